@@ -1,0 +1,45 @@
+# Chỉ tiêu — set-up and everyday commands. `make run` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+export CHITIEU_DB ?= data/chitieu.duckdb
+
+.PHONY: install install-dev browser run seed test test-fast bench check clean
+
+install: $(VENV)/.runtime-installed   ## prepare .venv with the pinned runtime dependencies (idempotent)
+
+$(VENV)/.runtime-installed: requirements/lock.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements/lock.txt
+	touch $@
+
+install-dev: $(VENV)/.dev-installed
+
+$(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements/dev-lock.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements/dev-lock.txt
+	touch $@
+
+browser:  ## Debian's chromium for the browser tests, when missing and installable
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium not found and cannot be installed here: browser tests will be skipped"; fi; }
+
+seed: install  ## create the store with demo data when it does not exist yet
+	$(PY) -m store init --demo
+
+run: seed  ## serve the app on http://localhost:$(PORT)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: install-dev browser  ## the whole suite, browser tests included
+	$(PY) -m pytest -q
+
+test-fast: install-dev
+	$(PY) -m pytest -q -m "not browser"
+
+bench: install-dev
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,30 @@
+"""`python -m indicators <command> ...` — a thin layer over the library (see indicators/commands/)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from indicators.commands import COMMANDS
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m indicators", description="Chỉ tiêu: indicator measures")
+    sub = parser.add_subparsers(dest="command", required=True)
+    modules = {}
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"indicators.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"indicators.commands.{name}":
+                continue  # command not built yet
+            raise
+        module.add_parser(sub)
+        modules[name] = module
+    args = parser.parse_args(argv)
+    return modules[args.command].run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

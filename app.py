@@ -1,0 +1,43 @@
+"""Chỉ tiêu — entry point and the overview page (Tổng quan). Run: `make run`."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators import charts, queries, scorecard
+from indicators.formatting import period_title
+from ui import cards, filters, layout
+
+con = layout.page("Tổng quan")
+sel = filters.unit_year_period(con)
+if sel is None:
+    st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
+    st.stop()
+
+st.subheader(f"{sel.unit_name} — {period_title(sel.year, sel.month_from, sel.month_to)}")
+table = scorecard.scorecard(con, [sel.unit_id], sel.year, sel.month_from, sel.month_to)
+top = scorecard.headline(table)
+if top.empty:
+    st.info("Chưa có số liệu của đơn vị cho kỳ này. Chọn kỳ khác ở thanh bên.")
+    st.stop()
+cards.status_counts(scorecard.status_counts(top), ["exceeded", "met", "ahead", "on_track", "behind", "not_met", "no_target"])
+cards.kpi_grid(top)
+
+children = queries.child_units(con, sel.unit_id)
+if children.empty:
+    st.stop()
+st.subheader("Thực hiện so với kế hoạch theo phường, xã")
+by_unit = scorecard.scorecard(con, children.unit_id.tolist(), sel.year, sel.month_from, sel.month_to)
+by_unit = by_unit[by_unit["value"].notna()]
+options = top[top["indicator_code"].isin(by_unit["indicator_code"])][["indicator_code", "name"]].drop_duplicates()
+if options.empty:
+    st.info("Chưa có số liệu của các phường, xã cho kỳ này.")
+    st.stop()
+names = dict(zip(options.indicator_code, options.name))
+code = st.selectbox("Chỉ tiêu", list(names), format_func=names.get, key="overview_indicator")
+rows = by_unit[by_unit["indicator_code"] == code].merge(children[["unit_id", "name"]].rename(columns={"name": "unit_name"}), on="unit_id")
+measure = rows["measure_name"].iloc[0]
+st.altair_chart(charts.actual_vs_target_by_unit(rows, measure), use_container_width=True)
+missing = sorted(set(children.name) - set(rows.unit_name))
+if missing and len(missing) < len(children):
+    st.caption("Chưa có số liệu: " + ", ".join(missing))

@@ -1,0 +1,87 @@
+"""Altair chart builders with Vietnamese labels and number formats. Return charts; never render.
+
+Numbers use a vi-VN format locale (decimal ",", thousands "."), set in each chart's config, so
+axis labels and tooltips read 1.234,5 both in the browser and in exported images.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from indicators import progress
+
+VI_LOCALE = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
+    "time": {
+        "dateTime": "%A, %e %B %Y, %X",
+        "date": "%d/%m/%Y",
+        "time": "%H:%M:%S",
+        "periods": ["SA", "CH"],
+        "days": ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"],
+        "shortDays": ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
+        "months": [f"Tháng {i}" for i in range(1, 13)],
+        "shortMonths": [f"Th{i}" for i in range(1, 13)],
+    },
+}
+FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def _finish(chart: alt.Chart | alt.LayerChart, title: str | None = None, height: int = 320, big: bool = False):
+    size = 1.6 if big else 1.0
+    chart = chart.properties(height=height, width="container")
+    if title:
+        chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=int(16 * size)))
+    return chart.configure(locale=VI_LOCALE, font=FONT).configure_axis(
+        labelFontSize=int(12 * size), titleFontSize=int(13 * size), labelLimit=260
+    ).configure_legend(labelFontSize=int(12 * size), titleFontSize=int(12 * size), orient="bottom")
+
+
+def status_scale(statuses: list[str] | None = None) -> alt.Scale:
+    table = progress.status_table()["status"]
+    codes = statuses or list(table)
+    return alt.Scale(domain=[table[c]["label"] for c in codes], range=[table[c]["color"] for c in codes])
+
+
+def actual_vs_target_by_unit(frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False):
+    """Horizontal bars of the period's value per unit, coloured by status, with the year's target as a
+    tick. `frame` columns: unit_name, value, target, pct_of_target, status (code)."""
+    data = frame.copy()
+    data["status_label"] = data["status"].map(progress.status_label)
+    data["pct_text"] = data["pct_of_target"].map(lambda v: "—" if pd.isna(v) else f"{v:.2f}".replace(".", ",") + "%")
+    order = data.sort_values("pct_of_target", ascending=False, na_position="last")["unit_name"].tolist()
+    y = alt.Y("unit_name:N", sort=order, title=None)
+    tooltip = [
+        alt.Tooltip("unit_name:N", title="Đơn vị"),
+        alt.Tooltip("value:Q", title=f"Thực hiện ({measure_name})", format=",.2~f"),
+        alt.Tooltip("target:Q", title=f"Kế hoạch năm ({measure_name})", format=",.2~f"),
+        alt.Tooltip("pct_text:N", title="So kế hoạch"),
+        alt.Tooltip("status_label:N", title="Tình trạng"),
+    ]
+    bars = alt.Chart(data).mark_bar(height={"band": 0.55}, cornerRadiusEnd=2).encode(
+        x=alt.X("value:Q", title=f"Thực hiện và kế hoạch năm ({measure_name})", axis=alt.Axis(format=",.0f")),
+        y=y,
+        color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale()),
+        tooltip=tooltip,
+    )
+    ticks = alt.Chart(data).mark_tick(color="#222", thickness=3, size=20).encode(
+        x="target:Q", y=y, tooltip=tooltip
+    )
+    height = max(220, 30 * len(data) + 60)
+    return _finish(alt.layer(bars, ticks), title, height=height, big=big)
+
+
+def yearly_trend(frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False):
+    """Yearly values (line) with yearly targets (dashed). `frame` columns: year, series ('Thực hiện' |
+    'Kế hoạch'), value."""
+    data = frame.copy()
+    data["year_label"] = data["year"].astype(str)
+    chart = alt.Chart(data).mark_line(point=True, strokeWidth=3).encode(
+        x=alt.X("year_label:O", title="Năm"),
+        y=alt.Y("value:Q", title=measure_name, axis=alt.Axis(format=",.0f"), scale=alt.Scale(zero=False)),
+        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=["Thực hiện", "Kế hoạch"], range=["#0072B2", "#E69F00"])),
+        strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=["Thực hiện", "Kế hoạch"], range=[[1, 0], [6, 4]])),
+        tooltip=[alt.Tooltip("year_label:O", title="Năm"), alt.Tooltip("series:N", title="Loại"),
+                 alt.Tooltip("value:Q", title=measure_name, format=",.2~f")],
+    )
+    return _finish(chart, title, big=big)

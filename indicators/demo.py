@@ -1,0 +1,294 @@
+"""Deterministic demo data ("Dữ liệu mẫu") for a fresh store: Thành phố Hà Tĩnh and its wards and
+communes 2016–2025, plus huyện Can Lộc's communes for the New Rural Area criteria.
+
+Plausible, not real: magnitudes follow the 2016 seed report (shared/samples/city_6t_2016.xlsx) and
+domain.md §4. Written as one upload with status 'demo', so the upload history can roll it back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from store import query
+from store.uploads import CommitResult, commit_upload
+
+DEMO_FILE_NAME = "Dữ liệu mẫu (demo)"
+CITY_CODE = "436"
+CAN_LOC_CODE = "443"
+YEARS = range(2016, 2026)
+SEED = 20160630
+
+# City-level yearly target in 2016 and yearly growth of the plan; each ward gets a share.
+FLOWS = {
+    # code: (2016 target, plan growth per year, typical H1 share, typical 9M share)
+    "gtsx_cn_ttcn": (2710.0, 0.09, 0.46, 0.72),
+    "gtsx_xay_dung": (2480.0, 0.08, 0.50, 0.75),
+    "gtsx_tm_dv": (3420.0, 0.10, 0.48, 0.74),
+    "gtsx_nong_nghiep": (414.5, 0.03, 0.42, 0.70),
+    "thu_tien_sdd": (350.0, 0.06, 0.33, 0.62),
+    "von_dau_tu": (3150.0, 0.07, 0.44, 0.71),
+    "luot_kham_benh": (120000.0, 0.04, 0.55, 0.78),
+    "viec_lam_moi": (2000.0, 0.02, 0.45, 0.74),
+    "ban_le_dich_vu": (9800.0, 0.12, 0.47, 0.73),
+    "doanh_nghiep_moi": (260.0, 0.05, 0.45, 0.72),
+    "khu_dan_cu_kieu_mau": (16.0, 0.10, 0.0, 0.30),
+    "to_dan_pho_mau": (24.0, 0.10, 0.0, 0.35),
+    "tuyen_duong_van_minh": (16.0, 0.10, 0.0, 0.40),
+}
+# City-only levels/rates: (2016 value, yearly change, target margin)
+CITY_LEVELS = {
+    "thu_nhap_binh_quan": (41.8, 4.3, 1.03),
+    "tang_truong_gtsx": (9.5, 0.2, 1.02),
+    "thu_gom_rac": (90.9, 1.2, 1.01),
+    "lao_dong_qua_dao_tao": (62.0, 2.0, 1.02),
+    "gia_dinh_van_hoa": (88.0, 0.6, 1.01),
+    "nuoc_sach": (86.0, 1.3, 1.01),
+}
+
+
+def _units_by_year(con: duckdb.DuckDBPyConnection, parent_code: str) -> dict[int, pd.DataFrame]:
+    """Children of the unit with `parent_code`, as valid on 30 June of each year."""
+    result = {}
+    for year in YEARS:
+        day = date(year, 6, 30)
+        result[year] = query(
+            con,
+            """
+            SELECT c.unit_id, c.code, c.name, c.unit_type, p.unit_id AS parent_id
+            FROM admin_units c JOIN admin_units p ON c.parent_id = p.unit_id
+            WHERE p.code = ? AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
+              AND p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to >= ?)
+            ORDER BY c.code
+            """,
+            [parent_code, day, day, day, day],
+        )
+    return result
+
+
+def _unit_id(con: duckdb.DuckDBPyConnection, code: str, year: int) -> int | None:
+    day = date(year, 6, 30)
+    row = query(
+        con,
+        "SELECT unit_id FROM admin_units WHERE code = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
+        [code, day, day],
+    )
+    return None if row.empty else int(row.unit_id.iloc[0])
+
+
+def _ward_weights(codes: list[str], rng: np.random.Generator) -> dict[str, float]:
+    raw = {c: rng.uniform(0.5, 1.8) for c in codes}
+    total = sum(raw.values())
+    return {c: w / total for c, w in raw.items()}
+
+
+def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """All demo observations as a DataFrame in the store's observation shape."""
+    rng = np.random.default_rng(SEED)
+    rows: list[tuple] = []
+
+    def add(code: str, unit_id: int, year: int, m_from: int, m_to: int, kind: str, value: float, source: str = ""):
+        rows.append((code, unit_id, year, m_from, m_to, kind, source, float(value)))
+
+    city_children = _units_by_year(con, CITY_CODE)
+    all_codes = sorted({c for frame in city_children.values() for c in frame.code})
+    weights = _ward_weights(all_codes, rng)
+    ward_speed = {c: rng.normal(1.0, 0.05) for c in all_codes}  # some wards lag every year
+
+    for year in YEARS:
+        city_id = _unit_id(con, CITY_CODE, year)
+        wards = city_children[year]
+        k = year - 2016
+        latest = year == max(YEARS)
+        for code, (base, growth, h1, m9) in FLOWS.items():
+            year_target = base * (1 + growth) ** k
+            year_noise = rng.normal(1.0, 0.04)
+            totals = {"target": 0.0, "h1": 0.0, "m9": 0.0, "y": 0.0, "h1e": 0.0, "ye": 0.0}
+            wsum = sum(weights[c] for c in wards.code)
+            for ward in wards.itertuples():
+                w = weights[ward.code] / wsum
+                target = year_target * w
+                achieved = target * year_noise * ward_speed[ward.code] * rng.normal(1.02, 0.05)
+                vals = {
+                    "target": target,
+                    "h1e": achieved * h1 * rng.normal(1.0, 0.02),
+                    "h1": achieved * h1 * rng.normal(1.0, 0.01),
+                    "m9": achieved * m9 * rng.normal(1.0, 0.01),
+                    "ye": achieved * rng.normal(1.0, 0.02),
+                    "y": achieved,
+                }
+                if code in ("doanh_nghiep_moi", "khu_dan_cu_kieu_mau", "to_dan_pho_mau", "tuyen_duong_van_minh",
+                            "luot_kham_benh", "viec_lam_moi"):
+                    vals = {key: float(round(v)) for key, v in vals.items()}
+                else:
+                    vals = {key: round(v, 3) for key, v in vals.items()}
+                for key, v in vals.items():
+                    totals[key] += v
+                _emit(add, code, ward.unit_id, year, vals, latest, h1 > 0)
+            if city_id is not None:
+                _emit(add, code, city_id, year, totals, latest, h1 > 0, source="hdnd_giao")
+    _derive_totals(rows)
+    _add_rates(add, con, city_children, rng)
+    _add_city_levels(add, con, rng)
+    _add_ntm(add, con, rng)
+    frame = pd.DataFrame(
+        rows, columns=["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source", "value"]
+    )
+    return frame.drop_duplicates(
+        ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"], keep="last"
+    )
+
+
+def _emit(add, code, unit_id, year, vals, latest, has_h1, source=""):
+    add(code, unit_id, year, 1, 12, "target", vals["target"], source)
+    if has_h1:
+        add(code, unit_id, year, 1, 6, "estimate", vals["h1e"])
+        add(code, unit_id, year, 1, 6, "actual", vals["h1"])
+    add(code, unit_id, year, 1, 9, "actual", vals["m9"])
+    add(code, unit_id, year, 1, 12, "estimate", vals["ye"])
+    if not latest:
+        add(code, unit_id, year, 1, 12, "actual", vals["y"])
+
+
+def _derive_totals(rows: list[tuple]) -> None:
+    """Production value total = sum of its four sectors; budget revenue = land-use fees × 2,3 (demo)."""
+    sectors = ("gtsx_cn_ttcn", "gtsx_xay_dung", "gtsx_tm_dv", "gtsx_nong_nghiep")
+    sums: dict[tuple, float] = {}
+    for code, unit_id, year, m_from, m_to, kind, source, value in rows:
+        key = (unit_id, year, m_from, m_to, kind, source)
+        if code in sectors:
+            sums[key] = sums.get(key, 0.0) + value
+    for key, value in sums.items():
+        unit_id, year, m_from, m_to, kind, source = key
+        rows.append(("gtsx_tong", unit_id, year, m_from, m_to, kind, source, round(value, 3)))
+    land = [r for r in rows if r[0] == "thu_tien_sdd"]
+    for code, unit_id, year, m_from, m_to, kind, source, value in land:
+        rows.append(("thu_ngan_sach", unit_id, year, m_from, m_to, kind, source, round(value * 2.3, 3)))
+        if source == "hdnd_giao" and kind == "target":
+            rows.append(("thu_ngan_sach", unit_id, year, m_from, m_to, kind, "tinh_giao", round(value * 2.3 * 0.86, 3)))
+
+
+def _add_rates(add, con, city_children, rng) -> None:
+    """Health-insurance coverage and poverty rate from numerators and denominators, ward and city."""
+    for year, wards in city_children.items():
+        city_id = _unit_id(con, CITY_CODE, year)
+        k = year - 2016
+        tot = {"dan_so": 0.0, "so_nguoi_bhyt": 0.0, "tong_so_ho": 0.0, "so_ho_ngheo": 0.0}
+        tot_prev_target = {"bhyt": 0.0, "ngheo": 0.0}
+        latest = year == max(YEARS)
+        for ward in wards.itertuples():
+            local = np.random.default_rng(int(ward.code) * 100 + k)
+            pop = round(9000 * local.uniform(0.6, 1.6) * (1.01 ** k))
+            households = round(pop / 3.6)
+            cover = min(99.5, 76 + 2.2 * k + local.normal(0, 2.5))
+            poor = max(0.2, 3.4 - 0.32 * k + local.normal(0, 0.4))
+            insured = round(pop * cover / 100)
+            poor_h = round(households * poor / 100)
+            for code, v in (("dan_so", pop), ("so_nguoi_bhyt", insured), ("tong_so_ho", households), ("so_ho_ngheo", poor_h)):
+                add(code, ward.unit_id, year, 1, 12, "estimate" if latest else "actual", v)
+                tot[code] += v
+            t_cover = min(100.0, 78 + 2.3 * k)
+            t_poor = max(0.1, 3.2 - 0.35 * k)
+            add("bhyt_bao_phu", ward.unit_id, year, 1, 12, "target", round(t_cover, 2))
+            add("ty_le_ho_ngheo", ward.unit_id, year, 1, 12, "target", round(t_poor, 2))
+            add("bhyt_bao_phu", ward.unit_id, year, 1, 6, "actual", round(insured / pop * 100 - 1.1, 2))
+            add("bhyt_bao_phu", ward.unit_id, year, 1, 12, "estimate" if latest else "actual", round(insured / pop * 100, 2))
+            add("ty_le_ho_ngheo", ward.unit_id, year, 1, 6, "actual", round(poor_h / households * 100 + 0.15, 2))
+            add("ty_le_ho_ngheo", ward.unit_id, year, 1, 12, "estimate" if latest else "actual", round(poor_h / households * 100, 2))
+            tot_prev_target["bhyt"] += t_cover * pop
+            tot_prev_target["ngheo"] += t_poor * households
+        if city_id is None:
+            continue
+        kind = "estimate" if latest else "actual"
+        for code, v in tot.items():
+            add(code, city_id, year, 1, 12, kind, v)
+        add("bhyt_bao_phu", city_id, year, 1, 12, kind, round(tot["so_nguoi_bhyt"] / tot["dan_so"] * 100, 2))
+        add("ty_le_ho_ngheo", city_id, year, 1, 12, kind, round(tot["so_ho_ngheo"] / tot["tong_so_ho"] * 100, 2))
+        add("bhyt_bao_phu", city_id, year, 1, 6, "actual", round(tot["so_nguoi_bhyt"] / tot["dan_so"] * 100 - 1.1, 2))
+        add("ty_le_ho_ngheo", city_id, year, 1, 6, "actual", round(tot["so_ho_ngheo"] / tot["tong_so_ho"] * 100 + 0.15, 2))
+        add("bhyt_bao_phu", city_id, year, 1, 12, "target", round(tot_prev_target["bhyt"] / tot["dan_so"], 2), "hdnd_giao")
+        add("ty_le_ho_ngheo", city_id, year, 1, 12, "target", round(tot_prev_target["ngheo"] / tot["tong_so_ho"], 2), "hdnd_giao")
+
+
+def _add_city_levels(add, con, rng) -> None:
+    for code, (start, step, margin) in CITY_LEVELS.items():
+        for year in YEARS:
+            city_id = _unit_id(con, CITY_CODE, year)
+            if city_id is None:
+                continue
+            k = year - 2016
+            value = start + step * k + rng.normal(0, step * 0.3)
+            add(code, city_id, year, 1, 12, "target", round((start + step * k) * margin, 2), "hdnd_giao")
+            add(code, city_id, year, 1, 6, "estimate", round(value * (0.98 if code != "tang_truong_gtsx" else 0.97), 2))
+            add(code, city_id, year, 1, 12, "estimate" if year == max(YEARS) else "actual", round(value, 2))
+
+
+def _add_ntm(add, con, rng) -> None:
+    """Criteria 1–19 for every commune (xã) of the city and of Can Lộc; communes climb towards 19/19."""
+    criteria = [f"ntm_tc{n:02d}" for n in range(1, 20)]
+    reached_count: dict[int, int] = {}
+    for parent in (CITY_CODE, CAN_LOC_CODE):
+        by_year = _units_by_year(con, parent)
+        start_state: dict[str, set[int]] = {}
+        for year, units in by_year.items():
+            if year > 2024:
+                continue
+            communes = units[units.unit_type == "xa"]
+            for unit in communes.itertuples():
+                met = start_state.setdefault(unit.code, set(rng.choice(19, size=int(rng.integers(9, 17)), replace=False).tolist()))
+                missing = [i for i in range(19) if i not in met]
+                for i in rng.permutation(missing)[: int(rng.integers(0, 3))]:
+                    met.add(int(i))
+                for i, code in enumerate(criteria):
+                    add(code, unit.unit_id, year, 1, 12, "actual", 1.0 if i in met else 0.0)
+                if len(met) == 19:
+                    reached_count[year] = reached_count.get(year, 0) + 1
+    for parent in (CITY_CODE, CAN_LOC_CODE):
+        for year in YEARS:
+            pid = _unit_id(con, parent, year)
+            if pid is not None and year <= 2024:
+                add("so_xa_ntm", pid, year, 1, 12, "target", 0.0 + min(year - 2015, 6), "hdnd_giao")
+
+
+def seed(con: duckdb.DuckDBPyConnection) -> CommitResult | None:
+    """Fill an empty store with demo data (one upload, status 'demo'). Does nothing when the store
+    already holds any upload."""
+    if int(query(con, "SELECT count(*) AS n FROM uploads").n.iloc[0]) > 0:
+        return None
+    frame = generate(con)
+    return commit_upload(con, frame, file_name=DEMO_FILE_NAME, uploaded_by="demo", layout="demo", status="demo")
+
+
+def has_demo(con: duckdb.DuckDBPyConnection) -> bool:
+    """True while demo observations are in force (the demo upload has not been rolled back)."""
+    n = query(con, "SELECT count(*) AS n FROM uploads WHERE status = 'demo'").n.iloc[0]
+    return int(n) > 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m indicators.demo [--db PATH]`: create the store when missing and seed demo data once."""
+    import argparse
+
+    from store import db_path, open_store
+
+    parser = argparse.ArgumentParser(prog="python -m indicators.demo", description="Nạp dữ liệu mẫu")
+    parser.add_argument("--db", help="đường dẫn kho (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
+    args = parser.parse_args(argv)
+    path = db_path(args.db)
+    con = open_store(path)
+    try:
+        result = seed(con)
+    finally:
+        con.close()
+    if result:
+        print(f"Đã nạp dữ liệu mẫu: {result.n_observations} số liệu vào {path}")
+    else:
+        print(f"Kho {path} đã có dữ liệu; không nạp lại dữ liệu mẫu.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

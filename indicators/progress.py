@@ -1,0 +1,108 @@
+"""Progress against targets: % of plan, change on the same period, pace-aware status. Pure functions.
+
+Definitions (domain.md §5): % kế hoạch = value ÷ target × 100; "bằng X% cùng kỳ" = value ÷ value of
+the same span last year × 100; "tăng Y%" = X − 100.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+STATUS_FILE = Path(__file__).resolve().parent.parent / "data" / "statuses.toml"
+
+
+@lru_cache(maxsize=1)
+def status_table() -> dict:
+    return tomllib.loads(STATUS_FILE.read_text("utf-8"))
+
+
+def status_label(status: str) -> str:
+    return status_table()["status"][status]["label"]
+
+
+def status_color(status: str) -> str:
+    return status_table()["status"][status]["color"]
+
+
+def _ok(x: float | None) -> bool:
+    return x is not None and not (isinstance(x, float) and math.isnan(x))
+
+
+def pct_of_target(value: float | None, target: float | None) -> float | None:
+    """48.08 for 4339 of 9024.5. None when either is missing or the target is 0."""
+    if not (_ok(value) and _ok(target)) or target == 0:
+        return None
+    return value / target * 100.0
+
+
+def same_period_ratio(value: float | None, previous: float | None) -> float | None:
+    """"bằng X% so với cùng kỳ": 106.56 for 4339 on 4071.9."""
+    if not (_ok(value) and _ok(previous)) or previous == 0:
+        return None
+    return value / previous * 100.0
+
+
+def same_period_change(value: float | None, previous: float | None) -> float | None:
+    """Growth on the same period, in %: +6.56 for 4339 on 4071.9."""
+    ratio = same_period_ratio(value, previous)
+    return None if ratio is None else ratio - 100.0
+
+
+def expected_share(month_to: int, typical_share: float | None = None) -> float:
+    """Share of the year's plan normally done by the end of `month_to` (0–1): the unit's own history
+    when given (see pace.py), otherwise linear."""
+    if typical_share is not None and _ok(typical_share) and typical_share > 0:
+        return float(typical_share)
+    return month_to / 12.0
+
+
+def is_flow(aggregation: str, value_type: str) -> bool:
+    """Flows accumulate over the year (production value, revenue, jobs): their % of plan grows with
+    the months. Levels and rates (coverage %, poverty rate, income per head) are compared as they are."""
+    return aggregation == "sum" and value_type in ("level", "count")
+
+
+def status(
+    value: float | None,
+    target: float | None,
+    *,
+    month_to: int,
+    direction: str = "higher",
+    flow: bool = True,
+    typical_share: float | None = None,
+) -> str:
+    """Status code for a value against its year's target at the end of month `month_to`.
+
+    Completed years (month_to = 12): exceeded / met / not_met. In-year: ahead / on_track / behind,
+    judged on pace for flows and directly for levels. Lower-is-better indicators are reversed.
+    """
+    if not _ok(value):
+        return "no_data"
+    if not _ok(target):
+        return "no_target"
+    if month_to == 12:
+        if direction == "lower":
+            return "exceeded" if value < target else ("met" if value == target else "not_met")
+        return "exceeded" if value > target else ("met" if value == target else "not_met")
+    pace = status_table()["pace"]
+    if flow and direction == "higher":
+        pct = pct_of_target(value, target)
+        if pct is None:
+            return "no_target"
+        ratio = pct / (expected_share(month_to, typical_share) * 100.0)
+    elif direction == "lower":
+        if value == 0:
+            return "ahead"
+        ratio = target / value
+    else:
+        if target == 0:
+            return "ahead"
+        ratio = value / target
+    if ratio >= pace["ahead_at_or_above"]:
+        return "ahead"
+    if ratio >= pace["on_track_at_or_above"]:
+        return "on_track"
+    return "behind"

@@ -1,0 +1,117 @@
+"""Named read queries over the store. Each returns a materialised DataFrame; SQL uses parameters only."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import duckdb
+import pandas as pd
+
+from indicators import catalog
+from store import query
+
+# The value reported for a period: the actual when there is one, else the latest estimate.
+_CURRENT = """
+    SELECT indicator_code, unit_id,
+           arg_min(value, CASE kind WHEN 'actual' THEN 0 ELSE 1 END) AS value,
+           arg_min(kind,  CASE kind WHEN 'actual' THEN 0 ELSE 1 END) AS kind
+    FROM observations
+    WHERE kind IN ('actual', 'estimate') AND year = ? AND month_from = ? AND month_to = ?
+      AND unit_id IN (SELECT unnest(?::INTEGER[]))
+    GROUP BY indicator_code, unit_id
+"""
+
+
+def units_with_data(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Units holding observations, parents (city, district, province) first, then by name."""
+    return query(
+        con,
+        """
+        WITH counts AS (SELECT unit_id, count(*) AS n_obs, min(year) AS first_year, max(year) AS last_year
+                        FROM observations GROUP BY unit_id)
+        SELECT u.unit_id, u.code, u.name, u.unit_type, u.parent_id, u.valid_from, u.valid_to,
+               c.n_obs, c.first_year, c.last_year,
+               EXISTS (SELECT 1 FROM admin_units ch WHERE ch.parent_id = u.unit_id) AS has_children
+        FROM admin_units u JOIN counts c USING (unit_id)
+        ORDER BY has_children DESC, CASE u.unit_type WHEN 'tinh' THEN 0 WHEN 'thanh_pho' THEN 1
+                 WHEN 'huyen' THEN 2 WHEN 'thi_xa' THEN 3 ELSE 4 END, u.name, u.valid_from
+        """,
+    )
+
+
+def periods(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
+    """Year-to-date periods with actuals or estimates for a unit, newest first."""
+    return query(
+        con,
+        """
+        SELECT DISTINCT year, month_from, month_to FROM observations
+        WHERE unit_id = ? AND kind IN ('actual', 'estimate') AND month_from = 1
+        ORDER BY year DESC, month_to DESC
+        """,
+        [unit_id],
+    )
+
+
+def snapshot(
+    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], year: int, month_from: int, month_to: int
+) -> pd.DataFrame:
+    """One row per unit × indicator with data in the period: value (actual, else estimate), kind,
+    the same span a year earlier, and the year's target from the highest-priority source."""
+    ids = [int(u) for u in unit_ids]
+    if not ids:
+        return pd.DataFrame(columns=["unit_id", "indicator_code", "value", "kind", "same_period_value",
+                                     "target", "target_source"])
+    current = query(con, _CURRENT, [year, month_from, month_to, ids])
+    previous = query(con, _CURRENT, [year - 1, month_from, month_to, ids]).rename(
+        columns={"value": "same_period_value", "kind": "same_period_kind"}
+    )
+    targets = year_targets(con, ids, year)
+    primary = targets.sort_values("priority").drop_duplicates(["unit_id", "indicator_code"])
+    frame = current.merge(previous, on=["indicator_code", "unit_id"], how="left").merge(
+        primary[["unit_id", "indicator_code", "target", "target_source"]],
+        on=["indicator_code", "unit_id"],
+        how="outer",
+    )
+    return frame
+
+
+def year_targets(con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], year: int) -> pd.DataFrame:
+    """Every target of the year for the units, one row per target source, with its priority."""
+    frame = query(
+        con,
+        """
+        SELECT unit_id, indicator_code, target_source, value AS target FROM observations
+        WHERE kind = 'target' AND year = ? AND month_from = 1 AND month_to = 12
+          AND unit_id IN (SELECT unnest(?::INTEGER[]))
+        """,
+        [year, [int(u) for u in unit_ids]],
+    )
+    sources = catalog.target_sources()[["code", "priority"]].rename(columns={"code": "target_source"})
+    frame = frame.merge(sources, on="target_source", how="left")
+    frame["priority"] = frame["priority"].fillna(99)
+    return frame
+
+
+def child_units(con: duckdb.DuckDBPyConnection, parent_id: int) -> pd.DataFrame:
+    return query(
+        con,
+        "SELECT unit_id, code, name, short_name, unit_type, valid_from, valid_to FROM admin_units "
+        "WHERE parent_id = ? ORDER BY unit_type, name",
+        [parent_id],
+    )
+
+
+def series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
+    """Every observation of one indicator for one unit (all years, periods and kinds)."""
+    return query(
+        con,
+        """
+        SELECT year, month_from, month_to, kind, target_source, value FROM observations
+        WHERE indicator_code = ? AND unit_id = ? ORDER BY year, month_to, kind
+        """,
+        [indicator_code, unit_id],
+    )
+
+
+def observation_count(con: duckdb.DuckDBPyConnection) -> int:
+    return int(query(con, "SELECT count(*) AS n FROM observations").n.iloc[0])

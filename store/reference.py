@@ -1,0 +1,141 @@
+"""Reference data from `data/` (catalog, measures, admin units) loaded into the store.
+
+The files are the source of truth; the store holds a copy that is refreshed whenever the files change
+(their combined sha256 is kept in `meta`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+CATALOG_DIR = DATA_DIR / "catalog"
+CATALOG_FILES = ("indicators.toml", "criteria_indicators.toml")
+
+
+def _files(data_dir: Path) -> list[Path]:
+    catalog = data_dir / "catalog"
+    return [
+        catalog / "groups.toml",
+        catalog / "measures.toml",
+        *(catalog / name for name in CATALOG_FILES),
+        data_dir / "admin_units.csv",
+        data_dir / "unit_succession.csv",
+    ]
+
+
+def fingerprint(data_dir: Path = DATA_DIR) -> str:
+    digest = hashlib.sha256()
+    for path in _files(data_dir):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_groups(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    rows = tomllib.loads((data_dir / "catalog" / "groups.toml").read_text("utf-8"))["group"]
+    return pd.DataFrame(
+        [{"code": g["code"], "name": g["name"], "sort_order": i} for i, g in enumerate(rows)]
+    )
+
+
+def read_measures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    rows = tomllib.loads((data_dir / "catalog" / "measures.toml").read_text("utf-8"))["measure"]
+    return pd.DataFrame(
+        [
+            {
+                "code": m["code"],
+                "name": m["name"],
+                "aliases": list(m.get("aliases", [])),
+                "base": m["base"],
+                "factor": float(m["factor"]),
+            }
+            for m in rows
+        ]
+    )
+
+
+def read_indicators(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    rows = []
+    for name in CATALOG_FILES:
+        for item in tomllib.loads((data_dir / "catalog" / name).read_text("utf-8"))["indicator"]:
+            rows.append(
+                {
+                    "code": item["code"],
+                    "name": item["name"],
+                    "aliases": list(item.get("aliases", [])),
+                    "measure": item["measure"],
+                    "group_code": item["group"],
+                    "direction": item["direction"],
+                    "aggregation": item["aggregation"],
+                    "numerator": item.get("numerator"),
+                    "denominator": item.get("denominator"),
+                    "value_type": item["value_type"],
+                    "min_value": item.get("min"),
+                    "max_value": item.get("max"),
+                    "parent_code": item.get("parent"),
+                    "is_criterion": bool(item.get("criterion", False)),
+                    "criterion_number": item.get("criterion_number"),
+                    "urban_standard": item.get("urban_standard"),
+                    "sort_order": len(rows),
+                    "source": item.get("source"),
+                }
+            )
+    frame = pd.DataFrame(rows)
+    for column in ("min_value", "max_value"):
+        frame[column] = frame[column].astype("float64")
+    frame["criterion_number"] = frame["criterion_number"].astype("Int64")
+    return frame
+
+
+def read_admin_units(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    frame = pd.read_csv(data_dir / "admin_units.csv", dtype={"code": str}, keep_default_na=False)
+    frame["parent_id"] = pd.to_numeric(frame["parent_id"], errors="coerce").astype("Int64")
+    frame["valid_from"] = pd.to_datetime(frame["valid_from"]).dt.date
+    frame["valid_to"] = pd.to_datetime(frame["valid_to"].replace("", None)).dt.date
+    return frame[
+        ["unit_id", "code", "name", "short_name", "unit_type", "parent_id", "valid_from", "valid_to", "source"]
+    ]
+
+
+def read_succession(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    frame = pd.read_csv(data_dir / "unit_succession.csv", keep_default_na=False)
+    frame["effective"] = pd.to_datetime(frame["effective"]).dt.date
+    return frame[["old_unit_id", "new_unit_id", "kind", "effective", "source"]]
+
+
+def _replace(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    con.execute(f"DELETE FROM {table}")  # table names are constants of this module
+    con.register("_ref_frame", frame)
+    columns = ", ".join(frame.columns)
+    con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _ref_frame")
+    con.unregister("_ref_frame")
+
+
+def sync(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR, force: bool = False) -> bool:
+    """Refresh reference tables from `data/` when the files changed. Returns True when it wrote."""
+    digest = fingerprint(data_dir)
+    rows = con.execute("SELECT value FROM meta WHERE key = 'reference_sha256'").fetchall()
+    row = rows[0] if rows else None
+    if row and row[0] == digest and not force:
+        return False
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _replace(con, "indicator_groups", read_groups(data_dir))
+        _replace(con, "measures", read_measures(data_dir))
+        _replace(con, "indicators", read_indicators(data_dir))
+        _replace(con, "admin_units", read_admin_units(data_dir))
+        _replace(con, "unit_succession", read_succession(data_dir))
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('reference_sha256', ?)", [digest]
+        )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return True

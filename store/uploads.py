@@ -1,0 +1,150 @@
+"""Writing observations: one upload = one transaction; every value kept as a version; rollback.
+
+`observations` holds the current value per key (indicator × unit × period × kind × target source);
+`observation_versions` keeps every value ever loaded, so a re-upload replaces the current value and
+the old one stays in history, and rolling an upload back restores what it replaced.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"]
+COLUMNS = KEY + ["value", "source_value", "source_measure", "source_cell"]
+_KEY_SQL = ", ".join(KEY)
+_JOIN_ON = " AND ".join(f"o.{k} = n.{k}" for k in KEY)
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    upload_id: int
+    n_observations: int
+    n_replaced: int
+
+
+def _prepare(frame: pd.DataFrame) -> pd.DataFrame:
+    data = frame.copy()
+    if "target_source" not in data:
+        data["target_source"] = ""
+    data["target_source"] = data["target_source"].fillna("")
+    for column in ("source_value", "source_measure", "source_cell"):
+        if column not in data:
+            data[column] = None
+    data = data[COLUMNS]
+    if data.duplicated(KEY).any():
+        raise ValueError("duplicate observation keys in one upload")
+    return data.astype({"unit_id": "int64", "year": "int64", "month_from": "int64", "month_to": "int64", "value": "float64"})
+
+
+def commit_upload(
+    con: duckdb.DuckDBPyConnection,
+    observations: pd.DataFrame,
+    *,
+    file_name: str,
+    sha256: str | None = None,
+    uploaded_by: str | None = None,
+    layout: str | None = None,
+    warnings: list[str] | None = None,
+    status: str = "committed",
+) -> CommitResult:
+    """Write all observations of one upload in one transaction, or nothing."""
+    data = _prepare(observations)
+    warnings = warnings or []
+    cursor = con.cursor()
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        upload_id = int(cursor.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0])
+        data.insert(len(data.columns), "upload_id", upload_id)
+        cursor.register("_new_obs", data)
+        n_replaced = int(
+            cursor.execute(
+                f"SELECT count(*) FROM observations o JOIN _new_obs n ON {_JOIN_ON}"
+            ).fetchall()[0][0]
+        )
+        cursor.execute(
+            "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            [upload_id, file_name, sha256, uploaded_by, datetime.now(), status, layout,
+             len(data), n_replaced, len(warnings), json.dumps(warnings, ensure_ascii=False)],
+        )
+        cursor.execute(
+            "INSERT INTO observation_versions SELECT indicator_code, unit_id, year, month_from, month_to, "
+            "kind, target_source, value, upload_id, source_value, source_measure, source_cell FROM _new_obs"
+        )
+        cursor.execute(
+            f"INSERT OR REPLACE INTO observations SELECT {_KEY_SQL}, value, upload_id, source_cell FROM _new_obs"
+        )
+        cursor.execute("COMMIT")
+    except Exception:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        try:
+            cursor.unregister("_new_obs")
+        except Exception:
+            pass
+        cursor.close()
+    return CommitResult(upload_id, len(data), n_replaced)
+
+
+def rollback_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
+    """Undo an upload: its values leave `observations`, each key falls back to its latest earlier
+    version from an upload still in force. Returns the number of keys touched."""
+    cursor = con.cursor()
+    try:
+        rows = cursor.execute("SELECT status FROM uploads WHERE upload_id = ?", [upload_id]).fetchall()
+        status = rows[0] if rows else None
+        if status is None:
+            raise ValueError(f"upload {upload_id} does not exist")
+        if status[0] == "rolled_back":
+            return 0
+        cursor.execute("BEGIN TRANSACTION")
+        cursor.execute(
+            "UPDATE uploads SET status = 'rolled_back', rolled_back_at = ? WHERE upload_id = ?",
+            [datetime.now(), upload_id],
+        )
+        cursor.execute(
+            f"CREATE TEMP TABLE _touched AS SELECT DISTINCT {_KEY_SQL} FROM observation_versions "
+            "WHERE upload_id = ?",
+            [upload_id],
+        )
+        touched = int(cursor.execute("SELECT count(*) FROM _touched").fetchall()[0][0])
+        cursor.execute(
+            f"DELETE FROM observations WHERE ({_KEY_SQL}) IN (SELECT ({_KEY_SQL}) FROM _touched)"
+        )
+        cursor.execute(
+            f"""
+            INSERT INTO observations
+            SELECT {_KEY_SQL}, arg_max(v.value, v.upload_id), max(v.upload_id),
+                   arg_max(v.source_cell, v.upload_id)
+            FROM observation_versions v
+            JOIN uploads u USING (upload_id)
+            WHERE u.status <> 'rolled_back'
+              AND ({_KEY_SQL}) IN (SELECT ({_KEY_SQL}) FROM _touched)
+            GROUP BY {_KEY_SQL}
+            """
+        )
+        cursor.execute("DROP TABLE _touched")
+        cursor.execute("COMMIT")
+    except Exception:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+    return touched
+
+
+def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    cursor = con.cursor()
+    try:
+        return cursor.execute(
+            "SELECT upload_id, file_name, sha256, uploaded_by, uploaded_at, status, layout, "
+            "n_observations, n_replaced, n_warnings, warnings, rolled_back_at "
+            "FROM uploads ORDER BY upload_id DESC"
+        ).df()
+    finally:
+        cursor.close()

@@ -1,0 +1,1 @@
+"""The only Streamlit code besides pages: layout and navigation, filters, cards, error display."""

@@ -1,0 +1,57 @@
+"""Shared page set-up: every page calls `page()` first. It sets the page config, draws the sidebar
+navigation (st.page_link with Vietnamese labels, in sections), the demo-data notice, and returns the
+store connection. Deep links work because each page runs this itself (shared/style.md).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import duckdb
+import streamlit as st
+
+from indicators import demo
+from ui import data, errors
+
+ROOT = Path(__file__).resolve().parent.parent
+NAVIGATION = ROOT / "data" / "navigation.toml"
+APP_TITLE = "Chỉ tiêu"
+
+
+def _sections() -> list[dict]:
+    sections = tomllib.loads(NAVIGATION.read_text("utf-8"))["section"]
+    for section in sections:
+        section["pages"] = [p for p in section["pages"] if (ROOT / p["path"]).exists()]
+    return [s for s in sections if s["pages"]]
+
+
+def navigation() -> None:
+    with st.sidebar:
+        st.markdown(f"### {APP_TITLE}")
+        st.caption("Theo dõi chỉ tiêu kinh tế - xã hội")
+        for section in _sections():
+            st.markdown(f"**{section['title']}**")
+            for item in section["pages"]:
+                st.page_link(item["path"], label=item["label"], icon=item.get("icon"))
+
+
+def page(title: str, icon: str = "📊", wide: bool = True) -> duckdb.DuckDBPyConnection:
+    """Set up a page and return the store connection. Stops the script with a Vietnamese error
+    when the store cannot be opened."""
+    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide" if wide else "centered")
+    navigation()
+    try:
+        con = data.connection()
+    except Exception as exc:  # a system failure: plain title, details behind an expander
+        errors.show_failure("Không mở được kho dữ liệu", exc)
+        st.stop()
+    if demo.has_demo(con):
+        st.info(
+            "**Dữ liệu mẫu** — các số liệu đang hiển thị là dữ liệu minh họa, không phải số liệu thật. "
+            "Để thay bằng số liệu của đơn vị: vào **Tải dữ liệu lên**, nạp các biểu báo cáo, rồi hoàn tác "
+            "lần nạp «Dữ liệu mẫu (demo)» trong lịch sử tải lên.",
+            icon="ℹ️",
+        )
+    st.title(title)
+    return con

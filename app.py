@@ -17,11 +17,15 @@ if sel is None:
 st.subheader(f"{sel.unit_name} — {period_title(sel.year, sel.month_from, sel.month_to)}")
 table = scorecard.scorecard(con, [sel.unit_id], sel.year, sel.month_from, sel.month_to)
 top = scorecard.headline(table)
+without_value = top[top["value"].isna()]
+top = top[top["value"].notna()]
 if top.empty:
     st.info("Chưa có số liệu của đơn vị cho kỳ này. Chọn kỳ khác ở thanh bên.")
     st.stop()
 cards.status_counts(scorecard.status_counts(top), ["exceeded", "met", "ahead", "on_track", "behind", "not_met", "no_target"])
 cards.kpi_grid(top)
+if not without_value.empty:
+    st.caption("Chưa có số liệu kỳ này (mới có kế hoạch): " + "; ".join(without_value["name"]))
 
 children = queries.child_units(con, sel.unit_id)
 if children.empty:

@@ -34,7 +34,7 @@ def _finish(chart: alt.Chart | alt.LayerChart, title: str | None = None, height:
         chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=int(16 * size)))
     return chart.configure(locale=VI_LOCALE, font=FONT).configure_axis(
         labelFontSize=int(12 * size), titleFontSize=int(13 * size), labelLimit=260
-    ).configure_legend(labelFontSize=int(12 * size), titleFontSize=int(12 * size), orient="bottom")
+    ).configure_legend(labelFontSize=int(12 * size), titleFontSize=int(12 * size), orient="bottom", labelLimit=0)
 
 
 def status_scale(statuses: list[str] | None = None) -> alt.Scale:
@@ -61,7 +61,8 @@ def actual_vs_target_by_unit(frame: pd.DataFrame, measure_name: str, title: str 
     bars = alt.Chart(data).mark_bar(height={"band": 0.55}, cornerRadiusEnd=2).encode(
         x=alt.X("value:Q", title=f"Thực hiện và kế hoạch năm ({measure_name})", axis=alt.Axis(format=",.0f")),
         y=y,
-        color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale()),
+        color=alt.Color("status_label:N", title="Tình trạng",
+                        scale=status_scale([c for c in progress.status_table()["status"] if c in set(data["status"])])),
         tooltip=tooltip,
     )
     ticks = alt.Chart(data).mark_tick(color="#222", thickness=3, size=20).encode(

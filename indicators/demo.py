@@ -19,7 +19,8 @@ from store.uploads import CommitResult, commit_upload
 DEMO_FILE_NAME = "Dữ liệu mẫu (demo)"
 CITY_CODE = "436"
 CAN_LOC_CODE = "443"
-YEARS = range(2016, 2026)
+YEARS = range(2015, 2026)  # 2015 only so that 2016 has a same period to compare with
+FIRST_MODELLED_YEAR = 2016  # admin units are modelled from 2016-01-01; 2015 uses the 2016 state
 SEED = 20160630
 
 # City-level yearly target in 2016 and yearly growth of the plan; each ward gets a share.
@@ -54,7 +55,7 @@ def _units_by_year(con: duckdb.DuckDBPyConnection, parent_code: str) -> dict[int
     """Children of the unit with `parent_code`, as valid on 30 June of each year."""
     result = {}
     for year in YEARS:
-        day = date(year, 6, 30)
+        day = date(max(year, FIRST_MODELLED_YEAR), 6, 30)
         result[year] = query(
             con,
             """
@@ -70,7 +71,7 @@ def _units_by_year(con: duckdb.DuckDBPyConnection, parent_code: str) -> dict[int
 
 
 def _unit_id(con: duckdb.DuckDBPyConnection, code: str, year: int) -> int | None:
-    day = date(year, 6, 30)
+    day = date(max(year, FIRST_MODELLED_YEAR), 6, 30)
     row = query(
         con,
         "SELECT unit_id FROM admin_units WHERE code = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",

@@ -1,0 +1,62 @@
+"""Shared fixtures: stores built from code (empty, or with demo data) in temporary folders."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT.parent / "shared" / "samples"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def empty_store(tmp_path):
+    import store
+
+    con = store.open_store(tmp_path / "empty.duckdb")
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db_path(tmp_path_factory) -> Path:
+    """A store file seeded with demo data, built once per session; tests open it themselves."""
+    import store
+    from indicators import demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    con = store.open_store(path)
+    demo.seed(con)
+    con.close()
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_db_path, tmp_path):
+    """A private copy of the demo store, safe to write to."""
+    import shutil
+
+    import store
+
+    copy = tmp_path / "demo_copy.duckdb"
+    shutil.copy(demo_db_path, copy)
+    con = store.open_store(copy)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def app_env(demo_db_path, monkeypatch):
+    """Environment for AppTest runs: the app reads the demo store (read-write copy per test)."""
+    import shutil
+
+    copy = demo_db_path.parent / f"app_{os.getpid()}_{id(monkeypatch)}.duckdb"
+    shutil.copy(demo_db_path, copy)
+    monkeypatch.setenv("CHITIEU_DB", str(copy))
+    monkeypatch.chdir(ROOT)
+    yield copy

@@ -1,0 +1,70 @@
+"""Real browser: deep link to a non-overview page first, then the overview with its chart."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.browser import CHROMIUM_ARGS, assert_no_error, chromium_path, shot, streamlit_server, wait_idle
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(chromium_path() is None, reason="Debian chromium not installed (make test installs it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_path, tmp_path_factory):
+    copy = tmp_path_factory.mktemp("browser") / "app.duckdb"
+    shutil.copy(demo_db_path, copy)
+    with streamlit_server(copy) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def test_deep_link_first_then_overview(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    # a fresh server's very first request is a deep link to a page other than the overview
+    page.goto(server + "/danh_muc")
+    wait_idle(page)
+    assert_no_error(page)
+    assert page.get_by_role("heading", name="Danh mục").count() == 1
+    # shared set-up ran: the sidebar has the Vietnamese navigation and the demo notice is shown
+    assert page.locator("[data-testid='stSidebar']").get_by_text("Tổng quan").count() >= 1
+    assert page.get_by_text("Dữ liệu mẫu").count() >= 1
+    page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=30000)
+    page.wait_for_timeout(800)
+    shot(page, "danh_muc")
+
+    page.goto(server + "/?unit=2&year=2016&period=1-6")
+    wait_idle(page)
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=30000)
+    assert_no_error(page)
+    assert page.get_by_text("Thành phố Hà Tĩnh — 6 tháng năm 2016").count() == 1
+    assert page.locator("[data-testid='kpi-card']").count() >= 10
+    assert page.get_by_text("So cùng kỳ: tăng").count() >= 1  # 2016 compares with demo 2015
+    page.wait_for_timeout(800)
+    shot(page, "tong_quan")
+    page.close()
+
+
+def test_refresh_keeps_filters(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "/?unit=2&year=2019&period=1-9")
+    wait_idle(page)
+    page.reload()
+    wait_idle(page)
+    assert_no_error(page)
+    assert page.get_by_text("Thành phố Hà Tĩnh — 9 tháng năm 2019").count() == 1
+    assert "year=2019" in page.url and "period=1-9" in page.url
+    page.close()

@@ -1,0 +1,73 @@
+"""The catalog in data/: complete, consistent, and loaded into the store as written."""
+
+from __future__ import annotations
+
+from store import reference
+
+from indicators import catalog
+
+
+def test_catalog_codes_unique_and_references_resolve():
+    ind = reference.read_indicators()
+    measures = set(reference.read_measures().code)
+    groups = set(reference.read_groups().code)
+    assert ind.code.is_unique
+    assert set(ind.measure) <= measures
+    assert set(ind.group_code) <= groups
+    codes = set(ind.code)
+    assert set(ind.parent_code.dropna()) <= codes
+    ratios = ind[ind.aggregation == "ratio"]
+    assert not ratios.empty
+    assert set(ratios.numerator) <= codes and set(ratios.denominator) <= codes
+
+
+def test_names_and_aliases_do_not_collide():
+    """A name may point to one indicator only, or matching would have to guess."""
+    import unicodedata
+
+    def norm(s: str) -> str:
+        s = unicodedata.normalize("NFD", s.lower()).replace("đ", "d")
+        return " ".join("".join(c for c in s if not unicodedata.combining(c)).split())
+
+    seen: dict[str, str] = {}
+    for row in reference.read_indicators().itertuples():
+        for name in [row.name, *row.aliases]:
+            key = norm(name)
+            assert seen.get(key, row.code) == row.code, f"{name!r} names {seen[key]} and {row.code}"
+            seen[key] = row.code
+
+
+def test_catalog_covers_the_issue_list():
+    codes = set(reference.read_indicators().code)
+    required = {
+        "gtsx_tong", "gtsx_cn_ttcn", "gtsx_xay_dung", "gtsx_tm_dv", "gtsx_nong_nghiep",
+        "thu_ngan_sach", "thu_tien_sdd", "von_dau_tu", "bhyt_bao_phu", "ty_le_ho_ngheo",
+        "viec_lam_moi", "thu_nhap_binh_quan", "thu_gom_rac", "luot_kham_benh",
+    }
+    assert required <= codes
+    assert {f"ntm_tc{n:02d}" for n in range(1, 20)} <= codes
+
+
+def test_directions_and_bounds():
+    ind = reference.read_indicators().set_index("code")
+    assert ind.loc["ty_le_ho_ngheo", "direction"] == "lower"
+    assert ind.loc["bhyt_bao_phu", "max_value"] == 100
+    assert ind.loc["ntm_tc01", "value_type"] == "bool" and ind.loc["ntm_tc01", "is_criterion"]
+
+
+def test_money_measures_convert_to_ty_dong():
+    m = reference.read_measures().set_index("code")
+    assert m.loc["trieu_dong", "base"] == "ty_dong" and m.loc["trieu_dong", "factor"] == 0.001
+    assert m.loc["ty_dong", "factor"] == 1
+
+
+def test_catalog_in_store_matches_files(empty_store):
+    frame = catalog.indicators(empty_store)
+    assert sorted(frame.code) == sorted(reference.read_indicators().code)
+    assert frame.set_index("code").loc["gtsx_tong", "measure_name"] == "Tỷ đồng"
+
+
+def test_target_sources_ordered():
+    assert catalog.target_source_label("hdnd_giao") == "HĐND giao"
+    assert catalog.target_source_label("") == "Kế hoạch"
+    assert catalog.target_sources().priority.is_monotonic_increasing

@@ -1,0 +1,88 @@
+"""Demo data: deterministic, complete, plausible, labelled, and removable."""
+
+from __future__ import annotations
+
+import store
+from indicators import demo, queries
+from store.uploads import rollback_upload
+
+
+def test_demo_is_deterministic(empty_store):
+    a = demo.generate(empty_store)
+    b = demo.generate(empty_store)
+    assert a.equals(b)
+
+
+def test_demo_covers_city_wards_years_and_kinds(demo_store):
+    con = demo_store
+    years = store.query(con, "SELECT DISTINCT year FROM observations ORDER BY year").year.tolist()
+    assert years == list(range(2015, 2026))
+    kinds = set(store.query(con, "SELECT DISTINCT kind FROM observations").kind)
+    assert kinds == {"actual", "estimate", "target"}
+    periods = set(map(tuple, store.query(con, "SELECT DISTINCT month_from, month_to FROM observations").values.tolist()))
+    assert {(1, 6), (1, 9), (1, 12)} <= periods
+    # every ward/commune of the city valid in mid-2018 has data in 2018
+    city = store.scalar(con, "SELECT unit_id FROM admin_units WHERE code = '436'")
+    wards = store.query(
+        con,
+        "SELECT unit_id FROM admin_units WHERE parent_id = ? AND valid_from <= DATE '2018-06-30' "
+        "AND (valid_to IS NULL OR valid_to >= DATE '2018-06-30')",
+        [city],
+    ).unit_id
+    with_data = store.query(con, "SELECT DISTINCT unit_id FROM observations WHERE year = 2018").unit_id
+    assert set(wards) <= set(with_data)
+    assert len(wards) == 16
+
+
+def test_every_non_criterion_catalog_indicator_has_demo_values(demo_store):
+    con = demo_store
+    codes = set(store.query(con, "SELECT code FROM indicators WHERE NOT is_criterion AND group_code <> 'do_thi'").code)
+    have = set(store.query(con, "SELECT DISTINCT indicator_code FROM observations").indicator_code)
+    assert codes - have == set()
+    assert {f"ntm_tc{n:02d}" for n in range(1, 20)} <= have
+
+
+def test_city_sums_equal_ward_sums_for_sum_indicators(demo_store):
+    con = demo_store
+    frame = store.query(
+        con,
+        """
+        SELECT o.indicator_code, o.kind, o.month_to, o.value AS city,
+               (SELECT sum(w.value) FROM observations w JOIN admin_units u ON u.unit_id = w.unit_id
+                WHERE u.parent_id = o.unit_id AND w.indicator_code = o.indicator_code AND w.year = o.year
+                  AND w.month_from = o.month_from AND w.month_to = o.month_to AND w.kind = o.kind) AS wards
+        FROM observations o JOIN admin_units c ON c.unit_id = o.unit_id
+        WHERE c.code = '436' AND o.year = 2019 AND o.kind = 'actual'
+          AND o.indicator_code IN ('gtsx_tong', 'thu_tien_sdd', 'viec_lam_moi')
+        """,
+    )
+    assert len(frame) > 0
+    assert ((frame.city - frame.wards).abs() < 0.01).all()
+
+
+def test_ratio_indicators_recomputed_not_averaged(demo_store):
+    con = demo_store
+    row = store.query(
+        con,
+        """
+        SELECT
+          (SELECT value FROM observations o JOIN admin_units u USING (unit_id)
+            WHERE u.code='436' AND indicator_code='bhyt_bao_phu' AND year=2019 AND month_to=12 AND kind='actual') AS rate,
+          (SELECT value FROM observations o JOIN admin_units u USING (unit_id)
+            WHERE u.code='436' AND indicator_code='so_nguoi_bhyt' AND year=2019 AND kind='actual') AS num,
+          (SELECT value FROM observations o JOIN admin_units u USING (unit_id)
+            WHERE u.code='436' AND indicator_code='dan_so' AND year=2019 AND kind='actual') AS den
+        """,
+    ).iloc[0]
+    assert abs(row.rate - row.num / row.den * 100) < 0.01
+
+
+def test_demo_is_one_labelled_upload_that_can_be_rolled_back(demo_store):
+    con = demo_store
+    uploads = store.query(con, "SELECT * FROM uploads")
+    assert uploads.file_name.tolist() == [demo.DEMO_FILE_NAME]
+    assert demo.has_demo(con)
+    assert demo.seed(con) is None  # never seeds twice
+    rollback_upload(con, int(uploads.upload_id[0]))
+    assert not demo.has_demo(con)
+    assert queries.observation_count(con) == 0

@@ -1,0 +1,202 @@
+"""What names mean: the indicator catalog, measures and admin units read from the store, with matchers.
+
+Units are effective-dated and codes/names are reused across time, so a unit name resolves for a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from loaders.names import Matcher, fold, key, split_unit_prefix
+
+TYPE_NAMES = {
+    "tinh": "Tỉnh", "thanh_pho": "Thành phố", "thi_xa": "Thị xã", "huyen": "Huyện",
+    "phuong": "Phường", "xa": "Xã", "thi_tran": "Thị trấn", "dac_khu": "Đặc khu",
+}
+TOTAL_ROW = re.compile(
+    r"^(?:tong cong|tong so|cong|tong|toan thanh pho|toan tp|toan huyen|toan thi xa|toan tinh|"
+    r"toan dia ban|chung toan thanh pho|tong toan thanh pho|ca thanh pho|toan xa|toan phuong)$"
+)
+SECTION_ROW = re.compile(r"^(?:cac|khoi|khu vuc|nhom)\s+(?:phuong|xa|thi tran|don vi|phuong xa|xa phuong)\b")
+
+
+@dataclass
+class Unit:
+    unit_id: int
+    code: str
+    name: str
+    unit_type: str
+    parent_id: int | None
+    valid_from: date
+    valid_to: date | None
+
+    open_start: bool = False  # valid since the catalog's first date: also valid before it
+
+    def valid_at(self, when: date) -> bool:
+        started = self.open_start or self.valid_from <= when
+        return started and (self.valid_to is None or when <= self.valid_to)
+
+
+@dataclass
+class Catalog:
+    indicators: pd.DataFrame  # indexed by code
+    measures: pd.DataFrame  # indexed by code
+    units: dict[int, Unit]
+    indicator_matcher: Matcher = field(default_factory=Matcher)
+    measure_matcher: Matcher = field(default_factory=Matcher)
+    unit_index: dict[str, list[int]] = field(default_factory=dict)  # core name key → unit ids
+    unit_names: Matcher = field(default_factory=Matcher)  # for candidates only
+
+    # ------------------------------------------------------------ indicators
+    def match_indicator(self, text: object, parent: str | None = None) -> set[str]:
+        found = self.indicator_matcher.lookup(text)
+        if not found and str(text).strip() in self.indicators.index:
+            found = {str(text).strip()}
+        if len(found) > 1 and parent:
+            narrowed = {c for c in found if self.indicators.at[c, "parent_code"] == parent}
+            found = narrowed or found
+        return found
+
+    def indicator_in_text(self, text: object) -> str | None:
+        """The one indicator a title names ("KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG…"), longest name wins."""
+        words = key(text).split()
+        best: tuple[int, str] | None = None
+        for size in range(min(10, len(words)), 1, -1):
+            for start in range(len(words) - size + 1):
+                hit = self.indicator_matcher.entries.get(" ".join(words[start:start + size]))
+                if hit and len(hit) == 1 and (best is None or size > best[0]):
+                    best = (size, next(iter(hit)))
+            if best:
+                return best[1]
+        return None
+
+    # ------------------------------------------------------------ measures
+    def match_measure(self, text: object) -> str | None:
+        if str(text).strip() == "":
+            return None
+        found = self.measure_matcher.lookup(text)
+        if not found:
+            found = self.measure_matcher.lookup(fold(text).replace(" ", ""))
+        return next(iter(found)) if len(found) == 1 else None
+
+    def factor(self, source_measure: str, target_measure: str) -> float | None:
+        """Multiplier from one measure into another, None when they measure different things."""
+        if source_measure == target_measure:
+            return 1.0
+        src, dst = self.measures.loc[source_measure], self.measures.loc[target_measure]
+        if src["base"] != dst["base"]:
+            return None
+        return float(src["factor"]) / float(dst["factor"])
+
+    # ------------------------------------------------------------ units
+    def match_unit(self, text: object, when: date, parent_id: int | None = None) -> tuple[list[int], list[int]]:
+        """(units valid at `when`, units of that name at other dates)."""
+        unit_type, core = split_unit_prefix(text)
+        ids = self.unit_index.get(core, [])
+        if unit_type:
+            typed = [i for i in ids if self.units[i].unit_type == unit_type]
+            ids = typed
+        valid = [i for i in ids if self.units[i].valid_at(when)]
+        if len(valid) > 1 and parent_id is not None:
+            narrowed = [i for i in valid if self.units[i].parent_id == parent_id]
+            valid = narrowed or valid
+        if len(valid) > 1 and not unit_type:  # "Hà Tĩnh" alone: the city before the province
+            rank = {"thanh_pho": 0, "thi_xa": 1, "huyen": 2, "phuong": 3, "xa": 4, "thi_tran": 5, "tinh": 9}
+            best = min(rank.get(self.units[i].unit_type, 8) for i in valid)
+            valid = [i for i in valid if rank.get(self.units[i].unit_type, 8) == best]
+        others = [i for i in ids if i not in valid]
+        return valid, others
+
+    def units_in_text(self, text: object, when: date) -> list[int]:
+        """Units a letterhead or title names ("UBND PHƯỜNG TRẦN PHÚ"), the most specific first."""
+        words = fold(text).replace(",", " ").replace(".", " ").split()
+        found: list[tuple[int, int]] = []
+        for start in range(len(words)):
+            for plen in (3, 2, 1):
+                prefix = " ".join(words[start:start + plen])
+                unit_type = dict(_PREFIX_WORDS).get(prefix)
+                if not unit_type:
+                    continue
+                for size in range(4, 0, -1):
+                    core = " ".join(words[start + plen:start + plen + size])
+                    for i in self.unit_index.get(core, []):
+                        u = self.units[i]
+                        if u.unit_type == unit_type and u.valid_at(when):
+                            found.append((plen + size, i))
+                    if found and found[-1][0] == plen + size:
+                        break
+                break
+        found.sort(key=lambda item: -item[0])
+        level = {"phuong": 0, "xa": 0, "thi_tran": 0, "dac_khu": 0, "thanh_pho": 1, "thi_xa": 1, "huyen": 1, "tinh": 2}
+        ids = list(dict.fromkeys(i for _, i in found))
+        return sorted(ids, key=lambda i: level.get(self.units[i].unit_type, 3))
+
+    def unit_label(self, unit_id: int) -> str:
+        return self.units[unit_id].name
+
+
+_PREFIX_WORDS = [
+    ("thanh pho", "thanh_pho"), ("tp", "thanh_pho"), ("thi xa", "thi_xa"), ("thi tran", "thi_tran"),
+    ("huyen", "huyen"), ("phuong", "phuong"), ("xa", "xa"), ("tinh", "tinh"), ("dac khu", "dac_khu"),
+]
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
+    cursor = con.cursor()
+    try:
+        return cursor.execute(sql).df()
+    finally:
+        cursor.close()
+
+
+_cache: dict[str, Catalog] = {}
+
+
+def load_catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
+    """The catalog of the store `con` (cached per reference-data fingerprint)."""
+    try:
+        fingerprint = _frame(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
+        token = str(fingerprint.iloc[0, 0]) if len(fingerprint) else ""
+    except duckdb.Error:
+        token = ""
+    if token and token in _cache:
+        return _cache[token]
+    indicators = _frame(
+        con, "SELECT code, name, aliases, measure, min_value, max_value, parent_code, is_criterion, "
+        "value_type, group_code, sort_order FROM indicators ORDER BY sort_order"
+    ).set_index("code", drop=False)
+    measures = _frame(con, "SELECT code, name, aliases, base, factor FROM measures").set_index("code", drop=False)
+    unit_rows = _frame(
+        con, "SELECT unit_id, code, name, short_name, unit_type, parent_id, valid_from, valid_to FROM admin_units"
+    )
+    catalog = Catalog(indicators=indicators, measures=measures, units={})
+    for row in indicators.itertuples(index=False):
+        aliases = list(row.aliases) if row.aliases is not None else []
+        catalog.indicator_matcher.add(row.code, row.name, *aliases)
+    for row in measures.itertuples(index=False):
+        aliases = list(row.aliases) if row.aliases is not None else []
+        catalog.measure_matcher.add(row.code, row.name, row.code, *aliases)
+        for text in (row.name, *aliases):
+            catalog.measure_matcher.entries.setdefault(fold(text).replace(" ", ""), set()).add(row.code)
+    for row in unit_rows.itertuples(index=False):
+        parent = None if pd.isna(row.parent_id) else int(row.parent_id)
+        valid_to = None if pd.isna(row.valid_to) else pd.Timestamp(row.valid_to).date()
+        unit = Unit(int(row.unit_id), str(row.code), row.name, row.unit_type, parent,
+                    pd.Timestamp(row.valid_from).date(), valid_to)
+        catalog.units[unit.unit_id] = unit
+        cores = {split_unit_prefix(row.name)[1], key(row.short_name)}
+        for core in cores:
+            catalog.unit_index.setdefault(core, []).append(unit.unit_id)
+        catalog.unit_names.add(row.name, row.name, f"{TYPE_NAMES.get(row.unit_type, '')} {row.short_name}")
+    if catalog.units:
+        first = min(u.valid_from for u in catalog.units.values())
+        for u in catalog.units.values():
+            u.open_start = u.valid_from == first
+    if token:
+        _cache[token] = catalog
+    return catalog

@@ -1,0 +1,79 @@
+"""Resolving each value column to a full period and kind: the header's own words first, then the
+title's period ("… 6 THÁNG NĂM 2016"), then family defaults (a plan is for the whole year; "Cùng kỳ"
+is the span of the main column one year earlier)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from loaders.headers import Column
+from loaders.layout import Layout
+
+
+@dataclass(frozen=True)
+class Resolved:
+    column: Column
+    year: int | None
+    month_from: int
+    month_to: int
+    kind: str
+    target_source: str
+
+
+def _main_months(layout: Layout) -> tuple[int, int] | None:
+    if layout.title_period.month_from is not None:
+        return layout.title_period.month_from, layout.title_period.month_to
+    for c in layout.value_columns():
+        if c.kind in ("actual", "estimate") and not c.same_period and c.period.month_from is not None:
+            return c.period.month_from, c.period.month_to
+    return None
+
+
+def _main_year(layout: Layout) -> int | None:
+    if layout.title_period.year is not None:
+        return layout.title_period.year
+    years = [c.period.year for c in layout.value_columns()
+             if c.kind in ("actual", "estimate") and not c.same_period and c.period.year]
+    return max(years) if years else None
+
+
+def resolve_columns(layout: Layout) -> list[Resolved]:
+    months = _main_months(layout)
+    main_year = _main_year(layout)
+    resolved = []
+    for col in layout.value_columns():
+        kind = col.kind or "actual"
+        year = col.period.year
+        if col.period.month_from is not None and not (col.same_period and col.period.month_from == 1 and col.period.month_to == 12 and months):
+            span = (col.period.month_from, col.period.month_to)
+        elif col.same_period:
+            span = months or (1, 12)
+        elif kind == "target":
+            span = (1, 12)
+        elif year is not None and (main_year is None or year != main_year or months is None):
+            span = (1, 12)  # a bare year column (series) means the whole year
+        else:
+            span = months or (1, 12)
+        if year is None:
+            if col.same_period and main_year is not None:
+                year = main_year - 1
+            else:
+                year = main_year
+        resolved.append(Resolved(col, year, span[0], span[1], kind, col.target_source))
+    return resolved
+
+
+def period_end(year: int, month_to: int) -> date:
+    return date(year, month_to, calendar.monthrange(year, month_to)[1])
+
+
+def report_date(resolved: list[Resolved], layout: Layout) -> date:
+    """The date names in the sheet are resolved for: the end of its latest period."""
+    ends = [period_end(r.year, r.month_to) for r in resolved if r.year]
+    if ends:
+        return max(ends)
+    if layout.title_period.year:
+        return period_end(layout.title_period.year, layout.title_period.month_to or 12)
+    return date.today()

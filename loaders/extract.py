@@ -1,0 +1,280 @@
+"""Table sheets → observations: rows of indicators (report, series, urban) or of admin units (units,
+matrix) crossed with the resolved value columns. The value block is parsed in one vectorised pass."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from loaders.catalog import SECTION_ROW, TOTAL_ROW, Catalog
+from loaders.cells import a1
+from loaders.columns import Resolved, report_date, resolve_columns
+from loaders.layout import Layout, cell_text, title_text
+from loaders.marks import parse_marks
+from loaders.messages import (
+    fmt, unknown_indicator, unknown_measure, unknown_unit, text_in_number,
+)
+from loaders.names import fold, key
+from loaders.numbers import NUMBER, TEXT, detect_locale, parse_column
+from loaders.problems import Problem, problem
+from loaders.read import Sheet
+
+SUB_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|trong đó)", re.I)
+
+
+@dataclass
+class Extracted:
+    observations: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    extras: dict = field(default_factory=dict)
+
+
+OBS_COLUMNS = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source",
+               "value", "source_value", "source_measure", "source_cell", "sheet", "row", "col"]
+
+
+def empty_observations() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in OBS_COLUMNS})
+
+
+def sheet_unit(layout: Layout, catalog: Catalog, when) -> int | None:
+    """The unit a sheet is about: named in its title, else in its letterhead ("UBND PHƯỜNG TRẦN PHÚ")."""
+    for lines in (layout.title_lines, layout.letterhead_lines):
+        for _, text in lines:
+            found = catalog.units_in_text(text, when)
+            if found:
+                return found[0]
+    return None
+
+
+def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> Extracted:
+    rows = sheet.rows
+    problems: list[Problem] = []
+    resolved = resolve_columns(layout)
+    when = report_date(resolved, layout)
+    unit_of_sheet = sheet_unit(layout, catalog, when)
+    data_rows = list(range(layout.data_first, len(rows)))
+    name_col = layout.name_col
+    if name_col is None or not resolved or not data_rows:
+        return Extracted(empty_observations(), problems, {"no_table": True})
+
+    # ---------------------------------------------------------------- column meanings
+    title = title_text(layout)
+    col_indicator: list[str | None] = []
+    for r in resolved:
+        code = None
+        if layout.rows_are == "units":
+            hint = r.column.hint
+            if hint and fold(hint) not in ("tieu chi", "gia tri"):
+                found = catalog.match_indicator(hint)
+                code = next(iter(found)) if len(found) == 1 else None
+                if code is None:
+                    cell = a1(layout.header_last, r.column.index)
+                    problems.append(unknown_indicator(file, sheet.name, cell, hint, catalog))
+            else:
+                code = catalog.indicator_in_text(title)
+                if code is None:
+                    problems.append(problem("unknown-indicator", file, sheet.name, a1(layout.header_first, r.column.index),
+                        f"Không xác định được chỉ tiêu của cột \"{r.column.text}\" (ô {a1(layout.header_first, r.column.index)}): "
+                        "tiêu đề biểu và tiêu đề cột không nêu tên chỉ tiêu trong danh mục. "
+                        "Hãy ghi tên chỉ tiêu ở tiêu đề cột, ví dụ \"Tổng thu ngân sách\"."))
+        col_indicator.append(code)
+        if r.year is None:
+            cell = a1(layout.header_first, r.column.index)
+            problems.append(problem("unreadable-period", file, sheet.name, cell,
+                f"Không đọc được năm/kỳ báo cáo của cột \"{r.column.text}\" (ô {cell}). Hãy ghi rõ kỳ ở "
+                "tiêu đề cột hoặc tiêu đề biểu, ví dụ \"Thực hiện 6 tháng năm 2016\" hoặc \"Kế hoạch năm 2017\"."))
+    is_matrix = layout.rows_are == "units" and any(
+        c is not None and bool(catalog.indicators.at[c, "is_criterion"]) for c in col_indicator
+    )
+    if is_matrix:
+        layout.family = "matrix"
+    elif layout.rows_are == "units":
+        layout.family = "units"
+    elif layout.family != "urban":
+        years_only = all(r.column.period.month_from is None for r in resolved) and len({r.year for r in resolved}) > 2
+        layout.family = "series" if years_only else "report"
+
+    # ---------------------------------------------------------------- value block, vectorised
+    vcols = [r.column.index for r in resolved]
+    block = np.empty((len(data_rows), len(vcols)), dtype=object)
+    for i, r in enumerate(data_rows):
+        row = rows[r]
+        block[i] = [row[c] for c in vcols]
+    if is_matrix:
+        values, status = parse_marks(block)
+        locale = "vi"
+    else:
+        strings = [v for v in block.ravel() if isinstance(v, str) and v.strip()][:2000]
+        locale = detect_locale(strings)
+        flat_v, flat_s = parse_column(block.ravel(), locale)
+        values, status = flat_v.reshape(block.shape), flat_s.reshape(block.shape)
+    has_value = (status != 0).any(axis=1)
+    if is_matrix:  # an empty matrix row is a commune with no criterion met; blanks are 0
+        has_value = np.ones(len(data_rows), dtype=bool)
+
+    # ---------------------------------------------------------------- rows
+    row_target: list = [None] * len(data_rows)
+    row_factor = np.ones(len(data_rows))
+    row_measure: list[str] = [""] * len(data_rows)
+    parent = None
+    line_measure = layout.measure_line or ""
+    for i, r in enumerate(data_rows):
+        cells = rows[r]
+        name = cell_text(cells[name_col])
+        stt = cell_text(cells[layout.stt_col]) if layout.stt_col is not None else ""
+        if r in sheet.hidden_rows:
+            if has_value[i] and name:
+                problems.append(problem("hidden-row", file, sheet.name, a1(r, name_col),
+                    f"Dòng {r + 1} (\"{name}\") đang bị ẩn nên không được nạp. Nếu cần nạp, hãy bỏ ẩn dòng rồi tải lên lại."))
+            continue
+        if not name:
+            if has_value[i] and not is_matrix and (status[i] == NUMBER).any():
+                problems.append(problem("unnamed-row", file, sheet.name, a1(r, name_col),
+                    f"Dòng {r + 1} có số liệu nhưng không có tên (ô {a1(r, name_col)}) nên bị bỏ qua. "
+                    "Hãy ghi tên chỉ tiêu/đơn vị vào ô này."))
+            continue
+        if layout.rows_are == "indicators":
+            if not has_value[i]:
+                continue
+            sub = bool(SUB_ITEM.match(stt) or SUB_ITEM.match(name))
+            found = catalog.match_indicator(name, parent if sub else None)
+            if len(found) != 1:
+                problems.append(unknown_indicator(file, sheet.name, a1(r, name_col), name, catalog, ambiguous=found))
+                continue
+            code = next(iter(found))
+            if not sub:
+                parent = code
+            row_target[i] = code
+            text = cell_text(cells[layout.measure_col]) if layout.measure_col is not None else ""
+            mcell = a1(r, layout.measure_col) if layout.measure_col is not None else None
+            if not text and line_measure:
+                text, mcell = line_measure, None
+            factor, measure_name, issue = _measure_factor(text, code, catalog, file, sheet.name, mcell or a1(r, name_col))
+            if issue:
+                problems.append(issue)
+                row_target[i] = None
+                continue
+            row_factor[i], row_measure[i] = factor, measure_name
+        else:
+            k = key(name)
+            if TOTAL_ROW.match(k):
+                if unit_of_sheet is None:
+                    if has_value[i]:
+                        problems.append(problem("unknown-sheet-unit", file, sheet.name, a1(r, name_col),
+                            f"Dòng \"{name}\" (ô {a1(r, name_col)}) là dòng tổng nhưng không rõ của đơn vị nào: "
+                            "tiêu đề và tiêu đề góc trái không nêu tên đơn vị. Hãy ghi ví dụ \"UBND THÀNH PHỐ HÀ TĨNH\"."))
+                    continue
+                row_target[i] = unit_of_sheet
+                continue
+            if SECTION_ROW.match(k):
+                continue
+            if is_matrix and not stt[:1].isdigit() and not (status[i] == NUMBER).any() and not catalog.match_unit(name, when)[0]:
+                continue  # footer lines under a matrix
+            valid, others = catalog.match_unit(name, when, unit_of_sheet)
+            if len(valid) == 1:
+                row_target[i] = valid[0]
+            elif has_value[i] and (not is_matrix or (status[i] == NUMBER).any() or stt[:1].isdigit()):
+                problems.append(unknown_unit(file, sheet.name, a1(r, name_col), name, catalog, valid, others, when))
+
+    # ---------------------------------------------------------------- cells with text
+    text_r, text_c = np.nonzero(status == TEXT)
+    for i, j in zip(text_r, text_c):
+        if row_target[i] is None and layout.rows_are == "indicators" and not has_value[i]:
+            continue
+        r, c = data_rows[i], vcols[j]
+        if r in sheet.hidden_rows or c in sheet.hidden_cols:
+            continue
+        if is_matrix:
+            problems.append(problem("unreadable-mark", file, sheet.name, a1(r, c),
+                f"Ô {a1(r, c)} ghi \"{cell_text(rows[r][c])}\": không đọc được là đạt hay chưa đạt. "
+                "Hãy ghi \"x\" (hoặc \"Đạt\") cho tiêu chí đã đạt và để trống (hoặc \"Chưa đạt\") nếu chưa đạt."))
+        else:
+            problems.append(text_in_number(file, sheet.name, a1(r, c), rows[r][c]))
+
+    # ---------------------------------------------------------------- observations
+    hidden_cols = [j for j, c in enumerate(vcols) if c in sheet.hidden_cols]
+    for j in hidden_cols:
+        if (status[:, j] == NUMBER).any():
+            c = vcols[j]
+            problems.append(problem("hidden-column", file, sheet.name, a1(layout.header_first, c),
+                f"Cột {a1(layout.header_first, c).rstrip('0123456789')} (\"{resolved[j].column.text}\") đang bị ẩn nên không được nạp. "
+                "Nếu cần nạp, hãy bỏ ẩn cột rồi tải lên lại."))
+    ok_row = np.array([t is not None and data_rows[i] not in sheet.hidden_rows for i, t in enumerate(row_target)], dtype=bool)
+    ok_col = np.array([col_indicator[j] is not None or layout.rows_are == "indicators" for j in range(len(vcols))], dtype=bool)
+    ok_col &= np.array([r.year is not None for r in resolved], dtype=bool)
+    if hidden_cols:
+        ok_col[hidden_cols] = False
+    mask = (status == NUMBER) & ok_row[:, None] & ok_col[None, :]
+    ri, ci = np.nonzero(mask)
+    obs = _assemble(file, sheet, layout, catalog, resolved, data_rows, vcols, ri, ci, values,
+                    row_target, row_factor, row_measure, col_indicator, unit_of_sheet, line_measure, problems)
+    extras = {"report_date": when, "sheet_unit": unit_of_sheet, "values": values, "status": status,
+              "data_rows": data_rows, "vcols": vcols, "resolved": resolved, "row_target": row_target,
+              "col_indicator": col_indicator, "is_matrix": is_matrix}
+    return Extracted(obs, problems, extras)
+
+
+def _measure_factor(text: str, code: str, catalog: Catalog, file: str, sheet: str, cell: str):
+    """(factor into the catalog measure, measure name as written, problem or None)."""
+    target = catalog.indicators.at[code, "measure"]
+    if not text or text.strip() in ("-", "—"):
+        return 1.0, "" if not text else text, None
+    source = catalog.match_measure(text)
+    if source is None:
+        return 1.0, text, unknown_measure(file, sheet, cell, text, catalog)
+    factor = catalog.factor(source, target)
+    if factor is None:
+        return 1.0, text, problem("measure-mismatch", file, sheet, cell,
+            f"Đơn vị tính \"{text}\" (ô {cell}) không đổi được sang đơn vị của chỉ tiêu "
+            f"\"{catalog.indicators.at[code, 'name']}\" ({catalog.measures.at[target, 'name']}). "
+            "Hãy kiểm tra lại đơn vị tính hoặc tên chỉ tiêu.")
+    return factor, text, None
+
+
+def _assemble(file, sheet, layout, catalog, resolved: list[Resolved], data_rows, vcols, ri, ci, values,
+              row_target, row_factor, row_measure, col_indicator, unit_of_sheet, line_measure, problems):
+    n = len(ri)
+    if n == 0:
+        return empty_observations()
+    row_target_arr = np.array(row_target, dtype=object)
+    col_ind_arr = np.array(col_indicator, dtype=object)
+    raw = values[ri, ci]
+    if layout.rows_are == "indicators":
+        indicator = row_target_arr[ri]
+        unit = np.full(n, unit_of_sheet if unit_of_sheet is not None else -1, dtype=np.int64)
+        factor = row_factor[ri]
+        measure = np.array(row_measure, dtype=object)[ri]
+        if unit_of_sheet is None:
+            problems.append(problem("unknown-sheet-unit", file, sheet.name, "A1",
+                "Không xác định được số liệu của đơn vị nào: tiêu đề góc trái và tên biểu không nêu tên "
+                "phường/xã/thành phố. Hãy ghi tên đơn vị ở tiêu đề góc trái (ví dụ \"UBND PHƯỜNG TRẦN PHÚ\") "
+                "hoặc trong tên biểu."))
+    else:
+        indicator = col_ind_arr[ci]
+        unit = np.array(row_target, dtype=object)[ri].astype(np.int64)
+        factor = np.ones(n)
+        measure = np.full(n, line_measure, dtype=object)
+        if line_measure:
+            for j in set(ci.tolist()):
+                code = col_indicator[j]
+                f, _, issue = _measure_factor(line_measure, code, catalog, file, sheet.name, "A1")
+                if issue:
+                    problems.append(issue)
+                factor[ci == j] = f
+    years = np.array([r.year or 0 for r in resolved])[ci]
+    mfrom = np.array([r.month_from for r in resolved])[ci]
+    mto = np.array([r.month_to for r in resolved])[ci]
+    kind = np.array([r.kind for r in resolved], dtype=object)[ci]
+    source = np.array([r.target_source for r in resolved], dtype=object)[ci]
+    rows_abs = np.array(data_rows)[ri]
+    cols_abs = np.array(vcols)[ci]
+    cells = [f"{sheet.name}!{a1(r, c)}" for r, c in zip(rows_abs.tolist(), cols_abs.tolist())]
+    return pd.DataFrame({
+        "indicator_code": indicator, "unit_id": unit, "year": years, "month_from": mfrom, "month_to": mto,
+        "kind": kind, "target_source": source, "value": raw * factor, "source_value": raw,
+        "source_measure": measure, "source_cell": cells, "sheet": sheet.name, "row": rows_abs, "col": cols_abs,
+    })

@@ -1,0 +1,259 @@
+"""Layout detection without a template: where the header block is, what each column holds, whether
+rows are indicators or admin units, the title's period, the sheet's unit and measure line.
+
+Families: long (one observation per row), report (indicators × kind/period columns, with letterhead,
+merged multi-row headers, numbering row, STT sections), series (indicators × years), units (wards ×
+indicator/period column groups), matrix (communes × criteria marks), urban (scoring table)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.headers import Column, classify, is_numbering_row
+from loaders.names import fold, key
+from loaders.periods import Period, parse_period
+
+LONG_FIELDS: dict[str, re.Pattern] = {
+    "unit_code": re.compile(r"^(?:ma don vi|ma dvhc|unit_code|ma xa|ma don vi hanh chinh)$"),
+    "indicator_code": re.compile(r"^(?:ma chi tieu|indicator_code)$"),
+    "unit": re.compile(r"^(?:don vi|ten don vi|don vi hanh chinh|dia ban|dia phuong|xa/phuong|phuong/xa|unit|unit_name)$"),
+    "indicator": re.compile(r"^(?:chi tieu|ten chi tieu|indicator|indicator_name|noi dung)$"),
+    "year": re.compile(r"^(?:nam|year|nam bao cao)$"),
+    "period": re.compile(r"^(?:ky|ky bao cao|thoi ky|thoi gian|period)$"),
+    "month_from": re.compile(r"^(?:tu thang|month_from)$"),
+    "month_to": re.compile(r"^(?:den thang|month_to)$"),
+    "kind": re.compile(r"^(?:loai so lieu|loai|kind|tinh trang|tinh trang so lieu)$"),
+    "value": re.compile(r"^(?:gia tri|so lieu|value|gia tri so lieu)$"),
+    "measure": re.compile(r"^(?:dvt|don vi tinh|measure|d\.v\.t)$"),
+    "target_source": re.compile(r"^(?:nguon chi tieu|target_source|cap giao)$"),
+}
+UNIT_NAME_HEADER = re.compile(
+    r"^(?:ten\s+)?(?:don vi|ten don vi|xa|phuong|xa,? phuong|phuong,? xa|xa/phuong|phuong/xa|dia phuong|dia ban|don vi hanh chinh)\b"
+)
+MEASURE_LINE = re.compile(r"^\(?\s*(?:don vi tinh|dvt|don vi)\s*[:\-]\s*(.+?)\s*\)?$")
+SKIP_TITLE = re.compile(r"^(?:cong hoa|doc lap|\(ky|\(kem theo|kem theo|so:|so\s+\d|\(theo|ngay\s|.*,\s*ngay\s+\d)")
+HEADER_SCAN_ROWS = 40
+
+
+@dataclass
+class Layout:
+    family: str
+    header_first: int
+    header_last: int
+    data_first: int
+    columns: list[Column]
+    name_col: int | None = None
+    stt_col: int | None = None
+    measure_col: int | None = None
+    rows_are: str = "indicators"  # indicators | units
+    title_lines: list[tuple[int, str]] = field(default_factory=list)  # (row, text)
+    letterhead_lines: list[tuple[int, str]] = field(default_factory=list)
+    title_period: Period = field(default_factory=lambda: Period(None, None, None))
+    measure_line: str | None = None
+    long_fields: dict[str, int] = field(default_factory=dict)
+
+    def value_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "value"]
+
+    def describe(self) -> str:
+        names = {
+            "long": "bảng dọc (mỗi dòng một số liệu)", "report": "biểu báo cáo chỉ tiêu",
+            "series": "chuỗi số liệu theo năm", "units": "bảng theo phường/xã",
+            "matrix": "ma trận tiêu chí", "urban": "bảng chấm điểm đô thị",
+        }
+        return names.get(self.family, self.family)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    return str(value).strip() if value is not None else ""
+
+
+def _header_score(cells: list) -> tuple[int, int]:
+    """(table-header hits, long-table hits) of one row."""
+    hits = long_hits = 0
+    for c in cells:
+        t = _text(c)
+        if not t or len(t) > 80:
+            continue
+        f = fold(t).rstrip(" :")
+        if any(p.match(f) for p in LONG_FIELDS.values()):
+            long_hits += 1
+        col = classify(0, [t])
+        if col.role in ("stt", "name", "measure", "note", "count", "derived", "year_reached"):
+            hits += 1
+        elif col.role == "value" and (col.kind or col.period.year):
+            hits += 1
+    return hits, long_hits
+
+
+def find_header(rows: list[list]) -> tuple[int, bool] | None:
+    """(first header row, is a long table) or None."""
+    for r, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
+        nonblank = [c for c in cells if _text(c)]
+        if len(nonblank) < 2:
+            continue
+        hits, long_hits = _header_score(cells)
+        if long_hits >= 4:
+            return r, True
+        if hits >= 2:
+            return r, False
+    return None
+
+
+def _fill_header(rows: list[list], first: int, last: int, merged) -> list[list[str]]:
+    """Header texts with merged ranges spread over every cell they cover."""
+    grid = [[_text(c) for c in rows[r]] for r in range(first, last + 1)]
+    width = len(grid[0]) if grid else 0
+    covered = set()
+    for (r0, c0), (r1, c1) in merged or []:
+        if r1 < first or r0 > last:
+            continue
+        top = _text(rows[r0][c0]) if r0 < len(rows) and c0 < len(rows[r0]) else ""
+        for r in range(max(r0, first), min(r1, last) + 1):
+            for c in range(c0, min(c1, width - 1) + 1):
+                grid[r - first][c] = top
+                covered.add((r, c))
+    # files without merge information (csv, ods): a group header spans the blank cells to its
+    # right for as long as the row below carries sub-headers
+    for h in range(len(grid) - 1):
+        for c in range(1, width):
+            if (first + h, c) in covered or grid[h][c] or not grid[h + 1][c]:
+                continue
+            if grid[h][c - 1] and grid[h + 1][c - 1] and (first + h, c - 1) not in covered or (
+                grid[h][c - 1] and (first + h, c - 1) in covered and merged is None
+            ):
+                grid[h][c] = grid[h][c - 1]
+    return grid
+
+
+def detect_layout(rows: list[list], merged=None) -> Layout | None:
+    """The layout of a sheet's cells, or None when no table is found."""
+    found = find_header(rows)
+    if found is None:
+        return None
+    first, is_long = found
+    above = _title_area(rows, first)
+    if is_long:
+        fields = {}
+        for c, cell in enumerate(rows[first]):
+            f = fold(_text(cell)).rstrip(" :")
+            for name, pattern in LONG_FIELDS.items():
+                if name not in fields and pattern.match(f):
+                    fields[name] = c
+                    break
+        layout = Layout("long", first, first, first + 1, [], long_fields=fields)
+        layout.title_lines, layout.letterhead_lines, layout.measure_line = above
+        layout.title_period = _title_period(layout.title_lines)
+        return layout
+    # the header block: rows until the name column (or STT) carries data
+    head = [classify(c, [_text(v)]) for c, v in enumerate(rows[first])]
+    name_col = next((c.index for c in head if c.role == "name"), None)
+    stt_col = next((c.index for c in head if c.role == "stt"), None)
+    last = first
+    numbering_row = None
+    for r in range(first + 1, min(first + 6, len(rows))):
+        cells = rows[r]
+        if is_numbering_row(cells):
+            numbering_row = r
+            last = r
+            break
+        name_blank = name_col is None or not _text(cells[name_col])
+        stt_blank = stt_col is None or not _text(cells[stt_col])
+        if name_blank and stt_blank and any(_text(c) for c in cells):
+            last = r
+            continue
+        break
+    header_last = last if numbering_row is None else numbering_row - 1
+    header_last = max(header_last, first)
+    grid = _fill_header(rows, first, header_last, merged)
+    columns = []
+    for c in range(len(rows[first])):
+        path: list[str] = []
+        for h in range(len(grid)):
+            t = grid[h][c]
+            if t and (not path or path[-1] != t):
+                path.append(t)
+        numbering = rows[numbering_row][c] if numbering_row is not None else ""
+        columns.append(classify(c, path, numbering))
+    name_col = next((c.index for c in columns if c.role == "name"), name_col)
+    stt_col = next((c.index for c in columns if c.role == "stt"), stt_col)
+    measure_col = next((c.index for c in columns if c.role == "measure"), None)
+    if name_col is None:  # no "Chỉ tiêu"/"Đơn vị" header: the first text column after STT
+        name_col = _guess_name_col(rows, last + 1, columns)
+    layout = Layout("report", first, header_last, last + 1, columns, name_col, stt_col, measure_col)
+    layout.title_lines, layout.letterhead_lines, layout.measure_line = above
+    layout.title_period = _title_period(layout.title_lines)
+    name_header = fold(columns[name_col].text) if name_col is not None else ""
+    layout.rows_are = "units" if UNIT_NAME_HEADER.match(name_header) else "indicators"
+    roles = {c.role for c in columns}
+    if roles & {"min_level", "max_level", "points"}:
+        layout.family = "urban"
+    return layout
+
+
+def _guess_name_col(rows: list[list], start: int, columns: list[Column]) -> int | None:
+    best, best_count = None, 0
+    for col in columns:
+        if col.role in ("value", "derived", "stt", "measure", "note"):
+            continue
+        count = sum(1 for r in rows[start:start + 60] if isinstance(r[col.index], str) and len(r[col.index].strip()) > 3)
+        if count > best_count:
+            best, best_count = col.index, count
+    return best
+
+
+def _title_area(rows: list[list], first: int) -> tuple[list, list, str | None]:
+    """(title lines, letterhead lines, measure line text) above the header."""
+    titles, letterhead = [], []
+    measure = None
+    for r in range(first):
+        cells = [(c, _text(v)) for c, v in enumerate(rows[r]) if _text(v)]
+        for c, text in cells:
+            f = fold(text)
+            m = MEASURE_LINE.match(f)
+            if m:
+                measure = re.sub(r"^\(?\s*(?:đơn vị tính|ĐVT|đvt|Đơn vị tính|Đơn vị|đơn vị)\s*[:\-]\s*", "", text, flags=re.I).strip(" )")
+                continue
+            if SKIP_TITLE.match(f):
+                continue
+            if f.startswith(("ubnd", "uy ban", "bcd", "ban chi dao", "phong", "so ", "chi cuc", "van phong", "hdnd")) or (
+                c > 0 and len(cells) > 1 and r < 3
+            ):
+                letterhead.append((r, text))
+            else:
+                titles.append((r, text))
+    return titles, letterhead, measure
+
+
+def _title_period(lines: list[tuple[int, str]]) -> Period:
+    best = Period(None, None, None)
+    for _, text in lines:
+        p = parse_period(text)
+        if p.year is not None:
+            return Period(p.year, p.month_from, p.month_to) if p.month_from else Period(p.year, None, None)
+        if best.month_from is None and p.month_from is not None:
+            best = p
+    return best
+
+
+def title_text(layout: Layout) -> str:
+    return " ".join(t for _, t in layout.title_lines)
+
+
+def header_cell_row(layout: Layout) -> int:
+    return layout.header_first
+
+
+def is_blank(value: object) -> bool:
+    return _text(value) == ""
+
+
+def cell_text(value: object) -> str:
+    return _text(value)
+
+
+def label_key(value: object) -> str:
+    return key(value)

@@ -1,0 +1,183 @@
+"""One uploaded file → FileResult: the layout of each sheet, the observations it holds (with names
+and periods for preview), and every problem found. Nothing is written; commit() writes."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from typing import Callable
+
+import duckdb
+import pandas as pd
+
+from loaders.catalog import Catalog, load_catalog
+from loaders.derived import check_counts, check_derived, years_reached
+from loaders.extract import Extracted, empty_observations, extract_table
+from loaders.layout import Layout, detect_layout
+from loaders.longtable import extract_long
+from loaders.problems import Problem, problem
+from loaders.read import Limits, ReadFailure, read_workbook
+from loaders.urban import scoring_rows
+from loaders.validate import check_bounds, check_duplicates
+
+log = logging.getLogger(__name__)
+Progress = Callable[[float, str], None]
+KIND_LABELS = {"actual": "Thực hiện", "estimate": "Ước thực hiện", "target": "Kế hoạch"}
+
+
+@dataclass
+class SheetLayout:
+    sheet: str
+    family: str  # long | report | series | units | matrix | urban | none | hidden
+    description: str  # Vietnamese, for the preview
+    header: str = ""  # header rows, e.g. "7:9"
+    unit: str = ""  # the sheet's unit (letterhead/title), when found
+    n_observations: int = 0
+
+
+@dataclass
+class FileResult:
+    name: str
+    sha256: str
+    size: int
+    layouts: list[SheetLayout] = field(default_factory=list)
+    observations: pd.DataFrame = field(default_factory=empty_observations)
+    problems: list[Problem] = field(default_factory=list)
+    extras: dict = field(default_factory=dict)  # years_reached per sheet, urban scoring rows per sheet
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def period_label(month_from: int, month_to: int, year: int) -> str:
+    if (month_from, month_to) == (1, 12):
+        return f"Năm {year}"
+    if month_from == 1:
+        return f"{month_to} tháng {year}"
+    if month_from == month_to:
+        return f"Tháng {month_to}/{year}"
+    if month_to - month_from == 2 and month_from % 3 == 1:
+        return f"Quý {['I', 'II', 'III', 'IV'][month_from // 3]}/{year}"
+    return f"Tháng {month_from}–{month_to}/{year}"
+
+
+def add_preview(obs: pd.DataFrame, catalog: Catalog, file: str) -> pd.DataFrame:
+    """Names, period and kind labels for display beside the stored fields."""
+    if obs.empty:
+        out = obs.copy()
+        for c in ("file", "indicator_name", "unit_name", "period", "kind_label", "measure"):
+            out[c] = pd.Series(dtype="object")
+        return out
+    out = obs.copy()
+    out["file"] = file
+    out["indicator_name"] = out["indicator_code"].map(catalog.indicators["name"])
+    names = {i: u.name for i, u in catalog.units.items()}
+    out["unit_name"] = out["unit_id"].map(names)
+    out["period"] = [period_label(a, b, y) for a, b, y in zip(out["month_from"], out["month_to"], out["year"])]
+    out["kind_label"] = out["kind"].map(KIND_LABELS)
+    out["measure"] = out["indicator_code"].map(catalog.indicators["measure"]).map(catalog.measures["name"])
+    for c in ("unit_id", "year", "month_from", "month_to"):
+        out[c] = out[c].astype("int64")
+    out["value"] = out["value"].astype("float64")
+    return out
+
+
+def _sheet(file: str, sheet, catalog: Catalog, result: FileResult) -> Extracted | None:
+    if sheet.hidden:
+        if any(str(c).strip() for r in sheet.rows[:200] for c in r):
+            result.problems.append(problem("hidden-sheet", file, sheet.name, None,
+                f"Trang \"{sheet.name}\" đang bị ẩn nên không được nạp. Nếu cần nạp, hãy bỏ ẩn trang "
+                "(chuột phải vào tên trang → Bỏ ẩn) rồi tải lên lại."))
+        result.layouts.append(SheetLayout(sheet.name, "hidden", "trang bị ẩn (không nạp)"))
+        return None
+    if not sheet.rows or not any(str(c).strip() for r in sheet.rows for c in r):
+        result.layouts.append(SheetLayout(sheet.name, "none", "trang trống"))
+        return None
+    layout: Layout | None = detect_layout(sheet.rows, sheet.merged or None)
+    if layout is None:
+        result.problems.append(problem("no-table", file, sheet.name, None,
+            f"Trang \"{sheet.name}\" không có bảng số liệu nhận dạng được (không thấy dòng tiêu đề cột như "
+            "\"STT | Chỉ tiêu | ĐVT | Kế hoạch … | Thực hiện …\"), nên bị bỏ qua."))
+        result.layouts.append(SheetLayout(sheet.name, "none", "không nhận dạng được bảng"))
+        return None
+    if layout.family == "long":
+        extracted = extract_long(file, sheet, layout, catalog)
+    else:
+        extracted = extract_table(file, sheet, layout, catalog)
+        if not extracted.extras.get("no_table"):
+            extracted.problems += check_derived(file, sheet, layout, extracted.extras)
+            extracted.problems += check_counts(file, sheet, layout, extracted.extras)
+            reached = years_reached(sheet, layout, extracted.extras, catalog)
+            if reached:
+                result.extras.setdefault("years_reached", {})[sheet.name] = reached
+            if layout.family == "urban":
+                result.extras.setdefault("urban_rows", {})[sheet.name] = scoring_rows(sheet, layout, catalog)
+    unit_id = extracted.extras.get("sheet_unit")
+    result.layouts.append(SheetLayout(
+        sheet.name, layout.family, layout.describe(), f"{layout.header_first + 1}:{layout.header_last + 1}",
+        catalog.units[unit_id].name if unit_id is not None else "", len(extracted.observations)))
+    return extracted
+
+
+def parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limits: Limits | None = None,
+                 progress: Progress | None = None) -> FileResult:
+    """Read, detect, normalise and validate one file. Never raises for bad files: problems say why."""
+    limits = limits or Limits()
+    result = FileResult(name=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    report = progress or (lambda fraction, message: None)
+    try:
+        if len(data) > limits.max_bytes:
+            result.problems.append(problem("too-large", name, None, None,
+                f"Tệp nặng {len(data) / 2**20:,.1f} MB, vượt giới hạn {limits.max_bytes / 2**20:,.0f} MB. "
+                "Hãy chia số liệu thành nhiều tệp nhỏ hơn hoặc xóa các trang không cần thiết."))
+            return result
+        if not data:
+            result.problems.append(problem("empty-file", name, None, None, "Tệp rỗng (0 byte). Hãy kiểm tra lại tệp."))
+            return result
+        report(0.02, "Đang đọc tệp…")
+        sheets = read_workbook(name, data, limits)
+        catalog = load_catalog(con)
+        frames = []
+        for n, sheet in enumerate(sheets):
+            report(0.05 + 0.85 * n / max(len(sheets), 1), f"Đang đọc trang \"{sheet.name}\"…")
+            extracted = _sheet(name, sheet, catalog, result)
+            if extracted is None:
+                continue
+            result.problems += extracted.problems
+            if not extracted.observations.empty:
+                frames.append(extracted.observations)
+        report(0.92, "Đang kiểm tra số liệu…")
+        if not any(str(c).strip() for s in sheets for r in s.rows[:1000] for c in r):
+            result.problems.append(problem("empty-file", name, None, None,
+                "Tệp không có dữ liệu: mọi trang đều trống. Hãy kiểm tra lại tệp trước khi tải lên."))
+            return result
+        obs = pd.concat(frames, ignore_index=True) if frames else empty_observations()
+        if obs.empty and not result.errors:
+            result.problems.append(problem("no-data", name, None, None,
+                "Không tìm thấy số liệu nào để nạp trong tệp. Biểu cần có dòng tiêu đề cột (ví dụ "
+                "\"STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2016 | Thực hiện 6 tháng…\") và các dòng số liệu bên dưới."))
+        result.problems += check_bounds(name, obs, catalog)
+        obs, dup_problems = check_duplicates(obs, lambda i: name)
+        result.problems += dup_problems
+        result.observations = add_preview(obs.reset_index(drop=True), catalog, name)
+        report(1.0, "Xong")
+    except ReadFailure as failure:
+        result.problems.append(failure.problem)
+    except MemoryError:
+        result.problems.append(problem("too-large", name, None, None,
+            "Tệp quá lớn để xử lý. Hãy chia số liệu thành nhiều tệp nhỏ hơn."))
+    except Exception:  # never a traceback to the user
+        log.exception("loader failure on %s", name)
+        result.problems.append(problem("internal-error", name, None, None,
+            "Có lỗi hệ thống khi đọc tệp này. Số liệu chưa được nạp. Hãy gửi tệp cho quản trị để kiểm tra."))
+    return result

@@ -1,0 +1,72 @@
+"""Reporting periods in headers and titles: "6 tháng đầu năm 2016", "9 tháng", "Quý III/2019",
+"tháng 10", "cả năm", "năm 2016", "lũy kế đến tháng 10", bare years. A period is a span of months."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.names import fold
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]*\d)")
+_N_MONTHS = re.compile(r"(\d{1,2})\s*thang(?:\s+dau\s+nam)?")
+_LAST_HALF = re.compile(r"6\s*thang\s+cuoi\s+nam")
+_QUARTER = re.compile(r"\b(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\b")
+_MONTH = re.compile(r"(?:\bthang|\bt)\s*\.?\s*(\d{1,2})\b(?!\s*thang)")
+_TO_MONTH = re.compile(r"(?:den|toi|het)\s+(?:ngay\s+\d{1,2}/)?(?:thang\s*)?(\d{1,2})(?:/|\b)")
+_WHOLE_YEAR = re.compile(r"\bca\s+nam\b|\bnam\b|\bhang\s+nam\b")
+_RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int | None
+    month_from: int | None
+    month_to: int | None
+
+    @property
+    def months(self) -> tuple[int, int] | None:
+        if self.month_from is None:
+            return None
+        return self.month_from, self.month_to
+
+
+def year_of(value: object) -> int | None:
+    """A bare year cell (2016, 2016.0, "2016", "Năm 2016") or None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value == int(value) and 1900 <= value <= 2100:
+            return int(value)
+        return None
+    text = fold(value)
+    match = re.fullmatch(r"(?:nam\s*)?((?:19|20)\d{2})(?:\.0)?", text)
+    return int(match.group(1)) if match else None
+
+
+def parse_period(text: object, whole_year: bool = True) -> Period:
+    """The year and month span a header or title names; None parts when not said."""
+    t = fold(text)
+    year = None
+    if not _RANGE.search(t):
+        years = _YEAR.findall(t)
+        if years:
+            year = int(years[-1])
+    months: tuple[int, int] | None = None
+    if _LAST_HALF.search(t):
+        months = (7, 12)
+    elif m := _QUARTER.search(t):
+        q = ROMAN.get(m.group(1)) or int(m.group(1))
+        months = (3 * q - 2, 3 * q)
+    elif "luy ke" in t and (m := _TO_MONTH.search(t)):
+        months = (1, int(m.group(1)))
+    elif m := _N_MONTHS.search(t):
+        n = int(m.group(1))
+        if 1 <= n <= 12:
+            months = (1, n)
+    elif m := _MONTH.search(t):
+        n = int(m.group(1))
+        if 1 <= n <= 12:
+            months = (n, n)
+    elif whole_year and _WHOLE_YEAR.search(t):
+        months = (1, 12)
+    return Period(year, *(months or (None, None)))

@@ -1,0 +1,288 @@
+"""Reading files into sheets of cells: .xlsx/.xlsm, .xls, .ods through python-calamine, .csv/.txt in
+UTF-8 (with or without BOM) or UTF-16 with ";", "," or tab delimiters. The format is sniffed from the
+bytes, not the extension. Safety checks (size, decompression bombs, passwords) run before parsing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+from loaders.cells import column_index
+from loaders.problems import Problem, problem
+
+ZIP_MAGIC = b"PK\x03\x04"
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Configurable limits (bytes of the upload, cells of one sheet, zip expansion)."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_cells: int = 10_000_000
+    max_unzipped: int = 1024 * 1024 * 1024
+    max_ratio: float = 200.0
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[list]  # from A1, rows padded to the same width
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    hidden: bool = False
+    hidden_rows: set[int] = field(default_factory=set)  # 0-based
+    hidden_cols: set[int] = field(default_factory=set)
+
+
+class ReadFailure(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def sniff(data: bytes) -> str:
+    """xlsx | ods | xls | encrypted | csv | unknown."""
+    if data.startswith(ZIP_MAGIC):
+        return "zip"
+    if data.startswith(CFB_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20] or b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data[-65536:]:
+            return "encrypted"
+        return "xls"
+    return "text"
+
+
+def check_zip(name: str, data: bytes, limits: Limits) -> tuple[str, zipfile.ZipFile]:
+    """('xlsx' | 'ods', archive) or ReadFailure for corrupt archives and decompression bombs."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
+            "Tệp không phải bảng tính Excel/ODS hợp lệ hoặc đã bị hỏng "
+            f"({type(exc).__name__}). Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi tải lên lại.")) from exc
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > 10 << 20), default=0)
+    if total > limits.max_unzipped or worst > limits.max_ratio or (total > 100 << 20 and total / packed > limits.max_ratio):
+        raise ReadFailure(problem("zip-bomb", name, None, None,
+            f"Tệp nén giải ra tới {total / 2**20:,.0f} MB — không phải một bảng tính thông thường, tệp bị từ chối. "
+            "Hãy kiểm tra lại nguồn của tệp."))
+    names = {i.filename for i in infos}
+    if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
+        return "ods", archive
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        return "xlsx", archive
+    raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
+        "Tệp nén này không chứa bảng tính Excel/ODS. Hãy tải lên tệp .xlsx, .xls, .ods hoặc .csv."))
+
+
+# ------------------------------------------------------------------ xlsx hidden rows and columns
+_SHEET_REL = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]+)"', re.S)
+_SHEET_REL2 = re.compile(rb'<sheet\b[^>]*?r:id="([^"]+)"[^>]*?name="([^"]*)"', re.S)
+_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', re.S)
+_REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', re.S)
+_HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUM = re.compile(rb'\br="(\d+)"')
+_COL = re.compile(rb'<col\b[^>]*?>')
+_ATTR = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
+_WIDE_CELL = re.compile(rb'<c r="([A-Z]{3,})(\d+)"')
+_LAST_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+
+
+def _unescape(raw: bytes) -> str:
+    return (raw.decode("utf-8", "replace").replace("&amp;", "&").replace("&lt;", "<")
+            .replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'"))
+
+
+def xlsx_sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    try:
+        book = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {rid: tgt for rid, tgt in _REL.findall(rels)}
+    targets.update({rid: tgt for tgt, rid in _REL2.findall(rels)})
+    pairs = {rid: nm for nm, rid in _SHEET_REL.findall(book)}
+    pairs.update({rid: nm for rid, nm in _SHEET_REL2.findall(book)})
+    paths = {}
+    for rid, raw_name in pairs.items():
+        target = targets.get(rid)
+        if target is None:
+            continue
+        t = target.decode()
+        path = t.lstrip("/") if t.startswith("/") else "xl/" + t
+        paths[_unescape(raw_name)] = path
+    return paths
+
+
+def xlsx_sheet_facts(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int], int, int]:
+    """(hidden rows, hidden columns, last row, last column) of one sheet's XML."""
+    try:
+        xml = archive.read(path)
+    except KeyError:
+        return set(), set(), 0, 0
+    rows = set()
+    for tag in _HIDDEN_ROW.findall(xml):
+        m = _ROW_NUM.search(tag)
+        if m:
+            rows.add(int(m.group(1)) - 1)
+    cols = set()
+    head_end = xml.find(b"<sheetData")
+    for tag in _COL.findall(xml[: head_end if head_end > 0 else 0]):
+        attrs = dict(_ATTR.findall(tag))
+        if attrs.get(b"hidden") in (b"1", b"true"):
+            lo, hi = int(attrs.get(b"min", b"1")), int(attrs.get(b"max", b"1"))
+            cols.update(range(lo - 1, min(hi, 16384)))
+    last_row = 0
+    tail = xml.rfind(b"<row ")
+    if tail >= 0:
+        m = _LAST_ROW.match(xml, tail)
+        last_row = int(m.group(1)) if m else 0
+    last_col = max((column_index(m.group(1).decode()) for m in _WIDE_CELL.finditer(xml)), default=0)
+    return rows, cols, last_row, last_col
+
+
+# ------------------------------------------------------------------ workbooks
+def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
+    """Every sheet of a workbook (hidden ones flagged), or ReadFailure."""
+    kind = sniff(data)
+    if kind == "encrypted":
+        raise ReadFailure(problem("encrypted-file", name, None, None,
+            "Tệp được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở tệp, bỏ mật khẩu "
+            "(Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu và tải lên lại."))
+    if kind == "text":
+        return [read_text(name, data)]
+    facts: dict[str, tuple] = {}
+    if kind == "zip":
+        kind, archive = check_zip(name, data, limits)
+        if kind == "xlsx":
+            for sheet_name, path in xlsx_sheet_paths(archive).items():
+                facts[sheet_name] = xlsx_sheet_facts(archive, path)
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises many types for corrupt files
+        text = str(exc).lower()
+        if "password" in text or "encrypt" in text or type(exc).__name__ == "PasswordError":
+            raise ReadFailure(problem("encrypted-file", name, None, None,
+                "Tệp được bảo vệ bằng mật khẩu nên không đọc được. Hãy bỏ mật khẩu rồi lưu và tải lên lại.")) from exc
+        raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
+            "Không đọc được tệp: tệp không phải bảng tính hoặc đã bị hỏng. Hãy mở bằng Excel, "
+            "lưu lại dạng .xlsx rồi tải lên lại.")) from exc
+    sheets = []
+    for meta in book.sheets_metadata:
+        hidden_rows, hidden_cols, last_row, last_col = facts.get(meta.name, (set(), set(), 0, 0))
+        if (last_row or 0) * ((last_col or 0) + 1) > limits.max_cells and last_col > 702:
+            raise ReadFailure(problem("too-large", name, meta.name, None,
+                f"Trang \"{meta.name}\" có vùng dữ liệu quá lớn (tới dòng {last_row:,}). "
+                "Hãy xóa các ô thừa ở xa bảng số liệu rồi lưu lại."))
+        sheets.append(_LazySheet(book, meta, hidden_rows, hidden_cols, limits, name))
+    return sheets
+
+
+class _LazySheet(Sheet):
+    """A sheet whose cells are read on first use (so progress can be reported per sheet)."""
+
+    def __init__(self, book, meta, hidden_rows, hidden_cols, limits: Limits, file_name: str):
+        self._book, self._limits, self._file = book, limits, file_name
+        self._rows = None
+        self._merged = None
+        self.name = meta.name
+        self.hidden = meta.visible != SheetVisibleEnum.Visible
+        self.hidden_rows = hidden_rows
+        self.hidden_cols = hidden_cols
+
+    def _load(self) -> None:
+        try:
+            sheet = self._book.get_sheet_by_name(self.name)
+            height, width = sheet.total_height or 0, sheet.total_width or 0
+            if height * width > self._limits.max_cells:
+                raise ReadFailure(problem("too-large", self._file, self.name, None,
+                    f"Trang \"{self.name}\" có {height:,} dòng × {width:,} cột, vượt giới hạn "
+                    f"{self._limits.max_cells:,} ô. Hãy chia thành nhiều tệp hoặc xóa các ô thừa."))
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or []
+        except ReadFailure:
+            raise
+        except Exception as exc:
+            raise ReadFailure(problem("not-a-spreadsheet", self._file, self.name, None,
+                f"Không đọc được trang \"{self.name}\" (tệp bị hỏng). Hãy mở bằng Excel, lưu lại rồi tải lên lại.")) from exc
+        width = max((len(r) for r in rows), default=0)
+        for r in rows:
+            if len(r) < width:
+                r.extend([""] * (width - len(r)))
+        self._rows, self._merged = rows, merged
+
+    @property
+    def rows(self):  # type: ignore[override]
+        if self._rows is None:
+            self._load()
+        return self._rows
+
+    @property
+    def merged(self):  # type: ignore[override]
+        if self._rows is None:
+            self._load()
+        return self._merged
+
+
+# ------------------------------------------------------------------ text (CSV)
+def decode_text(name: str, data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    head = data[:4000]
+    if head.count(b"\x00") > len(head) // 4:
+        even_nuls = head[0::2].count(0)
+        return data.decode("utf-16-be" if even_nuls > len(head) // 4 else "utf-16-le", "replace")
+    if b"\x00" in head:
+        raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
+            "Tệp không phải bảng tính (.xlsx, .xls, .ods) hay tệp văn bản CSV. Hãy tải lên đúng tệp báo cáo."))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadFailure(problem("unreadable-encoding", name, None, None,
+            "Tệp CSV không ở mã UTF-8 hay UTF-16 nên tiếng Việt sẽ bị lỗi. Trong Excel hãy chọn "
+            "Lưu thành → \"CSV UTF-8 (phân cách bằng dấu phẩy)\" rồi tải lên lại.")) from exc
+
+
+def detect_delimiter(text: str) -> str:
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    best, best_score = ",", -1.0
+    for delim in (";", "\t", ",", "|"):
+        counts = [len(r) for r in csv.reader(lines, delimiter=delim)]
+        if not counts:
+            continue
+        widest = max(counts)
+        if widest < 2:
+            continue
+        consistency = sum(1 for c in counts if c == widest) / len(counts)
+        score = consistency * 10 + min(widest, 10) / 10
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def read_text(name: str, data: bytes) -> Sheet:
+    text = decode_text(name, data)
+    if not text.strip():
+        raise ReadFailure(problem("empty-file", name, None, None,
+            "Tệp không có dữ liệu. Hãy kiểm tra lại tệp trước khi tải lên."))
+    sample = text[:20000]
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in sample) / max(len(sample), 1)
+    if printable < 0.95:
+        raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
+            "Tệp không phải bảng tính (.xlsx, .xls, .ods) hay tệp văn bản CSV. Hãy tải lên đúng tệp báo cáo."))
+    delim = detect_delimiter(text)
+    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delim)]
+    width = max((len(r) for r in rows), default=0)
+    for r in rows:
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
+    title = name.rsplit("/", 1)[-1]
+    return Sheet(name=title, rows=rows)

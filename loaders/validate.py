@@ -1,0 +1,83 @@
+"""Checks over the observations of an upload: catalog bounds (negative counts, percentages over 100
+where the catalog forbids it) and duplicates (same indicator × unit × period × kind twice)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from loaders.catalog import Catalog
+from loaders.messages import fmt
+from loaders.problems import Problem, problem
+
+KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"]
+MAX_PER_CODE = 200
+
+
+def _cell(source_cell: str) -> tuple[str | None, str | None]:
+    if "!" in source_cell:
+        sheet, cell = source_cell.rsplit("!", 1)
+        return sheet, cell
+    return None, source_cell
+
+
+def check_bounds(file: str, obs: pd.DataFrame, catalog: Catalog) -> list[Problem]:
+    if obs.empty:
+        return []
+    ind = catalog.indicators
+    lo = obs["indicator_code"].map(ind["min_value"]).to_numpy(dtype=float)
+    hi = obs["indicator_code"].map(ind["max_value"]).to_numpy(dtype=float)
+    v = obs["value"].to_numpy(dtype=float)
+    bad = (~np.isnan(lo) & (v < lo - 1e-9)) | (~np.isnan(hi) & (v > hi + 1e-9)) | ~np.isfinite(v)
+    problems = []
+    idx = np.flatnonzero(bad)
+    for i in idx[:MAX_PER_CODE]:
+        row = obs.iloc[i]
+        code = row["indicator_code"]
+        name = ind.at[code, "name"]
+        measure = catalog.measures.at[ind.at[code, "measure"], "name"]
+        sheet, cell = _cell(row["source_cell"])
+        if not np.isnan(lo[i]) and v[i] < lo[i]:
+            why = "không thể âm" if lo[i] == 0 else f"phải từ {fmt(lo[i])} {measure} trở lên"
+        elif measure == "%" and hi[i] == 100:
+            why = "không thể vượt quá 100%"
+        elif not np.isnan(hi[i]) and ind.at[code, "value_type"] == "bool":
+            why = "chỉ được là 1 (đạt) hoặc 0 (chưa đạt)"
+        else:
+            why = f"không được vượt quá {fmt(hi[i])} {measure}"
+        problems.append(problem("impossible-value", file, sheet, cell,
+            f"Ô {cell}: giá trị {fmt(float(row['source_value']))} của chỉ tiêu \"{name}\" {why}. "
+            "Hãy kiểm tra lại số liệu (dấu, đơn vị tính, dấu phân cách thập phân)."))
+    if len(idx) > MAX_PER_CODE:
+        problems.append(problem("impossible-value", file, None, None,
+            f"Còn {len(idx) - MAX_PER_CODE:,} ô có giá trị không hợp lệ tương tự."))
+    return problems
+
+
+def check_duplicates(obs: pd.DataFrame, file_of=None) -> tuple[pd.DataFrame, list[Problem]]:
+    """(observations with exact repeats dropped, problems). `file_of(i)` names the file of row i."""
+    if obs.empty:
+        return obs, []
+    dup = obs.duplicated(KEY, keep=False)
+    if not dup.any():
+        return obs, []
+    problems = []
+    sub = obs[dup]
+    drop = []
+    for _, group in sub.groupby(KEY, sort=False):
+        first = group.iloc[0]
+        first_where = first["source_cell"] if file_of is None else f"{file_of(group.index[0])}:{first['source_cell']}"
+        for index, row in group.iloc[1:].iterrows():
+            file = file_of(index) if file_of else row.get("file", "")
+            sheet, cell = _cell(row["source_cell"])
+            same = np.isclose(row["value"], first["value"], rtol=1e-9, atol=0)
+            if same:
+                drop.append(index)
+                if len(problems) < MAX_PER_CODE:
+                    problems.append(problem("duplicate-value", file, sheet, cell,
+                        f"Ô {cell} lặp lại số liệu đã có ở {first_where} (cùng giá trị); chỉ nạp một lần."))
+            elif len(problems) < MAX_PER_CODE:
+                problems.append(problem("conflicting-duplicate", file, sheet, cell,
+                    f"Ô {cell} ghi {fmt(row['source_value'])} nhưng cùng chỉ tiêu, đơn vị, kỳ và loại số liệu "
+                    f"đã có ở {first_where} với giá trị {fmt(first['source_value'])}. Hãy giữ lại một số liệu đúng."))
+    return obs.drop(index=drop), problems

@@ -148,3 +148,53 @@ def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ).df()
     finally:
         cursor.close()
+
+
+def commit_uploads(con: duckdb.DuckDBPyConnection, batches: list[dict]) -> list[CommitResult]:
+    """Several uploads (one per file) in ONE transaction: all are written or none.
+
+    Each batch is a dict with `observations` and the keyword arguments of `commit_upload`
+    (file_name, sha256, uploaded_by, layout, warnings, status). Added for `python -m loaders load A B`.
+    """
+    prepared = [(_prepare(b["observations"]), b) for b in batches]
+    results = []
+    cursor = con.cursor()
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        for data, batch in prepared:
+            warnings = batch.get("warnings") or []
+            upload_id = int(cursor.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0])
+            data = data.copy()
+            data.insert(len(data.columns), "upload_id", upload_id)
+            cursor.register("_new_obs", data)
+            n_replaced = int(
+                cursor.execute(
+                    f"SELECT count(*) FROM observations o JOIN _new_obs n ON {_JOIN_ON}"
+                ).fetchall()[0][0]
+            )
+            cursor.execute(
+                "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                [upload_id, batch["file_name"], batch.get("sha256"), batch.get("uploaded_by"), datetime.now(),
+                 batch.get("status", "committed"), batch.get("layout"), len(data), n_replaced, len(warnings),
+                 json.dumps(warnings, ensure_ascii=False)],
+            )
+            cursor.execute(
+                "INSERT INTO observation_versions SELECT indicator_code, unit_id, year, month_from, month_to, "
+                "kind, target_source, value, upload_id, source_value, source_measure, source_cell FROM _new_obs"
+            )
+            cursor.execute(
+                f"INSERT OR REPLACE INTO observations SELECT {_KEY_SQL}, value, upload_id, source_cell FROM _new_obs"
+            )
+            cursor.unregister("_new_obs")
+            results.append(CommitResult(upload_id, len(data), n_replaced))
+        cursor.execute("COMMIT")
+    except Exception:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        try:
+            cursor.unregister("_new_obs")
+        except Exception:
+            pass
+        cursor.close()
+    return results

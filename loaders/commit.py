@@ -1,0 +1,64 @@
+"""Writing parsed files: all files of one load in one DuckDB transaction, refused as a whole when any
+file has an error. Each file is recorded as an upload (name, sha256, user, time, counts, warnings)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from loaders.parse import FileResult
+from loaders.problems import Problem, problem
+from loaders.validate import check_duplicates
+from store.uploads import COLUMNS, commit_uploads
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CommitOutcome:
+    committed: bool
+    upload_ids: list[int] = field(default_factory=list)
+    n_observations: int = 0
+    n_replaced: int = 0
+    problems: list[Problem] = field(default_factory=list)  # why nothing was written, when it was not
+
+
+def cross_file_problems(results: list[FileResult]) -> list[Problem]:
+    """The same observation in two files of one load (conflicting → error, same value → warning)."""
+    frames = []
+    for n, r in enumerate(results):
+        if not r.observations.empty:
+            frames.append(r.observations.assign(_file=n))
+    if len(frames) < 2:
+        return []
+    allobs = pd.concat(frames, ignore_index=True)
+    files = allobs["_file"].to_numpy()
+    _, found = check_duplicates(allobs, lambda i: results[files[i]].name)
+    return found
+
+
+def commit(con: duckdb.DuckDBPyConnection, results: list[FileResult], user: str | None = None) -> CommitOutcome:
+    """Write every file's observations in one transaction, or nothing when any file has an error."""
+    problems = [p for r in results for p in r.errors] + [p for p in cross_file_problems(results) if p.is_error]
+    if problems:
+        return CommitOutcome(False, problems=problems)
+    batches = []
+    for r in results:
+        obs = r.observations
+        data = obs[COLUMNS].copy() if not obs.empty else pd.DataFrame(columns=COLUMNS)
+        layout = "; ".join(f"{l.sheet}: {l.family}" for l in r.layouts if l.n_observations)
+        warnings = [f"{p.sheet or ''}!{p.cell or ''} [{p.code}] {p.message}" for p in r.warnings]
+        batches.append({"observations": data, "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,
+                        "layout": layout, "warnings": warnings})
+    try:
+        written = commit_uploads(con, batches)
+    except Exception as exc:  # the store refused: nothing was written (the transaction rolled back)
+        log.exception("commit failed")
+        return CommitOutcome(False, problems=[problem("internal-error", results[0].name if results else "", None, None,
+            f"Không ghi được vào kho dữ liệu, chưa có số liệu nào được nạp ({type(exc).__name__}). "
+            "Hãy thử lại; nếu vẫn lỗi, báo quản trị.")])
+    return CommitOutcome(True, [w.upload_id for w in written], sum(w.n_observations for w in written),
+                         sum(w.n_replaced for w in written))

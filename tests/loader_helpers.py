@@ -34,3 +34,41 @@ def expected_observations(path: Path, catalog: Catalog) -> pd.DataFrame:
             "month_to": int(r.month_to), "kind": r.kind, "value": float(r.value) * factor,
         })
     return pd.DataFrame(rows)
+
+
+def xlsx_bytes(sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None,
+               hidden_sheets=(), hidden_rows: dict[str, list[int]] | None = None) -> bytes:
+    """A workbook built from rows (openpyxl), for variants of the sample families."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+        for rng in (merges or {}).get(name, []):
+            ws.merge_cells(rng)
+        for r in (hidden_rows or {}).get(name, []):
+            ws.row_dimensions[r].hidden = True
+        if name in hidden_sheets:
+            ws.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+LETTERHEAD = [["UBND THÀNH PHỐ HÀ TĨNH", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+              ["PHÒNG TÀI CHÍNH - KẾ HOẠCH", "", "", "Độc lập - Tự do - Hạnh phúc"], []]
+
+
+def city_report(title: str, headers: list[str], rows: list[list], letterhead=None, gap: int = 1) -> list[list]:
+    """Rows of a city report table: letterhead, title, blank rows, one header row, data."""
+    out = [list(r) for r in (letterhead if letterhead is not None else LETTERHEAD)]
+    out.append([title])
+    out.extend([[]] * gap)
+    out.append(headers)
+    out.extend(rows)
+    return out

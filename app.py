@@ -41,7 +41,7 @@ names = dict(zip(options.indicator_code, options.name))
 code = st.selectbox("Chỉ tiêu", list(names), format_func=names.get, key="overview_indicator")
 rows = by_unit[by_unit["indicator_code"] == code].merge(children[["unit_id", "name"]].rename(columns={"name": "unit_name"}), on="unit_id")
 measure = rows["measure_name"].iloc[0]
-st.altair_chart(charts.actual_vs_target_by_unit(rows, measure), use_container_width=True)
+st.altair_chart(charts.actual_vs_target_by_unit(rows, measure), width="stretch")
 missing = sorted(set(children.name) - set(rows.unit_name))
 if missing and len(missing) < len(children):
     st.caption("Chưa có số liệu: " + ", ".join(missing))

@@ -86,3 +86,64 @@ def yearly_trend(frame: pd.DataFrame, measure_name: str, title: str | None = Non
                  alt.Tooltip("value:Q", title=measure_name, format=",.2~f")],
     )
     return _finish(chart, title, big=big)
+
+
+def bullet_by_unit(frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False):
+    """Bullet chart per unit: the year's target as a grey band, the period's value as a bar coloured
+    by status, the same period last year as a black tick. `frame` columns: unit_name, value, target,
+    same_period_value, pct_of_target, status, revisions (text, optional)."""
+    data = frame.copy()
+    data["status_label"] = data["status"].map(progress.status_label)
+    data["pct_text"] = data["pct_of_target"].map(lambda v: "—" if pd.isna(v) else f"{v:.2f}".replace(".", ",") + "%")
+    if "revisions" not in data:
+        data["revisions"] = ""
+    order = data.sort_values("pct_of_target", ascending=False, na_position="last")["unit_name"].tolist()
+    y = alt.Y("unit_name:N", sort=order, title=None)
+    tooltip = [
+        alt.Tooltip("unit_name:N", title="Đơn vị"),
+        alt.Tooltip("value:Q", title=f"Thực hiện ({measure_name})", format=",.2~f"),
+        alt.Tooltip("target:Q", title=f"Kế hoạch năm ({measure_name})", format=",.2~f"),
+        alt.Tooltip("same_period_value:Q", title="Cùng kỳ năm trước", format=",.2~f"),
+        alt.Tooltip("pct_text:N", title="So kế hoạch"),
+        alt.Tooltip("status_label:N", title="Tình trạng"),
+        alt.Tooltip("revisions:N", title="Các lần báo cáo"),
+    ]
+    band = alt.Chart(data).mark_bar(color="#e6e6e6", height={"band": 0.85}).encode(x="target:Q", y=y, tooltip=tooltip)
+    statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
+    bar = alt.Chart(data).mark_bar(height={"band": 0.4}).encode(
+        x=alt.X("value:Q", title=f"Thực hiện, kế hoạch năm (nền xám) và cùng kỳ (vạch đen) — {measure_name}",
+                axis=alt.Axis(format=",.0f")),
+        y=y,
+        color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses)),
+        tooltip=tooltip,
+    )
+    tick = alt.Chart(data).mark_tick(color="#111", thickness=2.5, size=22).encode(x="same_period_value:Q", y=y, tooltip=tooltip)
+    return _finish(alt.layer(band, bar, tick), title, height=max(220, 30 * len(data) + 60), big=big)
+
+
+def trend_with_targets(values: pd.DataFrame, targets: pd.DataFrame, path: pd.DataFrame | None, measure_name: str,
+                       term_target: tuple[int, float] | None = None, title: str | None = None, big: bool = False):
+    """Yearly values (solid), yearly targets (dashed orange), the path needed to reach the term target
+    (dotted green) and the term target itself (diamond)."""
+    parts = [values.assign(series="Thực hiện"), targets.assign(series="Kế hoạch năm")]
+    if path is not None and not path.empty:
+        parts.append(path.assign(series="Lộ trình cần đạt mục tiêu nhiệm kỳ"))
+    data = pd.concat([p[["year", "value", "series"]] for p in parts], ignore_index=True)
+    data["year_label"] = data["year"].astype(int).astype(str)
+    domain = ["Thực hiện", "Kế hoạch năm", "Lộ trình cần đạt mục tiêu nhiệm kỳ"]
+    lines = alt.Chart(data).mark_line(point=True, strokeWidth=3).encode(
+        x=alt.X("year_label:O", title="Năm"),
+        y=alt.Y("value:Q", title=measure_name, axis=alt.Axis(format=",.2~f"), scale=alt.Scale(zero=False)),
+        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=["#0072B2", "#E69F00", "#009E73"])),
+        strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4], [2, 3]])),
+        tooltip=[alt.Tooltip("year_label:O", title="Năm"), alt.Tooltip("series:N", title="Loại"),
+                 alt.Tooltip("value:Q", title=measure_name, format=",.2~f")],
+    )
+    layers = [lines]
+    if term_target is not None:
+        goal = pd.DataFrame({"year_label": [str(term_target[0])], "value": [term_target[1]], "label": ["Mục tiêu nhiệm kỳ"]})
+        layers.append(alt.Chart(goal).mark_point(shape="diamond", size=220, color="#009E73", filled=True).encode(
+            x="year_label:O", y="value:Q",
+            tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("value:Q", title=measure_name, format=",.2~f")]))
+    return _finish(alt.layer(*layers), title, big=big)
+

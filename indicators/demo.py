@@ -135,6 +135,7 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     _add_rates(add, con, city_children, rng)
     _add_city_levels(add, con, rng)
     _add_ntm(add, con, rng)
+    _add_term_targets(rows, con)
     frame = pd.DataFrame(
         rows, columns=["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source", "value"]
     )
@@ -144,6 +145,7 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def _emit(add, code, unit_id, year, vals, latest, has_h1, source=""):
+    vals = {key: round(v, 3) for key, v in vals.items()}
     add(code, unit_id, year, 1, 12, "target", vals["target"], source)
     if has_h1:
         add(code, unit_id, year, 1, 6, "estimate", vals["h1e"])
@@ -185,14 +187,14 @@ def _add_rates(add, con, city_children, rng) -> None:
             pop = round(9000 * local.uniform(0.6, 1.6) * (1.01 ** k))
             households = round(pop / 3.6)
             cover = min(99.5, 76 + 2.2 * k + local.normal(0, 2.5))
-            poor = max(0.2, 3.4 - 0.32 * k + local.normal(0, 0.4))
+            poor = max(0.3, 3.3 - 0.28 * k + local.normal(0, 0.3))
             insured = round(pop * cover / 100)
             poor_h = round(households * poor / 100)
             for code, v in (("dan_so", pop), ("so_nguoi_bhyt", insured), ("tong_so_ho", households), ("so_ho_ngheo", poor_h)):
                 add(code, ward.unit_id, year, 1, 12, "estimate" if latest else "actual", v)
                 tot[code] += v
             t_cover = min(100.0, 78 + 2.3 * k)
-            t_poor = max(0.1, 3.2 - 0.35 * k)
+            t_poor = max(0.6, 3.2 - 0.28 * k)
             add("bhyt_bao_phu", ward.unit_id, year, 1, 12, "target", round(t_cover, 2))
             add("ty_le_ho_ngheo", ward.unit_id, year, 1, 12, "target", round(t_poor, 2))
             add("bhyt_bao_phu", ward.unit_id, year, 1, 6, "actual", round(insured / pop * 100 - 1.1, 2))
@@ -252,6 +254,21 @@ def _add_ntm(add, con, rng) -> None:
             pid = _unit_id(con, parent, year)
             if pid is not None and year <= 2024:
                 add("so_xa_ntm", pid, year, 1, 12, "target", 0.0 + min(year - 2015, 6), "hdnd_giao")
+
+
+# Term targets 2020–2025 for the city, as multiples of its 2020 full-year value (demo).
+TERM_TARGETS = {"gtsx_tong": 1.75, "thu_ngan_sach": 1.45, "thu_nhap_binh_quan": 1.5, "ty_le_ho_ngheo": 0.45,
+                "bhyt_bao_phu": 1.06, "von_dau_tu": 1.5}
+
+
+def _add_term_targets(rows: list[tuple], con: duckdb.DuckDBPyConnection) -> None:
+    city_id = _unit_id(con, CITY_CODE, 2020)
+    base = {r[0]: r[7] for r in rows if r[1] == city_id and r[2] == 2020 and r[3] == 1 and r[4] == 12
+            and r[5] == "actual" and r[0] in TERM_TARGETS}
+    for code, factor in TERM_TARGETS.items():
+        if code in base:
+            value = min(base[code] * factor, 100.0) if code == "bhyt_bao_phu" else base[code] * factor
+            rows.append((code, city_id, 2025, 1, 12, "target", "nhiem_ky", round(value, 2)))
 
 
 def seed(con: duckdb.DuckDBPyConnection) -> CommitResult | None:

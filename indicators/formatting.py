@@ -76,3 +76,10 @@ def period_title(year: int, month_from: int, month_to: int) -> str:
     """'6 tháng năm 2016', 'năm 2016', 'Quý III năm 2019'."""
     label = period_label(month_from, month_to)
     return f"năm {year}" if label == "Cả năm" else f"{label} năm {year}"
+
+
+def rank_arrow(change: float | None) -> str:
+    """+2 → '▲2' (moved up two places), −1 → '▼1', 0/None → '='."""
+    if change is None or change != change or change == 0:
+        return "="
+    return f"▲{int(change)}" if change > 0 else f"▼{int(-change)}"

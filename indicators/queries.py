@@ -115,3 +115,20 @@ def series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) ->
 
 def observation_count(con: duckdb.DuckDBPyConnection) -> int:
     return int(query(con, "SELECT count(*) AS n FROM observations").n.iloc[0])
+
+
+def revisions(
+    con: duckdb.DuckDBPyConnection, indicator_code: str, unit_ids: Sequence[int], year: int, month_from: int, month_to: int
+) -> pd.DataFrame:
+    """Every version of the period's actual/estimate per unit, oldest first, with its upload."""
+    return query(
+        con,
+        """
+        SELECT v.unit_id, v.kind, v.value, u.file_name, u.uploaded_at, u.upload_id
+        FROM observation_versions v JOIN uploads u USING (upload_id)
+        WHERE u.status <> 'rolled_back' AND v.indicator_code = ? AND v.year = ? AND v.month_from = ?
+          AND v.month_to = ? AND v.kind IN ('actual', 'estimate') AND v.unit_id IN (SELECT unnest(?::INTEGER[]))
+        ORDER BY v.unit_id, u.upload_id, v.kind DESC
+        """,
+        [indicator_code, year, month_from, month_to, [int(u) for u in unit_ids]],
+    )

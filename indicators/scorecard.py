@@ -1,40 +1,95 @@
-"""Progress of every indicator for units and a period: the table behind KPI cards, scorecards and
-ward comparisons. Combines the snapshot query with the catalog and the progress measures."""
+"""Progress of every indicator for units and a period: the table behind KPI cards, scorecards,
+ward comparisons and `python -m indicators progress`. Combines the snapshot query with the catalog,
+aggregation from children, the unit's own pace history and the progress measures."""
 
 from __future__ import annotations
 
 from typing import Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 
-from indicators import catalog, progress, queries
+from indicators import aggregate, catalog, pace, progress, queries
+
+
+def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year: int, month_from: int,
+                        month_to: int, cat: pd.DataFrame) -> pd.DataFrame:
+    """Where a parent unit has no stored value, use its children's aggregate (complete only)."""
+    extra = []
+    for unit_id in unit_ids:
+        kids = queries.child_units(con, int(unit_id))
+        if kids.empty:
+            continue
+        snap = queries.snapshot(con, kids.unit_id.tolist(), year, month_from, month_to)
+        if snap.empty or snap["value"].isna().all():
+            continue
+        reporting = snap[snap["value"].notna()]
+        n_children = reporting["unit_id"].nunique()  # children existing in this period
+        agg = aggregate.aggregate(reporting[["indicator_code", "unit_id", "value"]], cat, n_children)
+        have = set(frame.loc[(frame["unit_id"] == unit_id) & frame["value"].notna(), "indicator_code"])
+        agg = agg[~agg["indicator_code"].isin(have) & agg["complete"]]
+        if not agg.empty:
+            extra.append(agg.assign(unit_id=int(unit_id), kind="aggregate")[["unit_id", "indicator_code", "value", "kind"]])
+    if not extra:
+        return frame
+    add = pd.concat(extra)
+    merged = frame.merge(add, on=["unit_id", "indicator_code"], how="outer", suffixes=("", "_agg"))
+    take = merged["value"].isna() & merged["value_agg"].notna()
+    merged.loc[take, "value"] = merged.loc[take, "value_agg"]
+    merged.loc[take, "kind"] = merged.loc[take, "kind_agg"]
+    return merged.drop(columns=["value_agg", "kind_agg"])
 
 
 def scorecard(
-    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], year: int, month_from: int, month_to: int
+    con: duckdb.DuckDBPyConnection,
+    unit_ids: Sequence[int],
+    year: int,
+    month_from: int,
+    month_to: int,
+    *,
+    aggregate_children: bool = True,
+    use_history: bool = True,
 ) -> pd.DataFrame:
-    """One row per unit × indicator: value, kind, target (+ source), pct_of_target,
-    same_period_value, same_period_change_pct, status (code and label), catalog fields."""
-    snap = queries.snapshot(con, unit_ids, year, month_from, month_to)
+    """One row per unit × indicator: value, kind, target (+ source), pct_of_target, same_period_value,
+    same_period_change_pct, expected_pct (pace), status (code and label), projection, catalog fields."""
     cat = catalog.indicators(con)
+    snap = queries.snapshot(con, unit_ids, year, month_from, month_to)
+    if aggregate_children:
+        snap = _fill_from_children(con, snap, unit_ids, year, month_from, month_to, cat)
     frame = snap.merge(cat, left_on="indicator_code", right_on="code", how="inner")
+    in_year = month_from == 1 and month_to < 12
+    if use_history and in_year and not frame.empty:
+        hist = pace.typical_shares(pace.history_shares(con, unit_ids, month_to, year))
+        frame = frame.merge(hist, on=["indicator_code", "unit_id"], how="left")
+    else:
+        for col in ("typical_share", "share_low", "share_high", "n_years"):
+            frame[col] = np.nan
     frame["pct_of_target"] = [progress.pct_of_target(v, t) for v, t in zip(frame["value"], frame["target"])]
     frame["same_period_change_pct"] = [
         progress.same_period_change(v, p) for v, p in zip(frame["value"], frame["same_period_value"])
     ]
+    flows = [progress.is_flow(a, t) for a, t in zip(frame["aggregation"], frame["value_type"])]
+    frame["is_flow"] = flows
+    frame["expected_pct"] = [
+        progress.expected_share(month_to, s) * 100 if (f and month_from == 1) else np.nan
+        for f, s in zip(flows, frame["typical_share"])
+    ]
+    frame["pace_basis"] = np.where(~frame["is_flow"], "level", np.where(frame["typical_share"].notna(), "history", "linear"))
     frame["status"] = [
-        progress.status(
-            r.value,
-            r.target,
-            month_to=month_to if month_from == 1 else 0,
-            direction=r.direction,
-            flow=progress.is_flow(r.aggregation, r.value_type),
-        )
+        progress.status(r.value, r.target, month_to=month_to, direction=r.direction, flow=r.is_flow,
+                        typical_share=r.typical_share)
         if month_from == 1
         else ("no_target" if pd.notna(r.value) else "no_data")
         for r in frame.itertuples()
     ]
+    proj = [
+        pace.projection(r.value, month_to, r.typical_share, r.share_low, r.share_high) if (r.is_flow and in_year) else None
+        for r in frame.itertuples()
+    ]
+    frame["projection"] = [p[0] if p else np.nan for p in proj]
+    frame["projection_low"] = [p[1] if p else np.nan for p in proj]
+    frame["projection_high"] = [p[2] if p else np.nan for p in proj]
     frame["status_label"] = frame["status"].map(progress.status_label)
     frame["target_source_label"] = frame["target_source"].map(catalog.target_source_label)
     return frame.sort_values(["group_order", "sort_order"]).reset_index(drop=True)
@@ -42,9 +97,24 @@ def scorecard(
 
 def headline(frame: pd.DataFrame) -> pd.DataFrame:
     """The indicators a leader sees first: top-level (no parent), not criteria, with a value or target."""
-    keep = frame[(frame["parent_code"].isna()) & (~frame["is_criterion"]) & (frame["group_code"] != "do_thi")]
+    keep = frame[(frame["parent_code"].isna()) & (~frame["is_criterion"].astype(bool)) & (frame["group_code"] != "do_thi")]
     return keep[keep["value"].notna() | keep["target"].notna()]
 
 
 def status_counts(frame: pd.DataFrame) -> dict[str, int]:
     return frame["status"].value_counts().to_dict()
+
+
+def behind(frame: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
+    """Rows furthest behind: lowest ratio of % of plan to the pace expected by now (levels: to target)."""
+    data = frame[frame["status"].isin(["behind", "not_met"])].copy()
+    if data.empty:
+        return data
+    def gap(r):
+        if r.direction == "lower":
+            return r.target / r.value if r.value else np.nan
+        if r.is_flow and pd.notna(r.expected_pct) and r.expected_pct:
+            return r.pct_of_target / r.expected_pct
+        return r.value / r.target if r.target else np.nan
+    data["pace_ratio"] = [gap(r) for r in data.itertuples()]
+    return data.sort_values("pace_ratio").head(limit)

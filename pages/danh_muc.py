@@ -22,7 +22,7 @@ with tab_ind:
             aliases=view.aliases.map(lambda a: "; ".join(a) if a is not None else ""),
         )[["code", "name", "measure_name", "group_name", "direction", "aggregation", "aliases", "source"]],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={
             "code": "Mã", "name": "Tên chỉ tiêu", "measure_name": "Đơn vị tính", "group_name": "Lĩnh vực",
             "direction": "Chiều tốt", "aggregation": "Tổng hợp", "aliases": "Tên khác", "source": "Nguồn",
@@ -35,7 +35,7 @@ with tab_units:
     st.dataframe(
         units[["code", "name", "type_label", "parent_name", "valid_from", "valid_to", "source"]],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={
             "code": "Mã", "name": "Tên", "type_label": "Loại", "parent_name": "Trực thuộc",
             "valid_from": st.column_config.DateColumn("Từ ngày", format="DD/MM/YYYY"),

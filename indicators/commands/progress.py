@@ -1,0 +1,79 @@
+"""`python -m indicators progress --db PATH --unit NAME_OR_CODE --year Y --months A-B` → CSV.
+
+Columns (a contract): indicator_code,indicator_name,measure,value,kind,target,target_source,
+pct_of_target,same_period_value,same_period_change_pct,status — one row per indicator and target
+source held in the store (one row with an empty target when the year has none). Percentages are
+numbers (48.08); status is the in-year pace rule's code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+
+import pandas as pd
+
+COLUMNS = ["indicator_code", "indicator_name", "measure", "value", "kind", "target", "target_source",
+           "pct_of_target", "same_period_value", "same_period_change_pct", "status"]
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("progress", help="tiến độ thực hiện so với kế hoạch (progress against targets), CSV")
+    p.add_argument("--db", help="kho dữ liệu (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
+    p.add_argument("--unit", required=True, help="mã hoặc tên đơn vị, ví dụ 436 hoặc \"Thành phố Hà Tĩnh\"")
+    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--months", required=True, help="kỳ lũy kế, ví dụ 1-6, 1-9, 1-12")
+
+
+def _num(x, digits: int = 6) -> str:
+    """Plain decimal text: 4339, 48.08, '' for missing (float noise rounded away)."""
+    if x is None or x is pd.NA or (isinstance(x, float) and pd.isna(x)):
+        return ""
+    x = round(float(x), digits)
+    return str(int(x)) if x == int(x) else repr(x)
+
+
+def run(args: argparse.Namespace) -> int:
+    import store
+    from indicators import catalog, progress, queries, scorecard, units
+
+    match = re.fullmatch(r"\s*(\d{1,2})\s*-\s*(\d{1,2})\s*", args.months)
+    if not match or not (1 <= int(match.group(1)) <= int(match.group(2)) <= 12):
+        print(f"Lỗi: kỳ «{args.months}» không hợp lệ; viết dạng 1-6, 1-9 hoặc 1-12.", file=sys.stderr)
+        return 2
+    month_from, month_to = int(match.group(1)), int(match.group(2))
+    path = store.db_path(args.db)
+    if not path.exists():
+        print(f"Lỗi: không có kho dữ liệu {path}.", file=sys.stderr)
+        return 2
+    con = store.open_store(path)
+    try:
+        try:
+            unit = units.resolve(con, args.unit, args.year)
+        except units.UnitNotFound as exc:
+            print(f"Lỗi: {exc}", file=sys.stderr)
+            return 2
+        card = scorecard.scorecard(con, [int(unit.unit_id)], args.year, month_from, month_to)
+        targets = queries.year_targets(con, [int(unit.unit_id)], args.year)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for row in card.itertuples():
+            own = targets[targets.indicator_code == row.indicator_code].sort_values("priority")
+            pairs = [(t.target, t.target_source) for t in own.itertuples()] or [(None, "")]
+            for target, source in pairs:
+                status = (
+                    progress.status(row.value, target, month_to=month_to, direction=row.direction,
+                                    flow=row.is_flow, typical_share=row.typical_share)
+                    if month_from == 1 else row.status
+                )
+                writer.writerow([
+                    row.indicator_code, row.name, row.measure_name, _num(row.value),
+                    "" if pd.isna(row.kind) else row.kind, _num(target), source or "",
+                    _num(progress.pct_of_target(row.value, target), 2), _num(row.same_period_value),
+                    _num(row.same_period_change_pct, 2), status,
+                ])
+    finally:
+        con.close()
+    return 0

@@ -1,0 +1,73 @@
+"""In-year pace: the share of the year's value a unit usually reaches by a given month, from its own
+history (≥ 3 completed years), and a year-end projection with a range. Pure functions + one query."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from store import query
+
+MIN_YEARS = 3
+
+
+def history_shares(
+    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], month_to: int, before_year: int
+) -> pd.DataFrame:
+    """Per unit × indicator × year before `before_year`: value at months 1..month_to divided by the
+    full-year actual (actual preferred over estimate for the partial period)."""
+    return query(
+        con,
+        """
+        WITH part AS (
+            SELECT indicator_code, unit_id, year,
+                   arg_min(value, CASE kind WHEN 'actual' THEN 0 ELSE 1 END) AS value
+            FROM observations
+            WHERE kind IN ('actual', 'estimate') AND month_from = 1 AND month_to = ?
+              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[]))
+            GROUP BY ALL
+        ), full_year AS (
+            SELECT indicator_code, unit_id, year, value FROM observations
+            WHERE kind = 'actual' AND month_from = 1 AND month_to = 12
+              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[]))
+        )
+        SELECT p.indicator_code, p.unit_id, p.year, p.value / f.value AS share
+        FROM part p JOIN full_year f USING (indicator_code, unit_id, year)
+        WHERE f.value > 0
+        """,
+        [month_to, before_year, [int(u) for u in unit_ids], before_year, [int(u) for u in unit_ids]],
+    )
+
+
+def typical_shares(shares: pd.DataFrame, min_years: int = MIN_YEARS) -> pd.DataFrame:
+    """Median share and its spread per unit × indicator, only where ≥ `min_years` years exist."""
+    if shares.empty:
+        return pd.DataFrame(columns=["indicator_code", "unit_id", "typical_share", "share_low", "share_high", "n_years"])
+    grouped = shares.groupby(["indicator_code", "unit_id"])["share"]
+    frame = pd.DataFrame(
+        {
+            "typical_share": grouped.median(),
+            "share_low": grouped.min(),
+            "share_high": grouped.max(),
+            "n_years": grouped.count(),
+        }
+    ).reset_index()
+    return frame[frame["n_years"] >= min_years].reset_index(drop=True)
+
+
+def projection(value: float, month_to: int, typical: float | None = None, low: float | None = None,
+               high: float | None = None) -> tuple[float, float, float] | None:
+    """Year-end projection (central, low, high) for a flow. With history: value ÷ typical share, range
+    from the highest and lowest past shares. Linear otherwise, with a ±10% range."""
+    if value is None or np.isnan(value) or month_to >= 12 or month_to <= 0:
+        return None
+    if typical and typical > 0:
+        central = value / typical
+        lo = value / high if high and high > 0 else central
+        hi = value / low if low and low > 0 else central
+        return central, min(lo, hi), max(lo, hi)
+    central = value * 12.0 / month_to
+    return central, central * 0.9, central * 1.1

@@ -1,0 +1,73 @@
+"""One indicator across the children of a unit: values, targets, status, revisions and rank."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from indicators import formatting as fmt
+from indicators import queries, scorecard
+
+
+def _revision_text(rows: pd.DataFrame) -> str:
+    if len(rows) < 2:
+        return ""
+    kinds = {"estimate": "Ước", "actual": "TH"}
+    return " → ".join(f"{kinds.get(r.kind, r.kind)} {fmt.number(r.value)} ({r.file_name})" for r in rows.itertuples())
+
+
+def by_children(con: duckdb.DuckDBPyConnection, indicator_code: str, parent_id: int, year: int,
+                month_from: int, month_to: int) -> pd.DataFrame:
+    """Per child unit with data in the period: value, target, same period, % of plan, status,
+    revisions (text), rank by % of plan (1 = best; reversed for lower-is-better) and its change on
+    the same period last year (positive = moved up)."""
+    kids = queries.child_units(con, parent_id)
+    if kids.empty:
+        return pd.DataFrame()
+    ids = kids.unit_id.tolist()
+    now = scorecard.scorecard(con, ids, year, month_from, month_to, aggregate_children=False)
+    now = now[(now.indicator_code == indicator_code) & now.value.notna()]
+    if now.empty:
+        return pd.DataFrame()
+    before = scorecard.scorecard(con, ids, year - 1, month_from, month_to, aggregate_children=False, use_history=False)
+    before = before[(before.indicator_code == indicator_code) & before.pct_of_target.notna()]
+    lower = now.direction.iloc[0] == "lower"
+    now = now.merge(kids[["unit_id", "name", "code"]].rename(columns={"name": "unit_name", "code": "unit_code"}), on="unit_id")
+    now["rank"] = now.pct_of_target.rank(ascending=lower, method="min")
+    prev_rank = before.assign(prev_rank=before.pct_of_target.rank(ascending=lower, method="min"))[["unit_id", "prev_rank"]]
+    # a ward renamed or merged has a new unit_id: compare by code as well
+    prev_rank = prev_rank.merge(kids[["unit_id", "code"]], on="unit_id")[["code", "prev_rank"]]
+    now = now.merge(prev_rank.rename(columns={"code": "unit_code"}), on="unit_code", how="left")
+    now["rank_change"] = now.prev_rank - now["rank"]
+    revs = queries.revisions(con, indicator_code, ids, year, month_from, month_to)
+    texts = {u: _revision_text(g) for u, g in revs.groupby("unit_id")}
+    now["revisions"] = now.unit_id.map(texts).fillna("")
+    return now.sort_values(["rank", "unit_name"], na_position="last").reset_index(drop=True)
+
+
+def table_for_export(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    data = frame.assign(
+        rank_arrow=frame.rank_change.map(fmt.rank_arrow),
+        pct=frame.pct_of_target.round(2),
+        change=frame.same_period_change_pct.round(2),
+        kind_label=frame.kind.map({"actual": "Thực hiện", "estimate": "Ước thực hiện"}),
+    )
+    headers = {
+        "rank": "Xếp hạng", "rank_arrow": "Thay đổi hạng", "unit_name": "Đơn vị", "value": "Thực hiện",
+        "kind_label": "Loại số liệu", "target": "Kế hoạch năm", "pct": "% kế hoạch", "same_period_value": "Cùng kỳ",
+        "change": "Tăng/giảm so cùng kỳ (%)", "status_label": "Tình trạng",
+    }
+    data["rank"] = data["rank"].astype("float").fillna(np.nan)
+    return data, headers
+
+
+def display(table: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
+    """The export table with numbers as Vietnamese text (1.234,5) for on-screen display."""
+    shown = table[list(headers)].copy()
+    for col in ("value", "target", "same_period_value"):
+        shown[col] = shown[col].map(lambda v: fmt.number(v))
+    for col in ("pct", "change"):
+        shown[col] = shown[col].map(lambda v: fmt.number(v))
+    shown["rank"] = shown["rank"].map(lambda v: "" if pd.isna(v) else str(int(v)))
+    return shown.rename(columns=headers)

@@ -1,0 +1,72 @@
+"""Plan terms and the trend status of an indicator against its term target (Open SDG method)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from indicators import trend
+
+TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "terms.toml"
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    label: str
+    base_year: int
+    target_year: int
+
+
+@lru_cache(maxsize=1)
+def terms() -> tuple[Term, ...]:
+    rows = tomllib.loads(TERMS_FILE.read_text("utf-8"))["term"]
+    return tuple(Term(r["code"], r["label"], int(r["base_year"]), int(r["target_year"])) for r in rows)
+
+
+def term_for(year: int) -> Term | None:
+    """The term whose span holds `year` (the later one at a boundary year)."""
+    found = [t for t in terms() if t.base_year <= year <= t.target_year]
+    return found[-1] if found else None
+
+
+def yearly_values(series: pd.DataFrame) -> pd.DataFrame:
+    """Full-year values from a `queries.series` frame: actual, else estimate; plus yearly targets."""
+    full = series[(series.month_from == 1) & (series.month_to == 12)]
+    values = (
+        full[full.kind.isin(["actual", "estimate"])]
+        .assign(rank=lambda d: d.kind.map({"actual": 0, "estimate": 1}))
+        .sort_values(["year", "rank"])
+        .drop_duplicates("year")[["year", "value", "kind"]]
+    )
+    return values.reset_index(drop=True)
+
+
+def term_status(series: pd.DataFrame, direction: str, term: Term) -> dict | None:
+    """Trend status for `term` from a unit's series: needs the term target and ≥ 2 yearly values."""
+    targets = series[(series.kind == "target") & (series.target_source == "nhiem_ky") & (series.year == term.target_year)]
+    values = yearly_values(series)
+    values = values[(values.year >= term.base_year) & (values.year <= term.target_year)]
+    if values.empty:
+        return None
+    target = float(targets.value.iloc[0]) if not targets.empty else None
+    result = trend.measure_trend(
+        values.year.astype(int).tolist(), values.value.astype(float).tolist(), direction=direction,
+        target=target, target_year=term.target_year if target is not None else None, base_year=term.base_year,
+    )
+    return {"term": term, "target": target, "status": result.status, "label": trend.VI_LABELS[result.status],
+            "score": result.score, "progress_value": result.progress_value}
+
+
+def required_path(base_year: int, base_value: float, target_year: int, target: float) -> pd.DataFrame:
+    """The compound path from the base year's value to the term target: the growth needed."""
+    if base_value <= 0 or target <= 0 or target_year <= base_year:
+        years = [base_year, target_year]
+        return pd.DataFrame({"year": years, "value": [base_value, target]})
+    rate = (target / base_value) ** (1 / (target_year - base_year))
+    years = list(range(base_year, target_year + 1))
+    return pd.DataFrame({"year": years, "value": [base_value * rate ** (y - base_year) for y in years]})

@@ -1,0 +1,61 @@
+"""Finding an admin unit by code or name for a year (codes are reused after mergers)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from store import query
+
+_PREFIX = re.compile(r"^(ubnd |uy ban nhan dan )?(tinh|thanh pho|tp\.?|huyen|thi xa|tx\.?|phuong|p\.|xa|thi tran|tt\.?)\s+")
+
+
+def fold(text: object) -> str:
+    """Lower case, no diacritics (đ → d), single spaces."""
+    value = unicodedata.normalize("NFKD", str(text)).replace("đ", "d").replace("Đ", "D")
+    value = "".join(ch for ch in value if not unicodedata.combining(ch)).lower()
+    return " ".join(value.split())
+
+
+def bare(text: object) -> str:
+    """Folded name without its type word: 'Phường Bắc Hà' → 'bac ha'."""
+    return _PREFIX.sub("", fold(text))
+
+
+class UnitNotFound(LookupError):
+    def __init__(self, wanted: str, candidates: list[str]):
+        self.wanted, self.candidates = wanted, candidates
+        hint = f" Có phải: {', '.join(candidates)}?" if candidates else ""
+        super().__init__(f'Không tìm thấy đơn vị "{wanted}".{hint}')
+
+
+def resolve(con: duckdb.DuckDBPyConnection, name_or_code: str, year: int) -> pd.Series:
+    """The unit version in force during `year` (at its end, else its start, else the nearest version)
+    whose code, full name or bare name matches. Raises UnitNotFound with candidates."""
+    units = query(con, "SELECT * FROM admin_units")
+    wanted = name_or_code.strip()
+    if wanted.isdigit():
+        hits = units[units.code == wanted]
+    else:
+        full, short = fold(wanted), bare(wanted)
+        has_prefix = full != short
+        hits = units[(units.name.map(fold) == full) | (~pd.Series([has_prefix] * len(units), index=units.index) & (units.name.map(bare) == short))]
+        if hits.empty and has_prefix:
+            hits = units[units.name.map(bare) == short]
+    if hits.empty:
+        import difflib
+
+        names = sorted(set(units.name))
+        raise UnitNotFound(wanted, difflib.get_close_matches(wanted, names, n=3, cutoff=0.6))
+    for day in (date(year, 12, 31), date(year, 1, 1)):
+        valid = hits[(hits.valid_from <= pd.Timestamp(day)) & (hits.valid_to.isna() | (hits.valid_to >= pd.Timestamp(day)))]
+        if not valid.empty:
+            return valid.sort_values("valid_from").iloc[-1]
+    # outside every version: the nearest one in time
+    mid = pd.Timestamp(date(year, 6, 30))
+    distance = (hits.valid_from - mid).abs()
+    return hits.loc[distance.idxmin()]

@@ -1,0 +1,62 @@
+"""Chỉ tiêu: one indicator — trend with targets and the term path, wards against plan, ranking, table."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators import catalog, charts, exports, queries, ranking, scorecard, terms
+from indicators import formatting as fmt
+from indicators.formatting import period_title
+from ui import cards, filters, layout, pickers
+
+con = layout.page("Chỉ tiêu", icon="📈")
+sel = filters.unit_year_period(con)
+if sel is None:
+    st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
+    st.stop()
+card = scorecard.scorecard(con, [sel.unit_id], sel.year, sel.month_from, sel.month_to)
+card = card[~card.is_criterion.astype(bool)]
+code = pickers.indicator(card if not card.empty else catalog.indicators(con), default="gtsx_tong")
+row = card[card.indicator_code == code]
+meta = catalog.indicators(con).set_index("code").loc[code]
+st.subheader(f"{meta['name']} — {sel.unit_name}, {period_title(sel.year, sel.month_from, sel.month_to)}")
+if row.empty:
+    st.info("Đơn vị chưa có số liệu của chỉ tiêu này trong kỳ đã chọn.")
+else:
+    cards.kpi_grid(row)
+
+st.markdown("#### Diễn biến qua các năm")
+series = queries.series(con, code, sel.unit_id)
+values = terms.yearly_values(series)
+yearly_targets = series[(series.kind == "target") & (series.month_to == 12) & (series.target_source != "nhiem_ky")]
+yearly_targets = yearly_targets.sort_values("target_source").drop_duplicates("year")[["year", "value"]]
+term = terms.term_for(sel.year)
+status = terms.term_status(series, meta["direction"], term) if term else None
+path, goal = None, None
+if status and status["target"] is not None:
+    base = values[values.year == term.base_year]
+    goal = (term.target_year, status["target"])
+    if not base.empty:
+        path = terms.required_path(term.base_year, float(base.value.iloc[0]), term.target_year, status["target"])
+if values.empty and yearly_targets.empty:
+    st.info("Chưa có số liệu cả năm nào của chỉ tiêu này cho đơn vị.")
+else:
+    st.altair_chart(charts.trend_with_targets(values, yearly_targets, path, meta["measure_name"], goal), width="stretch")
+if status:
+    target_text = fmt.number(status["target"]) if status["target"] is not None else "chưa có mục tiêu"
+    st.markdown(f"**{term.label}** (mục tiêu: {target_text}): xu hướng **{status['label']}**"
+                + (f" — điểm {fmt.number(status['score'], 1)} trên thang −5…5" if status["score"] is not None else ""))
+
+st.markdown("#### Các phường, xã so với kế hoạch")
+wards = ranking.by_children(con, code, sel.unit_id, sel.year, sel.month_from, sel.month_to)
+if wards.empty:
+    st.info("Không có số liệu của các đơn vị trực thuộc cho chỉ tiêu và kỳ này.")
+    st.stop()
+st.altair_chart(charts.bullet_by_unit(wards, meta["measure_name"]), width="stretch")
+table, headers = ranking.table_for_export(wards)
+st.dataframe(ranking.display(table, headers), hide_index=True, width="stretch")
+name = f"{code}_{sel.year}_{sel.period}"
+left, right = st.columns(2)
+left.download_button("Tải bảng (.xlsx)", exports.to_xlsx(table, headers), f"{name}.xlsx",
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+right.download_button("Tải bảng (.csv)", exports.to_csv(table, headers), f"{name}.csv", "text/csv")

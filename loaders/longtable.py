@@ -39,14 +39,55 @@ def read_kind(text: str) -> tuple[str | None, str]:
     return None, source
 
 
-def _column(rows: list[list], first: int, c: int | None) -> np.ndarray:
-    if c is None:
-        return np.full(len(rows) - first, "", dtype=object)
-    return np.array([r[c] for r in rows[first:]], dtype=object)
+def _text(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v == v and v == int(v):
+        return str(int(v))
+    return str(v).strip()
 
 
-def _as_text(values: np.ndarray) -> np.ndarray:
-    return np.array([("" if v is None else (str(int(v)) if isinstance(v, float) and v == int(v) else str(v).strip())) for v in values], dtype=object)
+class _Columns:
+    """The data rows as one object array; columns factorised once, texts made for distinct values only."""
+
+    def __init__(self, rows: list[list], first: int):
+        self.grid = np.array(rows[first:], dtype=object)
+        self.n = len(self.grid)
+        if self.grid.ndim != 2:  # ragged rows cannot happen (read pads them) but stay safe
+            width = max(len(r) for r in rows[first:])
+            self.grid = np.array([list(r) + [""] * (width - len(r)) for r in rows[first:]], dtype=object)
+
+    def raw(self, c: int | None) -> np.ndarray:
+        if c is None:
+            return np.full(self.n, "", dtype=object)
+        return self.grid[:, c]
+
+    def codes(self, c: int | None) -> tuple[np.ndarray, np.ndarray]:
+        """(codes, distinct texts)."""
+        if c is None:
+            return np.zeros(self.n, dtype=np.int64), np.array([""], dtype=object)
+        codes, uniques = pd.factorize(self.grid[:, c], use_na_sentinel=False)
+        return codes.astype(np.int64), np.array([_text(u) for u in uniques], dtype=object)
+
+    def text_at(self, c: int | None, i: int) -> str:
+        return "" if c is None else _text(self.grid[i, c])
+
+
+def _combine(*parts: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, list[tuple]]:
+    """Codes of the distinct combinations of several factorised columns, and those combinations."""
+    key = np.zeros(len(parts[0][0]), dtype=np.int64)
+    for codes, uniques in parts:
+        key = key * max(len(uniques), 1) + codes
+    codes, uniq = pd.factorize(key)
+    combos = []
+    for k in uniq:
+        items = []
+        for codes_, uniques in reversed(parts):
+            size = max(len(uniques), 1)
+            items.append(uniques[k % size])
+            k //= size
+        combos.append(tuple(reversed(items)))
+    return codes.astype(np.int64), combos
 
 
 def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> Extracted:
@@ -62,25 +103,24 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
                 f"Bảng dọc thiếu cột {', '.join(missing)} nên không nạp được trang này. "
                 "Bảng dọc cần các cột: Đơn vị; Chỉ tiêu; Năm; Kỳ; Loại số liệu; Giá trị; ĐVT."))
         return Extracted(empty_observations(), problems, {"no_table": True})
-    hidden = np.array([first + i in sheet.hidden_rows for i in range(n)], dtype=bool)
-    value_cells = _column(rows, first, f["value"])
+    cols = _Columns(rows, first)
+    hidden = np.zeros(n, dtype=bool)
+    for r in sheet.hidden_rows:
+        if first <= r < first + n:
+            hidden[r - first] = True
+    value_cells = cols.raw(f["value"])
     strings = [v for v in value_cells[:5000] if isinstance(v, str) and v.strip()]
     values, status = parse_column(value_cells, detect_locale(strings))
     keep = (status != 0) & ~hidden
     ok = keep.copy()
     vc = f["value"]
     # ------------------------------------------------------------ periods
-    year_txt = _as_text(_column(rows, first, f.get("year")))
-    period_txt = _as_text(_column(rows, first, f.get("period")))
-    mf_txt = _as_text(_column(rows, first, f.get("month_from")))
-    mt_txt = _as_text(_column(rows, first, f.get("month_to")))
-    pkey = pd.Series(year_txt + "\x1f" + period_txt + "\x1f" + mf_txt + "\x1f" + mt_txt)
-    pcodes, puniq = pd.factorize(pkey)
+    pcodes, puniq = _combine(cols.codes(f.get("year")), cols.codes(f.get("period")),
+                             cols.codes(f.get("month_from")), cols.codes(f.get("month_to")))
     p_year = np.zeros(len(puniq), dtype=np.int64)
     p_from = np.zeros(len(puniq), dtype=np.int64)
     p_to = np.zeros(len(puniq), dtype=np.int64)
-    for j, text in enumerate(puniq):
-        y, p, mf, mt = text.split("\x1f")
+    for j, (y, p, mf, mt) in enumerate(puniq):
         period = parse_period(p) if p else None
         year = year_of(y) or (period.year if period else None)
         if mf.isdigit() and mt.isdigit():
@@ -100,31 +140,31 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
         c = f.get("period", f.get("year", 0))
         cell = a1(first + i, c)
         problems.append(problem("unreadable-period", file, sheet.name, cell,
-            f"Không đọc được kỳ báo cáo ở dòng {first + i + 1} (năm \"{year_txt[i]}\", kỳ \"{period_txt[i]}\"). "
+            f"Không đọc được kỳ báo cáo ở dòng {first + i + 1} (năm \"{cols.text_at(f.get('year'), i)}\", "
+            f"kỳ \"{cols.text_at(f.get('period'), i)}\"). "
             "Hãy ghi năm dạng 2016 và kỳ dạng \"Năm\", \"6 tháng\", \"9 tháng\", \"Quý III\", \"Tháng 10\"."))
     ok &= year > 0
     # ------------------------------------------------------------ kinds
-    kind_txt = _as_text(_column(rows, first, f.get("kind")))
-    kcodes, kuniq = pd.factorize(pd.Series(kind_txt))
+    kcodes, kuniq = cols.codes(f.get("kind"))
     k_kind = np.empty(len(kuniq), dtype=object)
     k_src = np.empty(len(kuniq), dtype=object)
     for j, text in enumerate(kuniq):
         k_kind[j], k_src[j] = read_kind(text) if text else ("actual", "")
     kind, tsource = k_kind[kcodes], k_src[kcodes]
     if "target_source" in f:
-        explicit = _as_text(_column(rows, first, f["target_source"]))
+        scodes, suniq = cols.codes(f["target_source"])
+        explicit = suniq[scodes]
         tsource = np.where(explicit != "", explicit, tsource)
     bad_kind = keep & np.array([k is None for k in kind], dtype=bool)
     for i in np.flatnonzero(bad_kind)[:50]:
         cell = a1(first + i, f["kind"])
         problems.append(problem("unreadable-kind", file, sheet.name, cell,
-            f"Ô {cell} ghi loại số liệu \"{kind_txt[i]}\" — không rõ là kế hoạch, thực hiện hay ước thực hiện. "
+            f"Ô {cell} ghi loại số liệu \"{cols.text_at(f['kind'], i)}\" — không rõ là kế hoạch, thực hiện hay ước thực hiện. "
             "Hãy ghi \"Kế hoạch\", \"Thực hiện\" hoặc \"Ước thực hiện\"."))
     ok &= ~bad_kind
     # ------------------------------------------------------------ indicators
     ind_col = f.get("indicator_code", f.get("indicator"))
-    ind_txt = _as_text(_column(rows, first, ind_col))
-    icodes, iuniq = pd.factorize(pd.Series(ind_txt))
+    icodes, iuniq = cols.codes(ind_col)
     i_code = np.empty(len(iuniq), dtype=object)
     for j, text in enumerate(iuniq):
         found = catalog.match_indicator(text)
@@ -133,31 +173,37 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
     missing_ind = keep & np.array([c is None for c in indicator], dtype=bool)
     seen = set()
     for i in np.flatnonzero(missing_ind):
-        if ind_txt[i] in seen:
+        name = iuniq[icodes[i]]
+        if name in seen:
             continue
-        seen.add(ind_txt[i])
-        problems.append(unknown_indicator(file, sheet.name, a1(first + i, ind_col), ind_txt[i], catalog,
-                                          ambiguous=catalog.match_indicator(ind_txt[i]) if len(catalog.match_indicator(ind_txt[i])) > 1 else None))
+        seen.add(name)
+        found = catalog.match_indicator(name)
+        problems.append(unknown_indicator(file, sheet.name, a1(first + i, ind_col), name, catalog,
+                                          ambiguous=found if len(found) > 1 else None))
     ok &= ~missing_ind
     # ------------------------------------------------------------ units (name or code) for the period's date
     by_code = "unit_code" in f and "unit" not in f
     unit_col = f["unit_code"] if by_code else f["unit"]
-    unit_txt = _as_text(_column(rows, first, unit_col))
-    ukey = pd.Series(unit_txt + "\x1f" + year.astype(str) + "\x1f" + mto.astype(str))
-    ucodes, uuniq = pd.factorize(ukey)
+    ycodes, yuniq = pd.factorize(year * 100 + mto)
+    ucodes, uuniq = _combine(cols.codes(unit_col), (ycodes.astype(np.int64), yuniq))
     u_id = np.full(len(uuniq), -1, dtype=np.int64)
     reported = set()
-    first_row = pd.Series(np.arange(n)).groupby(ucodes).first().to_numpy()
-    for j, text in enumerate(uuniq):
-        name, y, m = text.split("\x1f")
+    first_row = np.full(len(uuniq), n, dtype=np.int64)
+    np.minimum.at(first_row, ucodes, np.arange(n))
+    resolved: dict[tuple, tuple] = {}
+    for j, (name, ym) in enumerate(uuniq):
+        y, m = divmod(int(ym), 100)
         if int(y) == 0:
             continue
         when = period_end(int(y), int(m))
-        if by_code:
+        if (name, when) in resolved:
+            valid, others = resolved[(name, when)]
+        elif by_code:
             valid = [u.unit_id for u in catalog.units.values() if u.code == name and u.valid_at(when)]
             others = []
         else:
             valid, others = catalog.match_unit(name, when)
+        resolved[(name, when)] = (valid, others)
         if len(valid) == 1:
             u_id[j] = valid[0]
         elif keep[first_row[j]] and name not in reported:
@@ -168,14 +214,14 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
     ok &= unit >= 0
     # ------------------------------------------------------------ measures
     factor = np.ones(n)
-    meas_txt = _as_text(_column(rows, first, f.get("measure")))
-    mkey = pd.Series(meas_txt + "\x1f" + np.array([c or "" for c in indicator], dtype=object))
-    mcodes, muniq = pd.factorize(mkey)
+    meas_codes, meas_uniq = cols.codes(f.get("measure"))
+    meas_txt = meas_uniq[meas_codes]
+    mcodes, muniq = _combine((meas_codes, meas_uniq), (icodes, np.array([c or "" for c in i_code], dtype=object)))
     m_factor = np.ones(len(muniq))
     m_ok = np.ones(len(muniq), dtype=bool)
-    first_m = pd.Series(np.arange(n)).groupby(mcodes).first().to_numpy()
-    for j, text in enumerate(muniq):
-        mtext, code = text.split("\x1f")
+    first_m = np.full(len(muniq), n, dtype=np.int64)
+    np.minimum.at(first_m, mcodes, np.arange(n))
+    for j, (mtext, code) in enumerate(muniq):
         if not mtext or not code:
             continue
         source = catalog.match_measure(mtext)

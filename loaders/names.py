@@ -4,6 +4,7 @@ punctuation, "Trong đó:" and administrative prefixes. Never guesses: an unmatc
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -68,7 +69,16 @@ def key(text: object) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
+@lru_cache(maxsize=20000)
+def _split_unit_prefix(text: str) -> tuple[str | None, str]:
+    return _split(text)
+
+
 def split_unit_prefix(text: object) -> tuple[str | None, str]:
+    return _split_unit_prefix(str(text))
+
+
+def _split(text: object) -> tuple[str | None, str]:
     """("phuong", "bac ha") for "P. Bắc Hà"; (None, key) when no prefix."""
     folded = fold(_UNIT_MARK.sub("", str(text)))
     for prefix, unit_type in UNIT_PREFIXES:

@@ -80,12 +80,20 @@ def add_preview(obs: pd.DataFrame, catalog: Catalog, file: str) -> pd.DataFrame:
         return out
     out = obs.copy()
     out["file"] = file
-    out["indicator_name"] = out["indicator_code"].map(catalog.indicators["name"])
-    names = {i: u.name for i, u in catalog.units.items()}
-    out["unit_name"] = out["unit_id"].map(names)
-    out["period"] = [period_label(a, b, y) for a, b, y in zip(out["month_from"], out["month_to"], out["year"])]
-    out["kind_label"] = out["kind"].map(KIND_LABELS)
-    out["measure"] = out["indicator_code"].map(catalog.indicators["measure"]).map(catalog.measures["name"])
+    codes, uniques = pd.factorize(out["indicator_code"])
+    out["indicator_name"] = catalog.indicators["name"].reindex(uniques).to_numpy()[codes]
+    measure_codes = catalog.indicators["measure"].reindex(uniques).to_numpy()
+    out["measure"] = catalog.measures["name"].reindex(measure_codes).to_numpy()[codes]
+    ucodes, uuniq = pd.factorize(out["unit_id"])
+    out["unit_name"] = pd.Series([catalog.units[int(u)].name if int(u) in catalog.units else "" for u in uuniq],
+                                 dtype=object).to_numpy()[ucodes]
+    span = out["year"].to_numpy(dtype="int64") * 10000 + out["month_from"].to_numpy(dtype="int64") * 100 \
+        + out["month_to"].to_numpy(dtype="int64")
+    codes, uniques = pd.factorize(span)
+    labels = [period_label((u // 100) % 100, u % 100, u // 10000) for u in uniques]
+    out["period"] = pd.Categorical.from_codes(codes, labels) if len(set(labels)) == len(labels) else [labels[c] for c in codes]
+    kcodes, kuniq = pd.factorize(out["kind"])
+    out["kind_label"] = pd.Series([KIND_LABELS.get(k, k) for k in kuniq], dtype=object).to_numpy()[kcodes]
     for c in ("unit_id", "year", "month_from", "month_to"):
         out[c] = out[c].astype("int64")
     out["value"] = out["value"].astype("float64")

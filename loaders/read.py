@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
@@ -90,8 +91,6 @@ _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUM = re.compile(rb'\br="(\d+)"')
 _COL = re.compile(rb'<col\b[^>]*?>')
 _ATTR = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
-_WIDE_CELL = re.compile(rb'<c r="([A-Z]{3,})(\d+)"')
-_LAST_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
 
 
 def _unescape(raw: bytes) -> str:
@@ -120,31 +119,43 @@ def xlsx_sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     return paths
 
 
-def xlsx_sheet_facts(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int], int, int]:
-    """(hidden rows, hidden columns, last row, last column) of one sheet's XML."""
+_DIMENSION = re.compile(rb'<dimension\b[^>]*?ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
+
+
+def xlsx_dimension(archive: zipfile.ZipFile, path: str) -> int:
+    """Cells the sheet declares (its <dimension>), read from the first bytes only."""
+    try:
+        with archive.open(path) as handle:
+            head = handle.read(4096)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return 0
+    m = _DIMENSION.search(head)
+    if not m:
+        return 0
+    return (column_index(m.group(1).decode()) + 1) * int(m.group(2))
+
+
+def xlsx_hidden(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int]]:
+    """(hidden rows, hidden columns), 0-based, of one sheet's XML. Runs beside calamine in a thread."""
     try:
         xml = archive.read(path)
-    except KeyError:
-        return set(), set(), 0, 0
-    rows = set()
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return set(), set()
+    rows: set[int] = set()
+    cols: set[int] = set()
+    if b'hidden="1"' not in xml and b'hidden="true"' not in xml:
+        return rows, cols
     for tag in _HIDDEN_ROW.findall(xml):
         m = _ROW_NUM.search(tag)
         if m:
             rows.add(int(m.group(1)) - 1)
-    cols = set()
     head_end = xml.find(b"<sheetData")
     for tag in _COL.findall(xml[: head_end if head_end > 0 else 0]):
         attrs = dict(_ATTR.findall(tag))
         if attrs.get(b"hidden") in (b"1", b"true"):
             lo, hi = int(attrs.get(b"min", b"1")), int(attrs.get(b"max", b"1"))
             cols.update(range(lo - 1, min(hi, 16384)))
-    last_row = 0
-    tail = xml.rfind(b"<row ")
-    if tail >= 0:
-        m = _LAST_ROW.match(xml, tail)
-        last_row = int(m.group(1)) if m else 0
-    last_col = max((column_index(m.group(1).decode()) for m in _WIDE_CELL.finditer(xml)), default=0)
-    return rows, cols, last_row, last_col
+    return rows, cols
 
 
 # ------------------------------------------------------------------ workbooks
@@ -157,12 +168,22 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
             "(Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu và tải lên lại."))
     if kind == "text":
         return [read_text(name, data)]
-    facts: dict[str, tuple] = {}
+    hidden: dict[str, Future] = {}
     if kind == "zip":
         kind, archive = check_zip(name, data, limits)
         if kind == "xlsx":
-            for sheet_name, path in xlsx_sheet_paths(archive).items():
-                facts[sheet_name] = xlsx_sheet_facts(archive, path)
+            paths = xlsx_sheet_paths(archive)
+            for sheet_name, path in paths.items():
+                if xlsx_dimension(archive, path) > limits.max_cells:
+                    raise ReadFailure(problem("too-large", name, sheet_name, None,
+                        f"Trang \"{sheet_name}\" khai báo vùng dữ liệu vượt giới hạn {limits.max_cells:,} ô. "
+                        "Hãy xóa các ô thừa ở xa bảng số liệu (hoặc chia thành nhiều tệp) rồi lưu lại."))
+            pool = ThreadPoolExecutor(max_workers=1)
+            for sheet_name, path in paths.items():
+                # each thread gets its own ZipFile: zipfile handles are not shared across threads
+                hidden[sheet_name] = pool.submit(
+                    lambda p=path: xlsx_hidden(zipfile.ZipFile(io.BytesIO(data)), p))
+            pool.shutdown(wait=False)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises many types for corrupt files
@@ -175,26 +196,37 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
             "lưu lại dạng .xlsx rồi tải lên lại.")) from exc
     sheets = []
     for meta in book.sheets_metadata:
-        hidden_rows, hidden_cols, last_row, last_col = facts.get(meta.name, (set(), set(), 0, 0))
-        if (last_row or 0) * ((last_col or 0) + 1) > limits.max_cells and last_col > 702:
-            raise ReadFailure(problem("too-large", name, meta.name, None,
-                f"Trang \"{meta.name}\" có vùng dữ liệu quá lớn (tới dòng {last_row:,}). "
-                "Hãy xóa các ô thừa ở xa bảng số liệu rồi lưu lại."))
-        sheets.append(_LazySheet(book, meta, hidden_rows, hidden_cols, limits, name))
+        sheets.append(_LazySheet(book, meta, hidden.get(meta.name), limits, name))
     return sheets
 
 
 class _LazySheet(Sheet):
     """A sheet whose cells are read on first use (so progress can be reported per sheet)."""
 
-    def __init__(self, book, meta, hidden_rows, hidden_cols, limits: Limits, file_name: str):
+    def __init__(self, book, meta, hidden: Future | None, limits: Limits, file_name: str):
         self._book, self._limits, self._file = book, limits, file_name
         self._rows = None
         self._merged = None
+        self._hidden = hidden
+        self._hidden_sets: tuple[set[int], set[int]] | None = None
         self.name = meta.name
         self.hidden = meta.visible != SheetVisibleEnum.Visible
-        self.hidden_rows = hidden_rows
-        self.hidden_cols = hidden_cols
+
+    def _hidden_facts(self) -> tuple[set[int], set[int]]:
+        if self._hidden_sets is None:
+            try:
+                self._hidden_sets = self._hidden.result() if self._hidden is not None else (set(), set())
+            except Exception:
+                self._hidden_sets = (set(), set())
+        return self._hidden_sets
+
+    @property
+    def hidden_rows(self):  # type: ignore[override]
+        return self._hidden_facts()[0]
+
+    @property
+    def hidden_cols(self):  # type: ignore[override]
+        return self._hidden_facts()[1]
 
     def _load(self) -> None:
         try:

@@ -25,8 +25,9 @@ def check_bounds(file: str, obs: pd.DataFrame, catalog: Catalog) -> list[Problem
     if obs.empty:
         return []
     ind = catalog.indicators
-    lo = obs["indicator_code"].map(ind["min_value"]).to_numpy(dtype=float)
-    hi = obs["indicator_code"].map(ind["max_value"]).to_numpy(dtype=float)
+    codes, uniques = pd.factorize(obs["indicator_code"])
+    lo = ind["min_value"].reindex(uniques).to_numpy(dtype=float)[codes]
+    hi = ind["max_value"].reindex(uniques).to_numpy(dtype=float)[codes]
     v = obs["value"].to_numpy(dtype=float)
     bad = (~np.isnan(lo) & (v < lo - 1e-9)) | (~np.isnan(hi) & (v > hi + 1e-9)) | ~np.isfinite(v)
     problems = []

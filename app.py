@@ -6,7 +6,7 @@ import streamlit as st
 
 from indicators import charts, queries, scorecard
 from indicators.formatting import period_title
-from ui import cards, filters, layout
+from ui import attention, cards, filters, layout
 
 con = layout.page("Tổng quan")
 sel = filters.unit_year_period(con)
@@ -23,15 +23,15 @@ if top.empty:
     st.info("Chưa có số liệu của đơn vị cho kỳ này. Chọn kỳ khác ở thanh bên.")
     st.stop()
 cards.status_counts(scorecard.status_counts(top), ["exceeded", "met", "ahead", "on_track", "behind", "not_met", "no_target"])
+children = queries.child_units(con, sel.unit_id)
+by_unit = scorecard.scorecard(con, children.unit_id.tolist(), sel.year, sel.month_from, sel.month_to) if not children.empty else None
+attention.render(top, by_unit, children)
 cards.kpi_grid(top)
 if not without_value.empty:
     st.caption("Chưa có số liệu kỳ này (mới có kế hoạch): " + "; ".join(without_value["name"]))
-
-children = queries.child_units(con, sel.unit_id)
 if children.empty:
     st.stop()
 st.subheader("Thực hiện so với kế hoạch theo phường, xã")
-by_unit = scorecard.scorecard(con, children.unit_id.tolist(), sel.year, sel.month_from, sel.month_to)
 by_unit = by_unit[by_unit["value"].notna()]
 options = top[top["indicator_code"].isin(by_unit["indicator_code"])][["indicator_code", "name"]].drop_duplicates()
 if options.empty:

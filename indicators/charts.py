@@ -27,7 +27,7 @@ VI_LOCALE = {
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 
-def _finish(chart: alt.Chart | alt.LayerChart, title: str | None = None, height: int = 320, big: bool = False):
+def _finish(chart: alt.Chart | alt.LayerChart, title: str | None = None, height: int | alt.Step = 320, big: bool = False):
     size = 1.6 if big else 1.0
     chart = chart.properties(height=height, width="container")
     if title:
@@ -147,3 +147,32 @@ def trend_with_targets(values: pd.DataFrame, targets: pd.DataFrame, path: pd.Dat
             tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("value:Q", title=measure_name, format=",.2~f")]))
     return _finish(alt.layer(*layers), title, big=big)
 
+
+
+def heatmap(frame: pd.DataFrame, color_by: str = "pct", title: str | None = None, big: bool = False):
+    """Wards × indicators. `frame` columns: unit_id, unit_name, short_name (indicator label),
+    pct_of_target, status. Colour by % of plan (diverging around 100) or by status. Cells are
+    selectable (point selection on unit_id) so a click can open the ward's scorecard."""
+    data = frame.copy()
+    data["status_label"] = data["status"].map(progress.status_label)
+    data["pct_text"] = data["pct_of_target"].map(lambda v: "—" if pd.isna(v) else f"{v:.1f}".replace(".", ","))
+    data["unit_label"] = data["unit_name"].str.replace(r"^Phường ", "P. ", regex=True).str.replace(r"^Xã ", "X. ", regex=True)
+    pick = alt.selection_point(name="ward", fields=["unit_id"], on="click")
+    if color_by == "status":
+        statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
+        color = alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses))
+    else:
+        color = alt.Color("pct_of_target:Q", title="% kế hoạch",
+                          scale=alt.Scale(scheme="blueorange", reverse=True, domainMid=100, clamp=True, domain=[0, 200]))
+    base = alt.Chart(data).encode(
+        x=alt.X("unit_label:N", title=None, axis=alt.Axis(labelAngle=-45, labelLimit=160, orient="top", labelOverlap=False)),
+        y=alt.Y("short_name:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
+        color=color,
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
+        tooltip=[alt.Tooltip("unit_name:N", title="Đơn vị"), alt.Tooltip("name:N", title="Chỉ tiêu"),
+                 alt.Tooltip("pct_text:N", title="% kế hoạch"), alt.Tooltip("status_label:N", title="Tình trạng")],
+    ).add_params(pick)
+    text = base.mark_text(fontSize=11).encode(text="pct_text:N", color=alt.value("#111"))
+    return _finish(alt.layer(rect, text), title, height=alt.Step(30 if not big else 44), big=big)

@@ -19,6 +19,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def chromium_path() -> str | None:
+    """Debian's chromium (/usr/bin/chromium), installed by `make test`; Playwright never downloads one."""
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 

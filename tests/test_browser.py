@@ -68,3 +68,28 @@ def test_refresh_keeps_filters(server, browser):
     assert page.get_by_text("Thành phố Hà Tĩnh — 9 tháng năm 2019").count() == 1
     assert "year=2019" in page.url and "period=1-9" in page.url
     page.close()
+
+
+def test_every_page_opens_and_heatmap_click_opens_scorecard(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1300})
+    query = "?unit=2&year=2024&period=1-9"
+    for path, heading in [("/chi_tieu", "Chỉ tiêu"), ("/phuong_xa", "Phường/xã"), ("/so_sanh", "So sánh")]:
+        page.goto(server + path + query)
+        wait_idle(page)
+        assert_no_error(page)
+        assert page.locator("[data-testid='stMain']").get_by_role("heading", name=heading, exact=True).count() == 1
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.wait_for(timeout=30000)
+    page.wait_for_timeout(1000)
+    shot(page, "so_sanh")
+    # click a heatmap cell: the ward's scorecard opens with the same filters
+    box = chart.locator("canvas, svg").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.93, box["y"] + box["height"] * 0.35)
+    page.wait_for_url("**/phuong_xa**", timeout=30000)
+    wait_idle(page)
+    assert_no_error(page)
+    assert "ward=" in page.url and "year=2024" in page.url
+    assert page.locator("[data-testid='stMain']").get_by_role("heading", name="Phường/xã", exact=True).count() == 1
+    page.wait_for_timeout(800)
+    shot(page, "phuong_xa")
+    page.close()

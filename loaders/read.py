@@ -243,10 +243,12 @@ class _LazySheet(Sheet):
         except Exception as exc:
             raise ReadFailure(problem("not-a-spreadsheet", self._file, self.name, None,
                 f"Không đọc được trang \"{self.name}\" (tệp bị hỏng). Hãy mở bằng Excel, lưu lại rồi tải lên lại.")) from exc
-        width = max((len(r) for r in rows), default=0)
-        for r in rows:
-            if len(r) < width:
-                r.extend([""] * (width - len(r)))
+        widths = set(map(len, rows))
+        if len(widths) > 1:  # calamine rows are rectangular; pad anything else
+            width = max(widths)
+            for r in rows:
+                if len(r) < width:
+                    r.extend([""] * (width - len(r)))
         self._rows, self._merged = rows, merged
 
     @property

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from loaders.criteria_extras import batch_extras
 from loaders.parse import FileResult
 from loaders.problems import Problem, problem
 from loaders.validate import check_duplicates
@@ -52,7 +53,7 @@ def commit(con: duckdb.DuckDBPyConnection, results: list[FileResult], user: str 
         layout = "; ".join(f"{l.sheet}: {l.family}" for l in r.layouts if l.n_observations)
         warnings = [f"{p.sheet or ''}!{p.cell or ''} [{p.code}] {p.message}" for p in r.warnings]
         batches.append({"observations": data, "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,
-                        "layout": layout, "warnings": warnings})
+                        "layout": layout, "warnings": warnings, **batch_extras(r)})
     try:
         written = commit_uploads(con, batches)
     except Exception as exc:  # the store refused: nothing was written (the transaction rolled back)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from loaders.catalog import SECTION_ROW, TOTAL_ROW, Catalog
 from loaders.cells import a1
+from loaders.criteria_columns import narrow as narrow_criteria
 from loaders.columns import Resolved, report_date, resolve_columns
 from loaders.layout import Layout, cell_text, title_text
 from loaders.marks import parse_marks
@@ -69,7 +70,7 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
         if layout.rows_are == "units":
             hint = r.column.hint
             if hint and fold(hint) not in ("tieu chi", "gia tri"):
-                found = catalog.match_indicator(hint)
+                found = narrow_criteria(catalog.match_indicator(hint), hint, title)
                 code = next(iter(found)) if len(found) == 1 else None
                 if code is None:
                     cell = a1(layout.header_last, r.column.index)

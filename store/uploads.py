@@ -14,6 +14,8 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from store.criteria import insert_extras
+
 KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"]
 COLUMNS = KEY + ["value", "source_value", "source_measure", "source_cell"]
 _KEY_SQL = ", ".join(KEY)
@@ -187,6 +189,7 @@ def commit_uploads(con: duckdb.DuckDBPyConnection, batches: list[dict]) -> list[
                 f"{verb} INTO observations SELECT {_KEY_SQL}, value, upload_id, source_cell FROM _new_obs"
             )
             cursor.unregister("_new_obs")
+            insert_extras(cursor, batch, upload_id)  # recognitions, scoring tables (issue 5)
             results.append(CommitResult(upload_id, len(data), n_replaced))
         cursor.execute("COMMIT")
     except Exception:

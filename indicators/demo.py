@@ -135,6 +135,7 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     _add_rates(add, con, city_children, rng)
     _add_city_levels(add, con, rng)
     _add_ntm(add, con, rng)
+    _add_criteria_assessments(add, con)
     _add_term_targets(rows, con)
     frame = pd.DataFrame(
         rows, columns=["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source", "value"]
@@ -254,6 +255,50 @@ def _add_ntm(add, con, rng) -> None:
             pid = _unit_id(con, parent, year)
             if pid is not None and year <= 2024:
                 add("so_xa_ntm", pid, year, 1, 12, "target", 0.0 + min(year - 2015, 6), "hdnd_giao")
+
+
+# Urban class II standards of the city (2018 = shared/samples/urban_2018.xlsx), yearly step and noise.
+URBAN_2018 = {
+    "dt_1_1": (0.0, 0.0), "dt_1_2": (1.46, 0.03), "dt_1_3": (6.32, 0.2), "dt_1_5": (1.52, 0.01),
+    "dt_1_6": (81.29, 0.8), "dt_1_7": (1.0, 0.0), "dt_2_1": (233.45, 3.5), "dt_2_2": (169.33, 2.5),
+    "dt_3_1": (2078.27, 25.0), "dt_3_2": (9819.71, 160.0), "dt_4_1": (66.15, 0.9), "dt_4_2": (84.15, 0.5),
+    "dt_5_1": (28.36, 0.4), "dt_5_2": (96.93, 0.4), "dt_5_3": (3.64, 0.12), "dt_5_4": (14.4, 0.5),
+    "dt_5_5": (9.1, 0.3), "dt_5_6": (126.81, 2.0), "dt_5_7": (19.41, -0.8), "dt_5_8": (3.76, 0.12),
+    "dt_5_10": (100.0, 0.0), "dt_5_11": (9.06, 0.35), "dt_5_12": (47.19, 4.5),
+}
+# TP Hà Tĩnh's 2019 dossier under NQ 1210: published criterion points (domain.md §2.3 [V]), total 88,69.
+URBAN_2019_PUBLISHED = {1: 18.84, 2: 6.75, 3: 5.43, 4: 6.0, 5: 51.67}
+
+
+def _add_criteria_assessments(add, con) -> None:
+    """Urban assessments of the city 2016–2024 (2019 with its published criterion points) and the
+    civilised-ward criteria (QĐ 18/2020/QĐ-UBND) of its wards 2020–2024. Own random stream: the
+    demo's other series do not change."""
+    rng = np.random.default_rng(SEED + 5)
+    for year in range(2016, 2025):
+        city_id = _unit_id(con, CITY_CODE, year)
+        if city_id is None:
+            continue
+        for code, (value_2018, step) in URBAN_2018.items():
+            value = value_2018 + step * (year - 2018) + (rng.normal(0, abs(step) * 0.3) if year != 2018 else 0.0)
+            if code in ("dt_1_1", "dt_1_7"):
+                value = value_2018
+            add(code, city_id, year, 1, 12, "actual", round(max(value, 0.0), 2))
+        if year == 2019:
+            for n, points in URBAN_2019_PUBLISHED.items():
+                add(f"dt_diem_tc{n}", city_id, year, 1, 12, "actual", points)
+    criteria = [f"vm_tc{n:02d}" for n in range(1, 19)]
+    wards_by_year = _units_by_year(con, CITY_CODE)
+    met_by_ward: dict[str, set[int]] = {}
+    for year in range(2020, 2025):
+        wards = wards_by_year[year]
+        for ward in wards[wards.unit_type == "phuong"].itertuples():
+            met = met_by_ward.setdefault(ward.code, set(rng.choice(18, size=int(rng.integers(11, 17)), replace=False).tolist()))
+            missing = [i for i in range(18) if i not in met]
+            for i in rng.permutation(missing)[: int(rng.integers(0, 3))]:
+                met.add(int(i))
+            for i, code in enumerate(criteria):
+                add(code, ward.unit_id, year, 1, 12, "actual", 1.0 if i in met else 0.0)
 
 
 # Term targets 2020–2025 for the city, as multiples of its 2020 full-year value (demo).

@@ -1,0 +1,105 @@
+"""Tải dữ liệu lên: drop report files → detected layout and preview → problems with their cells →
+commit (all files in one transaction) → upload history with rollback; blank templates."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import loaders
+from indicators import catalog
+from indicators.formatting import number
+from loaders import templates
+from store import uploads
+from ui import layout, problems
+
+con = layout.page("Tải dữ liệu lên", icon="⬆️")
+tab_load, tab_history, tab_templates = st.tabs(["Nạp biểu báo cáo", "Lịch sử tải lên", "Biểu mẫu trống"])
+STATUS = {"committed": "Đã nạp", "demo": "Dữ liệu mẫu", "rolled_back": "Đã hoàn tác"}
+
+with tab_load:
+    st.markdown("Chọn một hoặc nhiều tệp **.xlsx, .xls, .ods, .csv** (tối đa 20 MB mỗi tệp). Hệ thống tự nhận dạng "
+                "biểu, kiểm tra từng ô và chỉ ghi khi **mọi tệp đều không có lỗi**.")
+    user = st.text_input("Người tải lên", key="upload_user", placeholder="Họ tên hoặc đơn vị")
+    files = st.file_uploader("Tệp báo cáo", type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"], accept_multiple_files=True,
+                             key=f"uploader_{st.session_state.get('upload_round', 0)}")
+    parsed = st.session_state.setdefault("parsed_files", {})
+    results = []
+    for f in files or []:
+        if f.file_id not in parsed:
+            bar = st.progress(0.0, text=f"Đang đọc {f.name}…")
+            parsed[f.file_id] = loaders.parse_upload(f.name, f.getvalue(), con,
+                                                     progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=msg))
+            bar.empty()
+        results.append(parsed[f.file_id])
+    for result in results:
+        icon = ":material/check_circle:" if result.ok else ":material/error:"
+        with st.expander(f"{result.name} — {len(result.observations)} số liệu, {len(result.errors)} lỗi, "
+                         f"{len(result.warnings)} cảnh báo", expanded=not result.ok or len(results) == 1, icon=icon):
+            if result.layouts:
+                st.dataframe(pd.DataFrame([{"Trang tính": s.sheet, "Dạng biểu": s.description, "Đơn vị": s.unit or "",
+                                            "Số liệu": s.n_observations} for s in result.layouts]), hide_index=True, width="stretch")
+            problems.show(result.problems)
+            if len(result.observations):
+                preview = result.observations[["indicator_name", "unit_name", "period", "kind_label", "source_value",
+                                               "source_measure", "source_cell"]].copy()
+                preview["source_value"] = preview["source_value"].map(number)
+                st.dataframe(preview.rename(columns={"indicator_name": "Chỉ tiêu", "unit_name": "Đơn vị", "period": "Kỳ",
+                                                     "kind_label": "Loại", "source_value": "Giá trị", "source_measure": "ĐVT",
+                                                     "source_cell": "Ô"}), hide_index=True, width="stretch", height=300)
+    if results:
+        blocked = [r.name for r in results if not r.ok]
+        if blocked:
+            st.error("Chưa thể ghi: sửa các lỗi trong " + ", ".join(blocked) + " rồi tải lại tệp. Không có số liệu nào được ghi.")
+        if st.button("Ghi vào kho dữ liệu", type="primary", disabled=bool(blocked), key="commit_upload"):
+            outcome = loaders.commit(con, results, user=user or None)
+            if outcome.committed:
+                st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+                st.session_state["parsed_files"] = {}
+                st.session_state["upload_message"] = (f"Đã ghi {number(outcome.n_observations)} số liệu "
+                                                      f"({number(outcome.n_replaced)} số liệu thay thế giá trị cũ).")
+                st.rerun()
+            st.error("Không ghi được; không có số liệu nào được ghi.")
+            problems.show(outcome.problems)
+    if msg := st.session_state.pop("upload_message", None):
+        st.success(msg)
+
+with tab_history:
+    hist = uploads.history(con)
+    if hist.empty:
+        st.info("Chưa có lần tải lên nào.")
+    else:
+        shown = hist.assign(status=hist.status.map(STATUS), uploaded_at=hist.uploaded_at.dt.strftime("%d/%m/%Y %H:%M"),
+                            uploaded_by=hist.uploaded_by.fillna("—"))
+        st.dataframe(shown[["upload_id", "file_name", "uploaded_by", "uploaded_at", "status", "n_observations", "n_replaced",
+                            "n_warnings", "sha256"]].rename(columns={
+            "upload_id": "Số", "file_name": "Tệp", "uploaded_by": "Người tải", "uploaded_at": "Thời gian", "status": "Trạng thái",
+            "n_observations": "Số liệu", "n_replaced": "Thay thế", "n_warnings": "Cảnh báo", "sha256": "SHA-256"}),
+            hide_index=True, width="stretch")
+        active = hist[hist.status != "rolled_back"]
+        if not active.empty:
+            labels = {int(r.upload_id): f"#{r.upload_id} — {r.file_name}" for r in active.itertuples()}
+            pick = st.selectbox("Hoàn tác lần tải lên", list(labels), format_func=labels.get, key="rollback_pick")
+            sure = st.checkbox("Tôi hiểu: số liệu của lần này bị gỡ, giá trị trước đó (nếu có) được khôi phục.", key="rollback_sure")
+            if st.button("Hoàn tác", disabled=not sure, key="rollback_go"):
+                n = uploads.rollback_upload(con, pick)
+                st.session_state["rollback_message"] = f"Đã hoàn tác lần tải lên #{pick}: {number(n)} số liệu được gỡ hoặc khôi phục."
+                st.rerun()
+    if msg := st.session_state.pop("rollback_message", None):
+        st.success(msg)
+
+with tab_templates:
+    st.markdown("Biểu mẫu trống sinh từ danh mục chỉ tiêu; điền số liệu rồi tải lên ở thẻ đầu.")
+    units = catalog.units(con)
+    names = sorted(set(units.name))
+    unit_name = st.selectbox("Đơn vị", names, index=names.index("Thành phố Hà Tĩnh") if "Thành phố Hà Tĩnh" in names else 0,
+                             key="tpl_unit")
+    year = st.number_input("Năm", min_value=2010, max_value=2035, value=pd.Timestamp.now().year, step=1, key="tpl_year")
+    months = st.selectbox("Kỳ", [6, 9, 12], format_func=lambda m: "Cả năm" if m == 12 else f"{m} tháng", key="tpl_months")
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    left, right = st.columns(2)
+    left.download_button("Biểu tổng hợp (.xlsx)", templates.report_template(con, unit_name, int(year), int(months)),
+                         f"bieu_tong_hop_{int(months)}t_{int(year)}.xlsx", xlsx)
+    right.download_button("Bảng dọc, mỗi dòng một số liệu (.xlsx)",
+                          templates.long_template(con, unit_name, int(year), "Năm" if months == 12 else f"{int(months)} tháng"),
+                          f"bang_doc_{int(year)}.xlsx", xlsx)

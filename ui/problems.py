@@ -1,0 +1,47 @@
+"""Data problems shown to users: one table of file, sheet, cell and the Vietnamese message."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo"}
+
+
+def table(problems: list) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "Mức độ": SEVERITY.get(p.severity, p.severity),
+                "Tệp": p.file,
+                "Trang tính": p.sheet or "",
+                "Ô": p.cell or "",
+                "Nội dung": p.message,
+                "Mã": p.code,
+            }
+            for p in problems
+        ],
+        columns=["Mức độ", "Tệp", "Trang tính", "Ô", "Nội dung", "Mã"],
+    )
+
+
+def show(problems: list, list_up_to: int = 30) -> None:
+    """A readable list for a few problems, a sortable table for many."""
+    if not problems:
+        return
+    if len(problems) <= list_up_to:
+        lines = []
+        for p in problems:
+            where = "!".join(x for x in (p.sheet, p.cell) if x) or "cả tệp"
+            colour = "red" if p.severity == "error" else "orange"
+            lines.append(f"- :{colour}[**{SEVERITY.get(p.severity, p.severity)}**] `{p.file}` · **{where}** — {p.message} "
+                         f"<small>({p.code})</small>")
+        st.markdown("\n".join(lines), unsafe_allow_html=True)
+        return
+    frame = table(problems)
+    styled = frame.style.map(
+        lambda v: "color:#b30000;font-weight:600" if v == "Lỗi" else ("color:#8a5a00;font-weight:600" if v == "Cảnh báo" else ""),
+        subset=["Mức độ"],
+    )
+    st.dataframe(styled, hide_index=True, width="stretch",
+                 column_config={"Nội dung": st.column_config.TextColumn(width="large")})

@@ -32,9 +32,19 @@ def target_sources() -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values("priority").reset_index(drop=True)
 
 
+@lru_cache(maxsize=1)
+def _target_source_labels() -> dict[str, str]:
+    return dict(zip(target_sources()["code"], target_sources()["label"]))
+
+
+def target_source_phrase(code: str | None) -> str:
+    table = target_sources().set_index("code")["phrase"]
+    return str(table.get(code or "", "kế hoạch"))
+
+
 def target_source_label(code: str | None) -> str:
-    table = target_sources().set_index("code")["label"]
-    return str(table.get(code or "", code or "Kế hoạch"))
+    # called once per scorecard row (thousands for a province's communes): a dict, not a re-indexed frame
+    return str(_target_source_labels().get(code or "", code or "Kế hoạch"))
 
 
 def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -17,8 +17,10 @@ def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year:
                         month_to: int, cat: pd.DataFrame) -> pd.DataFrame:
     """Where a parent unit has no stored value, use its children's aggregate (complete only)."""
     extra = []
+    # one query for the children of all units (a scorecard of a province's communes asks for ~100 units)
+    all_kids = queries.children_of(con, unit_ids)
     for unit_id in unit_ids:
-        kids = queries.child_units(con, int(unit_id))
+        kids = all_kids[all_kids["parent_id"] == int(unit_id)]
         if kids.empty:
             continue
         snap = queries.snapshot(con, kids.unit_id.tolist(), year, month_from, month_to)
@@ -69,23 +71,25 @@ def scorecard(
     frame["same_period_change_pct"] = [
         progress.same_period_change(v, p) for v, p in zip(frame["value"], frame["same_period_value"])
     ]
-    flows = [progress.is_flow(a, t) for a, t in zip(frame["aggregation"], frame["value_type"])]
+    flows = [progress.is_flow(a, t) for a, t in zip(frame["aggregation"].tolist(), frame["value_type"].tolist())]
     frame["is_flow"] = flows
     frame["expected_pct"] = [
         progress.expected_share(month_to, s) * 100 if (f and month_from == 1) else np.nan
         for f, s in zip(flows, frame["typical_share"])
     ]
     frame["pace_basis"] = np.where(~frame["is_flow"], "level", np.where(frame["typical_share"].notna(), "history", "linear"))
+    # zip over the few columns used, not itertuples over all ~45 (thousands of rows for a province's communes)
+    value, target, direction = frame["value"].tolist(), frame["target"].tolist(), frame["direction"].tolist()
+    typical, low, high = frame["typical_share"].tolist(), frame["share_low"].tolist(), frame["share_high"].tolist()
     frame["status"] = [
-        progress.status(r.value, r.target, month_to=month_to, direction=r.direction, flow=r.is_flow,
-                        typical_share=r.typical_share)
+        progress.status(v, t, month_to=month_to, direction=d, flow=f, typical_share=s)
         if month_from == 1
-        else ("no_target" if pd.notna(r.value) else "no_data")
-        for r in frame.itertuples()
+        else ("no_target" if pd.notna(v) else "no_data")
+        for v, t, d, f, s in zip(value, target, direction, flows, typical)
     ]
     proj = [
-        pace.projection(r.value, month_to, r.typical_share, r.share_low, r.share_high) if (r.is_flow and in_year) else None
-        for r in frame.itertuples()
+        pace.projection(v, month_to, s, lo, hi) if (f and in_year) else None
+        for v, f, s, lo, hi in zip(value, flows, typical, low, high)
     ]
     frame["projection"] = [p[0] if p else np.nan for p in proj]
     frame["projection_low"] = [p[1] if p else np.nan for p in proj]

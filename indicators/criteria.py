@@ -62,6 +62,8 @@ class Framework:
     unit_types: tuple[str, ...] = ()
     pass_points: float | None = None
     scaled: bool = False  # standards' points scaled from another framework [M]
+    confidence: str = "M"  # V checked against the cited source, M unconfirmed
+    note: str = ""  # maintainers' note (English): what is checked, what is not
     raw: dict = field(default_factory=dict, compare=False, hash=False)
 
     def in_force(self, year: int) -> bool:
@@ -73,8 +75,8 @@ class Framework:
 
     @property
     def unconfirmed(self) -> bool:
-        """True when the file marks anything as [M] (shown on the pages as a caution)."""
-        return "[M" in self.source or self.scaled
+        """True when the file is marked M or its points are scaled (shown on the pages as a caution)."""
+        return self.confidence != "V" or self.scaled
 
     def level_name(self, code: str | None) -> str:
         for level in self.levels:
@@ -136,7 +138,8 @@ def parse(raw: dict, others: dict[str, dict] | None = None) -> Framework:
         criteria=criteria, standards=standards, levels=tuple(raw.get("level", [])),
         extends=tuple(raw.get("extends", [])), optional=bool(raw.get("optional", False)),
         province_code=raw.get("province_code"), unit_types=tuple(raw.get("unit_types", [])),
-        pass_points=_float(raw.get("pass_points")), scaled=scaled, raw=raw,
+        pass_points=_float(raw.get("pass_points")), scaled=scaled, confidence=raw.get("confidence", "M"),
+        note=raw.get("note", ""), raw=raw,
     )
 
 

@@ -97,11 +97,11 @@ def unit_history(long: pd.DataFrame, title: str | None = None):
     """One unit: criteria (rows) × years (columns). `long` columns year, number, criterion, status."""
     chart = alt.Chart(long).mark_rect(stroke="white", strokeWidth=1).encode(
         x=alt.X("year:O", title="Năm", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("criterion:N", sort=alt.SortField("number"), title=None),
+        y=alt.Y("criterion:N", sort=alt.SortField("number"), title=None, axis=alt.Axis(labelOverlap=False)),
         color=alt.Color("status:N", scale=STATUS_SCALE, title=None),
         tooltip=[alt.Tooltip("year:O", title="Năm"), alt.Tooltip("criterion:N", title="Tiêu chí"),
                  alt.Tooltip("status:N", title="Kết quả")])
-    return _finish(chart, title, height=alt.Step(18))
+    return _finish(chart, title, height=alt.Step(20))
 
 
 # ---------------------------------------------------------------- urban
@@ -145,11 +145,11 @@ def urban_criteria(frame: pd.DataFrame, title: str | None = None):
 def urban_history(frame: pd.DataFrame, pass_points: float = 75.0, title: str | None = None):
     """Criterion points stacked per year, the pass mark as a red rule."""
     data = frame.dropna(subset=["points"]).copy()
-    data["label"] = [f"{c}. {n}" for c, n in zip(data.criterion, data.name)]
+    data["label"] = [f"{c}. {n if len(n) <= 40 else n[:38].rstrip(' ,') + '…'}" for c, n in zip(data.criterion, data.name)]
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X("year:O", title="Năm", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("sum(points):Q", title="Điểm", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("label:N", title=None, sort=sorted(set(data.label))),
+        color=alt.Color("label:N", title=None, sort=sorted(set(data.label)), legend=alt.Legend(columns=3)),
         order=alt.Order("criterion:Q"),
         tooltip=[alt.Tooltip("year:O", title="Năm"), alt.Tooltip("label:N", title="Tiêu chí"),
                  alt.Tooltip("points:Q", title="Điểm", format=",.2f"), alt.Tooltip("total:Q", title="Tổng", format=",.2f"),

@@ -19,6 +19,7 @@ from loaders.longtable import extract_long
 from loaders.problems import Problem, problem
 from loaders.read import Limits, ReadFailure, read_workbook
 from loaders.urban import scoring_rows
+from loaders.urban_points import check_points
 from loaders.validate import check_bounds, check_duplicates
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,8 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult) -> Extracted 
             if reached:
                 result.extras.setdefault("years_reached", {})[sheet.name] = reached
             if layout.family == "urban":
-                result.extras.setdefault("urban_rows", {})[sheet.name] = scoring_rows(sheet, layout, catalog)
+                rows = result.extras.setdefault("urban_rows", {})[sheet.name] = scoring_rows(sheet, layout, catalog)
+                extracted.problems += check_points(file, sheet.name, rows)
     unit_id = extracted.extras.get("sheet_unit")
     result.layouts.append(SheetLayout(
         sheet.name, layout.family, layout.describe(), f"{layout.header_first + 1}:{layout.header_last + 1}",

@@ -35,6 +35,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "impossible-value": (ERROR, "Giá trị không hợp lệ", "A value outside the catalog's min/max bounds."),
     "derived-mismatch": (WARNING, "Cột so sánh không khớp", "A % / comparison column disagrees with the values."),
     "count-mismatch": (WARNING, "Số tiêu chí đạt không khớp", "A 'Số tiêu chí đạt' cell disagrees with the marks."),
+    "points-mismatch": (WARNING, "Điểm đạt được không khớp", "An urban scoring table's 'Đạt được' cell disagrees with the points computed from its levels."),
     "unreadable-mark": (ERROR, "Không đọc được ô đánh giá", "A criteria-matrix cell that is not x/Đạt/Chưa đạt/blank."),
     "unnamed-row": (WARNING, "Dòng không có tên", "A row with values but no indicator/unit name was skipped."),
     "internal-error": (ERROR, "Lỗi hệ thống khi đọc tệp", "An unexpected failure; the technical detail is logged."),

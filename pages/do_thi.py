@@ -35,8 +35,8 @@ if framework is None or (not framework.standards and result["criteria"].points.i
     st.stop()
 st.caption(f"Thang điểm: **{framework.short_name}** — {framework.source}. Căn cứ chấm: {result['basis']}.")
 if framework.unconfirmed:
-    st.caption("⚠️ Một số mức quy định hoặc điểm chưa được đối chiếu với văn bản gốc (đánh dấu [M] trong "
-               "data/criteria); xem docs/criteria.md.")
+    st.caption("⚠️ Một số mức quy định hoặc điểm của thang điểm này chưa được đối chiếu với văn bản gốc; "
+               "cần kiểm tra trước khi dùng cho hồ sơ chính thức.")
 
 crit = result["criteria"]
 cols = st.columns(4)

@@ -39,14 +39,16 @@ names_by_number = ntm.criterion_names(family, year)
 total = int(assessed.criteria_total.max())
 st.subheader(f"{FAMILIES[family][0]} — {row['name']}, năm {year}")
 st.caption(f"Bộ tiêu chí áp dụng: **{base.short_name}** ({base.source}). "
-           f"Xét {total} tiêu chí{' (gồm tiêu chí riêng của tỉnh)' if total > len(base.criteria) else ''}.")
+           f"Xét {total} tiêu chí{' (gồm tiêu chí riêng của tỉnh)' if total > len(base.criteria) else ''}."
+           + (" Một số nội dung của bộ tiêu chí chưa được đối chiếu với văn bản gốc." if base.unconfirmed else ""))
 
 reached = assessed.level.ne("").sum()
 cols = st.columns(4)
 cols[0].metric(f"Số {noun} đánh giá", fmt.number(len(assessed), 0))
 cols[1].metric("Đã đạt chuẩn", f"{fmt.number(int(reached), 0)}/{fmt.number(len(assessed), 0)}")
 cols[2].metric(f"Bình quân tiêu chí/{noun}", fmt.number(assessed.criteria_met.mean(), 1))
-cols[3].metric("Dưới 15 tiêu chí", fmt.number(int((assessed.criteria_met < 15).sum()), 0))
+if family == "ntm":  # NQ 25/2021/QH15: no commune below 15 criteria
+    cols[3].metric("Dưới 15 tiêu chí", fmt.number(int((assessed.criteria_met < 15).sum()), 0))
 
 st.markdown(f"#### Kết quả từng tiêu chí theo {noun}")
 st.altair_chart(charts.criteria_heatmap(charts.matrix_long(assessed, names_by_number)), width="stretch")
@@ -83,7 +85,8 @@ long = []
 for r in own.itertuples():
     labels = ntm.criterion_names(family, int(r.year))
     for status, numbers in ((charts.MET, r.met), (charts.NOT_MET, r.unmet), (charts.NO_DATA, r.missing)):
-        long += [{"year": int(r.year), "number": n, "criterion": f"{n}. {labels.get(n, n)}", "status": status} for n in numbers]
+        long += [{"year": int(r.year), "number": n, "status": status,  # one row per number: the chosen year's names
+                  "criterion": f"{n}. {names_by_number.get(n) or labels.get(n, n)}"} for n in numbers]
 st.altair_chart(charts.unit_history(pd.DataFrame(long)), width="stretch")
 mine = assessed[assessed.unit_id == unit_id].iloc[0]
 level = base.level_name(mine.level) if mine.level else "chưa đạt chuẩn"

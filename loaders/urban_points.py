@@ -1,0 +1,20 @@
+"""An urban scoring table's "Đạt được" cells checked against the points computed from the table's own
+levels and points (indicators.urban.score_table): a difference is a `points-mismatch` warning."""
+
+from __future__ import annotations
+
+from indicators import formatting as fmt
+from indicators import urban
+from loaders.problems import Problem, problem
+
+
+def check_points(file: str, sheet: str, rows: list[dict]) -> list[Problem]:
+    found = []
+    for m in urban.score_table(rows)["mismatches"]:
+        cell = (m["cell"] or "").split("!")[-1] or None
+        what = "tổng điểm" if m["item"] == "total" else f"mục {m['item']}"
+        found.append(problem("points-mismatch", file, sheet, cell,
+            f"Điểm đạt được của {what} (dòng ô {cell}) ghi {fmt.number(m['reported'], 4)} nhưng tính theo mức quy định "
+            f"và thang điểm của bảng là {fmt.number(m['computed'], 4)}. Hãy kiểm tra lại hiện trạng, mức quy định hoặc "
+            "điểm đạt được."))
+    return found

@@ -93,7 +93,7 @@ def criterion_scores(scored: pd.DataFrame, framework: criteria.Framework,
 
 def total(by_criterion: pd.DataFrame, pass_points: float | None) -> dict:
     """Total points, pass mark and verdict (None when a criterion has no points at all)."""
-    complete = bool(len(by_criterion)) and by_criterion["points"].notna().all()
+    complete = bool(len(by_criterion)) and bool(by_criterion["points"].notna().all())
     value = round(float(by_criterion["points"].fillna(0.0).sum()), ROUND) if len(by_criterion) else None
     return {"total": value, "pass_points": pass_points, "complete": complete,
             "passed": None if not complete or pass_points is None else value >= pass_points - EPS}

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from store import query
+from store import cached, query, reference_version
 
 TARGET_SOURCES_FILE = Path(__file__).resolve().parent.parent / "data" / "catalog" / "target_sources.toml"
 
@@ -48,7 +48,12 @@ def target_source_label(code: str | None) -> str:
 
 
 def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Catalog rows with their measure's display name and group name, in catalog order."""
+    """Catalog rows with their measure's display name and group name, in catalog order (cached per
+    connection until the reference data resyncs: every scorecard asks for it)."""
+    return cached(con, "catalog.indicators", reference_version(con), lambda: _indicators(con))
+
+
+def _indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return query(
         con,
         """

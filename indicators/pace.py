@@ -9,36 +9,41 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from indicators.queries import only_indicators
 from store import query
 
 MIN_YEARS = 3
 
 
 def history_shares(
-    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], month_to: int, before_year: int
+    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], month_to: int, before_year: int,
+    indicator_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Per unit × indicator × year before `before_year`: value at months 1..month_to divided by the
-    full-year actual (actual preferred over estimate for the partial period)."""
+    full-year actual (actual preferred over estimate for the partial period). `indicator_codes`: only
+    these indicators (default all)."""
+    only, only_params = only_indicators(indicator_codes)
+    ids = [int(u) for u in unit_ids]
     return query(
         con,
-        """
+        f"""
         WITH part AS (
             SELECT indicator_code, unit_id, year,
                    arg_min(value, CASE kind WHEN 'actual' THEN 0 ELSE 1 END) AS value
             FROM observations
             WHERE kind IN ('actual', 'estimate') AND month_from = 1 AND month_to = ?
-              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[]))
+              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
             GROUP BY ALL
         ), full_year AS (
             SELECT indicator_code, unit_id, year, value FROM observations
             WHERE kind = 'actual' AND month_from = 1 AND month_to = 12
-              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[]))
+              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
         )
         SELECT p.indicator_code, p.unit_id, p.year, p.value / f.value AS share
         FROM part p JOIN full_year f USING (indicator_code, unit_id, year)
         WHERE f.value > 0
         """,
-        [month_to, before_year, [int(u) for u in unit_ids], before_year, [int(u) for u in unit_ids]],
+        [month_to, before_year, ids, *only_params, before_year, ids, *only_params],
     )
 
 

@@ -26,11 +26,13 @@ def by_children(con: duckdb.DuckDBPyConnection, indicator_code: str, parent_id: 
     if kids.empty:
         return pd.DataFrame()
     ids = kids.unit_id.tolist()
-    now = scorecard.scorecard(con, ids, year, month_from, month_to, aggregate_children=False)
+    only = [indicator_code]  # the one indicator's rows, not every indicator's then filtered
+    now = scorecard.scorecard(con, ids, year, month_from, month_to, aggregate_children=False, indicator_codes=only)
     now = now[(now.indicator_code == indicator_code) & now.value.notna()]
     if now.empty:
         return pd.DataFrame()
-    before = scorecard.scorecard(con, ids, year - 1, month_from, month_to, aggregate_children=False, use_history=False)
+    before = scorecard.scorecard(con, ids, year - 1, month_from, month_to, aggregate_children=False,
+                                 use_history=False, indicator_codes=only)
     before = before[(before.indicator_code == indicator_code) & before.pct_of_target.notna()]
     lower = now.direction.iloc[0] == "lower"
     now = now.merge(kids[["unit_id", "name", "code"]].rename(columns={"name": "unit_name", "code": "unit_code"}), on="unit_id")

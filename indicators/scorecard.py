@@ -19,9 +19,14 @@ def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year:
     extra = []
     # one query for the children of all units (a scorecard of a province's communes asks for ~100 units)
     all_kids = queries.children_of(con, unit_ids)
+    # only sum and ratio indicators aggregate: a parent holding its own value for each needs no children
+    aggregable = set(cat.loc[cat["aggregation"].isin(["sum", "ratio"]), "code"])
     for unit_id in unit_ids:
         kids = all_kids[all_kids["parent_id"] == int(unit_id)]
         if kids.empty:
+            continue
+        have = set(frame.loc[(frame["unit_id"] == unit_id) & frame["value"].notna(), "indicator_code"])
+        if aggregable <= have:
             continue
         snap = queries.snapshot(con, kids.unit_id.tolist(), year, month_from, month_to)
         if snap.empty or snap["value"].isna().all():
@@ -29,7 +34,6 @@ def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year:
         reporting = snap[snap["value"].notna()]
         n_children = reporting["unit_id"].nunique()  # children existing in this period
         agg = aggregate.aggregate(reporting[["indicator_code", "unit_id", "value"]], cat, n_children)
-        have = set(frame.loc[(frame["unit_id"] == unit_id) & frame["value"].notna(), "indicator_code"])
         agg = agg[~agg["indicator_code"].isin(have) & agg["complete"]]
         if not agg.empty:
             extra.append(agg.assign(unit_id=int(unit_id), kind="aggregate")[["unit_id", "indicator_code", "value", "kind"]])
@@ -52,17 +56,22 @@ def scorecard(
     *,
     aggregate_children: bool = True,
     use_history: bool = True,
+    indicator_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """One row per unit × indicator: value, kind, target (+ source), pct_of_target, same_period_value,
-    same_period_change_pct, expected_pct (pace), status (code and label), projection, catalog fields."""
+    same_period_change_pct, expected_pct (pace), status (code and label), projection, catalog fields.
+    `indicator_codes`: only these indicators' rows (the same rows as the full scorecard has for them;
+    children's aggregates still count every indicator a child reported)."""
     cat = catalog.indicators(con)
-    snap = queries.snapshot(con, unit_ids, year, month_from, month_to)
+    if indicator_codes is not None:
+        cat = cat[cat["code"].isin(list(indicator_codes))].reset_index(drop=True)
+    snap = queries.snapshot(con, unit_ids, year, month_from, month_to, indicator_codes)
     if aggregate_children:
         snap = _fill_from_children(con, snap, unit_ids, year, month_from, month_to, cat)
     frame = snap.merge(cat, left_on="indicator_code", right_on="code", how="inner")
     in_year = month_from == 1 and month_to < 12
     if use_history and in_year and not frame.empty:
-        hist = pace.typical_shares(pace.history_shares(con, unit_ids, month_to, year))
+        hist = pace.typical_shares(pace.history_shares(con, unit_ids, month_to, year, indicator_codes))
         frame = frame.merge(hist, on=["indicator_code", "unit_id"], how="left")
     else:
         for col in ("typical_share", "share_low", "share_high", "n_years"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -20,6 +21,7 @@ from store import migrations, reference
 DEFAULT_DB = "data/chitieu.duckdb"
 _lock = threading.Lock()
 _open: dict[str, duckdb.DuckDBPyConnection] = {}
+_cache: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict]" = weakref.WeakKeyDictionary()
 
 
 class StoreError(Exception):
@@ -78,6 +80,44 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | dict
         return cursor.execute(sql, params or []).df()
     finally:
         cursor.close()
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
+    """A cheap fingerprint of the store's contents (< 1 ms at 20M observations: row counts come from
+    table metadata). Every write the app makes changes it: an upload (store.uploads: a new upload row
+    and, when it adds keys, more observations), a rollback (status and rolled_back_at) and a
+    reference resync (store.reference: meta.reference_sha256). Read caches key on it."""
+    cursor = con.cursor()
+    try:
+        return tuple(cursor.execute(
+            """
+            SELECT (SELECT count(*) FROM observations), (SELECT count(*) FROM admin_units),
+                   (SELECT value FROM meta WHERE key = 'reference_sha256'), u.*
+            FROM (SELECT count(*), max(upload_id), count(*) FILTER (status = 'rolled_back'), max(rolled_back_at)
+                  FROM uploads) u
+            """
+        ).fetchall()[0])
+    finally:
+        cursor.close()
+
+
+def reference_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The reference data's fingerprint (catalog, admin units): changes only when store.reference resyncs."""
+    return scalar(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
+
+
+def cached(con: duckdb.DuckDBPyConnection, name: str, version: Any, compute) -> pd.DataFrame:
+    """`compute()`'s frame, kept per connection and recomputed when `version` changes (see
+    data_version, reference_version). Callers get a copy, free to modify."""
+    with _lock:
+        entries = _cache.setdefault(con, {})
+        hit = entries.get(name)
+    if hit is not None and hit[0] == version:
+        return hit[1].copy()
+    frame = compute()
+    with _lock:
+        entries[name] = (version, frame)
+    return frame.copy()
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> Any:

@@ -8,8 +8,6 @@ reached in the first such year ("theo tiêu chí").
 
 from __future__ import annotations
 
-from datetime import date
-
 import duckdb
 import pandas as pd
 
@@ -198,7 +196,3 @@ def plan(con: duckdb.DuckDBPyConnection, parent_id: int, indicator_code: str = "
 def criterion_names(family: str, year: int, province_code: str | None = "42") -> dict[int, str]:
     base, crit, extra = criteria.criteria_for(family, year, province_code)
     return {c.number: c.name for c in crit + extra}
-
-
-def as_of(year: int) -> date:
-    return date(year, 12, 31)

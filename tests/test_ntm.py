@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 import loaders
 import store

@@ -24,7 +24,7 @@ VI_LOCALE = {
         "shortMonths": [f"Th{i}" for i in range(1, 13)],
     },
 }
-FONT = "Source Sans Pro, Arial, sans-serif"
+FONT = "Source Sans Pro, DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 
 def _finish(chart: alt.Chart | alt.LayerChart, title: str | None = None, height: int | alt.Step = 320, big: bool = False):
@@ -68,8 +68,7 @@ def actual_vs_target_by_unit(frame: pd.DataFrame, measure_name: str, title: str 
     ticks = alt.Chart(data).mark_tick(color="#222", thickness=3, size=20).encode(
         x="target:Q", y=y, tooltip=tooltip
     )
-    height = max(220, 30 * len(data) + 60)
-    return _finish(alt.layer(bars, ticks), title, height=height, big=big)
+    return _finish(alt.layer(bars, ticks), title, height=alt.Step(40 if big else 28), big=big)
 
 
 def yearly_trend(frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False):
@@ -118,7 +117,7 @@ def bullet_by_unit(frame: pd.DataFrame, measure_name: str, title: str | None = N
         tooltip=tooltip,
     )
     tick = alt.Chart(data).mark_tick(color="#111", thickness=2.5, size=22).encode(x="same_period_value:Q", y=y, tooltip=tooltip)
-    return _finish(alt.layer(band, bar, tick), title, height=max(220, 30 * len(data) + 60), big=big)
+    return _finish(alt.layer(band, bar, tick), title, height=alt.Step(40 if big else 28), big=big)
 
 
 def trend_with_targets(values: pd.DataFrame, targets: pd.DataFrame, path: pd.DataFrame | None, measure_name: str,
@@ -176,3 +175,28 @@ def heatmap(frame: pd.DataFrame, color_by: str = "pct", title: str | None = None
     ).add_params(pick)
     text = base.mark_text(fontSize=11).encode(text="pct_text:N", color=alt.value("#111"))
     return _finish(alt.layer(rect, text), title, height=alt.Step(30 if not big else 44), big=big)
+
+
+def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = False):
+    """% of plan per indicator (bars coloured by status), the pace expected by now (black tick) and
+    the 100% line. `frame` columns: name, pct_of_target, expected_pct, status."""
+    data = frame[frame["pct_of_target"].notna()].copy()
+    data["label"] = data["name"].str.replace(r"\s*\([^)]*\)\s*$", "", regex=True)
+    data["status_label"] = data["status"].map(progress.status_label)
+    data["pct_text"] = data["pct_of_target"].map(lambda v: f"{v:.2f}".replace(".", ",") + "%")
+    statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
+    y = alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=420 if big else 300))
+    tooltip = [alt.Tooltip("label:N", title="Chỉ tiêu"), alt.Tooltip("pct_text:N", title="So kế hoạch"),
+               alt.Tooltip("expected_pct:Q", title="Tiến độ cần đạt (%)", format=",.0f"),
+               alt.Tooltip("status_label:N", title="Tình trạng")]
+    bars = alt.Chart(data).mark_bar(height={"band": 0.6}).encode(
+        x=alt.X("pct_of_target:Q", title="% kế hoạch năm",
+                scale=alt.Scale(domain=[0, max(110.0, float(data["pct_of_target"].max()) * 1.12)]),
+                axis=alt.Axis(format=",.0f", tickCount=8)),
+        y=y, color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses)), tooltip=tooltip)
+    text = alt.Chart(data).mark_text(align="left", dx=6, fontSize=18 if big else 12).encode(
+        x="pct_of_target:Q", y=y, text="pct_text:N")
+    pace_ticks = alt.Chart(data[data["expected_pct"].notna()]).mark_tick(color="#111", thickness=3, size=34 if big else 22).encode(
+        x="expected_pct:Q", y=y, tooltip=tooltip)
+    full = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color="#555", strokeDash=[4, 4]).encode(x="x:Q")
+    return _finish(alt.layer(bars, text, pace_ticks, full), title, height=alt.Step(54 if big else 30), big=big)

@@ -108,9 +108,16 @@ def scorecard(
     return frame.sort_values(["group_order", "sort_order"]).reset_index(drop=True)
 
 
+def components(frame: pd.DataFrame) -> set[str]:
+    """Indicators that exist as numerator or denominator of a ratio (population, households…)."""
+    return set(frame["numerator"].dropna()) | set(frame["denominator"].dropna())
+
+
 def headline(frame: pd.DataFrame) -> pd.DataFrame:
-    """The indicators a leader sees first: top-level (no parent), not criteria, with a value or target."""
-    keep = frame[(frame["parent_code"].isna()) & (~frame["is_criterion"].astype(bool)) & (frame["group_code"] != "do_thi")]
+    """The indicators a leader sees first: top-level (no parent), not criteria, not a ratio's
+    numerator/denominator, with a value or target."""
+    keep = frame[(frame["parent_code"].isna()) & (~frame["is_criterion"].astype(bool)) & (frame["group_code"] != "do_thi")
+                 & ~frame["indicator_code"].isin(components(frame))]
     return keep[keep["value"].notna() | keep["target"].notna()]
 
 

@@ -36,9 +36,9 @@ def navigation() -> None:
                 st.page_link(item["path"], label=item["label"], icon=item.get("icon"))
 
 
-def page(title: str, icon: str = "📊", wide: bool = True) -> duckdb.DuckDBPyConnection:
+def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = False) -> duckdb.DuckDBPyConnection:
     """Set up a page and return the store connection. Stops the script with a Vietnamese error
-    when the store cannot be opened."""
+    when the store cannot be opened. `compact` (presentation): no page title, a one-line demo note."""
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide" if wide else "centered")
     navigation()
     try:
@@ -46,12 +46,15 @@ def page(title: str, icon: str = "📊", wide: bool = True) -> duckdb.DuckDBPyCo
     except Exception as exc:  # a system failure: plain title, details behind an expander
         errors.show_failure("Không mở được kho dữ liệu", exc)
         st.stop()
-    if demo.has_demo(con):
+    if demo.has_demo(con) and compact:
+        st.caption(":blue-background[**Dữ liệu mẫu**] — số liệu minh họa, không phải số liệu thật.")
+    elif demo.has_demo(con):
         st.info(
             "**Dữ liệu mẫu** — các số liệu đang hiển thị là dữ liệu minh họa, không phải số liệu thật. "
             "Để thay bằng số liệu của đơn vị: vào **Tải dữ liệu lên**, nạp các biểu báo cáo, rồi hoàn tác "
             "lần nạp «Dữ liệu mẫu (demo)» trong lịch sử tải lên.",
             icon="ℹ️",
         )
-    st.title(title)
+    if not compact:
+        st.title(title)
     return con

@@ -1,0 +1,185 @@
+"""Report sentences in the giao ban style, written from a scorecard:
+
+"Tổng giá trị sản xuất ước đạt 4.339 tỷ đồng, bằng 48,08% kế hoạch; so với cùng kỳ tăng 6,56%,
+trong đó: Công nghiệp - Tiểu thủ công nghiệp tăng 2,37%; …"
+
+Pure functions; Vietnamese number formats; no "nan", no English.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from indicators import catalog
+from indicators import formatting as fmt
+from indicators.formatting import period_title
+
+_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def short_name(name: str) -> str:
+    """'Tổng giá trị sản xuất (giá so sánh 2010)' → 'Tổng giá trị sản xuất'."""
+    return _PAREN.sub("", name).strip()
+
+
+def _ok(x) -> bool:
+    return x is not None and not pd.isna(x)
+
+
+def quantity(value: float, measure_code: str, measure_name: str) -> str:
+    """'4.339 tỷ đồng', '78,77%', '69.000 lượt' (money up to 2 decimals, % 2, counts 0)."""
+    return fmt.with_measure(value, measure_code, measure_name)
+
+
+def _verb(kind: str | None, month_to: int, lower: bool, is_pct: bool) -> str:
+    if kind == "estimate":
+        return "ước còn" if (lower and is_pct) else "ước đạt"
+    return "còn" if (lower and is_pct) else "đạt"
+
+
+def _plan_phrase(row: pd.Series, targets: pd.DataFrame | None, completed: bool) -> str:
+    """'bằng 48,08% kế hoạch' / 'bằng 135% kế hoạch tỉnh giao và 107% kế hoạch HĐND giao' /
+    completed years: 'vượt kế hoạch (bằng 105,3%)', 'đạt kế hoạch', 'chưa đạt kế hoạch (bằng 95%)'."""
+    rows = []
+    if targets is not None and len(targets) > 1:
+        for t in targets.sort_values("priority").itertuples():
+            if _ok(t.target) and t.target != 0 and t.target_source != "nhiem_ky":
+                rows.append((row["value"] / t.target * 100, catalog.target_source_phrase(t.target_source)))
+    elif _ok(row.get("pct_of_target")):
+        rows.append((row["pct_of_target"], "kế hoạch"))
+    if not rows:
+        return ""
+    lower = row["direction"] == "lower"
+    if completed:
+        pct, label = rows[0]
+        value, target = row["value"], row["target"]
+        if _ok(target) and _ok(value):
+            better = value < target if lower else value > target
+            if better:
+                return f"vượt {label} (bằng {fmt.percent(pct)})"
+            if value == target:
+                return f"đạt {label}"
+            return f"chưa đạt {label} (bằng {fmt.percent(pct)})"
+    if lower and row["measure"] == "pct":
+        return f"{label_target(row)}"
+    return "bằng " + " và ".join(f"{fmt.percent(p)} {label}" for p, label in rows)
+
+
+def label_target(row: pd.Series) -> str:
+    """For lower-is-better rates the plan is a ceiling: 'kế hoạch 1,9%'."""
+    return f"kế hoạch {quantity(row['target'], row['measure'], row['measure_name'])}" if _ok(row.get("target")) else ""
+
+
+def _change_phrase(row: pd.Series) -> str:
+    """'so với cùng kỳ tăng 6,56%' for levels; 'giảm 0,39 điểm phần trăm' for rates in %."""
+    value, prev = row.get("value"), row.get("same_period_value")
+    if not (_ok(value) and _ok(prev)):
+        return ""
+    if row["measure"] == "pct":
+        diff = value - prev
+        if round(diff, 2) == 0:
+            return "so với cùng kỳ không đổi"
+        word = "tăng" if diff > 0 else "giảm"
+        return f"so với cùng kỳ {word} {fmt.number(abs(diff))} điểm phần trăm"
+    change = row.get("same_period_change_pct")
+    if not _ok(change):
+        return ""
+    if round(change, 2) == 0:
+        return "so với cùng kỳ không đổi"
+    return f"so với cùng kỳ {'tăng' if change > 0 else 'giảm'} {fmt.number(abs(change))}%"
+
+
+def _child_phrase(row: pd.Series) -> str:
+    name = short_name(row["name"])
+    change = _change_phrase(row)
+    if change:
+        return f"{name} {change.replace('so với cùng kỳ ', '')}"
+    if _ok(row.get("value")):
+        return f"{name} {_verb(row.get('kind'), 0, False, False)} {quantity(row['value'], row['measure'], row['measure_name'])}"
+    return ""
+
+
+def sentence(row: pd.Series, children: pd.DataFrame | None = None, targets: pd.DataFrame | None = None,
+             month_to: int = 12) -> str:
+    """One indicator's sentence. `children`: scorecard rows of its sub-items ("trong đó")."""
+    if not _ok(row.get("value")):
+        return ""
+    lower = row["direction"] == "lower"
+    is_pct = row["measure"] == "pct"
+    head = (f"{short_name(row['name'])} {_verb(row.get('kind'), month_to, lower, is_pct)} "
+            f"{quantity(row['value'], row['measure'], row['measure_name'])}")
+    parts = [head]
+    plan = _plan_phrase(row, targets, completed=month_to == 12)
+    if plan:
+        parts.append(plan)
+    text = ", ".join(parts)
+    change = _change_phrase(row)
+    if change:
+        text += "; " + change
+    if children is not None and not children.empty:
+        subs = [p for p in (_child_phrase(c) for _, c in children.iterrows()) if p]
+        if subs:
+            text += ", trong đó: " + "; ".join(subs)
+    return text + "."
+
+
+def group_paragraphs(card: pd.DataFrame, all_targets: pd.DataFrame | None, month_to: int) -> list[tuple[str, str]]:
+    """[(group name, paragraph)] for a unit's scorecard, in catalog order. Sub-items follow their parent."""
+    out = []
+    hidden = set(card["numerator"].dropna()) | set(card["denominator"].dropna())  # population, households…
+    data = card[~card["is_criterion"].astype(bool) & (card["group_code"] != "do_thi") & card["value"].notna()
+                & ~card["indicator_code"].isin(hidden)]
+    for group, rows in data.groupby("group_order", sort=True):
+        sentences = []
+        for _, row in rows[rows["parent_code"].isna()].iterrows():
+            kids = rows[rows["parent_code"] == row["indicator_code"]]
+            targets = None
+            if all_targets is not None and not all_targets.empty:
+                targets = all_targets[(all_targets.indicator_code == row["indicator_code"]) & (all_targets.unit_id == row["unit_id"])]
+            text = sentence(row, kids, targets, month_to)
+            if text:
+                sentences.append(text)
+        orphans = rows[rows["parent_code"].notna() & ~rows["parent_code"].isin(rows["indicator_code"])]
+        for _, row in orphans.iterrows():
+            sentences.append(sentence(row, None, None, month_to))
+        if sentences:
+            out.append((rows["group_name"].iloc[0], " ".join(sentences)))
+    return out
+
+
+def achievement_summary(card: pd.DataFrame) -> str:
+    """Completed year: 'Có 24/25 chỉ tiêu đạt và vượt kế hoạch; chưa đạt: …'."""
+    judged = card[card["status"].isin(["exceeded", "met", "not_met"]) & card["parent_code"].isna()]
+    if judged.empty:
+        return ""
+    good = judged[judged["status"].isin(["exceeded", "met"])]
+    text = f"Có {len(good)}/{len(judged)} chỉ tiêu đạt và vượt kế hoạch"
+    missed = judged[judged["status"] == "not_met"]
+    if not missed.empty:
+        text += "; chưa đạt: " + ", ".join(short_name(n) for n in missed["name"])
+    return text + "."
+
+
+def attention_paragraph(behind_rows: pd.DataFrame, wards: pd.DataFrame | None = None) -> str:
+    """'Cần chú ý: …' — indicators furthest behind pace, then wards with most lagging indicators."""
+    parts = []
+    for r in behind_rows.itertuples():
+        name = short_name(r.name)
+        if r.is_flow and _ok(r.expected_pct) and _ok(r.pct_of_target):
+            parts.append(f"{name}: bằng {fmt.percent(r.pct_of_target)} kế hoạch (tiến độ cần khoảng {fmt.percent(r.expected_pct, 0)})")
+        elif _ok(r.value) and _ok(r.target):
+            parts.append(f"{name}: {quantity(r.value, r.measure, r.measure_name)} so với kế hoạch "
+                         f"{quantity(r.target, r.measure, r.measure_name)}")
+    text = ""
+    if parts:
+        text = "Cần chú ý: " + "; ".join(parts) + "."
+    if wards is not None and not wards.empty:
+        ward_text = "; ".join(f"{w.unit_name} ({w.n} chỉ tiêu chậm)" for w in wards.itertuples())
+        text += (" " if text else "Cần chú ý: ") + f"Các đơn vị có nhiều chỉ tiêu chậm tiến độ: {ward_text}."
+    return text or "Không có chỉ tiêu nào chậm tiến độ."
+
+
+def title(unit_name: str, year: int, month_from: int, month_to: int) -> str:
+    return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period_title(year, month_from, month_to)} — {unit_name}"

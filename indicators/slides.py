@@ -1,0 +1,122 @@
+"""Slides for the giao ban: one chart per slide with its sentence, for indicator groups, single
+indicators across wards, and ward scorecards. Used by the presentation page and the .pptx deck."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+import duckdb
+import pandas as pd
+
+from indicators import charts, narrative, queries, ranking, scorecard
+from indicators import formatting as fmt
+from indicators.formatting import period_title
+
+
+@dataclass
+class Slide:
+    key: str
+    title: str
+    chart: alt.TopLevelMixin
+    sentence: str
+
+
+@dataclass
+class Context:
+    con: duckdb.DuckDBPyConnection
+    unit_id: int
+    unit_name: str
+    year: int
+    month_from: int
+    month_to: int
+
+    @property
+    def period(self) -> str:
+        return period_title(self.year, self.month_from, self.month_to)
+
+
+def options(ctx: Context) -> list[tuple[str, str]]:
+    """Every slide the leader can pick: (key, Vietnamese label)."""
+    card = scorecard.headline(scorecard.scorecard(ctx.con, [ctx.unit_id], ctx.year, ctx.month_from, ctx.month_to))
+    card = card[card.value.notna()]
+    out = [(f"group:{g}", f"Nhóm: {n}") for g, n in card[["group_code", "group_name"]].drop_duplicates().itertuples(index=False)]
+    kids = queries.child_units(ctx.con, ctx.unit_id)
+    if not kids.empty:
+        flows = card[card.is_flow & card.pct_of_target.notna()]
+        out += [(f"indicator:{c}", f"Theo phường, xã: {narrative.short_name(n)}") for c, n in flows[["indicator_code", "name"]].itertuples(index=False)]
+        out += [(f"ward:{int(u)}", f"Thẻ điểm: {n}") for u, n in kids[["unit_id", "name"]].itertuples(index=False)]
+    return out
+
+
+def default_keys(opts: list[tuple[str, str]]) -> list[str]:
+    keys = [k for k, _ in opts if k.startswith("group:")]
+    keys += [k for k, _ in opts if k in ("indicator:gtsx_tong", "indicator:thu_ngan_sach")]
+    return keys
+
+
+def build(ctx: Context, keys: list[str], big: bool = True) -> list[Slide]:
+    card = scorecard.scorecard(ctx.con, [ctx.unit_id], ctx.year, ctx.month_from, ctx.month_to)
+    targets = queries.year_targets(ctx.con, [ctx.unit_id], ctx.year)
+    paragraphs = dict(narrative.group_paragraphs(card, targets, ctx.month_to))
+    top = scorecard.headline(card)
+    slides = []
+    for key in keys:
+        kind, _, ref = key.partition(":")
+        if kind == "group":
+            rows = top[(top.group_code == ref) & top.pct_of_target.notna()]
+            if rows.empty:
+                continue
+            name = rows.group_name.iloc[0]
+            title = f"{name} — {ctx.unit_name}, {ctx.period}"
+            slides.append(Slide(key, title, charts.progress_bars(rows, None, big=big), paragraphs.get(name, "")))
+        elif kind == "indicator":
+            frame = ranking.by_children(ctx.con, ref, ctx.unit_id, ctx.year, ctx.month_from, ctx.month_to)
+            own = card[card.indicator_code == ref]
+            if frame.empty or own.empty:
+                continue
+            row = own.iloc[0]
+            kids = card[card.parent_code == ref]
+            sentence = narrative.sentence(row, kids, targets[targets.indicator_code == ref], ctx.month_to)
+            lag = frame[frame.status.isin(["behind", "not_met"])]
+            if not lag.empty:
+                sentence += " Chậm tiến độ: " + ", ".join(lag.unit_name) + "."
+            title = f"{narrative.short_name(row['name'])} theo phường, xã — {ctx.unit_name}, {ctx.period}"
+            slides.append(Slide(key, title, charts.bullet_by_unit(frame, row["measure_name"], None, big=big), sentence))
+        elif kind == "ward":
+            ward_id = int(ref)
+            ward = queries.child_units(ctx.con, ctx.unit_id)
+            ward = ward[ward.unit_id == ward_id]
+            if ward.empty:
+                continue
+            ward_name = ward.name.iloc[0]
+            wcard = scorecard.headline(scorecard.scorecard(ctx.con, [ward_id], ctx.year, ctx.month_from, ctx.month_to))
+            wcard = wcard[wcard.pct_of_target.notna()]
+            if wcard.empty:
+                continue
+            slides.append(Slide(key, f"Thẻ điểm {ward_name} — {ctx.period}", charts.progress_bars(wcard, None, big=big),
+                                ward_sentence(ward_name, wcard)))
+    return slides
+
+
+def ward_sentence(ward_name: str, wcard: pd.DataFrame) -> str:
+    good = wcard[wcard.status.isin(["ahead", "on_track", "exceeded", "met"])]
+    lag = wcard[wcard.status.isin(["behind", "not_met"])]
+    text = f"{ward_name} có {len(good)}/{len(wcard)} chỉ tiêu đúng hoặc vượt tiến độ"
+    if not lag.empty:
+        text += "; chậm: " + ", ".join(f"{narrative.short_name(r.name)} ({fmt.percent(r.pct_of_target)} kế hoạch)"
+                                        for r in lag.itertuples())
+    return text + "."
+
+
+def summary_table(ctx: Context) -> pd.DataFrame:
+    """Indicator, value, % of plan, change on the same period, status — for the deck's table slide."""
+    card = scorecard.headline(scorecard.scorecard(ctx.con, [ctx.unit_id], ctx.year, ctx.month_from, ctx.month_to))
+    card = card[card.value.notna()]
+    return pd.DataFrame({
+        "Chỉ tiêu": card.name.map(narrative.short_name),
+        "Thực hiện": [narrative.quantity(v, m, n) for v, m, n in zip(card.value, card.measure, card.measure_name)],
+        "% kế hoạch": card.pct_of_target.map(fmt.percent),
+        "So cùng kỳ": card.same_period_change_pct.map(fmt.signed_percent),
+        "Tình trạng": card.status_label,
+    })

@@ -1,0 +1,43 @@
+"""Báo cáo: the report paragraphs written from the data, to copy or download (.docx, .txt), with the
+summary table (.xlsx) and the deck (.pptx)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators import brief, deck, document, exports, slides
+from ui import filters, layout
+
+con = layout.page("Báo cáo", icon="📝")
+sel = filters.unit_year_period(con)
+if sel is None:
+    st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
+    st.stop()
+report = brief.build(con, sel.unit_id, sel.unit_name, sel.year, sel.month_from, sel.month_to)
+st.subheader(report.title)
+if not report.paragraphs:
+    st.info("Chưa có số liệu của đơn vị cho kỳ này để viết báo cáo.")
+for heading, body in report.paragraphs:
+    st.markdown(f"**{heading}**")
+    st.markdown(body)
+if report.summary:
+    st.markdown(report.summary)
+st.markdown("**Cần chú ý**")
+st.markdown(report.attention)
+st.text_area("Văn bản để sao chép", report.text(), height=220, key="brief_text")
+
+ctx = slides.Context(con, sel.unit_id, sel.unit_name, sel.year, sel.month_from, sel.month_to)
+table = slides.summary_table(ctx)
+name = f"bao_cao_{sel.year}_{sel.period}"
+a, b, c, d = st.columns(4)
+a.download_button("Word (.docx)", document.docx(report), f"{name}.docx",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+b.download_button("Văn bản (.txt)", document.text(report), f"{name}.txt", "text/plain")
+c.download_button("Bảng tổng hợp (.xlsx)", exports.to_xlsx(table), f"{name}.xlsx",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+if d.button("Tạo bộ trình chiếu (.pptx)"):
+    deck_slides = slides.build(ctx, slides.default_keys(slides.options(ctx)))
+    st.session_state["report_deck"] = deck.build(deck_slides, sel.unit_name, ctx.period, table)
+if "report_deck" in st.session_state:
+    d.download_button("Tải .pptx", st.session_state["report_deck"], f"giao_ban_{sel.year}_{sel.period}.pptx",
+                      "application/vnd.openxmlformats-officedocument.presentationml.presentation")

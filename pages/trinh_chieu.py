@@ -1,0 +1,63 @@
+"""Trình chiếu: one chart per slide, full width, large fonts, with its sentence; ←/→ or the buttons
+move between slides; the leader picks the slides. The deck downloads as .pptx."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators import deck, images, slides
+from ui import filters, keys, layout
+
+con = layout.page("Trình chiếu", icon="🖥️", compact=True)
+sel = filters.unit_year_period(con)
+if sel is None:
+    st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
+    st.stop()
+ctx = slides.Context(con, sel.unit_id, sel.unit_name, sel.year, sel.month_from, sel.month_to)
+options = slides.options(ctx)
+if not options:
+    st.info("Chưa có số liệu kèm kế hoạch để trình chiếu cho đơn vị và kỳ này.")
+    st.stop()
+labels = dict(options)
+with st.sidebar:
+    picked = st.multiselect("Chọn trang trình chiếu", list(labels), default=slides.default_keys(options),
+                            format_func=labels.get, key="slide_keys")
+deck_slides = slides.build(ctx, picked)
+if not deck_slides:
+    st.info("Chọn ít nhất một trang trình chiếu ở thanh bên.")
+    st.stop()
+n = len(deck_slides)
+current = st.query_params.get("slide", "1")
+index = min(max(int(current) if current.isdigit() else 1, 1), n)
+
+st.markdown("""<style>
+.slide-title {font-size: 2.3rem; font-weight: 700; color: #0b5394; line-height: 1.2; margin: 0 0 .4rem}
+.slide-sentence {font-size: 1.55rem; line-height: 1.45; color: #111; margin-top: .6rem}
+.slide-count {font-size: 1.1rem; color: #555}
+</style>""", unsafe_allow_html=True)
+slide = deck_slides[index - 1]
+st.markdown(f'<div class="slide-title" data-testid="slide-title">{slide.title}</div>', unsafe_allow_html=True)
+st.altair_chart(slide.chart, width="stretch", key=f"slide_chart_{index}")
+st.markdown(f'<div class="slide-sentence" data-testid="slide-sentence">{slide.sentence}</div>', unsafe_allow_html=True)
+
+prev_col, count_col, next_col = st.columns([1, 2, 1])
+if prev_col.button("Trước", icon=":material/arrow_back:", disabled=index == 1, key="slide_prev", width="stretch"):
+    st.query_params["slide"] = str(index - 1)
+    st.rerun()
+count_col.markdown(f'<div class="slide-count" style="text-align:center">Trang {index}/{n} · phím ← → để chuyển trang</div>',
+                   unsafe_allow_html=True)
+if next_col.button("Tiếp", icon=":material/arrow_forward:", disabled=index == n, key="slide_next", width="stretch"):
+    st.query_params["slide"] = str(index + 1)
+    st.rerun()
+keys.arrow_keys()
+
+with st.expander("Tải xuống"):
+    name = f"trang_{index}_{sel.year}_{sel.period}"
+    a, b, c = st.columns(3)
+    a.download_button("Biểu đồ (.png)", images.png(slide.chart), f"{name}.png", "image/png", key="dl_png")
+    b.download_button("Biểu đồ (.svg)", images.svg(slide.chart), f"{name}.svg", "image/svg+xml", key="dl_svg")
+    if c.button("Tạo bộ trình chiếu (.pptx)", key="make_deck"):
+        st.session_state["deck_bytes"] = deck.build(deck_slides, sel.unit_name, ctx.period, slides.summary_table(ctx))
+    if "deck_bytes" in st.session_state:
+        c.download_button("Tải bộ trình chiếu", st.session_state["deck_bytes"], f"giao_ban_{sel.year}_{sel.period}.pptx",
+                          "application/vnd.openxmlformats-officedocument.presentationml.presentation", key="dl_pptx")

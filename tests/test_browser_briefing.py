@@ -1,0 +1,64 @@
+"""Real browser: step through the presentation with the buttons and the keyboard, screenshot two
+slides; the report page shows the paragraphs."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.browser import CHROMIUM_ARGS, assert_no_error, chromium_path, shot, streamlit_server, wait_idle
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(chromium_path() is None, reason="Debian chromium not installed (make test installs it)"),
+]
+
+
+def test_presentation_steps_and_report(demo_db_path, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    db = tmp_path / "brief.duckdb"
+    shutil.copy(demo_db_path, db)
+    with streamlit_server(db) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(url + "/trinh_chieu?unit=2&year=2024&period=1-6")
+        wait_idle(page)
+        assert_no_error(page)
+        title = page.locator("[data-testid='slide-title']")
+        first = title.inner_text()
+        assert "Kinh tế" in first and "Thành phố Hà Tĩnh" in first and "6 tháng năm 2024" in first
+        page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=30000)
+        assert "bằng" in page.locator("[data-testid='slide-sentence']").inner_text()
+        page.wait_for_timeout(800)
+        shot(page, "trinh_chieu_1")
+        page.get_by_role("button", name="Tiếp").click()
+        page.wait_for_url("**slide=2**", timeout=20000)
+        wait_idle(page)
+        expect(title).not_to_have_text(first, timeout=20000)
+        second = title.inner_text()
+        # keyboard: → goes on, ← comes back
+        title.click()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_url("**slide=3**", timeout=20000)
+        expect(title).not_to_have_text(second, timeout=20000)
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_url("**slide=2**", timeout=20000)
+        expect(title).to_have_text(second, timeout=20000)
+        page.goto(url + "/trinh_chieu?unit=2&year=2024&period=1-6&slide=5")
+        wait_idle(page)
+        page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=30000)
+        assert "theo phường, xã" in title.inner_text()
+        assert_no_error(page)
+        page.wait_for_timeout(800)
+        shot(page, "trinh_chieu_5")
+
+        page.goto(url + "/bao_cao?unit=2&year=2024&period=1-6")
+        wait_idle(page)
+        assert_no_error(page)
+        main = page.locator("[data-testid='stMain']")
+        assert main.get_by_text("Tổng giá trị sản xuất đạt").count() >= 1
+        assert main.get_by_text("Cần chú ý").count() >= 1
+        shot(page, "bao_cao")
+        browser.close()

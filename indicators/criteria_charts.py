@@ -7,10 +7,12 @@ import altair as alt
 import pandas as pd
 
 from indicators.charts import _finish
+from indicators.progress import status_color
 
+# Colour-blind-safe (Okabe–Ito) colours shared with the progress statuses in data/statuses.toml.
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Không có số liệu"
-STATUS_SCALE = alt.Scale(domain=[MET, NOT_MET, NO_DATA], range=["#2e7d32", "#e57373", "#d9d9d9"])
-GREEN, RED, GREY, BLUE = "#2e7d32", "#c62828", "#9e9e9e", "#1f77b4"
+GREEN, RED, GREY, BLUE = status_color("met"), status_color("not_met"), "#9e9e9e", status_color("exceeded")
+STATUS_SCALE = alt.Scale(domain=[MET, NOT_MET, NO_DATA], range=[GREEN, "#F0A57C", "#d9d9d9"])
 
 
 def matrix_long(assessed: pd.DataFrame, names: dict[int, str]) -> pd.DataFrame:
@@ -48,7 +50,7 @@ def criteria_met_bars(assessed: pd.DataFrame, title: str | None = None):
     tooltip = [alt.Tooltip("unit_name:N", title="Đơn vị"), alt.Tooltip("text:N", title="Số tiêu chí đạt")]
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X("criteria_met:Q", title="Số tiêu chí đạt", scale=alt.Scale(domain=[0, int(data.criteria_total.max())])),
-        y=y, color=alt.Color("state:N", scale=alt.Scale(domain=["Đạt đủ tiêu chí", "Chưa đủ"], range=[GREEN, "#ef9a9a"]),
+        y=y, color=alt.Color("state:N", scale=alt.Scale(domain=["Đạt đủ tiêu chí", "Chưa đủ"], range=[GREEN, "#F0A57C"]),
                              title=None), tooltip=tooltip)
     ticks = alt.Chart(data).mark_tick(color="black", thickness=2).encode(x="criteria_total:Q", y=y, tooltip=tooltip)
     labels = bars.mark_text(align="left", dx=4, color="black").encode(text="text:N", color=alt.value("black"))
@@ -86,7 +88,7 @@ def average_criteria(summary: pd.DataFrame, title: str | None = None):
 def most_missing_bars(frame: pd.DataFrame, title: str | None = None):
     """Criteria not met by the most units."""
     data = frame.assign(label=[f"{n}. {name}" for n, name in zip(frame.number, frame.name)])
-    chart = alt.Chart(data).mark_bar(color="#e57373").encode(
+    chart = alt.Chart(data).mark_bar(color=RED).encode(
         x=alt.X("n_units:Q", title="Số đơn vị chưa đạt", axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("label:N", sort=data.label.tolist(), title=None),
         tooltip=[alt.Tooltip("label:N", title="Tiêu chí"), alt.Tooltip("n_units:Q", title="Số đơn vị chưa đạt")])

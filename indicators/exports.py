@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+from openpyxl.styles import Font
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,6 +49,6 @@ def to_xlsx(frame: pd.DataFrame, headers: dict[str, str] | None = None, sheet: s
                     for cell in row:
                         cell.number_format = number_format
         for cell in ws[1]:
-            cell.font = cell.font.copy(bold=True)
+            cell.font = Font(bold=True)
         ws.freeze_panes = "A2"
     return buffer.getvalue()

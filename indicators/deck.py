@@ -55,7 +55,10 @@ def build(slides: list[Slide], unit_name: str, period: str, table: pd.DataFrame 
             pic.height = Emu(int(pic.height * ratio))
             pic.width = Emu(int(pic.width * ratio))
             pic.left = Emu(int((width - pic.width) / 2))
-        _text(slide, item.sentence, Inches(0.5), Inches(5.8), width - Inches(1.0), Inches(1.6), 16)
+        top = pic.top + pic.height + Inches(0.15)
+        room = prs.slide_height - top - Inches(0.2)
+        size = 18 if len(item.sentence) < 260 else 15 if len(item.sentence) < 450 else 12 if len(item.sentence) < 750 else 10
+        _text(slide, item.sentence, Inches(0.5), top, width - Inches(1.0), room, size)
 
     if table is not None and not table.empty:
         slide = prs.slides.add_slide(blank)
@@ -74,7 +77,11 @@ def build(slides: list[Slide], unit_name: str, period: str, table: pd.DataFrame 
             for c in r.cells:
                 for p in c.text_frame.paragraphs:
                     p.font.size = Pt(12)
-        grid.columns[0].width = Inches(5.0)
+        first_col = Inches(4.6)
+        grid.columns[0].width = first_col
+        rest = int((width - Inches(0.8) - first_col) / max(1, len(table.columns) - 1))
+        for j in range(1, len(table.columns)):
+            grid.columns[j].width = Emu(rest)
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()

@@ -10,11 +10,21 @@ from indicators import formatting as fmt
 from indicators import queries, scorecard
 
 
+_KIND_SHORT = {"estimate": "Ước", "actual": "TH"}
+
+
 def _revision_text(rows: pd.DataFrame) -> str:
-    if len(rows) < 2:
-        return ""
-    kinds = {"estimate": "Ước", "actual": "TH"}
-    return " → ".join(f"{kinds.get(r.kind, r.kind)} {fmt.number(r.value)} ({r.file_name})" for r in rows.itertuples())
+    return _revision_texts(rows.assign(unit_id=0)).get(0, "")
+
+
+def _revision_texts(revs: pd.DataFrame) -> dict[int, str]:
+    """Per unit, its versions in order as "Ước 1.234 (file) → TH 1.250 (file)"; "" with one version.
+    One pass over plain lists (a groupby + itertuples per unit cost ~1 ms each, ~100 per province)."""
+    rows: dict[int, list[str]] = {}
+    for unit, kind, value, file_name in zip(revs["unit_id"].tolist(), revs["kind"].tolist(), revs["value"].tolist(),
+                                           revs["file_name"].tolist()):
+        rows.setdefault(unit, []).append(f"{_KIND_SHORT.get(kind, kind)} {fmt.number(value)} ({file_name})")
+    return {unit: " → ".join(parts) if len(parts) >= 2 else "" for unit, parts in rows.items()}
 
 
 def by_children(con: duckdb.DuckDBPyConnection, indicator_code: str, parent_id: int, year: int,
@@ -43,7 +53,7 @@ def by_children(con: duckdb.DuckDBPyConnection, indicator_code: str, parent_id: 
     now = now.merge(prev_rank.rename(columns={"code": "unit_code"}), on="unit_code", how="left")
     now["rank_change"] = now.prev_rank - now["rank"]
     revs = queries.revisions(con, indicator_code, ids, year, month_from, month_to)
-    texts = {u: _revision_text(g) for u, g in revs.groupby("unit_id")}
+    texts = _revision_texts(revs)
     now["revisions"] = now.unit_id.map(texts).fillna("")
     return now.sort_values(["rank", "unit_name"], na_position="last").reset_index(drop=True)
 

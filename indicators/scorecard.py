@@ -47,6 +47,20 @@ def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year:
     return merged.drop(columns=["value_agg", "kind_agg"])
 
 
+def _percent_of(values: pd.Series, bases: pd.Series, minus: float = 0.0) -> list | np.ndarray:
+    """value / base × 100 (− `minus`) per row, missing where either is missing or the base is 0: the
+    same numbers as progress.pct_of_target / same_period_change row by row (a column of None when
+    no row has both, as those give)."""
+    v = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    b = pd.to_numeric(bases, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    ok = ~np.isnan(v) & ~np.isnan(b) & (b != 0)
+    if not ok.any():
+        return [None] * len(v)
+    out = np.full(len(v), np.nan)
+    out[ok] = v[ok] / b[ok] * 100.0 - minus if minus else v[ok] / b[ok] * 100.0
+    return out
+
+
 def scorecard(
     con: duckdb.DuckDBPyConnection,
     unit_ids: Sequence[int],
@@ -76,10 +90,8 @@ def scorecard(
     else:
         for col in ("typical_share", "share_low", "share_high", "n_years"):
             frame[col] = np.nan
-    frame["pct_of_target"] = [progress.pct_of_target(v, t) for v, t in zip(frame["value"], frame["target"])]
-    frame["same_period_change_pct"] = [
-        progress.same_period_change(v, p) for v, p in zip(frame["value"], frame["same_period_value"])
-    ]
+    frame["pct_of_target"] = _percent_of(frame["value"], frame["target"])  # progress.pct_of_target, vectorised
+    frame["same_period_change_pct"] = _percent_of(frame["value"], frame["same_period_value"], minus=100.0)
     flows = [progress.is_flow(a, t) for a, t in zip(frame["aggregation"].tolist(), frame["value_type"].tolist())]
     frame["is_flow"] = flows
     frame["expected_pct"] = [

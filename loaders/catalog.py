@@ -96,11 +96,8 @@ class Catalog:
     # ------------------------------------------------------------ units
     def match_unit(self, text: object, when: date, parent_id: int | None = None) -> tuple[list[int], list[int]]:
         """(units valid at `when`, units of that name at other dates)."""
-        unit_type, core = split_unit_prefix(text)
-        ids = self.unit_index.get(core, [])
-        if unit_type:
-            typed = [i for i in ids if self.units[i].unit_type == unit_type]
-            ids = typed
+        unit_type, _ = split_unit_prefix(text)
+        ids = self.unit_candidates(text)
         valid = [i for i in ids if self.units[i].valid_at(when)]
         if len(valid) > 1 and parent_id is not None:
             narrowed = [i for i in valid if self.units[i].parent_id == parent_id]
@@ -111,6 +108,14 @@ class Catalog:
             valid = [i for i in valid if rank.get(self.units[i].unit_type, 8) == best]
         others = [i for i in ids if i not in valid]
         return valid, others
+
+    def unit_candidates(self, text: object) -> list[int]:
+        """Units a name can mean at any date (its administrative prefix, when written, must agree)."""
+        unit_type, core = split_unit_prefix(text)
+        ids = self.unit_index.get(core, [])
+        if unit_type:
+            ids = [i for i in ids if self.units[i].unit_type == unit_type]
+        return ids
 
     def units_in_text(self, text: object, when: date) -> list[int]:
         """Units a letterhead or title names ("UBND PHƯỜNG TRẦN PHÚ"), the most specific first."""

@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 
 from loaders.criteria_extras import batch_extras
+from loaders.frames import concat
 from loaders.parse import FileResult
 from loaders.problems import Problem, problem
 from loaders.validate import check_duplicates
@@ -35,7 +36,7 @@ def cross_file_problems(results: list[FileResult]) -> list[Problem]:
             frames.append(r.observations.assign(_file=n))
     if len(frames) < 2:
         return []
-    allobs = pd.concat(frames, ignore_index=True)
+    allobs = concat(frames)
     files = allobs["_file"].to_numpy()
     _, found = check_duplicates(allobs, lambda i: results[files[i]].name)
     return found
@@ -49,7 +50,7 @@ def commit(con: duckdb.DuckDBPyConnection, results: list[FileResult], user: str 
     batches = []
     for r in results:
         obs = r.observations
-        data = obs[COLUMNS].copy() if not obs.empty else pd.DataFrame(columns=COLUMNS)
+        data = obs if not obs.empty else pd.DataFrame(columns=COLUMNS)
         layout = "; ".join(f"{l.sheet}: {l.family}" for l in r.layouts if l.n_observations)
         warnings = [f"{p.sheet or ''}!{p.cell or ''} [{p.code}] {p.message}" for p in r.warnings]
         batches.append({"observations": data, "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,

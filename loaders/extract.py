@@ -37,8 +37,11 @@ OBS_COLUMNS = ["indicator_code", "unit_id", "year", "month_from", "month_to", "k
                "value", "source_value", "source_measure", "source_cell", "sheet", "row", "col"]
 
 
+_EMPTY = pd.DataFrame({c: pd.Series(dtype="object") for c in OBS_COLUMNS})
+
+
 def empty_observations() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in OBS_COLUMNS})
+    return _EMPTY.copy()
 
 
 def sheet_unit(layout: Layout, catalog: Catalog, when) -> int | None:

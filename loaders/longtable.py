@@ -5,14 +5,16 @@ resolved once, then mapped back over the rows."""
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
 
 from loaders.catalog import Catalog
-from loaders.cells import a1, column_letter
+from loaders.cells import a1
 from loaders.columns import period_end
 from loaders.extract import Extracted, empty_observations
+from loaders.frames import categorical, cell_refs, constant, factorize
 from loaders.headers import ACTUAL, ESTIMATE, SAME, SOURCES, TARGET
 from loaders.layout import Layout
 from loaders.messages import text_in_number, unknown_indicator, unknown_measure, unknown_unit
@@ -48,45 +50,42 @@ def _text(v: object) -> str:
 
 
 class _Columns:
-    """The data rows as one object array; columns factorised once, texts made for distinct values only."""
+    """The data rows read column by column; each column factorised once (one dict pass), texts made for
+    distinct values only."""
 
     def __init__(self, rows: list[list], first: int):
-        self.grid = np.array(rows[first:], dtype=object)
-        self.n = len(self.grid)
-        if self.grid.ndim != 2:  # ragged rows cannot happen (read pads them) but stay safe
-            width = max(len(r) for r in rows[first:])
-            self.grid = np.array([list(r) + [""] * (width - len(r)) for r in rows[first:]], dtype=object)
+        self.data = rows[first:] if first else rows
+        self.n = len(self.data)
 
-    def raw(self, c: int | None) -> np.ndarray:
+    def raw(self, c: int | None) -> list:
         if c is None:
-            return np.full(self.n, "", dtype=object)
-        return self.grid[:, c]
+            return [""] * self.n
+        return list(map(itemgetter(c), self.data))
 
     def codes(self, c: int | None) -> tuple[np.ndarray, np.ndarray]:
         """(codes, distinct texts)."""
         if c is None:
             return np.zeros(self.n, dtype=np.int64), np.array([""], dtype=object)
-        codes, uniques = pd.factorize(self.grid[:, c], use_na_sentinel=False)
-        return codes.astype(np.int64), np.array([_text(u) for u in uniques], dtype=object)
+        codes, uniques = factorize(map(itemgetter(c), self.data), self.n)
+        return codes, np.array([_text(u) for u in uniques], dtype=object)
 
     def text_at(self, c: int | None, i: int) -> str:
-        return "" if c is None else _text(self.grid[i, c])
+        return "" if c is None else _text(self.data[i][c])
 
 
 def _combine(*parts: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, list[tuple]]:
     """Codes of the distinct combinations of several factorised columns, and those combinations."""
     key = np.zeros(len(parts[0][0]), dtype=np.int64)
-    for codes, uniques in parts:
-        key = key * max(len(uniques), 1) + codes
+    sizes = [max(len(uniques), 1) for _, uniques in parts]
+    for (codes, _), size in zip(parts, sizes):
+        key = key * size + codes
     codes, uniq = pd.factorize(key)
-    combos = []
-    for k in uniq:
-        items = []
-        for codes_, uniques in reversed(parts):
-            size = max(len(uniques), 1)
-            items.append(uniques[k % size])
-            k //= size
-        combos.append(tuple(reversed(items)))
+    uniq = np.asarray(uniq, dtype=np.int64)
+    columns = []
+    for (_, uniques), size in zip(reversed(parts), reversed(sizes)):
+        columns.append(np.asarray(uniques, dtype=object)[uniq % size])
+        uniq = uniq // size
+    combos = list(zip(*reversed(columns))) if columns else []
     return codes.astype(np.int64), combos
 
 
@@ -104,6 +103,7 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
                 "Bảng dọc cần các cột: Đơn vị; Chỉ tiêu; Năm; Kỳ; Loại số liệu; Giá trị; ĐVT."))
         return Extracted(empty_observations(), problems, {"no_table": True})
     cols = _Columns(rows, first)
+    n = cols.n
     hidden = np.zeros(n, dtype=bool)
     for r in sheet.hidden_rows:
         if first <= r < first + n:
@@ -150,12 +150,12 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
     k_src = np.empty(len(kuniq), dtype=object)
     for j, text in enumerate(kuniq):
         k_kind[j], k_src[j] = read_kind(text) if text else ("actual", "")
-    kind, tsource = k_kind[kcodes], k_src[kcodes]
+    tsource = None
     if "target_source" in f:
         scodes, suniq = cols.codes(f["target_source"])
         explicit = suniq[scodes]
-        tsource = np.where(explicit != "", explicit, tsource)
-    bad_kind = keep & np.array([k is None for k in kind], dtype=bool)
+        tsource = np.where(explicit != "", explicit, k_src[kcodes])
+    bad_kind = keep & np.array([k is None for k in k_kind], dtype=bool)[kcodes]
     for i in np.flatnonzero(bad_kind)[:50]:
         cell = a1(first + i, f["kind"])
         problems.append(problem("unreadable-kind", file, sheet.name, cell,
@@ -169,8 +169,7 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
     for j, text in enumerate(iuniq):
         found = catalog.match_indicator(text)
         i_code[j] = next(iter(found)) if len(found) == 1 else None
-    indicator = i_code[icodes]
-    missing_ind = keep & np.array([c is None for c in indicator], dtype=bool)
+    missing_ind = keep & np.array([c is None for c in i_code], dtype=bool)[icodes]
     seen = set()
     for i in np.flatnonzero(missing_ind):
         name = iuniq[icodes[i]]
@@ -191,19 +190,27 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
     first_row = np.full(len(uuniq), n, dtype=np.int64)
     np.minimum.at(first_row, ucodes, np.arange(n))
     resolved: dict[tuple, tuple] = {}
+    candidates: dict[str, list[int]] = {}
+    by_unit_code: dict[str, list[int]] = {}
+    if by_code:
+        for u in catalog.units.values():
+            by_unit_code.setdefault(u.code, []).append(u.unit_id)
     for j, (name, ym) in enumerate(uuniq):
         y, m = divmod(int(ym), 100)
         if int(y) == 0:
             continue
         when = period_end(int(y), int(m))
-        if (name, when) in resolved:
-            valid, others = resolved[(name, when)]
+        if name not in candidates:
+            candidates[name] = by_unit_code.get(name, []) if by_code else catalog.unit_candidates(name)
+        signature = (name, tuple(catalog.units[i].valid_at(when) for i in candidates[name]))
+        if signature in resolved:  # the same units valid: the same answer as at an earlier date
+            valid, others = resolved[signature]
         elif by_code:
-            valid = [u.unit_id for u in catalog.units.values() if u.code == name and u.valid_at(when)]
+            valid = [i for i in candidates[name] if catalog.units[i].valid_at(when)]
             others = []
         else:
             valid, others = catalog.match_unit(name, when)
-        resolved[(name, when)] = (valid, others)
+        resolved[signature] = (valid, others)
         if len(valid) == 1:
             u_id[j] = valid[0]
         elif keep[first_row[j]] and name not in reported:
@@ -252,13 +259,17 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
     idx = np.flatnonzero(ok)
     if len(idx) == 0:
         return Extracted(empty_observations(), problems, {})
-    letter = column_letter(vc)
-    prefix = f"{sheet.name}!{letter}"
-    cells = [prefix + str(first + i + 1) for i in idx.tolist()]
+    m = len(idx)
+    if "target_source" in f:
+        source = pd.Categorical(tsource[idx].astype(str))
+    else:
+        source = categorical(kcodes[idx], list(k_src))
     obs = pd.DataFrame({
-        "indicator_code": indicator[idx], "unit_id": unit[idx], "year": year[idx], "month_from": mfrom[idx],
-        "month_to": mto[idx], "kind": kind[idx], "target_source": tsource[idx],
-        "value": values[idx] * factor[idx], "source_value": values[idx], "source_measure": meas_txt[idx],
-        "source_cell": cells, "sheet": sheet.name, "row": idx + first, "col": vc,
+        "indicator_code": categorical(icodes[idx], list(i_code)), "unit_id": unit[idx], "year": year[idx],
+        "month_from": mfrom[idx], "month_to": mto[idx], "kind": categorical(kcodes[idx], list(k_kind)),
+        "target_source": source, "value": values[idx] * factor[idx], "source_value": values[idx],
+        "source_measure": categorical(meas_codes[idx], list(meas_uniq)),
+        "source_cell": cell_refs(sheet.name, idx + first, np.full(m, vc)), "sheet": constant(sheet.name, m),
+        "row": idx + first, "col": np.full(m, vc, dtype=np.int64),
     })
     return Extracted(obs, problems, {})

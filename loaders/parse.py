@@ -14,6 +14,7 @@ import pandas as pd
 from loaders.catalog import Catalog, load_catalog
 from loaders.derived import check_counts, check_derived, years_reached
 from loaders.extract import Extracted, empty_observations, extract_table
+from loaders.frames import categorical, concat, constant, relabel
 from loaders.layout import Layout, detect_layout
 from loaders.longtable import extract_long
 from loaders.problems import Problem, problem
@@ -73,28 +74,30 @@ def period_label(month_from: int, month_to: int, year: int) -> str:
 
 
 def add_preview(obs: pd.DataFrame, catalog: Catalog, file: str) -> pd.DataFrame:
-    """Names, period and kind labels for display beside the stored fields."""
+    """Names, period and kind labels for display beside the stored fields (categoricals: codes over the
+    few distinct labels, nothing made per row)."""
     if obs.empty:
         out = obs.copy()
         for c in ("file", "indicator_name", "unit_name", "period", "kind_label", "measure"):
             out[c] = pd.Series(dtype="object")
         return out
-    out = obs.copy()
-    out["file"] = file
-    codes, uniques = pd.factorize(out["indicator_code"])
-    out["indicator_name"] = catalog.indicators["name"].reindex(uniques).to_numpy()[codes]
-    measure_codes = catalog.indicators["measure"].reindex(uniques).to_numpy()
-    out["measure"] = catalog.measures["name"].reindex(measure_codes).to_numpy()[codes]
-    ucodes, uuniq = pd.factorize(out["unit_id"])
-    out["unit_name"] = pd.Series([catalog.units[int(u)].name if int(u) in catalog.units else "" for u in uuniq],
-                                 dtype=object).to_numpy()[ucodes]
+    out = obs.copy(deep=False)
+    n = len(out)
+    for c in ("indicator_code", "kind", "target_source", "source_measure", "sheet"):
+        if c in out and not isinstance(out[c].dtype, pd.CategoricalDtype):
+            out[c] = pd.Categorical(out[c].astype(object).fillna("") if c != "source_measure" else out[c].astype(object))
+    out["file"] = constant(file, n)
+    names = catalog.indicators["name"].to_dict()
+    measures = catalog.indicators["measure"].map(catalog.measures["name"]).to_dict()
+    out["indicator_name"] = relabel(out["indicator_code"], names)
+    out["measure"] = relabel(out["indicator_code"], measures)
+    ucodes, uuniq = pd.factorize(out["unit_id"].to_numpy(dtype="int64"))
+    out["unit_name"] = categorical(ucodes, [catalog.units[int(u)].name if int(u) in catalog.units else "" for u in uuniq])
     span = out["year"].to_numpy(dtype="int64") * 10000 + out["month_from"].to_numpy(dtype="int64") * 100 \
         + out["month_to"].to_numpy(dtype="int64")
     codes, uniques = pd.factorize(span)
-    labels = [period_label((u // 100) % 100, u % 100, u // 10000) for u in uniques]
-    out["period"] = pd.Categorical.from_codes(codes, labels) if len(set(labels)) == len(labels) else [labels[c] for c in codes]
-    kcodes, kuniq = pd.factorize(out["kind"])
-    out["kind_label"] = pd.Series([KIND_LABELS.get(k, k) for k in kuniq], dtype=object).to_numpy()[kcodes]
+    out["period"] = categorical(codes, [period_label((u // 100) % 100, u % 100, u // 10000) for u in uniques])
+    out["kind_label"] = relabel(out["kind"], lambda k: KIND_LABELS.get(k, k))
     for c in ("unit_id", "year", "month_from", "month_to"):
         out[c] = out[c].astype("int64")
     out["value"] = out["value"].astype("float64")
@@ -171,7 +174,7 @@ def parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limi
             result.problems.append(problem("empty-file", name, None, None,
                 "Tệp không có dữ liệu: mọi trang đều trống. Hãy kiểm tra lại tệp trước khi tải lên."))
             return result
-        obs = pd.concat(frames, ignore_index=True) if frames else empty_observations()
+        obs = concat(frames) if frames else empty_observations()
         if obs.empty and not result.errors:
             result.problems.append(problem("no-data", name, None, None,
                 "Không tìm thấy số liệu nào để nạp trong tệp. Biểu cần có dòng tiêu đề cột (ví dụ "

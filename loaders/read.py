@@ -136,25 +136,45 @@ def xlsx_dimension(archive: zipfile.ZipFile, path: str) -> int:
 
 
 def xlsx_hidden(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int]]:
-    """(hidden rows, hidden columns), 0-based, of one sheet's XML. Runs beside calamine in a thread."""
-    try:
-        xml = archive.read(path)
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return set(), set()
+    """(hidden rows, hidden columns), 0-based, of one sheet's XML. Runs beside calamine in a thread and
+    streams the XML in 1 MB pieces (zlib releases the GIL; the sheet is never held whole in memory);
+    only pieces holding `hidden=` are searched for row tags."""
     rows: set[int] = set()
     cols: set[int] = set()
-    if b'hidden="1"' not in xml and b'hidden="true"' not in xml:
+    try:
+        handle = archive.open(path)
+    except (KeyError, zipfile.BadZipFile, OSError):
         return rows, cols
-    for tag in _HIDDEN_ROW.findall(xml):
-        m = _ROW_NUM.search(tag)
-        if m:
-            rows.add(int(m.group(1)) - 1)
-    head_end = xml.find(b"<sheetData")
-    for tag in _COL.findall(xml[: head_end if head_end > 0 else 0]):
-        attrs = dict(_ATTR.findall(tag))
-        if attrs.get(b"hidden") in (b"1", b"true"):
-            lo, hi = int(attrs.get(b"min", b"1")), int(attrs.get(b"max", b"1"))
-            cols.update(range(lo - 1, min(hi, 16384)))
+    tail = b""
+    head_done = False
+    try:
+        with handle:
+            while True:
+                piece = handle.read(1 << 20)
+                if not piece:
+                    break
+                chunk = tail + piece
+                if not head_done:
+                    head_end = chunk.find(b"<sheetData")
+                    if head_end >= 0 or len(chunk) > (4 << 20):
+                        head_done = True
+                        for tag in _COL.findall(chunk[: max(head_end, 0)]):
+                            attrs = dict(_ATTR.findall(tag))
+                            if attrs.get(b"hidden") in (b"1", b"true"):
+                                lo, hi = int(attrs.get(b"min", b"1")), int(attrs.get(b"max", b"1"))
+                                cols.update(range(lo - 1, min(hi, 16384)))
+                    else:
+                        tail = chunk
+                        continue
+                if b'hidden="' in chunk:
+                    for tag in _HIDDEN_ROW.findall(chunk):
+                        m = _ROW_NUM.search(tag)
+                        if m:
+                            rows.add(int(m.group(1)) - 1)
+                cut = chunk.rfind(b"<")  # a tag cut at the piece's end is searched again with the next piece
+                tail = chunk[cut:] if cut >= 0 and len(chunk) - cut < 4096 else b""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return set(), set()
     return rows, cols
 
 

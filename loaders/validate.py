@@ -55,11 +55,34 @@ def check_bounds(file: str, obs: pd.DataFrame, catalog: Catalog) -> list[Problem
     return problems
 
 
+def duplicated_keys(obs: pd.DataFrame) -> np.ndarray:
+    """Rows whose key (indicator × unit × period × kind × target source) another row has too: the key
+    columns factorised (categoricals by their codes) and combined into one integer per row."""
+    key = np.zeros(len(obs), dtype=np.int64)
+    size = 1
+    for column in KEY:
+        series = obs[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            codes, width = np.asarray(series.cat.codes, dtype=np.int64) + 1, len(series.cat.categories) + 1
+        else:
+            codes, uniques = pd.factorize(series, use_na_sentinel=False)
+            width = len(uniques)
+        if size * max(width, 1) >= 2**62:
+            key, seen = pd.factorize(key)
+            key, size = key.astype(np.int64), len(seen)
+        key = key * max(width, 1) + codes
+        size *= max(width, 1)
+    codes, uniques = pd.factorize(key)
+    if len(uniques) == len(key):
+        return np.zeros(len(key), dtype=bool)
+    return np.bincount(codes)[codes] > 1
+
+
 def check_duplicates(obs: pd.DataFrame, file_of=None) -> tuple[pd.DataFrame, list[Problem]]:
     """(observations with exact repeats dropped, problems). `file_of(i)` names the file of row i."""
     if obs.empty:
         return obs, []
-    dup = obs.duplicated(KEY, keep=False)
+    dup = duplicated_keys(obs)
     if not dup.any():
         return obs, []
     problems = []

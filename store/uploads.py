@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from store.criteria import insert_extras
 
@@ -29,18 +31,82 @@ class CommitResult:
     n_replaced: int
 
 
-def _prepare(frame: pd.DataFrame) -> pd.DataFrame:
-    data = frame.copy()
+def _has_duplicate_keys(data: pd.DataFrame) -> bool:
+    """Whether two rows share a key: the key columns factorised and combined into one integer."""
+    if len(data) < 2:
+        return False
+    key = np.zeros(len(data), dtype=np.int64)
+    size = 1
+    for column in KEY:
+        codes, uniques = pd.factorize(data[column], use_na_sentinel=False)
+        width = len(uniques) + 1
+        if size * width >= 2**62:  # keep the combined key in range: renumber what we have so far
+            key, seen = pd.factorize(key)
+            key, size = key.astype(np.int64), len(seen)
+        key = key * width + codes
+        size *= width
+    return bool(pd.Series(key).duplicated().any())
+
+
+def _prepare(frame: pd.DataFrame) -> pa.Table:
+    """The upload's observations as an Arrow table in the store's column order (text columns that are
+    categoricals stay dictionary-encoded; nothing is converted row by row)."""
+    data = frame.copy(deep=False)
     if "target_source" not in data:
         data["target_source"] = ""
-    data["target_source"] = data["target_source"].fillna("")
+    if data["target_source"].isna().any():
+        data["target_source"] = data["target_source"].astype(object).fillna("")
     for column in ("source_value", "source_measure", "source_cell"):
         if column not in data:
             data[column] = None
     data = data[COLUMNS]
-    if data.duplicated(KEY).any():
+    if _has_duplicate_keys(data):
         raise ValueError("duplicate observation keys in one upload")
-    return data.astype({"unit_id": "int64", "year": "int64", "month_from": "int64", "month_to": "int64", "value": "float64"})
+    arrays = {}
+    for column in COLUMNS:
+        series = data[column]
+        if column in ("unit_id", "year", "month_from", "month_to"):
+            arrays[column] = pa.array(series.to_numpy(dtype=np.int64))
+        elif column in ("value", "source_value"):
+            arrays[column] = pa.array(pd.to_numeric(series).to_numpy(dtype=np.float64, na_value=np.nan), from_pandas=True)
+        elif isinstance(series.dtype, pd.CategoricalDtype):
+            codes = np.asarray(series.cat.codes)
+            labels = pa.array(np.asarray(series.cat.categories, dtype=object), type=pa.string())
+            arrays[column] = pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), labels)
+        elif isinstance(series.dtype, pd.StringDtype):
+            arrays[column] = pa.array(series.array, type=pa.string())
+        else:
+            arrays[column] = pa.array(series.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+    return pa.table(arrays)
+
+
+def _write(cursor: duckdb.DuckDBPyConnection, data: pa.Table, *, file_name: str, sha256: str | None = None,
+           uploaded_by: str | None = None, layout: str | None = None, warnings: list[str] | None = None,
+           status: str = "committed", **_extras) -> CommitResult:
+    """One upload's rows, inside the caller's open transaction."""
+    warnings = warnings or []
+    upload_id = int(cursor.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0])
+    cursor.register("_new_obs", data)
+    try:
+        has_current = cursor.execute("SELECT EXISTS (SELECT 1 FROM observations)").fetchall()[0][0]
+        n_replaced = int(cursor.execute(
+            f"SELECT count(*) FROM observations o JOIN _new_obs n ON {_JOIN_ON}").fetchall()[0][0]) if has_current else 0
+        cursor.execute(
+            "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            [upload_id, file_name, sha256, uploaded_by, datetime.now(), status, layout,
+             data.num_rows, n_replaced, len(warnings), json.dumps(warnings, ensure_ascii=False)],
+        )
+        cursor.execute(
+            "INSERT INTO observation_versions SELECT indicator_code, unit_id, year, month_from, month_to, "
+            f"kind, target_source, value, {upload_id}, source_value, source_measure, source_cell FROM _new_obs"
+        )
+        verb = "INSERT OR REPLACE" if n_replaced else "INSERT"  # plain INSERT is faster on fresh keys
+        cursor.execute(
+            f"{verb} INTO observations SELECT {_KEY_SQL}, value, {upload_id}, source_cell FROM _new_obs"
+        )
+    finally:
+        cursor.unregister("_new_obs")
+    return CommitResult(upload_id, data.num_rows, n_replaced)
 
 
 def commit_upload(
@@ -56,41 +122,18 @@ def commit_upload(
 ) -> CommitResult:
     """Write all observations of one upload in one transaction, or nothing."""
     data = _prepare(observations)
-    warnings = warnings or []
     cursor = con.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
-        upload_id = int(cursor.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0])
-        data.insert(len(data.columns), "upload_id", upload_id)
-        cursor.register("_new_obs", data)
-        n_replaced = int(
-            cursor.execute(
-                f"SELECT count(*) FROM observations o JOIN _new_obs n ON {_JOIN_ON}"
-            ).fetchall()[0][0]
-        )
-        cursor.execute(
-            "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-            [upload_id, file_name, sha256, uploaded_by, datetime.now(), status, layout,
-             len(data), n_replaced, len(warnings), json.dumps(warnings, ensure_ascii=False)],
-        )
-        cursor.execute(
-            "INSERT INTO observation_versions SELECT indicator_code, unit_id, year, month_from, month_to, "
-            "kind, target_source, value, upload_id, source_value, source_measure, source_cell FROM _new_obs"
-        )
-        cursor.execute(
-            f"INSERT OR REPLACE INTO observations SELECT {_KEY_SQL}, value, upload_id, source_cell FROM _new_obs"
-        )
+        result = _write(cursor, data, file_name=file_name, sha256=sha256, uploaded_by=uploaded_by, layout=layout,
+                        warnings=warnings, status=status)
         cursor.execute("COMMIT")
     except Exception:
         cursor.execute("ROLLBACK")
         raise
     finally:
-        try:
-            cursor.unregister("_new_obs")
-        except Exception:
-            pass
         cursor.close()
-    return CommitResult(upload_id, len(data), n_replaced)
+    return result
 
 
 def rollback_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
@@ -164,41 +207,14 @@ def commit_uploads(con: duckdb.DuckDBPyConnection, batches: list[dict]) -> list[
     try:
         cursor.execute("BEGIN TRANSACTION")
         for data, batch in prepared:
-            warnings = batch.get("warnings") or []
-            upload_id = int(cursor.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0])
-            data = data.copy()
-            data.insert(len(data.columns), "upload_id", upload_id)
-            cursor.register("_new_obs", data)
-            n_replaced = int(
-                cursor.execute(
-                    f"SELECT count(*) FROM observations o JOIN _new_obs n ON {_JOIN_ON}"
-                ).fetchall()[0][0]
-            )
-            cursor.execute(
-                "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                [upload_id, batch["file_name"], batch.get("sha256"), batch.get("uploaded_by"), datetime.now(),
-                 batch.get("status", "committed"), batch.get("layout"), len(data), n_replaced, len(warnings),
-                 json.dumps(warnings, ensure_ascii=False)],
-            )
-            cursor.execute(
-                "INSERT INTO observation_versions SELECT indicator_code, unit_id, year, month_from, month_to, "
-                "kind, target_source, value, upload_id, source_value, source_measure, source_cell FROM _new_obs"
-            )
-            verb = "INSERT OR REPLACE" if n_replaced else "INSERT"  # plain INSERT is faster on fresh keys
-            cursor.execute(
-                f"{verb} INTO observations SELECT {_KEY_SQL}, value, upload_id, source_cell FROM _new_obs"
-            )
-            cursor.unregister("_new_obs")
-            insert_extras(cursor, batch, upload_id)  # recognitions, scoring tables (issue 5)
-            results.append(CommitResult(upload_id, len(data), n_replaced))
+            meta = {k: v for k, v in batch.items() if k != "observations"}
+            result = _write(cursor, data, **meta)
+            insert_extras(cursor, batch, result.upload_id)  # recognitions, scoring tables (issue 5)
+            results.append(result)
         cursor.execute("COMMIT")
     except Exception:
         cursor.execute("ROLLBACK")
         raise
     finally:
-        try:
-            cursor.unregister("_new_obs")
-        except Exception:
-            pass
         cursor.close()
     return results

@@ -316,13 +316,36 @@ def _add_term_targets(rows: list[tuple], con: duckdb.DuckDBPyConnection) -> None
             rows.append((code, city_id, 2025, 1, 12, "target", "nhiem_ky", round(value, 2)))
 
 
+REVISION_FILE_NAME = "Dữ liệu mẫu (demo) — báo cáo ước tính điều chỉnh"
+
+
+def revisions(frame: pd.DataFrame) -> pd.DataFrame:
+    """A later report that revises the latest year's full-year estimates (as happens between the
+    November review and the December HĐND session), so revisions show on hover."""
+    latest = frame[(frame.year == max(YEARS)) & (frame.kind == "estimate") & (frame.month_from == 1) & (frame.month_to == 12)]
+    factor = 1 + ((latest.unit_id * 7 + latest.indicator_code.str.len() * 3) % 9 - 3) / 100.0
+    return latest.assign(value=(latest.value * factor).round(3))
+
+
 def seed(con: duckdb.DuckDBPyConnection) -> CommitResult | None:
-    """Fill an empty store with demo data (one upload, status 'demo'). Does nothing when the store
-    already holds any upload."""
+    """Fill an empty store with demo data: one upload plus a later revision of the latest estimates,
+    both with status 'demo'. Does nothing when the store already holds any upload."""
     if int(query(con, "SELECT count(*) AS n FROM uploads").n.iloc[0]) > 0:
         return None
     frame = generate(con)
-    return commit_upload(con, frame, file_name=DEMO_FILE_NAME, uploaded_by="demo", layout="demo", status="demo")
+    first = commit_upload(con, frame, file_name=DEMO_FILE_NAME, uploaded_by="demo", layout="demo", status="demo")
+    commit_upload(con, revisions(frame), file_name=REVISION_FILE_NAME, uploaded_by="demo", layout="demo", status="demo")
+    return first
+
+
+def remove(con: duckdb.DuckDBPyConnection) -> int:
+    """Roll back every demo upload (newest first). Returns how many were rolled back."""
+    from store.uploads import rollback_upload
+
+    ids = query(con, "SELECT upload_id FROM uploads WHERE status = 'demo' ORDER BY upload_id DESC").upload_id.tolist()
+    for upload_id in ids:
+        rollback_upload(con, int(upload_id))
+    return len(ids)
 
 
 def has_demo(con: duckdb.DuckDBPyConnection) -> bool:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 import loaders
-from indicators import catalog
+from indicators import catalog, demo
 from indicators.formatting import number
 from loaders import templates
 from store import uploads
@@ -65,6 +65,12 @@ with tab_load:
         st.success(msg)
 
 with tab_history:
+    if demo.has_demo(con):
+        st.info("Kho đang có **dữ liệu mẫu** (minh họa). Gỡ đi để chỉ còn số liệu thật đã tải lên.")
+        if st.button("Gỡ dữ liệu mẫu", key="remove_demo"):
+            n = demo.remove(con)
+            st.session_state["rollback_message"] = f"Đã gỡ {n} lần nạp dữ liệu mẫu."
+            st.rerun()
     hist = uploads.history(con)
     if hist.empty:
         st.info("Chưa có lần tải lên nào.")

@@ -77,12 +77,26 @@ def test_ratio_indicators_recomputed_not_averaged(demo_store):
     assert abs(row.rate - row.num / row.den * 100) < 0.01
 
 
-def test_demo_is_one_labelled_upload_that_can_be_rolled_back(demo_store):
+def test_demo_is_labelled_uploads_that_can_be_removed(demo_store):
     con = demo_store
-    uploads = store.query(con, "SELECT * FROM uploads")
-    assert uploads.file_name.tolist() == [demo.DEMO_FILE_NAME]
+    uploads = store.query(con, "SELECT * FROM uploads ORDER BY upload_id")
+    assert uploads.file_name.tolist() == [demo.DEMO_FILE_NAME, demo.REVISION_FILE_NAME]
+    assert set(uploads.status) == {"demo"}
     assert demo.has_demo(con)
     assert demo.seed(con) is None  # never seeds twice
-    rollback_upload(con, int(uploads.upload_id[0]))
+    assert demo.remove(con) == 2
     assert not demo.has_demo(con)
     assert queries.observation_count(con) == 0
+
+
+def test_demo_revision_is_visible_as_a_second_version(demo_store):
+    con = demo_store
+    revs = queries.revisions(con, "gtsx_tong", [2], 2025, 1, 12)
+    assert len(revs) == 2 and revs.file_name.tolist() == [demo.DEMO_FILE_NAME, demo.REVISION_FILE_NAME]
+    current = store.scalar(con, "SELECT value FROM observations WHERE indicator_code='gtsx_tong' AND unit_id=2 "
+                                "AND year=2025 AND month_to=12 AND kind='estimate'")
+    assert current == revs.value.iloc[-1]
+    # rolling back only the revision restores the first estimate
+    rollback_upload(con, int(store.scalar(con, "SELECT max(upload_id) FROM uploads")))
+    assert store.scalar(con, "SELECT value FROM observations WHERE indicator_code='gtsx_tong' AND unit_id=2 "
+                             "AND year=2025 AND month_to=12 AND kind='estimate'") == revs.value.iloc[0]

@@ -6,14 +6,18 @@ import pandas as pd
 import streamlit as st
 
 from indicators import formatting as fmt
-from indicators import scorecard
+from indicators import narrative, scorecard
 
 
 def _line(row) -> str:
+    name = narrative.short_name(row.name)
     pct = fmt.percent(row.pct_of_target) if pd.notna(row.pct_of_target) else "—"
-    if row.is_flow and pd.notna(row.expected_pct):
-        return f"{row.name}: bằng {pct} kế hoạch, tiến độ cần khoảng {fmt.percent(row.expected_pct, 0)}"
-    return f"{row.name}: {fmt.number(row.value)} so với kế hoạch {fmt.number(row.target)} ({row.status_label.lower()})"
+    if row.is_flow and pd.notna(row.expected_pct) and row.expected_pct < 100:
+        return f"{name}: bằng {pct} kế hoạch, tiến độ cần khoảng {fmt.percent(row.expected_pct, 0)}"
+    if row.is_flow:
+        return f"{name}: bằng {pct} kế hoạch ({row.status_label.lower()})"
+    return (f"{name}: {narrative.quantity(row.value, row.measure, row.measure_name)} so với kế hoạch "
+            f"{narrative.quantity(row.target, row.measure, row.measure_name)} ({row.status_label.lower()})")
 
 
 def render(own: pd.DataFrame, by_unit: pd.DataFrame | None, children: pd.DataFrame) -> None:

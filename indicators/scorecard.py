@@ -21,10 +21,11 @@ def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year:
     all_kids = queries.children_of(con, unit_ids)
     # only sum and ratio indicators aggregate: a parent holding its own value for each needs no children
     aggregable = set(cat.loc[cat["aggregation"].isin(["sum", "ratio"]), "code"])
+    parents = set(all_kids["parent_id"].tolist())
     for unit_id in unit_ids:
-        kids = all_kids[all_kids["parent_id"] == int(unit_id)]
-        if kids.empty:
+        if int(unit_id) not in parents:  # most units asked for (communes) have no children
             continue
+        kids = all_kids[all_kids["parent_id"] == int(unit_id)]
         have = set(frame.loc[(frame["unit_id"] == unit_id) & frame["value"].notna(), "indicator_code"])
         if aggregable <= have:
             continue

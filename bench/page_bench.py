@@ -1,0 +1,248 @@
+"""Page benchmark on the national-scale store (bench/national_store.py).
+
+Part 1 — queries: for each page, the data functions the page script calls, in its order and with its
+parameters (a province of ~98 communes, 9 months of 2025), each repeated N times in this process on the
+app's own kind of connection (`store.open_store`). Prints median and p95 per call and per page (the sum
+of one pass over the page's calls), with the ratio to the 100 ms target (ratio ≤ 1 = met).
+
+Part 2 — Chromium: the app served by `streamlit run app.py` on the bench store, Debian chromium driven
+by Playwright. Prints the time from navigation to the first chart drawn ([data-testid=stVegaLiteChart]
+canvas/svg) for Tổng quan, Chỉ tiêu and So sánh — the first load (for Tổng quan: of a fresh server)
+and the median of later loads — and, for Tổng quan and Chỉ tiêu, the time from picking another year
+in the sidebar's Năm box to the rerun finished (script state notRunning, new heading, chart drawn),
+with the ratios to the 2 s and 1 s targets.
+
+    .venv/bin/python -m bench.page_bench [--db bench/out/national.duckdb] [--repeat 30] [--loads 5]
+                                         [--no-browser] [--no-queries]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import national_store  # noqa: E402
+
+QUERY_TARGET_MS = 100.0
+FIRST_CHART_TARGET_S = 2.0
+FILTER_TARGET_S = 1.0
+PROVINCE = national_store.PROVINCE_BASE + 1   # "Tỉnh Bench 01": the app's default unit (first in the list)
+YEAR, MONTH_FROM, MONTH_TO = 2025, 1, 9       # an in-year period: pace history and projections are used
+OTHER_YEAR = 2024                              # the filter change in the browser
+INDICATOR = "gtsx_tong"                        # the Chỉ tiêu page's default indicator
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * (len(ordered) - 1))))]
+
+
+def _load() -> str:
+    try:
+        return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return ""
+
+
+def _commit() -> str:
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        return out.stdout.strip() or "?"
+    except OSError:
+        return "?"
+
+
+# --- part 1: the pages' data functions ---------------------------------------------------------------
+
+def page_steps(con) -> dict[str, list[tuple[str, object]]]:
+    """Per page, the calls its script makes (name, zero-argument function), in order."""
+    from indicators import catalog, queries, ranking, scorecard, terms
+
+    kids = queries.child_units(con, PROVINCE).unit_id.tolist()
+    ward = kids[0]
+    args = (YEAR, MONTH_FROM, MONTH_TO)
+    filters = [
+        ("filters: units_with_data", lambda: queries.units_with_data(con)),
+        ("filters: periods", lambda: queries.periods(con, PROVINCE)),
+    ]
+
+    def trend():
+        series = queries.series(con, INDICATOR, PROVINCE)
+        return terms.yearly_values(series)
+
+    return {
+        "Tổng quan (app.py)": filters + [
+            ("scorecard(province)", lambda: scorecard.scorecard(con, [PROVINCE], *args)),
+            ("child_units", lambda: queries.child_units(con, PROVINCE)),
+            ("scorecard(communes)", lambda: scorecard.scorecard(con, kids, *args)),
+        ],
+        "Chỉ tiêu (pages/chi_tieu.py)": filters + [
+            ("scorecard(province)", lambda: scorecard.scorecard(con, [PROVINCE], *args)),
+            ("catalog.indicators", lambda: catalog.indicators(con)),
+            ("series + yearly values", trend),
+            ("ranking.by_children", lambda: ranking.by_children(con, INDICATOR, PROVINCE, *args)),
+        ],
+        "Phường/xã (pages/phuong_xa.py)": filters + [
+            ("child_units", lambda: queries.child_units(con, PROVINCE)),
+            ("scorecard(commune)", lambda: scorecard.scorecard(con, [ward], *args)),
+        ],
+        "So sánh (pages/so_sanh.py)": filters + [
+            ("child_units", lambda: queries.child_units(con, PROVINCE)),
+            ("heatmap data: scorecard(communes, no aggregation)",
+             lambda: scorecard.scorecard(con, kids, *args, aggregate_children=False)),
+        ],
+    }
+
+
+def run_queries(db: Path, repeat: int) -> list[dict]:
+    import store
+
+    con = store.open_store(db)
+    national_store.ensure_units(con)
+    n_obs = con.execute("SELECT count(*) FROM observations").fetchone()[0]
+    n_kids = con.execute("SELECT count(*) FROM admin_units WHERE parent_id = ?", [PROVINCE]).fetchone()[0]
+    print(f"\n== Queries: {n_obs:,} observations; province {PROVINCE} with {n_kids} communes; "
+          f"{MONTH_FROM}-{MONTH_TO}/{YEAR}; {repeat} passes; {_load()}")
+    print(f"{'page / call':58s} {'median ms':>10s} {'p95 ms':>8s} {'first ms':>9s} {'ratio':>6s}")
+    results = []
+    for page, steps in page_steps(con).items():
+        times = {name: [] for name, _ in steps}
+        totals = []
+        for i in range(repeat + 1):  # pass 0 is the first (cold) pass, reported apart
+            total = 0.0
+            for name, fn in steps:
+                start = time.perf_counter()
+                fn()
+                ms = (time.perf_counter() - start) * 1000
+                times[name].append(ms)
+                total += ms
+            totals.append(total)
+        print(f"{page}")
+        for name, _ in steps:
+            warm = times[name][1:]
+            print(f"  {name:56s} {statistics.median(warm):10.1f} {p95(warm):8.1f} {times[name][0]:9.1f}")
+        warm = totals[1:]
+        median = statistics.median(warm)
+        print(f"  {'PAGE TOTAL':56s} {median:10.1f} {p95(warm):8.1f} {totals[0]:9.1f} "
+              f"{median / QUERY_TARGET_MS:6.2f} {'ok' if median <= QUERY_TARGET_MS else 'MISS'}")
+        results.append({"page": page, "median_ms": median, "p95_ms": p95(warm), "first_ms": totals[0]})
+    con.close()
+    return results
+
+
+# --- part 2: Chromium ---------------------------------------------------------------------------------
+
+CHART = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def _first_chart(page, url: str) -> float:
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(CHART, timeout=120000)
+    seconds = time.perf_counter() - start
+    page.wait_for_selector(IDLE, timeout=120000)
+    _no_error(page)
+    return seconds
+
+
+def _no_error(page) -> None:
+    errors = page.locator("[data-testid='stException']")
+    if errors.count():
+        raise RuntimeError("the page shows an exception: " + errors.first.inner_text()[:2000])
+
+
+def _change_year(page, year: int, heading_text: str) -> float:
+    """Pick `year` in the sidebar's Năm box; seconds until the rerun finished with the chart drawn."""
+    page.locator("[data-testid='stSidebar']").get_by_role("combobox", name="Năm").click()
+    option = page.get_by_role("option", name=str(year), exact=True)
+    option.wait_for(timeout=30000)
+    start = time.perf_counter()
+    option.click()
+    page.wait_for_function(
+        """([text, idle, chart]) => document.querySelector(idle) !== null
+              && document.querySelector(chart) !== null
+              && [...document.querySelectorAll("[data-testid='stMain'] h3")].some(h => h.innerText.includes(text))""",
+        arg=[heading_text, IDLE, CHART], timeout=120000, polling=20,
+    )
+    seconds = time.perf_counter() - start
+    _no_error(page)
+    return seconds
+
+
+def run_browser(db: Path, loads: int) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path, streamlit_server
+
+    if chromium_path() is None:
+        print("\n== Chromium: not installed (apt-get install chromium) — skipped")
+        return []
+    query = f"?unit={PROVINCE}&year={YEAR}&period={MONTH_FROM}-{MONTH_TO}"
+    this_period = f"{MONTH_TO} tháng năm {YEAR}"
+    other_period = f"{MONTH_TO} tháng năm {OTHER_YEAR}"
+    pages = [("Tổng quan", "/", True), ("Chỉ tiêu", "/chi_tieu", True), ("So sánh", "/so_sanh", False)]
+    results = []
+    print(f"\n== Chromium: first load, then {loads} more loads and {loads} Năm changes per page; {_load()}")
+    print(f"{'measure':58s} {'median s':>9s} {'max s':>7s} {'ratio':>6s}")
+
+    def row(label: str, values: list[float], target: float) -> None:
+        median = statistics.median(values)
+        print(f"{label:58s} {median:9.2f} {max(values):7.2f} {median / target:6.2f} {'ok' if median <= target else 'MISS'}")
+        results.append({"measure": label, "median_s": median, "max_s": max(values), "target_s": target})
+
+    with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for i, (name, path, change) in enumerate(pages):
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            first = _first_chart(page, url + path + query)
+            row(f"{name}: first load{' (fresh server)' if i == 0 else ''} → first chart", [first], FIRST_CHART_TARGET_S)
+            row(f"{name}: later loads → first chart", [_first_chart(page, url + path + query) for _ in range(loads)],
+                FIRST_CHART_TARGET_S)
+            if change:
+                changes = []
+                for k in range(loads):
+                    year, text = (OTHER_YEAR, other_period) if k % 2 == 0 else (YEAR, this_period)
+                    changes.append(_change_year(page, year, text))
+                row(f"{name}: Năm {YEAR} ⇄ {OTHER_YEAR} → chart redrawn", changes, FILTER_TARGET_S)
+            page.close()
+        browser.close()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.page_bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--db", type=Path, default=national_store.DEFAULT_OUT)
+    parser.add_argument("--repeat", type=int, default=30, help="passes over each page's calls (default 30)")
+    parser.add_argument("--loads", type=int, default=5, help="browser loads and filter changes per page (default 5)")
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-queries", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        print(f"{args.db} missing: run `python -m bench.national_store` (or `python -m bench`) first")
+        return 2
+    print(f"page_bench on {args.db.name}: {os.cpu_count()} CPUs, commit {_commit()}, {_load()}")
+    if not args.no_queries:
+        run_queries(args.db, args.repeat)
+    if not args.no_browser:
+        import store
+
+        con = store.open_store(args.db)       # the app must find the bench units in place: resync and
+        national_store.ensure_units(con)      # re-insert them here if data/ changed since the build
+        con.close()
+        run_browser(args.db, args.loads)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

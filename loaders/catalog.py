@@ -51,6 +51,7 @@ class Catalog:
     measure_matcher: Matcher = field(default_factory=Matcher)
     unit_index: dict[str, list[int]] = field(default_factory=dict)  # core name key → unit ids
     unit_names: Matcher = field(default_factory=Matcher)  # for candidates only
+    criterion_codes: frozenset = frozenset()  # indicators that are criteria (0/1 marks)
 
     # ------------------------------------------------------------ indicators
     def match_indicator(self, text: object, parent: str | None = None) -> set[str]:
@@ -179,7 +180,8 @@ def load_catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
     unit_rows = _frame(
         con, "SELECT unit_id, code, name, short_name, unit_type, parent_id, valid_from, valid_to FROM admin_units"
     )
-    catalog = Catalog(indicators=indicators, measures=measures, units={})
+    catalog = Catalog(indicators=indicators, measures=measures, units={},
+                      criterion_codes=frozenset(indicators.index[indicators["is_criterion"].astype(bool)]))
     for row in indicators.itertuples(index=False):
         aliases = list(row.aliases) if row.aliases is not None else []
         catalog.indicator_matcher.add(row.code, row.name, *aliases)

@@ -53,7 +53,8 @@ def commit(con: duckdb.DuckDBPyConnection, results: list[FileResult], user: str 
         data = obs if not obs.empty else pd.DataFrame(columns=COLUMNS)
         layout = "; ".join(f"{l.sheet}: {l.family}" for l in r.layouts if l.n_observations)
         warnings = [f"{p.sheet or ''}!{p.cell or ''} [{p.code}] {p.message}" for p in r.warnings]
-        batches.append({"observations": data, "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,
+        batches.append({"observations": data, "unique_keys": True,  # parse_upload dropped repeats
+                        "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,
                         "layout": layout, "warnings": warnings, **batch_extras(r)})
     try:
         written = commit_uploads(con, batches)

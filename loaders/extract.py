@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -12,6 +14,8 @@ import pandas as pd
 from loaders.catalog import SECTION_ROW, TOTAL_ROW, Catalog
 from loaders.cells import a1
 from loaders.criteria_columns import narrow as narrow_criteria
+from loaders.frames import categorical, cell_refs, constant
+from loaders.headers import TRAILING_PAREN
 from loaders.columns import Resolved, report_date, resolve_columns
 from loaders.layout import Layout, cell_text, title_text
 from loaders.marks import parse_marks
@@ -19,7 +23,7 @@ from loaders.messages import (
     fmt, unknown_indicator, unknown_measure, unknown_unit, text_in_number,
 )
 from loaders.names import fold, key
-from loaders.numbers import NUMBER, TEXT, detect_locale, parse_column
+from loaders.numbers import NUMBER, TEXT, parse_column
 from loaders.problems import Problem, problem
 from loaders.read import Sheet
 
@@ -68,12 +72,23 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
     # ---------------------------------------------------------------- column meanings
     title = title_text(layout)
     col_indicator: list[str | None] = []
+    col_measure: list[str] = []  # a measure written in the column's header ("Tổng thu (triệu đồng)")
+    by_hint: dict[str, set] = {}
     for r in resolved:
         code = None
+        mtext = r.column.measure_text
+        has_measure = bool(mtext) and catalog.match_measure(mtext) is not None
+        col_measure.append(mtext if has_measure else "")
         if layout.rows_are == "units":
             hint = r.column.hint
             if hint and fold(hint) not in ("tieu chi", "gia tri"):
-                found = narrow_criteria(catalog.match_indicator(hint), hint, title)
+                if hint not in by_hint:
+                    found = narrow_criteria(catalog.match_indicator(hint), hint, title)
+                    if not found and has_measure:  # "Tổng thu (triệu đồng)": the name without its measure
+                        bare = TRAILING_PAREN.sub("", hint).strip()
+                        found = narrow_criteria(catalog.match_indicator(bare), bare, title)
+                    by_hint[hint] = found
+                found = by_hint[hint]
                 code = next(iter(found)) if len(found) == 1 else None
                 if code is None:
                     cell = a1(layout.header_last, r.column.index)
@@ -92,7 +107,7 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
                 f"Không đọc được năm/kỳ báo cáo của cột \"{r.column.text}\" (ô {cell}). Hãy ghi rõ kỳ ở "
                 "tiêu đề cột hoặc tiêu đề biểu, ví dụ \"Thực hiện 6 tháng năm 2016\" hoặc \"Kế hoạch năm 2017\"."))
     is_matrix = layout.rows_are == "units" and any(
-        c is not None and bool(catalog.indicators.at[c, "is_criterion"]) for c in col_indicator
+        c is not None and c in catalog.criterion_codes for c in col_indicator
     )
     if is_matrix:
         layout.family = "matrix"
@@ -104,18 +119,16 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
 
     # ---------------------------------------------------------------- value block, vectorised
     vcols = [r.column.index for r in resolved]
-    block = np.empty((len(data_rows), len(vcols)), dtype=object)
-    for i, r in enumerate(data_rows):
-        row = rows[r]
-        block[i] = [row[c] for c in vcols]
+    shape = (len(data_rows), len(vcols))
     if is_matrix:
+        block = np.empty(shape, dtype=object)
+        for i, r in enumerate(data_rows):
+            row = rows[r]
+            block[i] = [row[c] for c in vcols]
         values, status = parse_marks(block)
-        locale = "vi"
     else:
-        strings = [v for v in block.ravel() if isinstance(v, str) and v.strip()][:2000]
-        locale = detect_locale(strings)
-        flat_v, flat_s = parse_column(block.ravel(), locale)
-        values, status = flat_v.reshape(block.shape), flat_s.reshape(block.shape)
+        flat_v, flat_s = parse_column(_value_cells(rows, data_rows, vcols), None)
+        values, status = flat_v.reshape(shape), flat_s.reshape(shape)
     has_value = (status != 0).any(axis=1)
     if is_matrix:  # an empty matrix row is a commune with no criterion met; blanks are 0
         has_value = np.ones(len(data_rows), dtype=bool)
@@ -126,6 +139,7 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
     row_measure: list[str] = [""] * len(data_rows)
     parent = None
     line_measure = layout.measure_line or ""
+    row_own_measure = np.zeros(len(data_rows), dtype=bool)
     for i, r in enumerate(data_rows):
         cells = rows[r]
         name = cell_text(cells[name_col])
@@ -155,6 +169,7 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
             row_target[i] = code
             text = cell_text(cells[layout.measure_col]) if layout.measure_col is not None else ""
             mcell = a1(r, layout.measure_col) if layout.measure_col is not None else None
+            row_own_measure[i] = bool(text)
             if not text and line_measure:
                 text, mcell = line_measure, None
             factor, measure_name, issue = _measure_factor(text, code, catalog, file, sheet.name, mcell or a1(r, name_col))
@@ -215,11 +230,26 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
     mask = (status == NUMBER) & ok_row[:, None] & ok_col[None, :]
     ri, ci = np.nonzero(mask)
     obs = _assemble(file, sheet, layout, catalog, resolved, data_rows, vcols, ri, ci, values,
-                    row_target, row_factor, row_measure, col_indicator, unit_of_sheet, line_measure, problems)
+                    row_target, row_factor, row_measure, col_indicator, unit_of_sheet, line_measure, problems,
+                    col_measure, row_own_measure)
     extras = {"report_date": when, "sheet_unit": unit_of_sheet, "values": values, "status": status,
               "data_rows": data_rows, "vcols": vcols, "resolved": resolved, "row_target": row_target,
               "col_indicator": col_indicator, "is_matrix": is_matrix}
     return Extracted(obs, problems, extras)
+
+
+def _value_cells(rows: list[list], data_rows: list[int], vcols: list[int]) -> list:
+    """The value block row by row as one flat list (slices when the value columns are contiguous)."""
+    if not vcols:
+        return []
+    lo, hi = vcols[0], vcols[-1] + 1
+    if hi - lo == len(vcols):
+        return list(chain.from_iterable(rows[r][lo:hi] for r in data_rows))
+    if len(vcols) == 1:
+        c = vcols[0]
+        return [rows[r][c] for r in data_rows]
+    take = itemgetter(*vcols)
+    return list(chain.from_iterable(take(rows[r]) for r in data_rows))
 
 
 def _measure_factor(text: str, code: str, catalog: Catalog, file: str, sheet: str, cell: str):
@@ -240,45 +270,88 @@ def _measure_factor(text: str, code: str, catalog: Catalog, file: str, sheet: st
 
 
 def _assemble(file, sheet, layout, catalog, resolved: list[Resolved], data_rows, vcols, ri, ci, values,
-              row_target, row_factor, row_measure, col_indicator, unit_of_sheet, line_measure, problems):
+              row_target, row_factor, row_measure, col_indicator, unit_of_sheet, line_measure, problems,
+              col_measure, row_own_measure):
     n = len(ri)
     if n == 0:
         return empty_observations()
-    row_target_arr = np.array(row_target, dtype=object)
-    col_ind_arr = np.array(col_indicator, dtype=object)
+    if layout.rows_are == "indicators" and any(col_measure):
+        # a measure in a column's header counts for the rows whose ĐVT cell is blank
+        use = ~row_own_measure[ri] & np.array([bool(m) for m in col_measure], dtype=bool)[ci]
+        if use.any():
+            factors: dict[tuple, float | None] = {}
+            factor_of = np.ones(n)
+            ok = np.ones(n, dtype=bool)
+            for k in np.flatnonzero(use).tolist():
+                code, text = row_target[ri[k]], col_measure[ci[k]]
+                if (code, text) not in factors:
+                    cell = a1(layout.header_last, vcols[ci[k]])
+                    f, _, issue = _measure_factor(text, code, catalog, file, sheet.name, cell)
+                    if issue:
+                        problems.append(issue)
+                    factors[(code, text)] = None if issue else f
+                got = factors[(code, text)]
+                ok[k] = got is not None
+                factor_of[k] = got or 1.0
+            keep = ok
+            ri, ci, n = ri[keep], ci[keep], int(keep.sum())
+            override = np.where(use[keep], factor_of[keep], np.nan)
+            labels = [row_measure[i] for i in range(len(row_measure))] + col_measure
+            mcodes = np.where(use[keep], len(row_measure) + ci, ri)
+        else:
+            override, mcodes, labels = None, None, None
+    else:
+        override, mcodes, labels = None, None, None
+    if n == 0:
+        return empty_observations()
     raw = values[ri, ci]
     if layout.rows_are == "indicators":
-        indicator = row_target_arr[ri]
+        indicator = categorical(ri, row_target)
         unit = np.full(n, unit_of_sheet if unit_of_sheet is not None else -1, dtype=np.int64)
         factor = row_factor[ri]
-        measure = np.array(row_measure, dtype=object)[ri]
+        measure = categorical(ri, row_measure)
+        if override is not None:
+            factor = np.where(np.isnan(override), factor, override)
+            measure = categorical(mcodes, labels)
         if unit_of_sheet is None:
             problems.append(problem("unknown-sheet-unit", file, sheet.name, "A1",
                 "Không xác định được số liệu của đơn vị nào: tiêu đề góc trái và tên biểu không nêu tên "
                 "phường/xã/thành phố. Hãy ghi tên đơn vị ở tiêu đề góc trái (ví dụ \"UBND PHƯỜNG TRẦN PHÚ\") "
                 "hoặc trong tên biểu."))
     else:
-        indicator = col_ind_arr[ci]
-        unit = np.array(row_target, dtype=object)[ri].astype(np.int64)
-        factor = np.ones(n)
-        measure = np.full(n, line_measure, dtype=object)
-        if line_measure:
-            for j in set(ci.tolist()):
-                code = col_indicator[j]
-                f, _, issue = _measure_factor(line_measure, code, catalog, file, sheet.name, "A1")
-                if issue:
-                    problems.append(issue)
-                factor[ci == j] = f
-    years = np.array([r.year or 0 for r in resolved])[ci]
-    mfrom = np.array([r.month_from for r in resolved])[ci]
-    mto = np.array([r.month_to for r in resolved])[ci]
-    kind = np.array([r.kind for r in resolved], dtype=object)[ci]
-    source = np.array([r.target_source for r in resolved], dtype=object)[ci]
-    rows_abs = np.array(data_rows)[ri]
-    cols_abs = np.array(vcols)[ci]
-    cells = [f"{sheet.name}!{a1(r, c)}" for r, c in zip(rows_abs.tolist(), cols_abs.tolist())]
+        indicator = categorical(ci, col_indicator)
+        unit = np.array([-1 if t is None else int(t) for t in row_target], dtype=np.int64)[ri]
+        col_factor = np.ones(len(vcols))
+        texts = [m or line_measure for m in col_measure]
+        col_ok = np.ones(len(vcols), dtype=bool)
+        if any(texts):
+            seen: dict[tuple, tuple] = {}
+            for j in np.unique(ci).tolist():
+                if not texts[j]:
+                    continue
+                where = a1(layout.header_last, vcols[j]) if col_measure[j] else "A1"
+                pair = (texts[j], col_indicator[j])
+                if pair not in seen:
+                    f, _, issue = _measure_factor(texts[j], col_indicator[j], catalog, file, sheet.name, where)
+                    if issue:
+                        problems.append(issue)
+                    seen[pair] = (f, issue is None)
+                col_factor[j], col_ok[j] = seen[pair]
+        if not col_ok.all():
+            keep = col_ok[ci]
+            ri, ci, raw, unit, n = ri[keep], ci[keep], raw[keep], unit[keep], int(keep.sum())
+            indicator = categorical(ci, col_indicator)
+        factor = col_factor[ci]
+        measure = categorical(ci, texts)
+    years = np.array([r.year or 0 for r in resolved], dtype=np.int64)[ci]
+    mfrom = np.array([r.month_from for r in resolved], dtype=np.int64)[ci]
+    mto = np.array([r.month_to for r in resolved], dtype=np.int64)[ci]
+    rows_abs = np.array(data_rows, dtype=np.int64)[ri]
+    cols_abs = np.array(vcols, dtype=np.int64)[ci]
     return pd.DataFrame({
         "indicator_code": indicator, "unit_id": unit, "year": years, "month_from": mfrom, "month_to": mto,
-        "kind": kind, "target_source": source, "value": raw * factor, "source_value": raw,
-        "source_measure": measure, "source_cell": cells, "sheet": sheet.name, "row": rows_abs, "col": cols_abs,
+        "kind": categorical(ci, [r.kind for r in resolved]),
+        "target_source": categorical(ci, [r.target_source for r in resolved]), "value": raw * factor,
+        "source_value": raw, "source_measure": measure, "source_cell": cell_refs(sheet.name, rows_abs, cols_abs),
+        "sheet": constant(sheet.name, n), "row": rows_abs, "col": cols_abs,
     })

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from loaders.names import fold
 from loaders.periods import Period, parse_period, year_of
 
+_SPACE = re.compile(r"\s+")
 _W = r"(?:^|(?<=[\s(/,.:;-]))"
 _E = r"(?=$|[\s)/,.:;%-])"
 
@@ -52,6 +53,13 @@ URBAN = {
     ("thang diem", "toi da"): "max_points",
     ("thang diem", "dat duoc"): "points",
 }
+# "(giá so sánh 2010)", "giá hiện hành": part of an indicator's name, neither a comparison nor a period
+PRICE_BASIS = re.compile(
+    r"\(\s*gia\s+(?:so\s+sanh|ss|hien\s+hanh|co\s+dinh|thuc\s+te)[^)]*\)"
+    r"|\bgia\s+(?:so\s+sanh|ss|hien\s+hanh|co\s+dinh)(?:\s+(?:nam\s+)?(?:19|20)\d{2})?"
+)
+# a trailing "(triệu đồng)", "(tỷ đồng)", "(%)": maybe the column's measure (the catalog decides)
+TRAILING_PAREN = re.compile(r"\(([^()]{1,40})\)\s*$")
 NUMBERING = re.compile(r"^\(?\s*(\d{1,2})\s*\)?(?:\s*=\s*(.*))?$")
 _REF = re.compile(r"\((\d{1,2})\)|(?<![\d.,])(\d{1,2})(?![\d.,])")
 
@@ -66,6 +74,7 @@ class Column:
     target_source: str = ""
     period: Period = field(default_factory=lambda: Period(None, None, None))
     hint: str = ""  # the indicator a value column names (ward sub-columns, criteria matrices)
+    measure_text: str = ""  # a trailing "(triệu đồng)" in a header level, when one is written
     derived: str = ""  # ratio | growth | diff
     derived_against: str = ""  # target | same_period | ""
     number: int | None = None
@@ -101,9 +110,14 @@ def classify(index: int, path: list[str], numbering: object = "") -> Column:
     col.number, col.formula = parse_numbering(numbering) if numbering != "" else (None, ())
     if not texts:
         return col
-    folded = [fold(t) for t in texts]
+    folded = [_SPACE.sub(" ", PRICE_BASIS.sub(" ", fold(t))).strip() for t in texts]
     whole = " / ".join(folded)
     leaf = folded[-1]
+    for raw in reversed(texts):
+        m = TRAILING_PAREN.search(raw)
+        if m and not re.search(r"\d{4}|\bgi[aá]\b", m.group(1), re.I) and not m.group(1).strip().isdigit():
+            col.measure_text = m.group(1).strip()
+            break
     for role, pattern in ROLE_WORDS:
         if any(pattern.match(f.rstrip(" :")) for f in folded):
             col.role = role
@@ -144,8 +158,8 @@ def classify(index: int, path: list[str], numbering: object = "") -> Column:
             if pattern.search(f):
                 col.target_source = source
                 kind = kind or "target"
-        p = parse_period(raw, whole_year=not SAME.search(f))
-        y = year_of(raw)
+        p = parse_period(f, whole_year=not SAME.search(f))
+        y = year_of(f)
         if y is not None:
             p = Period(y, p.month_from, p.month_to)
         if p.year is not None or p.month_from is not None:

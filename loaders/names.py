@@ -48,7 +48,12 @@ UNIT_PREFIXES: list[tuple[str, str]] = [
 
 def fold(text: object) -> str:
     """Lower case, no diacritics (đ → d), single spaces. The base of every comparison."""
-    value = unicodedata.normalize("NFKD", str(text)).replace("đ", "d").replace("Đ", "D")
+    return _fold(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    value = unicodedata.normalize("NFKD", text).replace("đ", "d").replace("Đ", "D")
     value = "".join(ch for ch in value if not unicodedata.combining(ch)).lower()
     return _SPACES.sub(" ", value).strip()
 

@@ -87,8 +87,9 @@ def parse_number(text: object, locale: str = "vi") -> float | None:
     return sign * float(t)
 
 
-def parse_column(cells, locale: str = "vi") -> tuple[np.ndarray, np.ndarray]:
+def parse_column(cells, locale: str | None = "vi") -> tuple[np.ndarray, np.ndarray]:
     """(values float64, status int8: BLANK | NUMBER | TEXT) for a list or object array of cells.
+    locale None: decided from the column's distinct texts (detect_locale).
 
     Numbers from the reader (floats) are used as they are, in one vectorised pass; only text cells are
     parsed, each distinct text once; other cells (None, int, bool, dates) are looked at one by one."""
@@ -114,6 +115,8 @@ def parse_column(cells, locale: str = "vi") -> tuple[np.ndarray, np.ndarray]:
     if is_str.any():
         idx = rest[is_str]
         codes, uniques = factorize(compress(others, is_str), len(idx))
+        if locale is None:
+            locale = detect_locale([u for u in uniques[:5000] if u.strip()])
         u_val, u_stat = parse_texts(uniques, locale)
         values[idx] = u_val[codes]
         status[idx] = u_stat[codes]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.names import fold
 
@@ -45,7 +46,11 @@ def year_of(value: object) -> int | None:
 
 def parse_period(text: object, whole_year: bool = True) -> Period:
     """The year and month span a header or title names; None parts when not said."""
-    t = fold(text)
+    return _parse_folded(fold(text), whole_year)
+
+
+@lru_cache(maxsize=16384)
+def _parse_folded(t: str, whole_year: bool) -> Period:
     year = None
     if not _RANGE.search(t):
         years = _YEAR.findall(t)

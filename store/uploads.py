@@ -48,9 +48,10 @@ def _has_duplicate_keys(data: pd.DataFrame) -> bool:
     return bool(pd.Series(key).duplicated().any())
 
 
-def _prepare(frame: pd.DataFrame) -> pa.Table:
+def _prepare(frame: pd.DataFrame, unique_keys: bool = False) -> pa.Table:
     """The upload's observations as an Arrow table in the store's column order (text columns that are
-    categoricals stay dictionary-encoded; nothing is converted row by row)."""
+    categoricals stay dictionary-encoded; nothing is converted row by row). `unique_keys`: the caller
+    has already refused repeated keys (the loader does), so they are not looked for again."""
     data = frame.copy(deep=False)
     if "target_source" not in data:
         data["target_source"] = ""
@@ -60,7 +61,7 @@ def _prepare(frame: pd.DataFrame) -> pa.Table:
         if column not in data:
             data[column] = None
     data = data[COLUMNS]
-    if _has_duplicate_keys(data):
+    if not unique_keys and _has_duplicate_keys(data):
         raise ValueError("duplicate observation keys in one upload")
     arrays = {}
     for column in COLUMNS:
@@ -201,13 +202,13 @@ def commit_uploads(con: duckdb.DuckDBPyConnection, batches: list[dict]) -> list[
     Each batch is a dict with `observations` and the keyword arguments of `commit_upload`
     (file_name, sha256, uploaded_by, layout, warnings, status). Added for `python -m loaders load A B`.
     """
-    prepared = [(_prepare(b["observations"]), b) for b in batches]
+    prepared = [(_prepare(b["observations"], bool(b.get("unique_keys"))), b) for b in batches]
     results = []
     cursor = con.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
         for data, batch in prepared:
-            meta = {k: v for k, v in batch.items() if k != "observations"}
+            meta = {k: v for k, v in batch.items() if k not in ("observations", "unique_keys")}
             result = _write(cursor, data, **meta)
             insert_extras(cursor, batch, result.upload_id)  # recognitions, scoring tables (issue 5)
             results.append(result)

@@ -5,6 +5,7 @@ Units are effective-dated and codes/names are reused across time, so a unit name
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -117,6 +118,34 @@ class Catalog:
         if unit_type:
             ids = [i for i in ids if self.units[i].unit_type == unit_type]
         return ids
+
+    def unit_suggestions(self, text: object, when: date, n: int = 3) -> list[str]:
+        """Names to offer for an unknown unit name: only close spellings of the name itself (its
+        administrative prefix aside), the written type and units valid at `when` first. Offered in the
+        message only; never used to map a value."""
+        unit_type, core = split_unit_prefix(text)
+        if not core:
+            return []
+        close = difflib.get_close_matches(core, list(self.unit_index), n=8, cutoff=0.85)
+        ranked = []
+        for rank, c in enumerate(close):
+            for i in self.unit_index[c]:
+                u = self.units[i]
+                wrong_type = unit_type is not None and u.unit_type != unit_type
+                ranked.append((not u.valid_at(when), c != core, wrong_type, rank, i))
+        names: list[str] = []
+        seen: set[str] = set()
+        for invalid, *_, i in sorted(ranked):
+            u = self.units[i]
+            if u.name in seen:
+                continue
+            seen.add(u.name)
+            label = u.name
+            if invalid:
+                label += (f" (đến {u.valid_to:%d/%m/%Y})" if u.valid_to and u.valid_to < when
+                          else f" (từ {u.valid_from:%d/%m/%Y})")
+            names.append(label)
+        return names[:n]
 
     def units_in_text(self, text: object, when: date) -> list[int]:
         """Units a letterhead or title names ("UBND PHƯỜNG TRẦN PHÚ"), the most specific first."""

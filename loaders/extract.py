@@ -25,7 +25,7 @@ from loaders.messages import (
 from loaders.names import fold, key
 from loaders.numbers import NUMBER, TEXT, parse_column
 from loaders.problems import Problem, problem
-from loaders.read import Sheet
+from loaders.read import Sheet, is_percent_format
 
 SUB_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|trong đó)", re.I)
 
@@ -199,6 +199,11 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
             elif has_value[i] and (not is_matrix or (status[i] == NUMBER).any() or stt[:1].isdigit()):
                 problems.append(unknown_unit(file, sheet.name, a1(r, name_col), name, catalog, valid, others, when))
 
+    # ---------------------------------------------------------------- percentages stored as fractions
+    if not is_matrix:
+        scale_percent_cells(sheet, catalog, layout, resolved, data_rows, vcols, values, status, row_target,
+                            row_measure, col_indicator, col_measure)
+
     # ---------------------------------------------------------------- cells with text
     text_r, text_c = np.nonzero(status == TEXT)
     for i, j in zip(text_r, text_c):
@@ -236,6 +241,43 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
               "data_rows": data_rows, "vcols": vcols, "resolved": resolved, "row_target": row_target,
               "col_indicator": col_indicator, "is_matrix": is_matrix}
     return Extracted(obs, problems, extras)
+
+
+def scale_percent_cells(sheet: Sheet, catalog: Catalog, layout: Layout, resolved, data_rows, vcols, values, status,
+                        row_target, row_measure, col_indicator, col_measure) -> int:
+    """A cell shown as 48,08% is stored by Excel as 0,4808: in a % column or for a % indicator, numbers
+    whose cell format is a percentage are multiplied by 100. Formats are read (openpyxl, .xlsx only) for
+    those cells alone, and only when some hold a fraction-sized number. Returns the cells scaled."""
+    pct = catalog.match_measure("%")
+    if pct is None or not len(vcols) or not len(data_rows):
+        return 0
+    measure_of = catalog.indicators["measure"]
+    col_pct = np.array([
+        "%" in r.column.text or (bool(m) and catalog.match_measure(m) == pct)
+        or (layout.rows_are == "units" and c is not None and measure_of.get(c) == pct)
+        for r, m, c in zip(resolved, col_measure, col_indicator)], dtype=bool)
+    if layout.rows_are == "indicators":
+        row_pct = np.array([
+            t is not None and ((catalog.match_measure(m) == pct) if m else measure_of.get(t) == pct)
+            for t, m in zip(row_target, row_measure)], dtype=bool)
+        context = row_pct[:, None] | col_pct[None, :]
+    else:
+        context = np.broadcast_to(col_pct[None, :], values.shape)
+    with np.errstate(invalid="ignore"):
+        candidates = context & (status == NUMBER) & (np.abs(values) <= 10)
+    ri, ci = np.nonzero(candidates)
+    if not len(ri):
+        return 0
+    rows = sheet.rows
+    where = {(data_rows[i], vcols[j]): (i, j) for i, j in zip(ri.tolist(), ci.tolist())
+             if isinstance(rows[data_rows[i]][vcols[j]], float)}
+    scaled = 0
+    for cell, fmt in sheet.number_formats(list(where)).items():
+        if is_percent_format(fmt):
+            i, j = where[cell]
+            values[i, j] = float(f"{values[i, j] * 100:.12g}")  # 0,4808 → 48,08, not 48,080000000000005
+            scaled += 1
+    return scaled
 
 
 def _value_cells(rows: list[list], data_rows: list[int], vcols: list[int]) -> list:

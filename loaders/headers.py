@@ -160,8 +160,8 @@ def classify(index: int, path: list[str], numbering: object = "") -> Column:
                 kind = kind or "target"
         p = parse_period(f, whole_year=not SAME.search(f))
         y = year_of(f)
-        if y is not None:
-            p = Period(y, p.month_from, p.month_to)
+        if y is not None:  # a bare year ("Năm 2018") under "Thực hiện 6 tháng" keeps the group's span
+            p = Period(y, None, None) if col.period.month_from is not None else Period(y, p.month_from, p.month_to)
         if p.year is not None or p.month_from is not None:
             col.period = Period(
                 p.year if p.year is not None else col.period.year,

@@ -43,7 +43,7 @@ def unknown_unit(file: str, sheet: str, cell: str, name: str, catalog, valid, ot
             f"Đơn vị \"{name}\" (ô {cell}) không còn/chưa tồn tại vào ngày {when:%d/%m/%Y} của kỳ báo cáo "
             f"(có trong danh mục: {spans}). Hãy kiểm tra lại năm của biểu hoặc ghi tên đơn vị sau sáp nhập.")
     return problem("unknown-unit", file, sheet, cell,
-        f"Không tìm thấy đơn vị \"{name}\" (ô {cell}).{_suggest(catalog.unit_names.candidates(name))} "
+        f"Không tìm thấy đơn vị \"{name}\" (ô {cell}).{_suggest(catalog.unit_suggestions(name, when))} "
         "Sửa tên cho đúng danh mục đơn vị hành chính rồi tải lên lại.")
 
 

@@ -39,6 +39,10 @@ class Sheet:
     hidden_rows: set[int] = field(default_factory=set)  # 0-based
     hidden_cols: set[int] = field(default_factory=set)
 
+    def number_formats(self, cells: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """Excel number formats ("0.00%") of some cells (0-based row, col); {} when the format has none."""
+        return {}
+
 
 class ReadFailure(Exception):
     def __init__(self, problem: Problem):
@@ -178,6 +182,36 @@ def xlsx_hidden(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int]
     return rows, cols
 
 
+def xlsx_number_formats(data: bytes, sheet: str, cells: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """{(row, col): number format} of the given cells of one sheet (openpyxl, read-only, streamed only
+    as far as the last row asked for)."""
+    from openpyxl import load_workbook
+
+    wanted = set(cells)
+    rows = [r for r, _ in wanted]
+    cols = [c for _, c in wanted]
+    found: dict[tuple[int, int], str] = {}
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            ws = book[sheet]
+            for r, line in enumerate(ws.iter_rows(min_row=min(rows) + 1, max_row=max(rows) + 1,
+                                                   min_col=min(cols) + 1, max_col=max(cols) + 1), start=min(rows)):
+                for c, cell in enumerate(line, start=min(cols)):
+                    if (r, c) in wanted:
+                        found[(r, c)] = getattr(cell, "number_format", None) or "General"
+        finally:
+            book.close()
+    except Exception:  # formats are a refinement: a workbook openpyxl cannot read keeps its values as they are
+        return {}
+    return found
+
+
+def is_percent_format(fmt: str) -> bool:
+    """"0.00%", "0%", "#,##0.0%" — a % outside quotes and escapes."""
+    return "%" in re.sub(r'"[^"]*"|\\.', "", fmt or "")
+
+
 # ------------------------------------------------------------------ workbooks
 def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
     """Every sheet of a workbook (hidden ones flagged), or ReadFailure."""
@@ -216,15 +250,15 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
             "lưu lại dạng .xlsx rồi tải lên lại.")) from exc
     sheets = []
     for meta in book.sheets_metadata:
-        sheets.append(_LazySheet(book, meta, hidden.get(meta.name), limits, name))
+        sheets.append(_LazySheet(book, meta, hidden.get(meta.name), limits, name, data if kind == "xlsx" else None))
     return sheets
 
 
 class _LazySheet(Sheet):
     """A sheet whose cells are read on first use (so progress can be reported per sheet)."""
 
-    def __init__(self, book, meta, hidden: Future | None, limits: Limits, file_name: str):
-        self._book, self._limits, self._file = book, limits, file_name
+    def __init__(self, book, meta, hidden: Future | None, limits: Limits, file_name: str, xlsx: bytes | None = None):
+        self._book, self._limits, self._file, self._xlsx = book, limits, file_name, xlsx
         self._rows = None
         self._merged = None
         self._hidden = hidden
@@ -270,6 +304,13 @@ class _LazySheet(Sheet):
                 if len(r) < width:
                     r.extend([""] * (width - len(r)))
         self._rows, self._merged = rows, merged
+
+    def number_formats(self, cells: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """Number formats of some cells, read with openpyxl (calamine does not give them); only asked
+        for the few cells where a percentage may be stored as a fraction, and only for .xlsx."""
+        if self._xlsx is None or not cells:
+            return {}
+        return xlsx_number_formats(self._xlsx, self.name, cells)
 
     @property
     def rows(self):  # type: ignore[override]

@@ -1,0 +1,259 @@
+"""More files the loader has never seen: percentages Excel stores as fractions, measures written inside
+headers, "(giá so sánh 2010)" in a column name, a mistyped ward name, real .xls and .ods files (fixtures
+made once with xlwt/odfpy, see tests/fixtures/make_fixtures.py), and property tests of Vietnamese
+number parsing."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import loaders
+import store
+from loader_helpers import LETTERHEAD, city_report
+from loaders import parse_upload
+from loaders.numbers import parse_column, parse_number, parse_texts
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def con():
+    connection = store.open_store(":memory:")
+    yield connection
+    connection.close()
+
+
+def xlsx(rows: list[list], formats: dict[str, str] | None = None, merges=(), title: str = "S") -> bytes:
+    """One sheet from rows; `formats` maps A1 cells to Excel number formats."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    for cell, fmt in (formats or {}).items():
+        ws[cell].number_format = fmt
+    for rng in merges:
+        ws.merge_cells(rng)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def values_of(result, code, kind=None):
+    obs = result.observations
+    obs = obs[obs["indicator_code"] == code]
+    if kind:
+        obs = obs[obs["kind"] == kind]
+    return sorted(obs["value"].round(6))
+
+
+# ------------------------------------------------------------------ percentages stored as fractions
+def test_percent_formatted_cell_of_a_percent_indicator_read_as_shown(con):
+    rows = city_report("BÁO CÁO NĂM 2019", ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2019", "Thực hiện năm 2019"], [
+        ["1", "Tỷ lệ hộ nghèo", "%", 0.02, 0.4808],               # D7 plain 0,02 %; E7 shown 48,08%
+        ["2", "Tỷ lệ dân số tham gia bảo hiểm y tế", "", 0.9, 91.5],  # % indicator without ĐVT: D8 shown 90%
+        ["3", "Tổng giá trị sản xuất", "Tỷ đồng", 0.5, 0.75],     # not a percentage: a % format is left alone
+    ])
+    r = parse_upload("pct.xlsx", xlsx(rows, {"E7": "0.00%", "D8": "0%", "E9": "0.00%"}), con)
+    assert r.ok, [p.message for p in r.problems]
+    assert values_of(r, "ty_le_ho_ngheo", "actual") == [48.08]
+    assert values_of(r, "ty_le_ho_ngheo", "target") == [0.02]       # no % format: a real 0,02 %
+    assert values_of(r, "bhyt_bao_phu", "target") == [90.0]
+    assert values_of(r, "bhyt_bao_phu", "actual") == [91.5]
+    assert values_of(r, "gtsx_tong", "actual") == [0.75]
+    row = r.observations[r.observations["source_cell"] == "S!E7"].iloc[0]
+    assert float(row.source_value) == 48.08 and float(row.value) == 48.08  # not 48,080000000000005
+
+
+def test_percent_formatted_cells_in_a_percent_column_of_a_ward_table(con):
+    rows = [LETTERHEAD[0], [], ["TỶ LỆ HỘ NGHÈO CÁC PHƯỜNG, XÃ NĂM 2018"], [],
+            ["TT", "Đơn vị", "Thực hiện năm 2018", ""],
+            ["", "", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+            ["1", "Phường Bắc Hà", 12, 0.0125],
+            ["2", "Phường Trần Phú", 8, 0.009]]
+    r = parse_upload("w.xlsx", xlsx(rows, {"D7": "0.00%", "D8": "0.0%"}, merges=["C5:D5"]), con)
+    assert r.ok, [p.message for p in r.problems]
+    assert values_of(r, "ty_le_ho_ngheo") == [0.9, 1.25]
+    assert values_of(r, "so_ho_ngheo") == [8, 12]
+
+
+# ------------------------------------------------------------------ measures inside headers
+def test_measure_written_in_a_ward_table_sub_header(con):
+    rows = [LETTERHEAD[0], [], ["KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG NĂM 2019"], [],
+            ["TT", "Đơn vị", "Dự toán năm 2019", "Thực hiện năm 2019"],
+            ["", "", "Tổng thu (triệu đồng)", "Tổng thu (triệu đồng)"],
+            ["1", "Phường Bắc Hà", 20000, 21500.5],
+            ["2", "Phường Nam Hà", 15000, "16.000"]]
+    r = parse_upload("w.xlsx", xlsx(rows), con)
+    assert r.ok, [p.message for p in r.problems]
+    assert values_of(r, "thu_ngan_sach", "target") == [15.0, 20.0]
+    assert values_of(r, "thu_ngan_sach", "actual") == [16.0, 21.5005]
+    assert set(r.observations["source_measure"]) == {"triệu đồng"}
+
+
+def test_measure_written_in_report_headers_and_the_row_unit_wins(con):
+    rows = city_report("BÁO CÁO THU NGÂN SÁCH NĂM 2020",
+                       ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2020 (tỷ đồng)", "Thực hiện năm 2020 (triệu đồng)"], [
+                           ["1", "Thu ngân sách trên địa bàn", "", 800, 812345],
+                           ["2", "Thu tiền sử dụng đất", "Tỷ đồng", 300, 310],   # its own ĐVT counts
+                       ])
+    r = parse_upload("r.xlsx", xlsx(rows), con)
+    assert r.ok, [p.message for p in r.problems]
+    assert values_of(r, "thu_ngan_sach") == [800.0, 812.345]
+    assert values_of(r, "thu_tien_sdd") == [300.0, 310.0]
+
+
+def test_measure_in_header_that_does_not_fit_the_indicator_is_refused(con):
+    rows = city_report("BÁO CÁO NĂM 2020", ["STT", "Chỉ tiêu", "Thực hiện năm 2020 (người)"],
+                       [["1", "Thu ngân sách trên địa bàn", 812]])
+    r = parse_upload("r.xlsx", xlsx(rows), con)
+    assert [p.code for p in r.errors] == ["measure-mismatch"]
+    assert r.observations.empty
+
+
+def test_price_basis_in_a_column_name_is_neither_a_year_nor_a_comparison(con):
+    rows = [LETTERHEAD[0], [], ["GIÁ TRỊ SẢN XUẤT CÁC PHƯỜNG NĂM 2019"], ["Đơn vị tính: Tỷ đồng"], [],
+            ["TT", "Đơn vị", "Thực hiện năm 2019", ""],
+            ["", "", "Tổng giá trị sản xuất (giá so sánh 2010)", "Thương mại - Dịch vụ"],
+            ["1", "Phường Bắc Hà", 120.5, 60],
+            ["2", "Phường Nam Hà", 99, 40.25]]
+    r = parse_upload("g.xlsx", xlsx(rows, merges=["C6:D6"]), con)
+    assert r.ok, [p.message for p in r.problems]
+    assert not r.warnings
+    assert set(r.observations["year"]) == {2019}
+    assert values_of(r, "gtsx_tong") == [99.0, 120.5]
+
+
+# ------------------------------------------------------------------ names never guessed
+def test_mistyped_ward_gets_close_candidates_only_and_is_not_loaded(con):
+    rows = [LETTERHEAD[0], [], ["KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG NĂM 2019"], ["Đơn vị tính: Tỷ đồng"], [],
+            ["TT", "Đơn vị", "Thực hiện năm 2019"],
+            ["1", "Phường Tân Giangg", 20],
+            ["2", "Phường Bắc Hàa", 21],
+            ["3", "Phường Nam Hà", 22]]
+    r = parse_upload("w.xlsx", xlsx(rows), con)
+    unknown = {p.cell: p.message for p in r.errors if p.code == "unknown-unit"}
+    assert set(unknown) == {"B7", "B8"}
+    assert "Có phải: Phường Tân Giang?" in unknown["B7"]
+    assert "Vũng Áng" not in unknown["B7"] and "Thành Sen" not in unknown["B7"]
+    assert "Có phải: Phường Bắc Hà?" in unknown["B8"]        # the one valid in 2019, without dates
+    assert list(r.observations["unit_name"]) == ["Phường Nam Hà"]  # never mapped silently
+    assert not r.ok
+
+
+def test_candidates_prefer_units_valid_at_the_report_date(con):
+    catalog = loaders.parse.load_catalog(con)
+    from datetime import date
+
+    assert catalog.unit_suggestions("Phường Tân Giangg", date(2019, 12, 31)) == ["Phường Tân Giang"]
+    assert catalog.unit_suggestions("Phường Tân Giangg", date(2025, 12, 31)) == ["Phường Tân Giang (đến 30/06/2025)"]
+    assert catalog.unit_suggestions("Phường Xyz", date(2019, 12, 31)) == []
+    assert catalog.unit_suggestions("Xã Tân Giang", date(2019, 12, 31))[0] == "Phường Tân Giang"
+
+
+# ------------------------------------------------------------------ .xls and .ods, read, committed, exported, read again
+EXPECTED = {  # (sheet, indicator, unit, year, month_from, month_to, kind) → value in the catalog measure
+    ("Bao cao", "gtsx_tong", "Thành phố Hà Tĩnh", 2019, 1, 12, "target"): 9024.5,
+    ("Bao cao", "gtsx_tong", "Thành phố Hà Tĩnh", 2018, 1, 6, "actual"): 4100.5,
+    ("Bao cao", "gtsx_tong", "Thành phố Hà Tĩnh", 2019, 1, 6, "actual"): 4339.0,
+    ("Bao cao", "thu_ngan_sach", "Thành phố Hà Tĩnh", 2019, 1, 12, "target"): 800.0,
+    ("Bao cao", "thu_ngan_sach", "Thành phố Hà Tĩnh", 2018, 1, 6, "actual"): 320.0,
+    ("Bao cao", "thu_ngan_sach", "Thành phố Hà Tĩnh", 2019, 1, 6, "actual"): 351.2,
+    ("Bao cao", "thu_tien_sdd", "Thành phố Hà Tĩnh", 2019, 1, 12, "target"): 300.0,
+    ("Bao cao", "thu_tien_sdd", "Thành phố Hà Tĩnh", 2018, 1, 6, "actual"): 100.0,
+    ("Bao cao", "thu_tien_sdd", "Thành phố Hà Tĩnh", 2019, 1, 6, "actual"): 120.0,
+    ("Bao cao", "ty_le_ho_ngheo", "Thành phố Hà Tĩnh", 2019, 1, 12, "target"): 2.06,
+    ("Bao cao", "ty_le_ho_ngheo", "Thành phố Hà Tĩnh", 2018, 1, 6, "actual"): 2.3,
+    ("Bao cao", "ty_le_ho_ngheo", "Thành phố Hà Tĩnh", 2019, 1, 6, "actual"): 1.65,
+    ("Phuong xa", "thu_ngan_sach", "Thành phố Hà Tĩnh", 2018, 1, 12, "target"): 300.0,
+    ("Phuong xa", "thu_ngan_sach", "Thành phố Hà Tĩnh", 2018, 1, 12, "actual"): 310.5005,
+    ("Phuong xa", "thu_ngan_sach", "Phường Bắc Hà", 2018, 1, 12, "target"): 20.0,
+    ("Phuong xa", "thu_ngan_sach", "Phường Bắc Hà", 2018, 1, 12, "actual"): 21.0,
+    ("Phuong xa", "thu_ngan_sach", "Phường Trần Phú", 2018, 1, 12, "target"): 25.0,
+    ("Phuong xa", "thu_ngan_sach", "Phường Trần Phú", 2018, 1, 12, "actual"): 26.25,
+    ("Phuong xa", "thu_ngan_sach", "Xã Thạch Trung", 2018, 1, 12, "target"): 5.0,
+    ("Phuong xa", "thu_ngan_sach", "Xã Thạch Trung", 2018, 1, 12, "actual"): 4.9005,
+}
+
+
+def _keyed(obs, with_sheet=True):
+    out = {}
+    for o in obs.itertuples(index=False):
+        key = (o.indicator_code, o.unit_name, int(o.year), int(o.month_from), int(o.month_to), o.kind)
+        out[((o.sheet,) if with_sheet else ()) + key] = round(float(o.value), 6)
+    return out
+
+
+@pytest.mark.parametrize("name", ["report_2019.xls", "report_2019.ods"])
+def test_xls_and_ods_round_trip(name, empty_store):
+    data = (FIXTURES / name).read_bytes()
+    r = parse_upload(name, data, empty_store)
+    assert r.ok, [loaders.format_line(p) for p in r.problems]
+    assert [(s.sheet, s.family, s.unit) for s in r.layouts] == [
+        ("Bao cao", "report", "Thành phố Hà Tĩnh"), ("Phuong xa", "units", "Thành phố Hà Tĩnh")]
+    assert _keyed(r.observations) == EXPECTED
+    assert r.observations.set_index("source_cell").loc["Bao cao!F9", "source_value"] == 351200.0
+    outcome = loaders.commit(empty_store, [r], user="test")
+    assert outcome.committed and outcome.n_observations == len(EXPECTED)
+    again = parse_upload("export.csv", loaders.export_csv(empty_store).encode("utf-8"), empty_store)
+    assert again.ok, [loaders.format_line(p) for p in again.problems]
+    assert _keyed(again.observations, with_sheet=False) == {k[1:]: v for k, v in EXPECTED.items()}
+
+
+# ------------------------------------------------------------------ Vietnamese numbers, property tests
+def vn_format(value: float, decimals: int, grouped: bool = True, sep: str = ".") -> str:
+    """1234567.5 → "1.234.567,5" (or "1 234 567,5" with sep=" ")."""
+    text = f"{abs(value):,.{decimals}f}" if grouped else f"{abs(value):.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", sep)
+
+
+amounts = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(amounts, st.integers(min_value=0, max_value=4), st.booleans(), st.sampled_from(["minus", "parens", "plain"]),
+       st.booleans(), st.sampled_from([".", " ", "\u00a0"]))
+def test_vietnamese_numbers_parse_back(value, decimals, grouped, negative_style, percent, sep):
+    expected = float(f"{value:.{decimals}f}")
+    body = vn_format(value, decimals, grouped, sep)
+    if percent:
+        body += "%"
+    if expected < 0 and negative_style == "parens":
+        text = f"({body})"
+    elif expected < 0 or (value < 0 and negative_style == "minus"):
+        text = "-" + body
+    else:
+        text = body
+    if expected == 0:
+        expected = 0.0
+    got = parse_number(text, "vi")
+    assert got == pytest.approx(expected, rel=1e-12, abs=0), text
+    values, status = parse_column([text, text, "x"], "vi")  # the vectorised path agrees
+    assert values[0] == pytest.approx(expected, rel=1e-12, abs=0) and list(status) == [1, 1, 0]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(
+    st.from_regex(r"\A-?\d{1,3}(\.\d{3}){0,3}(,\d{1,4})?\Z", fullmatch=True),
+    st.from_regex(r"\A[-(]?[\d.,]{1,12}%?\)?\Z", fullmatch=True),
+    st.text(max_size=8)), min_size=34, max_size=50))
+def test_vectorised_texts_agree_with_parse_number(texts):
+    texts = list(dict.fromkeys(texts))
+    values, status = parse_texts(texts, "vi")
+    for text, v, s in zip(texts, values, status):
+        try:
+            ref = parse_number(text, "vi")
+        except ValueError:
+            assert s == 2, text
+            continue
+        if ref is None:
+            assert s == 0, text
+        else:
+            assert s == 1 and v == pytest.approx(ref, rel=1e-12, abs=0), text

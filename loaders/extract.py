@@ -25,7 +25,7 @@ from loaders.messages import (
 from loaders.names import fold, key
 from loaders.numbers import NUMBER, TEXT, parse_column
 from loaders.problems import Problem, problem
-from loaders.read import Sheet, is_percent_format
+from loaders.read import Sheet
 
 SUB_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|trong đó)", re.I)
 
@@ -246,10 +246,11 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
 def scale_percent_cells(sheet: Sheet, catalog: Catalog, layout: Layout, resolved, data_rows, vcols, values, status,
                         row_target, row_measure, col_indicator, col_measure) -> int:
     """A cell shown as 48,08% is stored by Excel as 0,4808: in a % column or for a % indicator, numbers
-    whose cell format is a percentage are multiplied by 100. Formats are read (openpyxl, .xlsx only) for
-    those cells alone, and only when some hold a fraction-sized number. Returns the cells scaled."""
+    whose cell format is a percentage are multiplied by 100 (the sheet scan beside calamine lists the
+    percent-formatted cells of .xlsx sheets; nothing is done when there are none). Returns the cells scaled."""
+    percent_cells = sheet.percent_cells
     pct = catalog.match_measure("%")
-    if pct is None or not len(vcols) or not len(data_rows):
+    if not percent_cells or pct is None or not len(vcols) or not len(data_rows):
         return 0
     measure_of = catalog.indicators["measure"]
     col_pct = np.array([
@@ -260,21 +261,17 @@ def scale_percent_cells(sheet: Sheet, catalog: Catalog, layout: Layout, resolved
         row_pct = np.array([
             t is not None and ((catalog.match_measure(m) == pct) if m else measure_of.get(t) == pct)
             for t, m in zip(row_target, row_measure)], dtype=bool)
-        context = row_pct[:, None] | col_pct[None, :]
     else:
-        context = np.broadcast_to(col_pct[None, :], values.shape)
-    with np.errstate(invalid="ignore"):
-        candidates = context & (status == NUMBER) & (np.abs(values) <= 10)
-    ri, ci = np.nonzero(candidates)
-    if not len(ri):
-        return 0
+        row_pct = np.zeros(len(data_rows), dtype=bool)
+    row_pos = {r: i for i, r in enumerate(data_rows)}
+    col_pos = {c: j for j, c in enumerate(vcols)}
     rows = sheet.rows
-    where = {(data_rows[i], vcols[j]): (i, j) for i, j in zip(ri.tolist(), ci.tolist())
-             if isinstance(rows[data_rows[i]][vcols[j]], float)}
     scaled = 0
-    for cell, fmt in sheet.number_formats(list(where)).items():
-        if is_percent_format(fmt):
-            i, j = where[cell]
+    for r, c in sorted(percent_cells):
+        i, j = row_pos.get(r), col_pos.get(c)
+        if i is None or j is None or not (row_pct[i] or col_pct[j]) or status[i, j] != NUMBER:
+            continue
+        if isinstance(rows[r][c], float) and abs(values[i, j]) <= 10:
             values[i, j] = float(f"{values[i, j] * 100:.12g}")  # 0,4808 → 48,08, not 48,080000000000005
             scaled += 1
     return scaled

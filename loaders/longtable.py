@@ -249,6 +249,19 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
         m_factor[j] = fac
     factor = m_factor[mcodes]
     ok &= m_ok[mcodes]
+    # ------------------------------------------------------------ percentages stored as fractions (0,4808 shown 48,08%)
+    percent_cells = sheet.percent_cells
+    pct = catalog.match_measure("%") if percent_cells else None
+    if pct is not None:
+        measure_of = catalog.indicators["measure"]
+        for r, c in sorted(percent_cells):
+            i = r - first
+            if c != vc or not 0 <= i < n or status[i] != NUMBER or not isinstance(cols.data[i][c], float):
+                continue
+            code, mtext = i_code[icodes[i]], meas_uniq[meas_codes[i]]
+            is_pct = catalog.match_measure(mtext) == pct if mtext else (code is not None and measure_of.get(code) == pct)
+            if is_pct and abs(values[i]) <= 10:
+                values[i] = float(f"{values[i] * 100:.12g}")
     # ------------------------------------------------------------ text in value cells, hidden rows
     for i in np.flatnonzero((status == TEXT) & ~hidden)[:200]:
         problems.append(text_in_number(file, sheet.name, a1(first + i, vc), value_cells[i]))

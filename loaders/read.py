@@ -39,9 +39,10 @@ class Sheet:
     hidden_rows: set[int] = field(default_factory=set)  # 0-based
     hidden_cols: set[int] = field(default_factory=set)
 
-    def number_formats(self, cells: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
-        """Excel number formats ("0.00%") of some cells (0-based row, col); {} when the format has none."""
-        return {}
+    @property
+    def percent_cells(self) -> set[tuple[int, int]]:
+        """Cells (0-based row, col) whose number format is a percentage (.xlsx only)."""
+        return set()
 
 
 class ReadFailure(Exception):
@@ -139,16 +140,53 @@ def xlsx_dimension(archive: zipfile.ZipFile, path: str) -> int:
     return (column_index(m.group(1).decode()) + 1) * int(m.group(2))
 
 
-def xlsx_hidden(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int]]:
-    """(hidden rows, hidden columns), 0-based, of one sheet's XML. Runs beside calamine in a thread and
-    streams the XML in 1 MB pieces (zlib releases the GIL; the sheet is never held whole in memory);
-    only pieces holding `hidden=` are searched for row tags."""
-    rows: set[int] = set()
-    cols: set[int] = set()
+_NUMFMT = re.compile(rb'<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
+_XF = re.compile(rb'<xf\b[^>]*>')
+_XF_FMT = re.compile(rb'\bnumFmtId="(\d+)"')
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+BUILTIN_PERCENT = {9, 10}  # "0%", "0.00%"
+
+
+def xlsx_percent_styles(archive: zipfile.ZipFile) -> set[int]:
+    """Cell style indexes (the `s` of a cell) whose number format is a percentage, from styles.xml."""
+    try:
+        xml = archive.read("xl/styles.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return set()
+    percent_fmts = set(BUILTIN_PERCENT)
+    for fmt_id, code in _NUMFMT.findall(xml):
+        if is_percent_format(_unescape(code)):
+            percent_fmts.add(int(fmt_id))
+    start, end = xml.find(b"<cellXfs"), xml.find(b"</cellXfs>")
+    if start < 0 or end < 0:
+        return set()
+    styles = set()
+    for index, tag in enumerate(_XF.findall(xml[start:end])):
+        m = _XF_FMT.search(tag)
+        if m and int(m.group(1)) in percent_fmts:
+            styles.add(index)
+    return styles
+
+
+@dataclass
+class SheetScan:
+    """What calamine does not tell: hidden rows and columns, and cells formatted as percentages."""
+
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
+    percent_cells: set[tuple[int, int]] = field(default_factory=set)
+
+
+def xlsx_scan(archive: zipfile.ZipFile, path: str, percent_styles: set[int] = frozenset()) -> SheetScan:
+    """Hidden rows and columns (0-based) and percent-formatted cells of one sheet's XML. Runs beside
+    calamine in a thread and streams the XML in 1 MB pieces (zlib releases the GIL; the sheet is never
+    held whole in memory); pieces are searched with bytes.find, regular expressions run only near hits."""
+    scan = SheetScan()
     try:
         handle = archive.open(path)
     except (KeyError, zipfile.BadZipFile, OSError):
-        return rows, cols
+        return scan
+    markers = [f' s="{i}"'.encode() for i in sorted(percent_styles)]
     tail = b""
     head_done = False
     try:
@@ -166,45 +204,35 @@ def xlsx_hidden(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int]
                             attrs = dict(_ATTR.findall(tag))
                             if attrs.get(b"hidden") in (b"1", b"true"):
                                 lo, hi = int(attrs.get(b"min", b"1")), int(attrs.get(b"max", b"1"))
-                                cols.update(range(lo - 1, min(hi, 16384)))
+                                scan.hidden_cols.update(range(lo - 1, min(hi, 16384)))
                     else:
                         tail = chunk
                         continue
-                if b'hidden="' in chunk:
-                    for tag in _HIDDEN_ROW.findall(chunk):
+                cut = chunk.rfind(b"<")  # a tag cut at the piece's end is searched again with the next piece
+                whole = chunk[:cut] if cut >= 0 and len(chunk) - cut < 4096 else chunk
+                if b'hidden="' in whole:
+                    for tag in _HIDDEN_ROW.findall(whole):
                         m = _ROW_NUM.search(tag)
                         if m:
-                            rows.add(int(m.group(1)) - 1)
-                cut = chunk.rfind(b"<")  # a tag cut at the piece's end is searched again with the next piece
-                tail = chunk[cut:] if cut >= 0 and len(chunk) - cut < 4096 else b""
+                            scan.hidden_rows.add(int(m.group(1)) - 1)
+                for marker in markers:
+                    at = whole.find(marker)
+                    while at >= 0:
+                        begin = whole.rfind(b"<", 0, at)
+                        m = _CELL_REF.match(whole, begin)  # the <c> tag holding the style (r= before or after s=)
+                        if m:
+                            scan.percent_cells.add((int(m.group(2)) - 1, column_index(m.group(1).decode())))
+                        at = whole.find(marker, at + 1)
+                tail = chunk[len(whole):]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        return set(), set()
-    return rows, cols
+        return SheetScan()
+    return scan
 
 
-def xlsx_number_formats(data: bytes, sheet: str, cells: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
-    """{(row, col): number format} of the given cells of one sheet (openpyxl, read-only, streamed only
-    as far as the last row asked for)."""
-    from openpyxl import load_workbook
-
-    wanted = set(cells)
-    rows = [r for r, _ in wanted]
-    cols = [c for _, c in wanted]
-    found: dict[tuple[int, int], str] = {}
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            ws = book[sheet]
-            for r, line in enumerate(ws.iter_rows(min_row=min(rows) + 1, max_row=max(rows) + 1,
-                                                   min_col=min(cols) + 1, max_col=max(cols) + 1), start=min(rows)):
-                for c, cell in enumerate(line, start=min(cols)):
-                    if (r, c) in wanted:
-                        found[(r, c)] = getattr(cell, "number_format", None) or "General"
-        finally:
-            book.close()
-    except Exception:  # formats are a refinement: a workbook openpyxl cannot read keeps its values as they are
-        return {}
-    return found
+def xlsx_hidden(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int]]:
+    """(hidden rows, hidden columns), 0-based, of one sheet's XML."""
+    scan = xlsx_scan(archive, path)
+    return scan.hidden_rows, scan.hidden_cols
 
 
 def is_percent_format(fmt: str) -> bool:
@@ -232,11 +260,12 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
                     raise ReadFailure(problem("too-large", name, sheet_name, None,
                         f"Trang \"{sheet_name}\" khai báo vùng dữ liệu vượt giới hạn {limits.max_cells:,} ô. "
                         "Hãy xóa các ô thừa ở xa bảng số liệu (hoặc chia thành nhiều tệp) rồi lưu lại."))
+            percent_styles = xlsx_percent_styles(archive)
             pool = ThreadPoolExecutor(max_workers=1)
             for sheet_name, path in paths.items():
                 # each thread gets its own ZipFile: zipfile handles are not shared across threads
                 hidden[sheet_name] = pool.submit(
-                    lambda p=path: xlsx_hidden(zipfile.ZipFile(io.BytesIO(data)), p))
+                    lambda p=path: xlsx_scan(zipfile.ZipFile(io.BytesIO(data)), p, percent_styles))
             pool.shutdown(wait=False)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -250,37 +279,37 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
             "lưu lại dạng .xlsx rồi tải lên lại.")) from exc
     sheets = []
     for meta in book.sheets_metadata:
-        sheets.append(_LazySheet(book, meta, hidden.get(meta.name), limits, name, data if kind == "xlsx" else None))
+        sheets.append(_LazySheet(book, meta, hidden.get(meta.name), limits, name))
     return sheets
 
 
 class _LazySheet(Sheet):
     """A sheet whose cells are read on first use (so progress can be reported per sheet)."""
 
-    def __init__(self, book, meta, hidden: Future | None, limits: Limits, file_name: str, xlsx: bytes | None = None):
-        self._book, self._limits, self._file, self._xlsx = book, limits, file_name, xlsx
+    def __init__(self, book, meta, hidden: Future | None, limits: Limits, file_name: str):
+        self._book, self._limits, self._file = book, limits, file_name
         self._rows = None
         self._merged = None
         self._hidden = hidden
-        self._hidden_sets: tuple[set[int], set[int]] | None = None
+        self._scan: SheetScan | None = None
         self.name = meta.name
         self.hidden = meta.visible != SheetVisibleEnum.Visible
 
-    def _hidden_facts(self) -> tuple[set[int], set[int]]:
-        if self._hidden_sets is None:
+    def _facts(self) -> SheetScan:
+        if self._scan is None:
             try:
-                self._hidden_sets = self._hidden.result() if self._hidden is not None else (set(), set())
+                self._scan = self._hidden.result() if self._hidden is not None else SheetScan()
             except Exception:
-                self._hidden_sets = (set(), set())
-        return self._hidden_sets
+                self._scan = SheetScan()
+        return self._scan
 
     @property
     def hidden_rows(self):  # type: ignore[override]
-        return self._hidden_facts()[0]
+        return self._facts().hidden_rows
 
     @property
     def hidden_cols(self):  # type: ignore[override]
-        return self._hidden_facts()[1]
+        return self._facts().hidden_cols
 
     def _load(self) -> None:
         try:
@@ -305,12 +334,10 @@ class _LazySheet(Sheet):
                     r.extend([""] * (width - len(r)))
         self._rows, self._merged = rows, merged
 
-    def number_formats(self, cells: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
-        """Number formats of some cells, read with openpyxl (calamine does not give them); only asked
-        for the few cells where a percentage may be stored as a fraction, and only for .xlsx."""
-        if self._xlsx is None or not cells:
-            return {}
-        return xlsx_number_formats(self._xlsx, self.name, cells)
+    @property
+    def percent_cells(self):  # type: ignore[override]
+        """From the sheet scan (calamine does not give formats; .xls and .ods cells are taken as they are)."""
+        return self._facts().percent_cells
 
     @property
     def rows(self):  # type: ignore[override]

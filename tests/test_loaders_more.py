@@ -257,3 +257,14 @@ def test_vectorised_texts_agree_with_parse_number(texts):
             assert s == 0, text
         else:
             assert s == 1 and v == pytest.approx(ref, rel=1e-12, abs=0), text
+
+
+def test_percent_formatted_value_in_a_long_table(con):
+    rows = [["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị", "ĐVT"],
+            ["Phường Bắc Hà", "Tỷ lệ hộ nghèo", 2019, "Năm", "Thực hiện", 0.0125, "%"],
+            ["Phường Nam Hà", "Tỷ lệ hộ nghèo", 2019, "Năm", "Thực hiện", 0.9, "%"],          # no % format
+            ["Phường Bắc Hà", "Thu ngân sách trên địa bàn", 2019, "Năm", "Thực hiện", 0.5, "Tỷ đồng"]]
+    r = parse_upload("long.xlsx", xlsx(rows, {"F2": "0.00%", "F4": "0%"}), con)
+    assert r.ok, [p.message for p in r.problems]
+    assert values_of(r, "ty_le_ho_ngheo") == [0.9, 1.25]
+    assert values_of(r, "thu_ngan_sach") == [0.5]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from loaders.criteria_extras import batch_extras
 from loaders.frames import concat
+from loaders.gcpause import paused_gc
 from loaders.parse import FileResult
 from loaders.problems import Problem, problem
 from loaders.validate import check_duplicates
@@ -57,7 +58,8 @@ def commit(con: duckdb.DuckDBPyConnection, results: list[FileResult], user: str 
                         "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,
                         "layout": layout, "warnings": warnings, **batch_extras(r)})
     try:
-        written = commit_uploads(con, batches)
+        with paused_gc():
+            written = commit_uploads(con, batches)
     except Exception as exc:  # the store refused: nothing was written (the transaction rolled back)
         log.exception("commit failed")
         return CommitOutcome(False, problems=[problem("internal-error", results[0].name if results else "", None, None,

@@ -15,6 +15,7 @@ from loaders.catalog import Catalog, load_catalog
 from loaders.derived import check_counts, check_derived, years_reached
 from loaders.extract import Extracted, empty_observations, extract_table
 from loaders.frames import categorical, concat, constant, relabel
+from loaders.gcpause import paused_gc
 from loaders.layout import Layout, detect_layout
 from loaders.longtable import extract_long
 from loaders.problems import Problem, problem
@@ -145,6 +146,12 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult) -> Extracted 
 def parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limits: Limits | None = None,
                  progress: Progress | None = None) -> FileResult:
     """Read, detect, normalise and validate one file. Never raises for bad files: problems say why."""
+    with paused_gc():
+        return _parse_upload(name, data, con, limits=limits, progress=progress)
+
+
+def _parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limits: Limits | None = None,
+                  progress: Progress | None = None) -> FileResult:
     limits = limits or Limits()
     result = FileResult(name=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     report = progress or (lambda fraction, message: None)

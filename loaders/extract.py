@@ -233,13 +233,19 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
     if hidden_cols:
         ok_col[hidden_cols] = False
     mask = (status == NUMBER) & ok_row[:, None] & ok_col[None, :]
+    # a cell's key is its row's (indicator or unit) and its column's (period, kind, and the indicator of
+    # a ward table's column): when no two rows and no two columns repeat, no two cells can
+    row_keys = [row_target[i] for i in np.flatnonzero(ok_row).tolist()]
+    col_keys = [(col_indicator[j], resolved[j].year, resolved[j].month_from, resolved[j].month_to, resolved[j].kind,
+                 resolved[j].target_source) for j in np.flatnonzero(ok_col).tolist()]
+    unique_keys = len(set(row_keys)) == len(row_keys) and len(set(col_keys)) == len(col_keys)
     ri, ci = np.nonzero(mask)
     obs = _assemble(file, sheet, layout, catalog, resolved, data_rows, vcols, ri, ci, values,
                     row_target, row_factor, row_measure, col_indicator, unit_of_sheet, line_measure, problems,
                     col_measure, row_own_measure)
     extras = {"report_date": when, "sheet_unit": unit_of_sheet, "values": values, "status": status,
               "data_rows": data_rows, "vcols": vcols, "resolved": resolved, "row_target": row_target,
-              "col_indicator": col_indicator, "is_matrix": is_matrix}
+              "col_indicator": col_indicator, "is_matrix": is_matrix, "unique_keys": unique_keys}
     return Extracted(obs, problems, extras)
 
 
@@ -365,7 +371,7 @@ def _assemble(file, sheet, layout, catalog, resolved: list[Resolved], data_rows,
         col_ok = np.ones(len(vcols), dtype=bool)
         if any(texts):
             seen: dict[tuple, tuple] = {}
-            for j in np.unique(ci).tolist():
+            for j in np.flatnonzero(np.bincount(ci, minlength=len(vcols))).tolist():
                 if not texts[j]:
                     continue
                 where = a1(layout.header_last, vcols[j]) if col_measure[j] else "A1"

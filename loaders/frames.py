@@ -44,11 +44,16 @@ def constant(value: str, n: int) -> pd.Categorical:
 
 
 def cell_refs(sheet: str, rows: np.ndarray, cols: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """"Sheet!D11" for 0-based rows and columns, as a pandas "str" array (built by Arrow, no Python loop)."""
-    ucols, inverse = np.unique(cols, return_inverse=True)
-    prefixes = pa.array([f"{sheet}!{column_letter(int(c))}" for c in ucols], type=pa.string())
-    numbers = pc.cast(pa.array(np.asarray(rows, dtype=np.int64) + 1), pa.string())
-    joined = pc.binary_join_element_wise(prefixes.take(pa.array(inverse.astype(np.int32))), numbers, "")
+    """"Sheet!D11" for 0-based rows and columns, as a pandas "str" array: the texts of each row number
+    and column prefix are made once, then gathered and joined by Arrow (no Python loop per cell)."""
+    rows = np.asarray(rows, dtype=np.int64)
+    cols = np.asarray(cols, dtype=np.int64)
+    if len(rows) == 0:
+        return pd.array([], dtype=STR_DTYPE)
+    r0, r1, c0, c1 = int(rows.min()), int(rows.max()), int(cols.min()), int(cols.max())
+    prefixes = pa.array([f"{sheet}!{column_letter(c)}" for c in range(c0, c1 + 1)], type=pa.string())
+    numbers = pc.cast(pa.array(np.arange(r0 + 1, r1 + 2)), pa.string())
+    joined = pc.binary_join_element_wise(prefixes.take(pa.array(cols - c0)), numbers.take(pa.array(rows - r0)), "")
     return pd.array(joined, dtype=STR_DTYPE)
 
 

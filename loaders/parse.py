@@ -167,7 +167,7 @@ def _parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, lim
         report(0.02, "Đang đọc tệp…")
         sheets = read_workbook(name, data, limits)
         catalog = load_catalog(con)
-        frames = []
+        frames, unique = [], []
         for n, sheet in enumerate(sheets):
             report(0.05 + 0.85 * n / max(len(sheets), 1), f"Đang đọc trang \"{sheet.name}\"…")
             extracted = _sheet(name, sheet, catalog, result)
@@ -176,6 +176,7 @@ def _parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, lim
             result.problems += extracted.problems
             if not extracted.observations.empty:
                 frames.append(extracted.observations)
+                unique.append(bool(extracted.extras.get("unique_keys")))
         report(0.92, "Đang kiểm tra số liệu…")
         if not any(str(c).strip() for s in sheets for r in s.rows[:1000] for c in r):
             result.problems.append(problem("empty-file", name, None, None,
@@ -187,8 +188,9 @@ def _parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, lim
                 "Không tìm thấy số liệu nào để nạp trong tệp. Biểu cần có dòng tiêu đề cột (ví dụ "
                 "\"STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2016 | Thực hiện 6 tháng…\") và các dòng số liệu bên dưới."))
         result.problems += check_bounds(name, obs, catalog)
-        obs, dup_problems = check_duplicates(obs, lambda i: name)
-        result.problems += dup_problems
+        if not (len(frames) == 1 and unique[0]):  # one table whose rows and columns do not repeat: no duplicates
+            obs, dup_problems = check_duplicates(obs, lambda i: name)
+            result.problems += dup_problems
         result.observations = add_preview(obs.reset_index(drop=True), catalog, name)
         report(1.0, "Xong")
     except ReadFailure as failure:

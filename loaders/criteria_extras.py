@@ -22,8 +22,9 @@ def _sheet_obs(result: FileResult, sheet: str) -> pd.DataFrame:
 def recognitions(result: FileResult) -> list[dict]:
     """One recognition per commune/ward row whose "Năm đạt chuẩn" is a year."""
     rows = []
-    families = criteria.criterion_indicators()
-    for sheet, reached in result.extras.get("years_reached", {}).items():
+    reached_by_sheet = result.extras.get("years_reached", {})
+    families = criteria.criterion_indicators() if reached_by_sheet else {}
+    for sheet, reached in reached_by_sheet.items():
         codes = set(_sheet_obs(result, sheet).get("indicator_code", pd.Series(dtype=object)))
         family = "van_minh" if any(families.get(c, ("",))[0] == "van_minh" for c in codes) else "ntm"
         for unit_id, year in reached.items():

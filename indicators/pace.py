@@ -47,6 +47,40 @@ def history_shares(
     )
 
 
+def typical_shares_in_store(
+    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], month_to: int, before_year: int,
+    indicator_codes: Sequence[str] | None = None, min_years: int = MIN_YEARS,
+) -> pd.DataFrame:
+    """`typical_shares(history_shares(...))` computed inside DuckDB: one scan, and only one row per
+    unit × indicator comes back (the pandas route moves every year's share; ~5× slower at national
+    scale). Same columns and values."""
+    only, only_params = only_indicators(indicator_codes)
+    ids = [int(u) for u in unit_ids]
+    return query(
+        con,
+        f"""
+        WITH src AS (
+            SELECT indicator_code, unit_id, year, month_to, kind, value FROM observations
+            WHERE month_from = 1 AND month_to IN (?, 12) AND kind IN ('actual', 'estimate')
+              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
+        ), part AS (
+            SELECT indicator_code, unit_id, year,
+                   arg_min(value, CASE kind WHEN 'actual' THEN 0 ELSE 1 END) AS value
+            FROM src WHERE month_to = ? GROUP BY ALL
+        ), shares AS (
+            SELECT p.indicator_code, p.unit_id, p.value / f.value AS share
+            FROM part p JOIN src f ON f.indicator_code = p.indicator_code AND f.unit_id = p.unit_id
+             AND f.year = p.year AND f.month_to = 12 AND f.kind = 'actual'
+            WHERE f.value > 0
+        )
+        SELECT indicator_code, unit_id, median(share) AS typical_share, min(share) AS share_low,
+               max(share) AS share_high, count(*) AS n_years
+        FROM shares GROUP BY indicator_code, unit_id HAVING count(*) >= ?
+        """,
+        [month_to, before_year, ids, *only_params, month_to, min_years],
+    )
+
+
 def typical_shares(shares: pd.DataFrame, min_years: int = MIN_YEARS) -> pd.DataFrame:
     """Median share and its spread per unit × indicator, only where ≥ `min_years` years exist."""
     if shares.empty:

@@ -11,6 +11,9 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 STATUS_FILE = Path(__file__).resolve().parent.parent / "data" / "statuses.toml"
 
 
@@ -106,3 +109,42 @@ def status(
     if ratio >= pace["on_track_at_or_above"]:
         return "on_track"
     return "behind"
+
+
+def statuses(values, targets, *, month_to: int, directions, flows, typical_shares) -> np.ndarray:
+    """`status` for whole columns at once (thousands of unit × indicator rows); the same codes as
+    the row-by-row function, which stays the reference (tests compare both)."""
+    v = np.asarray(pd.to_numeric(pd.Series(values), errors="coerce"), dtype=float)
+    t = np.asarray(pd.to_numeric(pd.Series(targets), errors="coerce"), dtype=float)
+    lower = np.asarray(directions) == "lower"
+    flow = np.asarray(flows, dtype=bool)
+    share = np.asarray(pd.to_numeric(pd.Series(typical_shares), errors="coerce"), dtype=float)
+    out = np.full(len(v), "", dtype=object)
+    no_data, no_target = np.isnan(v), ~np.isnan(v) & np.isnan(t)
+    out[no_data], out[no_target] = "no_data", "no_target"
+    rest = ~no_data & ~no_target
+    if month_to == 12:
+        better = np.where(lower, v < t, v > t)
+        out[rest & better] = "exceeded"
+        out[rest & ~better & (v == t)] = "met"
+        out[rest & ~better & (v != t)] = "not_met"
+        return out
+    pace = status_table()["pace"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = np.where((share > 0) & ~np.isnan(share), share, month_to / 12.0) * 100.0
+        flow_ratio = (v / t * 100.0) / expected
+        lower_ratio = t / v
+        level_ratio = v / t
+    use_flow = rest & flow & ~lower
+    use_lower = rest & lower
+    use_level = rest & ~lower & ~(flow & ~lower)
+    ratio = np.full(len(v), np.nan)
+    ratio[use_flow], ratio[use_lower], ratio[use_level] = flow_ratio[use_flow], lower_ratio[use_lower], level_ratio[use_level]
+    out[use_flow & (t == 0)] = "no_target"
+    out[use_lower & (v == 0)] = "ahead"
+    out[use_level & (t == 0)] = "ahead"
+    decide = rest & (out == "")
+    out[decide & (ratio >= pace["ahead_at_or_above"])] = "ahead"
+    out[decide & (ratio < pace["ahead_at_or_above"]) & (ratio >= pace["on_track_at_or_above"])] = "on_track"
+    out[decide & (out == "")] = "behind"
+    return out

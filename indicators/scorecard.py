@@ -86,7 +86,7 @@ def scorecard(
     frame = snap.merge(cat, left_on="indicator_code", right_on="code", how="inner")
     in_year = month_from == 1 and month_to < 12
     if use_history and in_year and not frame.empty:
-        hist = pace.typical_shares(pace.history_shares(con, unit_ids, month_to, year, indicator_codes))
+        hist = pace.typical_shares_in_store(con, unit_ids, month_to, year, indicator_codes)
         frame = frame.merge(hist, on=["indicator_code", "unit_id"], how="left")
     else:
         for col in ("typical_share", "share_low", "share_high", "n_years"):
@@ -103,12 +103,11 @@ def scorecard(
     # zip over the few columns used, not itertuples over all ~45 (thousands of rows for a province's communes)
     value, target, direction = frame["value"].tolist(), frame["target"].tolist(), frame["direction"].tolist()
     typical, low, high = frame["typical_share"].tolist(), frame["share_low"].tolist(), frame["share_high"].tolist()
-    frame["status"] = [
-        progress.status(v, t, month_to=month_to, direction=d, flow=f, typical_share=s)
-        if month_from == 1
-        else ("no_target" if pd.notna(v) else "no_data")
-        for v, t, d, f, s in zip(value, target, direction, flows, typical)
-    ]
+    if month_from == 1:
+        frame["status"] = progress.statuses(value, target, month_to=month_to, directions=direction, flows=flows,
+                                            typical_shares=typical)
+    else:
+        frame["status"] = np.where(frame["value"].notna(), "no_target", "no_data")
     proj = [
         pace.projection(v, month_to, s, lo, hi) if (f and in_year) else None
         for v, f, s, lo, hi in zip(value, flows, typical, low, high)
@@ -116,8 +115,10 @@ def scorecard(
     frame["projection"] = [p[0] if p else np.nan for p in proj]
     frame["projection_low"] = [p[1] if p else np.nan for p in proj]
     frame["projection_high"] = [p[2] if p else np.nan for p in proj]
-    frame["status_label"] = frame["status"].map(progress.status_label)
-    frame["target_source_label"] = frame["target_source"].map(catalog.target_source_label)
+    labels = {code: progress.status_label(code) for code in progress.status_table()["status"]}
+    frame["status_label"] = frame["status"].map(labels)
+    sources = {code: catalog.target_source_label(code) for code in frame["target_source"].dropna().unique()}
+    frame["target_source_label"] = frame["target_source"].map(sources).fillna(catalog.target_source_label(""))
     return frame.sort_values(["group_order", "sort_order"]).reset_index(drop=True)
 
 

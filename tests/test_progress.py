@@ -143,3 +143,31 @@ def test_progress_cli_by_code_and_unknown_unit(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "indicators", "progress", "--db", str(db), "--unit", "Thanh pho Ha Tinhh",
                           "--year", "2016", "--months", "1-6"], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode != 0 and "Không tìm thấy đơn vị" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_typical_shares_in_store_equal_the_pandas_route(demo_store):
+    ids = store.query(demo_store, "SELECT unit_id FROM admin_units WHERE parent_id = 2").unit_id.tolist() + [2]
+    for month_to in (6, 9):
+        sql = pace.typical_shares_in_store(demo_store, ids, month_to, 2024).sort_values(["indicator_code", "unit_id"])
+        pandas_route = pace.typical_shares(pace.history_shares(demo_store, ids, month_to, 2024)).sort_values(
+            ["indicator_code", "unit_id"])
+        assert len(sql) == len(pandas_route) > 100
+        for col in ("typical_share", "share_low", "share_high", "n_years"):
+            assert np.allclose(sql[col].to_numpy(float), pandas_route[col].to_numpy(float))
+
+
+def test_vectorised_statuses_equal_the_reference():
+    rng = np.random.default_rng(7)
+    n = 3000
+    values = np.where(rng.random(n) < 0.1, np.nan, rng.uniform(0, 150, n))
+    targets = np.where(rng.random(n) < 0.1, np.nan, rng.choice([0.0, 50.0, 100.0, 120.0], n))
+    values[:20] = targets[:20]  # exact hits
+    directions = rng.choice(["higher", "lower"], n)
+    flows = rng.random(n) < 0.6
+    shares = np.where(rng.random(n) < 0.5, np.nan, rng.uniform(0.3, 0.8, n))
+    for month_to in (3, 6, 9, 12):
+        fast = progress.statuses(values, targets, month_to=month_to, directions=directions, flows=flows, typical_shares=shares)
+        slow = [progress.status(None if np.isnan(v) else v, None if np.isnan(t) else t, month_to=month_to, direction=d,
+                                flow=bool(f), typical_share=None if np.isnan(s) else s)
+                for v, t, d, f, s in zip(values, targets, directions, flows, shares)]
+        assert list(fast) == slow

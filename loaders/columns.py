@@ -5,6 +5,7 @@ is the span of the main column one year earlier)."""
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -65,6 +66,7 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
     return resolved
 
 
+@lru_cache(maxsize=4096)
 def period_end(year: int, month_to: int) -> date:
     return date(year, month_to, calendar.monthrange(year, month_to)[1])
 

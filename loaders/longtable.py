@@ -56,6 +56,7 @@ class _Columns:
     def __init__(self, rows: list[list], first: int):
         self.data = rows[first:] if first else rows
         self.n = len(self.data)
+        self._cached: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     def raw(self, c: int | None) -> list:
         if c is None:
@@ -66,8 +67,21 @@ class _Columns:
         """(codes, distinct texts)."""
         if c is None:
             return np.zeros(self.n, dtype=np.int64), np.array([""], dtype=object)
+        if c in self._cached:
+            return self._cached[c]
         codes, uniques = factorize(map(itemgetter(c), self.data), self.n)
         return codes, np.array([_text(u) for u in uniques], dtype=object)
+
+    def prefactor(self, columns: list[int | None]) -> None:
+        """Factorise several low-cardinality columns in one pass over the rows (tuples of their cells),
+        then each column over the few distinct tuples; codes() answers from this afterwards."""
+        present = sorted({c for c in columns if c is not None})
+        if len(present) < 2:
+            return
+        codes, combos = factorize(map(itemgetter(*present), self.data), self.n)
+        for k, c in enumerate(present):
+            small, uniques = factorize((combo[k] for combo in combos), len(combos))
+            self._cached[c] = (small[codes], np.array([_text(u) for u in uniques], dtype=object))
 
     def text_at(self, c: int | None, i: int) -> str:
         return "" if c is None else _text(self.data[i][c])
@@ -115,6 +129,9 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
     ok = keep.copy()
     vc = f["value"]
     # ------------------------------------------------------------ periods
+    # indicator, measure, year, period, kind: few distinct combinations, factorised in one pass
+    cols.prefactor([f.get(k) for k in ("indicator_code" if "indicator_code" in f else "indicator", "measure", "year",
+                                       "period", "kind", "month_from", "month_to", "target_source")])
     pcodes, puniq = _combine(cols.codes(f.get("year")), cols.codes(f.get("period")),
                              cols.codes(f.get("month_from")), cols.codes(f.get("month_to")))
     p_year = np.zeros(len(puniq), dtype=np.int64)

@@ -52,6 +52,7 @@ class Layout:
     title_period: Period = field(default_factory=lambda: Period(None, None, None))
     measure_line: str | None = None
     long_fields: dict[str, int] = field(default_factory=dict)
+    value_measure: str = ""  # a long table's "Giá trị (tỷ đồng)": the measure of rows without ĐVT
 
     def value_columns(self) -> list[Column]:
         return [c for c in self.columns if c.role == "value"]
@@ -71,6 +72,11 @@ def _text(value: object) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def _without_paren(folded: str) -> str:
+    """"gia tri (ty dong)" → "gia tri"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", folded)
+
+
 def _header_score(cells: list) -> tuple[int, int]:
     """(table-header hits, long-table hits) of one row."""
     hits = long_hits = 0
@@ -79,7 +85,7 @@ def _header_score(cells: list) -> tuple[int, int]:
         if not t or len(t) > 80:
             continue
         f = fold(t).rstrip(" :")
-        if any(p.match(f) for p in LONG_FIELDS.values()):
+        if any(p.match(f) or p.match(_without_paren(f)) for p in LONG_FIELDS.values()):
             long_hits += 1
         col = classify(0, [t])
         if col.role in ("stt", "name", "measure", "note", "count", "derived", "year_reached"):
@@ -138,13 +144,22 @@ def detect_layout(rows: list[list], merged=None) -> Layout | None:
     above = _title_area(rows, first)
     if is_long:
         fields = {}
+        value_measure = ""
         for c, cell in enumerate(rows[first]):
             f = fold(_text(cell)).rstrip(" :")
             for name, pattern in LONG_FIELDS.items():
-                if name not in fields and pattern.match(f):
+                if name in fields:
+                    continue
+                if pattern.match(f):
                     fields[name] = c
                     break
-        layout = Layout("long", first, first, first + 1, [], long_fields=fields)
+                if pattern.match(_without_paren(f)):  # "Giá trị (tỷ đồng)": the measure of the values
+                    fields[name] = c
+                    if name == "value":
+                        m = re.search(r"\(([^()]*)\)\s*:?\s*$", _text(cell))
+                        value_measure = m.group(1).strip() if m else ""
+                    break
+        layout = Layout("long", first, first, first + 1, [], long_fields=fields, value_measure=value_measure)
         layout.title_lines, layout.letterhead_lines, layout.measure_line = above
         layout.title_period = _title_period(layout.title_lines)
         return layout

@@ -239,7 +239,10 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
     # ------------------------------------------------------------ measures
     factor = np.ones(n)
     meas_codes, meas_uniq = cols.codes(f.get("measure"))
-    meas_txt = meas_uniq[meas_codes]
+    from_header = np.zeros(len(meas_uniq), dtype=bool)
+    if layout.value_measure:  # "Giá trị (tỷ đồng)": rows without their own ĐVT take the header's
+        from_header = np.array([not str(t).strip() for t in meas_uniq], dtype=bool)
+        meas_uniq = np.where(from_header, layout.value_measure, meas_uniq).astype(object)
     mcodes, muniq = _combine((meas_codes, meas_uniq), (icodes, np.array([c or "" for c in i_code], dtype=object)))
     m_factor = np.ones(len(muniq))
     m_ok = np.ones(len(muniq), dtype=bool)
@@ -249,7 +252,8 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
         if not mtext or not code:
             continue
         source = catalog.match_measure(mtext)
-        cell = a1(first + first_m[j], f["measure"])
+        header_text = bool(layout.value_measure) and mtext == layout.value_measure and "measure" not in f
+        cell = a1(first - 1, vc) if header_text or "measure" not in f else a1(first + first_m[j], f["measure"])
         if source is None:
             if mtext.strip() in ("-", "—"):
                 continue

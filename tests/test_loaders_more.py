@@ -268,3 +268,18 @@ def test_percent_formatted_value_in_a_long_table(con):
     assert r.ok, [p.message for p in r.problems]
     assert values_of(r, "ty_le_ho_ngheo") == [0.9, 1.25]
     assert values_of(r, "thu_ngan_sach") == [0.5]
+
+
+def test_measure_written_in_a_long_table_value_header(con):
+    rows = [["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị (triệu đồng)"],
+            ["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "6 tháng", "Thực hiện", 351200],
+            ["Thành phố Hà Tĩnh", "Thu tiền sử dụng đất", 2019, "Năm", "Kế hoạch", "300.000"]]
+    r = parse_upload("long.xlsx", xlsx(rows), con)
+    assert r.ok, [p.message for p in r.problems]
+    assert r.layouts[0].family == "long"
+    assert values_of(r, "thu_ngan_sach") == [351.2] and values_of(r, "thu_tien_sdd") == [300.0]
+    assert set(r.observations["source_measure"]) == {"triệu đồng"}
+    wrong = [["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị (người)"],
+             ["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "Năm", "Thực hiện", 5]]
+    bad = parse_upload("long.xlsx", xlsx(wrong), con)
+    assert [(p.code, p.cell) for p in bad.errors] == [("measure-mismatch", "F1")]

@@ -20,7 +20,7 @@ from loaders.columns import Resolved, report_date, resolve_columns
 from loaders.layout import Layout, cell_text, title_text
 from loaders.marks import parse_marks
 from loaders.messages import (
-    fmt, unknown_indicator, unknown_measure, unknown_unit, text_in_number,
+    unknown_indicator, unknown_measure, unknown_unit, text_in_number,
 )
 from loaders.names import fold, key
 from loaders.numbers import NUMBER, TEXT, parse_column

@@ -4,7 +4,6 @@ resolved once, then mapped back over the rows."""
 
 from __future__ import annotations
 
-import re
 from operator import itemgetter
 
 import numpy as np

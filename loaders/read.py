@@ -229,6 +229,83 @@ def xlsx_scan(archive: zipfile.ZipFile, path: str, percent_styles: set[int] = fr
     return scan
 
 
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_ODS_MARKERS = (b'value-type="percentage"', b'visibility="collapse"', b'visibility="filter"')
+
+
+def ods_scan(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
+    """Per sheet of an .ods: hidden (collapsed or filtered) rows and columns and cells whose value type
+    is a percentage, from content.xml. Parsed only when the file has any of them."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        xml = archive.read("content.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return {}
+    if not any(marker in xml for marker in _ODS_MARKERS):
+        return {}
+    t, o = _ODS_TABLE, _ODS_OFFICE
+    scans: dict[str, SheetScan] = {}
+    scan = SheetScan()
+    row = col = column_def = 0
+    rows_repeat = 1
+    row_hidden = False
+    try:
+        for event, elem in ET.iterparse(io.BytesIO(xml), events=("start", "end")):
+            tag = elem.tag
+            if event == "start":
+                if tag == t + "table":
+                    scan = scans.setdefault(elem.get(t + "name", ""), SheetScan())
+                    row = column_def = 0
+                elif tag == t + "table-column":
+                    repeat = min(int(elem.get(t + "number-columns-repeated", "1")), 16384)
+                    if elem.get(t + "visibility", "visible") != "visible":
+                        scan.hidden_cols.update(range(column_def, column_def + repeat))
+                    column_def += repeat
+                elif tag == t + "table-row":
+                    col = 0
+                    rows_repeat = min(int(elem.get(t + "number-rows-repeated", "1")), 1 << 20)
+                    row_hidden = elem.get(t + "visibility", "visible") != "visible"
+                    if row_hidden:
+                        scan.hidden_rows.update(range(row, row + rows_repeat))
+                elif tag in (t + "table-cell", t + "covered-table-cell"):
+                    repeat = min(int(elem.get(t + "number-columns-repeated", "1")), 16384)
+                    if elem.get(o + "value-type") == "percentage":
+                        for r in range(row, row + min(rows_repeat, 1000)):
+                            scan.percent_cells.update((r, c) for c in range(col, col + repeat))
+                    col += repeat
+            else:
+                if tag == t + "table-row":
+                    row += rows_repeat
+                if tag in (t + "table-row", t + "table"):
+                    elem.clear()
+    except (ET.ParseError, ValueError):
+        return {}
+    return scans
+
+
+class _OdsScans(dict):
+    """{sheet: _ScanOf} for every sheet name asked for."""
+
+    def __init__(self, future: Future):
+        super().__init__()
+        self._future = future
+
+    def get(self, sheet, default=None):  # type: ignore[override]
+        return _ScanOf(self._future, sheet)
+
+
+class _ScanOf:
+    """One sheet's part of a whole-workbook scan (a Future of {sheet: SheetScan})."""
+
+    def __init__(self, future: Future, sheet: str):
+        self._future, self._sheet = future, sheet
+
+    def result(self) -> SheetScan:
+        return self._future.result().get(self._sheet, SheetScan())
+
+
 def xlsx_hidden(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int]]:
     """(hidden rows, hidden columns), 0-based, of one sheet's XML."""
     scan = xlsx_scan(archive, path)
@@ -267,6 +344,11 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
                 hidden[sheet_name] = pool.submit(
                     lambda p=path: xlsx_scan(zipfile.ZipFile(io.BytesIO(data)), p, percent_styles))
             pool.shutdown(wait=False)
+        elif kind == "ods":
+            pool = ThreadPoolExecutor(max_workers=1)
+            whole = pool.submit(lambda: ods_scan(zipfile.ZipFile(io.BytesIO(data))))
+            pool.shutdown(wait=False)
+            hidden = _OdsScans(whole)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises many types for corrupt files

@@ -283,3 +283,13 @@ def test_measure_written_in_a_long_table_value_header(con):
              ["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "Năm", "Thực hiện", 5]]
     bad = parse_upload("long.xlsx", xlsx(wrong), con)
     assert [(p.code, p.cell) for p in bad.errors] == [("measure-mismatch", "F1")]
+
+
+def test_ods_percentages_and_collapsed_rows(con):
+    """LibreOffice keeps 1,65% as 0,0165 of type "percentage"; a collapsed row is hidden."""
+    r = parse_upload("percent_2019.ods", (FIXTURES / "percent_2019.ods").read_bytes(), con)
+    assert r.ok, [loaders.format_line(p) for p in r.problems]
+    assert values_of(r, "ty_le_ho_ngheo") == [1.65, 2.0]
+    assert values_of(r, "bhyt_bao_phu") == [90.0, 91.5]              # plain numbers stay as they are
+    assert values_of(r, "so_ho_ngheo") == []                          # the collapsed row is not loaded
+    assert [(p.code, p.cell) for p in r.warnings] == [("hidden-row", "B7")]

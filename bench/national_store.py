@@ -153,6 +153,9 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
         "INSERT INTO observation_versions SELECT indicator_code, unit_id, year, month_from, month_to, kind, "
         "target_source, value, upload_id, value, NULL, NULL FROM observations WHERE year = 2025")
     say(f"  versions (2025): {time.perf_counter() - t:5.1f} s")
+    from store.uploads import refresh_unit_summary
+
+    refresh_unit_summary(con)  # the app's writes keep unit_summary current; this bulk insert bypasses them
     n_obs = con.execute("SELECT count(*) FROM observations").fetchone()[0]
     n_ver = con.execute("SELECT count(*) FROM observation_versions").fetchone()[0]
     con.execute("UPDATE uploads SET n_observations = ? WHERE upload_id = ?", [n_obs, UPLOAD_ID])

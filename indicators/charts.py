@@ -173,8 +173,10 @@ def heatmap(frame: pd.DataFrame, color_by: str = "pct", title: str | None = None
         tooltip=[alt.Tooltip("unit_name:N", title="Đơn vị"), alt.Tooltip("name:N", title="Chỉ tiêu"),
                  alt.Tooltip("pct_text:N", title="% kế hoạch"), alt.Tooltip("status_label:N", title="Tình trạng")],
     ).add_params(pick)
-    text = base.mark_text(fontSize=11).encode(text="pct_text:N", color=alt.value("#111"))
-    return _finish(alt.layer(rect, text), title, height=alt.Step(30 if not big else 44), big=big)
+    layers = [rect]
+    if data["unit_name"].nunique() <= 30:  # numbers in cells stay readable (and fast to draw) up to ~30 columns
+        layers.append(base.mark_text(fontSize=11).encode(text="pct_text:N", color=alt.value("#111")))
+    return _finish(alt.layer(*layers), title, height=alt.Step(30 if not big else 44), big=big)
 
 
 def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = False):

@@ -24,9 +24,9 @@ _CURRENT_TWO_YEARS = """
 
 
 def units_with_data(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Units holding observations, parents (city, district, province) first, then by name.
-    A full scan of observations (~70 ms at 20M rows), run by every page's filters: cached per
-    connection until the store's data version changes (an upload, a rollback, a reference resync)."""
+    """Units holding observations, parents (city, district, province) first, then by name. Reads
+    `unit_summary` (kept current by store.uploads), not the observations; also cached per connection
+    until the store's data version changes (an upload, a rollback, a reference resync)."""
     return cached(con, "units_with_data", data_version(con), lambda: _units_with_data(con))
 
 
@@ -34,8 +34,7 @@ def _units_with_data(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return query(
         con,
         """
-        WITH counts AS (SELECT unit_id, count(*) AS n_obs, min(year) AS first_year, max(year) AS last_year
-                        FROM observations GROUP BY unit_id)
+        WITH counts AS (SELECT unit_id, n_obs, first_year, last_year FROM unit_summary)
         SELECT u.unit_id, u.code, u.name, u.unit_type, u.parent_id, u.valid_from, u.valid_to,
                c.n_obs, c.first_year, c.last_year,
                EXISTS (SELECT 1 FROM admin_units ch WHERE ch.parent_id = u.unit_id) AS has_children

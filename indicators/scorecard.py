@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import aggregate, catalog, pace, progress, queries
+from store import cached, data_version
 
 
 def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year: int, month_from: int,
@@ -63,6 +64,27 @@ def _percent_of(values: pd.Series, bases: pd.Series, minus: float = 0.0) -> list
 
 
 def scorecard(
+    con: duckdb.DuckDBPyConnection,
+    unit_ids: Sequence[int],
+    year: int,
+    month_from: int,
+    month_to: int,
+    *,
+    aggregate_children: bool = True,
+    use_history: bool = True,
+    indicator_codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """See `compute`. Served from a per-connection cache while the store's data do not change (any
+    upload, rollback or reference resync changes `store.data_version`): leaders reopening the same
+    period and unit at a briefing do not recompute it."""
+    key = ("scorecard", tuple(int(u) for u in unit_ids), int(year), int(month_from), int(month_to),
+           bool(aggregate_children), bool(use_history), tuple(indicator_codes) if indicator_codes is not None else None)
+    return cached(con, repr(key), data_version(con), lambda: compute(
+        con, unit_ids, year, month_from, month_to, aggregate_children=aggregate_children,
+        use_history=use_history, indicator_codes=indicator_codes))
+
+
+def compute(
     con: duckdb.DuckDBPyConnection,
     unit_ids: Sequence[int],
     year: int,

@@ -8,6 +8,7 @@ until consumed).
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 import threading
 import weakref
 from pathlib import Path
@@ -106,17 +107,26 @@ def reference_version(con: duckdb.DuckDBPyConnection) -> str | None:
     return scalar(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
 
 
+CACHE_ENTRIES = 48  # per connection; least recently used entries are dropped first
+
+
 def cached(con: duckdb.DuckDBPyConnection, name: str, version: Any, compute) -> pd.DataFrame:
     """`compute()`'s frame, kept per connection and recomputed when `version` changes (see
-    data_version, reference_version). Callers get a copy, free to modify."""
+    data_version, reference_version). At most CACHE_ENTRIES frames per connection (LRU). Callers get
+    a copy, free to modify."""
     with _lock:
-        entries = _cache.setdefault(con, {})
+        entries = _cache.setdefault(con, OrderedDict())
         hit = entries.get(name)
+        if hit is not None:
+            entries.move_to_end(name)
     if hit is not None and hit[0] == version:
         return hit[1].copy()
     frame = compute()
     with _lock:
         entries[name] = (version, frame)
+        entries.move_to_end(name)
+        while len(entries) > CACHE_ENTRIES:
+            entries.popitem(last=False)
     return frame.copy()
 
 

@@ -81,6 +81,21 @@ def _prepare(frame: pd.DataFrame, unique_keys: bool = False) -> pa.Table:
     return pa.table(arrays)
 
 
+def refresh_unit_summary(cursor: duckdb.DuckDBPyConnection, units_sql: str | None = None) -> None:
+    """Recompute `unit_summary` rows for the units listed by `units_sql` (a SELECT of unit_id), or for
+    every unit when None. Runs inside the caller's transaction."""
+    if units_sql is None:
+        cursor.execute("DELETE FROM unit_summary")
+        cursor.execute("INSERT INTO unit_summary SELECT unit_id, count(*), min(year), max(year) "
+                       "FROM observations GROUP BY unit_id")
+        return
+    cursor.execute(f"CREATE OR REPLACE TEMP TABLE _summary_units AS SELECT DISTINCT unit_id FROM ({units_sql})")
+    cursor.execute("DELETE FROM unit_summary WHERE unit_id IN (SELECT unit_id FROM _summary_units)")
+    cursor.execute("INSERT INTO unit_summary SELECT unit_id, count(*), min(year), max(year) FROM observations "
+                   "WHERE unit_id IN (SELECT unit_id FROM _summary_units) GROUP BY unit_id")
+    cursor.execute("DROP TABLE _summary_units")
+
+
 def _write(cursor: duckdb.DuckDBPyConnection, data: pa.Table, *, file_name: str, sha256: str | None = None,
            uploaded_by: str | None = None, layout: str | None = None, warnings: list[str] | None = None,
            status: str = "committed", **_extras) -> CommitResult:
@@ -105,6 +120,7 @@ def _write(cursor: duckdb.DuckDBPyConnection, data: pa.Table, *, file_name: str,
         cursor.execute(
             f"{verb} INTO observations SELECT {_KEY_SQL}, value, {upload_id}, source_cell FROM _new_obs"
         )
+        refresh_unit_summary(cursor, "SELECT unit_id FROM _new_obs")
     finally:
         cursor.unregister("_new_obs")
     return CommitResult(upload_id, data.num_rows, n_replaced)
@@ -174,6 +190,7 @@ def rollback_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
             GROUP BY {_KEY_SQL}
             """
         )
+        refresh_unit_summary(cursor, "SELECT unit_id FROM _touched")
         cursor.execute("DROP TABLE _touched")
         cursor.execute("COMMIT")
     except Exception:

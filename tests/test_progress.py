@@ -171,3 +171,18 @@ def test_vectorised_statuses_equal_the_reference():
                                 flow=bool(f), typical_share=None if np.isnan(s) else s)
                 for v, t, d, f, s in zip(values, targets, directions, flows, shares)]
         assert list(fast) == slow
+
+
+def test_scorecard_cache_follows_uploads_and_rollbacks(demo_store):
+    from store.uploads import commit_upload, rollback_upload
+
+    first = scorecard.scorecard(demo_store, [2], 2024, 1, 6).set_index("indicator_code").loc["gtsx_tong", "value"]
+    again = scorecard.scorecard(demo_store, [2], 2024, 1, 6)
+    again.loc[:, "value"] = -1  # callers get copies: mutating one does not poison the cache
+    assert scorecard.scorecard(demo_store, [2], 2024, 1, 6).set_index("indicator_code").loc["gtsx_tong", "value"] == first
+    revised = pd.DataFrame([{"indicator_code": "gtsx_tong", "unit_id": 2, "year": 2024, "month_from": 1, "month_to": 6,
+                             "kind": "actual", "target_source": "", "value": first + 100}])
+    done = commit_upload(demo_store, revised, file_name="revision.xlsx")
+    assert scorecard.scorecard(demo_store, [2], 2024, 1, 6).set_index("indicator_code").loc["gtsx_tong", "value"] == first + 100
+    rollback_upload(demo_store, done.upload_id)
+    assert scorecard.scorecard(demo_store, [2], 2024, 1, 6).set_index("indicator_code").loc["gtsx_tong", "value"] == first

@@ -86,3 +86,21 @@ def test_failed_commit_writes_nothing(empty_store):
     assert store.scalar(con, "SELECT count(*) FROM observations") == 0
     assert store.scalar(con, "SELECT count(*) FROM observation_versions") == 0
     assert store.scalar(con, "SELECT count(*) FROM uploads") == 0
+
+
+def test_unit_summary_follows_uploads_and_rollbacks(empty_store):
+    con = empty_store
+    summary = lambda: store.query(con, "SELECT unit_id, n_obs, first_year, last_year FROM unit_summary ORDER BY unit_id").values.tolist()
+    a = commit_upload(con, pd.concat([_obs(1.0), _obs(2.0, unit_id=9)]), file_name="a.xlsx")
+    later = _obs(3.0, unit_id=9).assign(year=2019)
+    b = commit_upload(con, later, file_name="b.xlsx")
+    assert summary() == [[2, 1, 2016, 2016], [9, 2, 2016, 2019]]
+    rollback_upload(con, b.upload_id)
+    assert summary() == [[2, 1, 2016, 2016], [9, 1, 2016, 2016]]
+    rollback_upload(con, a.upload_id)
+    assert summary() == []
+    # the summary equals a full recount
+    commit_upload(con, pd.concat([_obs(1.0), _obs(5.0, unit_id=9, kind="actual")]), file_name="c.xlsx")
+    recount = store.query(con, "SELECT unit_id, count(*) AS n, min(year) AS f, max(year) AS l FROM observations "
+                               "GROUP BY unit_id ORDER BY unit_id").values.tolist()
+    assert summary() == recount

@@ -8,6 +8,7 @@ import os
 import sys
 
 from indicators.commands import COMMANDS
+from indicators.commands.common import CommandError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return modules[args.command].run(args)
+    except CommandError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # output piped into `head` and closed: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

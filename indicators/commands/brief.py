@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
+
+from indicators.commands.common import find_unit, open_existing, parse_months
 
 
 def add_parser(sub) -> None:
@@ -16,25 +17,13 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import store
-    from indicators import brief, units
+    from indicators import brief
 
-    match = re.fullmatch(r"\s*(\d{1,2})\s*-\s*(\d{1,2})\s*", args.months)
-    if not match or not (1 <= int(match.group(1)) <= int(match.group(2)) <= 12):
-        print(f"Lỗi: kỳ «{args.months}» không hợp lệ; viết dạng 1-6, 1-9 hoặc 1-12.", file=sys.stderr)
-        return 2
-    path = store.db_path(args.db)
-    if not path.exists():
-        print(f"Lỗi: không có kho dữ liệu {path}.", file=sys.stderr)
-        return 2
-    con = store.open_store(path)
+    month_from, month_to = parse_months(args.months)
+    con = open_existing(args.db)
     try:
-        try:
-            unit = units.resolve(con, args.unit, args.year)
-        except units.UnitNotFound as exc:
-            print(f"Lỗi: {exc}", file=sys.stderr)
-            return 2
-        text = brief.build(con, int(unit.unit_id), unit["name"], args.year, int(match.group(1)), int(match.group(2))).text()
+        unit = find_unit(con, args.unit, args.year)
+        text = brief.build(con, int(unit.unit_id), unit["name"], args.year, month_from, month_to).text()
     finally:
         con.close()
     sys.stdout.write(text)

@@ -15,6 +15,8 @@ import sys
 
 import pandas as pd
 
+from indicators.commands.common import find_unit, open_existing
+
 COLUMNS = ["unit_code", "unit_name", "criteria_set", "criteria_met", "criteria_total", "level", "year_reached"]
 
 
@@ -28,22 +30,11 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import store
-    from indicators import ntm, units
+    from indicators import ntm
 
-    path = store.db_path(args.db)
-    if not path.exists():
-        print(f"Lỗi: không có kho dữ liệu {path}.", file=sys.stderr)
-        return 2
-    con = store.open_store(path)
+    con = open_existing(args.db)
     try:
-        parent_id = None
-        if args.unit:
-            try:
-                parent_id = int(units.resolve(con, args.unit, args.year).unit_id)
-            except units.UnitNotFound as exc:
-                print(f"Lỗi: {exc}", file=sys.stderr)
-                return 2
+        parent_id = int(find_unit(con, args.unit, args.year).unit_id) if args.unit else None
         frame = ntm.assessment(con, args.year, parent_id, args.family)
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)

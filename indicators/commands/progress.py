@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import sys
 
 import pandas as pd
+
+from indicators.commands.common import find_unit, number_text, open_existing, parse_months
 
 COLUMNS = ["indicator_code", "indicator_name", "measure", "value", "kind", "target", "target_source",
            "pct_of_target", "same_period_value", "same_period_change_pct", "status"]
@@ -27,34 +28,13 @@ def add_parser(sub) -> None:
     p.add_argument("--months", required=True, help="kỳ lũy kế, ví dụ 1-6, 1-9, 1-12")
 
 
-def _num(x, digits: int = 6) -> str:
-    """Plain decimal text: 4339, 48.08, '' for missing (float noise rounded away)."""
-    if x is None or x is pd.NA or (isinstance(x, float) and pd.isna(x)):
-        return ""
-    x = round(float(x), digits)
-    return str(int(x)) if x == int(x) else repr(x)
-
-
 def run(args: argparse.Namespace) -> int:
-    import store
-    from indicators import catalog, progress, queries, scorecard, units
+    from indicators import progress, queries, scorecard
 
-    match = re.fullmatch(r"\s*(\d{1,2})\s*-\s*(\d{1,2})\s*", args.months)
-    if not match or not (1 <= int(match.group(1)) <= int(match.group(2)) <= 12):
-        print(f"Lỗi: kỳ «{args.months}» không hợp lệ; viết dạng 1-6, 1-9 hoặc 1-12.", file=sys.stderr)
-        return 2
-    month_from, month_to = int(match.group(1)), int(match.group(2))
-    path = store.db_path(args.db)
-    if not path.exists():
-        print(f"Lỗi: không có kho dữ liệu {path}.", file=sys.stderr)
-        return 2
-    con = store.open_store(path)
+    month_from, month_to = parse_months(args.months)
+    con = open_existing(args.db)
     try:
-        try:
-            unit = units.resolve(con, args.unit, args.year)
-        except units.UnitNotFound as exc:
-            print(f"Lỗi: {exc}", file=sys.stderr)
-            return 2
+        unit = find_unit(con, args.unit, args.year)
         card = scorecard.scorecard(con, [int(unit.unit_id)], args.year, month_from, month_to)
         targets = queries.year_targets(con, [int(unit.unit_id)], args.year)
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -69,10 +49,10 @@ def run(args: argparse.Namespace) -> int:
                     if month_from == 1 else row.status
                 )
                 writer.writerow([
-                    row.indicator_code, row.name, row.measure_name, _num(row.value),
-                    "" if pd.isna(row.kind) else row.kind, _num(target), source or "",
-                    _num(progress.pct_of_target(row.value, target), 2), _num(row.same_period_value),
-                    _num(row.same_period_change_pct, 2), status,
+                    row.indicator_code, row.name, row.measure_name, number_text(row.value),
+                    "" if pd.isna(row.kind) else row.kind, number_text(target), source or "",
+                    number_text(progress.pct_of_target(row.value, target), 2), number_text(row.same_period_value),
+                    number_text(row.same_period_change_pct, 2), status,
                 ])
     finally:
         con.close()

@@ -11,7 +11,8 @@ import argparse
 import csv
 import sys
 
-import pandas as pd
+
+from indicators.commands.common import find_unit, number_text, open_existing
 
 COLUMNS = ["criterion", "points", "min_points", "max_points"]
 
@@ -23,28 +24,12 @@ def add_parser(sub) -> None:
     p.add_argument("--year", required=True, type=int)
 
 
-def _num(x) -> str:
-    if x is None or (isinstance(x, float) and pd.isna(x)):
-        return ""
-    x = round(float(x), 4)
-    return str(int(x)) if x == int(x) else repr(x)
-
-
 def run(args: argparse.Namespace) -> int:
-    import store
-    from indicators import units, urban
+    from indicators import urban
 
-    path = store.db_path(args.db)
-    if not path.exists():
-        print(f"Lỗi: không có kho dữ liệu {path}.", file=sys.stderr)
-        return 2
-    con = store.open_store(path)
+    con = open_existing(args.db)
     try:
-        try:
-            unit = units.resolve(con, args.unit, args.year)
-        except units.UnitNotFound as exc:
-            print(f"Lỗi: {exc}", file=sys.stderr)
-            return 2
+        unit = find_unit(con, args.unit, args.year)
         result = urban.assessment(con, int(unit.unit_id), args.year)
         if result["framework"] is None or result["criteria"].empty:
             print(f"Lỗi: chưa có thang điểm phân loại đô thị cho năm {args.year}.", file=sys.stderr)
@@ -52,11 +37,11 @@ def run(args: argparse.Namespace) -> int:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)
         for row in result["criteria"].itertuples():
-            writer.writerow([row.criterion, _num(row.points), _num(row.min_points), _num(row.max_points)])
+            writer.writerow([row.criterion, number_text(row.points), number_text(row.min_points), number_text(row.max_points)])
         framework = result["framework"]
         shown = result["total"] if result["complete"] else None  # no total while a criterion has no data
-        writer.writerow(["total", _num(shown), _num(framework.pass_points),
-                         _num(framework.raw.get("total_points", 100))])
+        writer.writerow(["total", number_text(shown), number_text(framework.pass_points),
+                         number_text(framework.raw.get("total_points", 100))])
     finally:
         con.close()
     return 0

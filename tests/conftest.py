@@ -60,3 +60,29 @@ def app_env(demo_db_path, monkeypatch):
     monkeypatch.setenv("CHITIEU_DB", str(copy))
     monkeypatch.chdir(ROOT)
     yield copy
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_path, tmp_path_factory):
+    """A Streamlit server on a free loopback port over a private copy of the demo store."""
+    import shutil
+
+    from tests.browser import streamlit_server
+
+    copy = tmp_path_factory.mktemp("browser") / "app.duckdb"
+    shutil.copy(demo_db_path, copy)
+    with streamlit_server(copy) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

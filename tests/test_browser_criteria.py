@@ -3,34 +3,14 @@ no error element; screenshots in tests/screenshots/."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, assert_no_error, chromium_path, shot, streamlit_server, wait_idle
+from tests.browser import assert_no_error, chromium_path, shot, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(chromium_path() is None, reason="Debian chromium not installed (make test installs it)"),
 ]
-
-
-@pytest.fixture(scope="module")
-def server(demo_db_path, tmp_path_factory):
-    copy = tmp_path_factory.mktemp("browser_criteria") / "app.duckdb"
-    shutil.copy(demo_db_path, copy)
-    with streamlit_server(copy) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser, url: str, heading: str, min_charts: int):

@@ -51,8 +51,8 @@ def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = Fals
     elif demo.has_demo(con):
         st.info(
             "**Dữ liệu mẫu** — các số liệu đang hiển thị là dữ liệu minh họa, không phải số liệu thật. "
-            "Để thay bằng số liệu của đơn vị: vào **Tải dữ liệu lên**, nạp các biểu báo cáo, rồi hoàn tác "
-            "lần nạp «Dữ liệu mẫu (demo)» trong lịch sử tải lên.",
+            "Để thay bằng số liệu của đơn vị: vào **Tải dữ liệu lên**, nạp các biểu báo cáo, rồi bấm "
+            "**Gỡ dữ liệu mẫu** trong thẻ Lịch sử tải lên.",
             icon="ℹ️",
         )
     if not compact:

@@ -59,3 +59,21 @@ def test_overview_on_empty_store_says_what_to_do(tmp_path, monkeypatch):
     at = run_page("app.py")
     assert not at.exception
     assert any("chưa có số liệu" in w.value for w in at.warning)
+
+
+def test_upload_page_removes_demo_data(app_env):
+    import store
+    from indicators import demo
+
+    at = run_page("pages/tai_len.py")
+    assert not at.exception
+    at.button(key="remove_demo").click().run()
+    assert not at.exception
+    assert any("Đã gỡ 2 lần nạp dữ liệu mẫu" in s.value for s in at.success)
+    store.close_all()
+    con = store.open_store(app_env)
+    try:
+        assert not demo.has_demo(con)
+        assert store.scalar(con, "SELECT count(*) FROM observations") == 0
+    finally:
+        con.close()

@@ -21,8 +21,7 @@ def docx(brief: Brief) -> bytes:
         doc.add_paragraph(body)
     if brief.summary:
         doc.add_paragraph(brief.summary)
-    doc.add_heading("Cần chú ý", level=2)
-    doc.add_paragraph(brief.attention)
+    doc.add_paragraph(brief.attention)  # begins with "Cần chú ý:"
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -22,8 +22,7 @@ for heading, body in report.paragraphs:
     st.markdown(body)
 if report.summary:
     st.markdown(report.summary)
-st.markdown("**Cần chú ý**")
-st.markdown(report.attention)
+st.markdown(report.attention)  # begins with "Cần chú ý:"
 st.text_area("Văn bản để sao chép", report.text(), height=220, key="brief_text")
 
 ctx = slides.Context(con, sel.unit_id, sel.unit_name, sel.year, sel.month_from, sel.month_to)

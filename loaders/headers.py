@@ -28,8 +28,9 @@ ROLE_WORDS: list[tuple[str, re.Pattern]] = [
     ("year_reached", re.compile(r"^nam\s+(?:duoc\s+cong nhan\s+)?dat chuan")),
 ]
 NAME_WORDS = re.compile(
-    r"^(?:ten\s+)?(?:chi tieu|noi dung|danh muc|hang muc|tieu chi(?:,? tieu chuan)?|ten don vi|don vi"
+    r"^(?:ten\s+|noi dung\s+|cac\s+)?(?:chi tieu|noi dung|danh muc|hang muc|tieu chi(?:,? tieu chuan)?|ten don vi|don vi"
     r"|xa|phuong|xa,? phuong|phuong,? xa|xa/phuong|phuong/xa|dia phuong|dia ban|don vi hanh chinh)"
+    r"(?:\s+(?:chu yeu|kinh te\b.*|ktxh|kt-xh|bao cao|danh gia))?"  # "Nội dung chỉ tiêu", "Chỉ tiêu chủ yếu"
     r"(?:\s*\(.*\))?$"
 )
 TARGET = _words(r"ke hoach", r"kh", r"du toan", r"chi tieu giao", r"muc tieu", r"nghi quyet", r"dt giao")

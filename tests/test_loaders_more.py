@@ -293,3 +293,42 @@ def test_ods_percentages_and_collapsed_rows(con):
     assert values_of(r, "bhyt_bao_phu") == [90.0, 91.5]              # plain numbers stay as they are
     assert values_of(r, "so_ho_ngheo") == []                          # the collapsed row is not loaded
     assert [(p.code, p.cell) for p in r.warnings] == [("hidden-row", "B7")]
+
+
+def test_ward_report_with_noi_dung_chi_tieu_header_and_text_numbers(tmp_path, empty_store):
+    """A ward's own 9-month report: "Nội dung chỉ tiêu" as the name column, KH/TH/ƯTH abbreviations,
+    A/B sections and an "a" sub-item, numbers typed as Vietnamese text, triệu đồng converted, the
+    ward named only in the letterhead; a negative count "(5)" is refused on its cell."""
+    import openpyxl
+
+    import loaders
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "9T"
+    ws["A1"] = "UBND PHƯỜNG TRẦN PHÚ"
+    ws["A4"] = "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KT-XH 9 THÁNG ĐẦU NĂM 2019"
+    rows = [["TT", "Nội dung chỉ tiêu", "Đơn vị tính", "KH năm 2019", "TH 9 tháng 2018", "ƯTH 9 tháng 2019", "So KH (%)", "Ghi chú"],
+            ["A", "KINH TẾ", None, None, None, None, None, None],
+            ["1", "Giá trị sản xuất", "Tỷ đồng", "312,5", "201,3", "224,9", "71,97", None],
+            ["2", "Thu ngân sách", "Triệu đồng", "4.251,1", "2.418,3", "2.615,5", "61,53", "đạt thấp"],
+            ["a", "Trong đó: tiền sử dụng đất", "Triệu đồng", "1.816,3", "1.372,8", "1.030,8", None, None],
+            ["B", "XÃ HỘI", None, None, None, None, None, None],
+            ["3", "Giải quyết việc làm mới", "lao động", "150", "98", "(5)", None, None]]
+    for i, row in enumerate(rows, start=6):
+        for j, value in enumerate(row, start=1):
+            ws.cell(i, j, value)
+    path = tmp_path / "tran_phu_9t_2019.xlsx"
+    wb.save(path)
+    bad = loaders.parse_upload(path.name, path.read_bytes(), empty_store)
+    assert [(p.code, p.cell) for p in bad.errors] == [("impossible-value", "F12")]
+    ws["F12"] = "105"
+    wb.save(path)
+    good = loaders.parse_upload(path.name, path.read_bytes(), empty_store)
+    assert good.ok, [loaders.format_line(p) for p in good.problems]
+    obs = good.observations.astype({"indicator_code": str, "kind": str, "unit_name": str})
+    assert set(obs.unit_name) == {"Phường Trần Phú"}
+    budget = obs[(obs.indicator_code == "thu_ngan_sach") & (obs.kind == "estimate")].iloc[0]
+    assert (budget.year, budget.month_to, budget.value, budget.source_value) == (2019, 9, 2.6155, 2615.5)
+    assert set(obs.indicator_code) == {"gtsx_tong", "thu_ngan_sach", "thu_tien_sdd", "viec_lam_moi"}
+    assert len(obs) == 12

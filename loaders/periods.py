@@ -11,11 +11,11 @@ from loaders.names import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]*\d)")
-_N_MONTHS = re.compile(r"(\d{1,2})\s*thang(?:\s+dau\s+nam)?")
+_N_MONTHS = re.compile(r"(?<![\d/.,])(\d{1,2})\s*(?:thang|t\b)(?:\s+dau\s+nam)?")  # "6 tháng", "6T/2021"
 _LAST_HALF = re.compile(r"6\s*thang\s+cuoi\s+nam")
 _QUARTER = re.compile(r"\b(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\b")
 _MONTH = re.compile(r"(?:\bthang|\bt)\s*\.?\s*(\d{1,2})\b(?!\s*thang)")
-_TO_MONTH = re.compile(r"(?:den|toi|het)\s+(?:ngay\s+\d{1,2}/)?(?:thang\s*)?(\d{1,2})(?:/|\b)")
+_TO_MONTH = re.compile(r"(?:den|toi|het)\s+(?:ngay\s+)?(?:\d{1,2}/)?(?:thang\s*)?(\d{1,2})(?:/|\b)")  # "đến 30/9"
 _WHOLE_YEAR = re.compile(r"\bca\s+nam\b|\bnam\b|\bhang\s+nam\b")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 
@@ -62,7 +62,7 @@ def _parse_folded(t: str, whole_year: bool) -> Period:
     elif m := _QUARTER.search(t):
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         months = (3 * q - 2, 3 * q)
-    elif "luy ke" in t and (m := _TO_MONTH.search(t)):
+    elif "luy ke" in t and (m := _TO_MONTH.search(t)) and 1 <= int(m.group(1)) <= 12:
         months = (1, int(m.group(1)))
     elif m := _N_MONTHS.search(t):
         n = int(m.group(1))

@@ -332,3 +332,39 @@ def test_ward_report_with_noi_dung_chi_tieu_header_and_text_numbers(tmp_path, em
     assert (budget.year, budget.month_to, budget.value, budget.source_value) == (2019, 9, 2.6155, 2615.5)
     assert set(obs.indicator_code) == {"gtsx_tong", "thu_ngan_sach", "thu_tien_sdd", "viec_lam_moi"}
     assert len(obs) == 12
+
+
+# ------------------------------------------------------------------ adversarial variants (new files)
+def _book(tmp_path, rows: list[list], name: str = "v.xlsx", merges=(), sheet: str = "S") -> tuple[str, bytes]:
+    """A workbook written to tmp_path with openpyxl, as a statistician's file would arrive."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    for rng in merges:
+        ws.merge_cells(rng)
+    path = tmp_path / name
+    wb.save(path)
+    return path.name, path.read_bytes()
+
+
+def _obs(result) -> list[tuple]:
+    o = result.observations
+    return sorted(zip(o.indicator_code.astype(str), o.year, o.month_from, o.month_to, o.kind.astype(str),
+                      o.value.round(6), o.source_cell.astype(str)))
+
+
+def test_cumulative_to_a_day_and_nT_abbreviation_periods(tmp_path, con):
+    """"Lũy kế đến 30/9" (a day/month) is months 1–9 (it crashed: month 30); "TH 6T/2020" is 6 months
+    of 2020 (it was read as the whole year 2020)."""
+    rows = LETTERHEAD + [["BÁO CÁO THU NGÂN SÁCH 9 THÁNG NĂM 2021"], [],
+                         ["STT", "Chỉ tiêu", "ĐVT", "Dự toán năm 2021", "TH 6T/2020", "Lũy kế đến 30/9", "% so dự toán"],
+                         ["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", 500, 180, 300, 60]]
+    r = parse_upload(*_book(tmp_path, rows), con)
+    assert r.ok, [loaders.format_line(p) for p in r.problems]
+    assert _obs(r) == [("thu_ngan_sach", 2020, 1, 6, "actual", 180.0, "S!E7"),
+                       ("thu_ngan_sach", 2021, 1, 9, "actual", 300.0, "S!F7"),
+                       ("thu_ngan_sach", 2021, 1, 12, "target", 500.0, "S!D7")]

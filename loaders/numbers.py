@@ -53,7 +53,8 @@ def parse_number(text: object, locale: str = "vi") -> float | None:
     raw = str(text).strip()
     if raw.lower() in NO_VALUE:
         return None
-    t = _FLAGS.sub("", _SPACE.sub("", raw.replace("\u2212", "-")))
+    # "−12,5" (minus sign), "–12,5" (en dash: Word/Unikey autocorrect) are negatives
+    t = _FLAGS.sub("", _SPACE.sub("", raw.replace("\u2212", "-").replace("\u2013", "-")))
     if t.lower() in NO_VALUE:
         return None
     sign = 1.0

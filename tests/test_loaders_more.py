@@ -368,3 +368,17 @@ def test_cumulative_to_a_day_and_nT_abbreviation_periods(tmp_path, con):
     assert _obs(r) == [("thu_ngan_sach", 2020, 1, 6, "actual", 180.0, "S!E7"),
                        ("thu_ngan_sach", 2021, 1, 9, "actual", 300.0, "S!F7"),
                        ("thu_ngan_sach", 2021, 1, 12, "target", 500.0, "S!D7")]
+
+
+def test_en_dash_negative_nbsp_thousands_and_x_not_applicable(tmp_path, con):
+    """"–12,5" (en dash, as Word/Unikey autocorrect writes a minus) is −12,5 (it was refused as text);
+    "1 300,25" with a non-breaking space is 1300,25; "x" means no value."""
+    rows = LETTERHEAD + [["BÁO CÁO NĂM 2020"], [], ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2020", "Thực hiện năm 2020"],
+                         ["1", "Tổng giá trị sản xuất", "Tỷ đồng", "1 234,5", "1\u00a0300,25"],
+                         ["2", "Tốc độ tăng trưởng giá trị sản xuất", "%", "x", "–12,5"]]
+    r = parse_upload(*_book(tmp_path, rows), con)
+    assert r.ok, [loaders.format_line(p) for p in r.problems]
+    assert _obs(r) == [("gtsx_tong", 2020, 1, 12, "actual", 1300.25, "S!E7"),
+                       ("gtsx_tong", 2020, 1, 12, "target", 1234.5, "S!D7"),
+                       ("tang_truong_gtsx", 2020, 1, 12, "actual", -12.5, "S!E8")]
+    assert parse_number("–") is None and parse_number("\u2212 3") == -3.0

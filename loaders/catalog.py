@@ -147,8 +147,9 @@ class Catalog:
             names.append(label)
         return names[:n]
 
-    def units_in_text(self, text: object, when: date) -> list[int]:
-        """Units a letterhead or title names ("UBND PHƯỜNG TRẦN PHÚ"), the most specific first."""
+    def units_in_text(self, text: object, when: date | None) -> list[int]:
+        """Units a letterhead or title names ("UBND PHƯỜNG TRẦN PHÚ"), the most specific first;
+        `when` None: units of that name at any date."""
         words = fold(text).replace(",", " ").replace(".", " ").split()
         found: list[tuple[int, int]] = []
         for start in range(len(words)):
@@ -161,15 +162,19 @@ class Catalog:
                     core = " ".join(words[start + plen:start + plen + size])
                     for i in self.unit_index.get(core, []):
                         u = self.units[i]
-                        if u.unit_type == unit_type and u.valid_at(when):
+                        if u.unit_type == unit_type and (when is None or u.valid_at(when)):
                             found.append((plen + size, i))
                     if found and found[-1][0] == plen + size:
                         break
                 break
         found.sort(key=lambda item: -item[0])
-        level = {"phuong": 0, "xa": 0, "thi_tran": 0, "dac_khu": 0, "thanh_pho": 1, "thi_xa": 1, "huyen": 1, "tinh": 2}
         ids = list(dict.fromkeys(i for _, i in found))
-        return sorted(ids, key=lambda i: level.get(self.units[i].unit_type, 3))
+        return sorted(ids, key=lambda i: self.unit_level(i))
+
+    def unit_level(self, unit_id: int) -> int:
+        """0 ward/commune, 1 city/district, 2 province."""
+        level = {"phuong": 0, "xa": 0, "thi_tran": 0, "dac_khu": 0, "thanh_pho": 1, "thi_xa": 1, "huyen": 1, "tinh": 2}
+        return level.get(self.units[unit_id].unit_type, 3)
 
     def unit_label(self, unit_id: int) -> str:
         return self.units[unit_id].name

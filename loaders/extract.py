@@ -58,12 +58,37 @@ def sheet_unit(layout: Layout, catalog: Catalog, when) -> int | None:
     return None
 
 
+def stale_sheet_unit(layout: Layout, catalog: Catalog, when, unit: int | None) -> tuple[int, str, int] | None:
+    """(row, text, unit) of a ward/commune the title or letterhead names that did not exist at the
+    report date while the sheet's unit would fall back to a wider one: its values must not go to the
+    city ("UBND XÃ THẠCH MÔN" on a 2021 report; the commune became Xã Đồng Môn in 2020)."""
+    level = catalog.unit_level(unit) if unit is not None else 9
+    for lines in (layout.title_lines, layout.letterhead_lines):
+        for r, text in lines:
+            for i in catalog.units_in_text(text, None):
+                if catalog.unit_level(i) < level and not catalog.units[i].valid_at(when):
+                    return r, text, i
+    return None
+
+
 def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> Extracted:
     rows = sheet.rows
     problems: list[Problem] = []
     resolved = resolve_columns(layout)
     when = report_date(resolved, layout)
     unit_of_sheet = sheet_unit(layout, catalog, when)
+    dated = layout.title_period.year is not None or any(r.year for r in resolved)
+    stale = stale_sheet_unit(layout, catalog, when, unit_of_sheet) if dated else None
+    if stale is not None:
+        r, text, i = stale
+        u = catalog.units[i]
+        c = next((c for c, v in enumerate(rows[r]) if cell_text(v) == text), 0)
+        dates = (f"đến {u.valid_to:%d/%m/%Y}" if u.valid_to and u.valid_to < when else f"từ {u.valid_from:%d/%m/%Y}")
+        problems.append(problem("unknown-sheet-unit", file, sheet.name, a1(r, c),
+            f"Ô {a1(r, c)} ghi \"{text}\" nhưng {u.name} chỉ có {dates}, không có vào ngày báo cáo "
+            f"{when:%d/%m/%Y}. Số liệu của biểu không được gán cho đơn vị khác. Hãy ghi đúng tên đơn vị "
+            "tại thời điểm báo cáo (hoặc kiểm tra lại năm của biểu)."))
+        unit_of_sheet = None
     data_rows = list(range(layout.data_first, len(rows)))
     name_col = layout.name_col
     if name_col is None or not resolved or not data_rows:
@@ -182,7 +207,7 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
             k = key(name)
             if TOTAL_ROW.match(k):
                 if unit_of_sheet is None:
-                    if has_value[i]:
+                    if has_value[i] and stale is None:
                         problems.append(problem("unknown-sheet-unit", file, sheet.name, a1(r, name_col),
                             f"Dòng \"{name}\" (ô {a1(r, name_col)}) là dòng tổng nhưng không rõ của đơn vị nào: "
                             "tiêu đề và tiêu đề góc trái không nêu tên đơn vị. Hãy ghi ví dụ \"UBND THÀNH PHỐ HÀ TĨNH\"."))
@@ -358,7 +383,7 @@ def _assemble(file, sheet, layout, catalog, resolved: list[Resolved], data_rows,
         if override is not None:
             factor = np.where(np.isnan(override), factor, override)
             measure = categorical(mcodes, labels)
-        if unit_of_sheet is None:
+        if unit_of_sheet is None and not any(p.code == "unknown-sheet-unit" for p in problems):
             problems.append(problem("unknown-sheet-unit", file, sheet.name, "A1",
                 "Không xác định được số liệu của đơn vị nào: tiêu đề góc trái và tên biểu không nêu tên "
                 "phường/xã/thành phố. Hãy ghi tên đơn vị ở tiêu đề góc trái (ví dụ \"UBND PHƯỜNG TRẦN PHÚ\") "

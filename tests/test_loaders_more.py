@@ -382,3 +382,19 @@ def test_en_dash_negative_nbsp_thousands_and_x_not_applicable(tmp_path, con):
                        ("gtsx_tong", 2020, 1, 12, "target", 1234.5, "S!D7"),
                        ("tang_truong_gtsx", 2020, 1, 12, "actual", -12.5, "S!E8")]
     assert parse_number("–") is None and parse_number("\u2212 3") == -3.0
+
+
+@pytest.mark.parametrize("letterhead,title,cell", [
+    (["UBND THÀNH PHỐ HÀ TĨNH"], ["UBND XÃ THẠCH MÔN"], "A2"),                      # city above, commune below
+    (["UBND THÀNH PHỐ HÀ TĨNH"], ["BÁO CÁO CỦA XÃ THẠCH MÔN"], "A2"),
+    (["UBND XÃ THẠCH MÔN"], [], "A1"),
+])
+def test_commune_that_no_longer_exists_is_not_loaded_as_the_city(tmp_path, con, letterhead, title, cell):
+    """A 2021 report of Xã Thạch Môn (merged into Xã Đồng Môn in 2020): its values went silently to
+    the city named above it; now an error names the cell and the commune's dates."""
+    rows = [letterhead, title, ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2021"], [],
+            ["TT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2021"], ["1", "Số hộ nghèo", "Hộ", 30, 25]]
+    r = parse_upload(*_book(tmp_path, rows), con)
+    assert [(p.code, p.cell) for p in r.errors] == [("unknown-sheet-unit", cell)]
+    assert "Xã Thạch Môn" in r.errors[0].message and "31/12/2019" in r.errors[0].message
+    assert "Thành phố Hà Tĩnh" not in set(r.observations["unit_name"].astype(str))

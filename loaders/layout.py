@@ -198,6 +198,8 @@ def detect_layout(rows: list[list], merged=None) -> Layout | None:
     measure_col = next((c.index for c in columns if c.role == "measure"), None)
     if name_col is None:  # no "Chỉ tiêu"/"Đơn vị" header: the first text column after STT
         name_col = _guess_name_col(rows, last + 1, columns)
+        if name_col is not None and columns[name_col].role == "value":  # "Danh mục chỉ tiêu": names, not values
+            columns[name_col].role = "name"
     layout = Layout("report", first, header_last, last + 1, columns, name_col, stt_col, measure_col)
     layout.title_lines, layout.letterhead_lines, layout.measure_line = above
     layout.title_period = _title_period(layout.title_lines)
@@ -212,7 +214,9 @@ def detect_layout(rows: list[list], merged=None) -> Layout | None:
 def _guess_name_col(rows: list[list], start: int, columns: list[Column]) -> int | None:
     best, best_count = None, 0
     for col in columns:
-        if col.role in ("value", "derived", "stt", "measure", "note"):
+        if col.role in ("derived", "stt", "measure", "note"):
+            continue
+        if col.role == "value" and (col.kind or col.period.year is not None or col.period.month_from is not None):
             continue
         count = sum(1 for r in rows[start:start + 60] if isinstance(r[col.index], str) and len(r[col.index].strip()) > 3)
         if count > best_count:

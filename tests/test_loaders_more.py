@@ -398,3 +398,24 @@ def test_commune_that_no_longer_exists_is_not_loaded_as_the_city(tmp_path, con, 
     assert [(p.code, p.cell) for p in r.errors] == [("unknown-sheet-unit", cell)]
     assert "Xã Thạch Môn" in r.errors[0].message and "31/12/2019" in r.errors[0].message
     assert "Thành phố Hà Tĩnh" not in set(r.observations["unit_name"].astype(str))
+
+
+@pytest.mark.parametrize("header,rows_are", [
+    ("Danh mục chỉ tiêu", "indicators"), ("Chỉ tiêu/Nội dung", "indicators"), ("Nội dung công việc", "indicators"),
+    ("Phường/xã/thị trấn", "units"),
+])
+def test_unrecognised_name_header_still_finds_the_name_column(tmp_path, con, header, rows_are):
+    """A name column headed with words outside the vocabulary loaded 0 rows with only "no-data":
+    a header that names neither a kind nor a period, over text cells, is the name column."""
+    if rows_are == "indicators":
+        rows = LETTERHEAD + [["BÁO CÁO NĂM 2020"], [], ["TT", header, "ĐVT", "Thực hiện năm 2020"],
+                             ["1", "Tổng giá trị sản xuất", "Tỷ đồng", 100], ["2", "Số hộ nghèo", "Hộ", 40]]
+        expected = {("gtsx_tong", "Thành phố Hà Tĩnh", 100.0), ("so_ho_ngheo", "Thành phố Hà Tĩnh", 40.0)}
+    else:
+        rows = LETTERHEAD + [["THU NGÂN SÁCH NĂM 2020"], ["Đơn vị tính: Tỷ đồng"], ["TT", header, "Thực hiện năm 2020"],
+                             ["1", "Bắc Hà", 11], ["2", "Phường Nam Hà", 12]]
+        expected = {("thu_ngan_sach", "Phường Bắc Hà", 11.0), ("thu_ngan_sach", "Phường Nam Hà", 12.0)}
+    r = parse_upload(*_book(tmp_path, rows), con)
+    assert r.ok, [loaders.format_line(p) for p in r.problems]
+    o = r.observations
+    assert set(zip(o.indicator_code.astype(str), o.unit_name.astype(str), o.value)) == expected

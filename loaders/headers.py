@@ -137,7 +137,7 @@ def classify(index: int, path: list[str], numbering: object = "") -> Column:
             col.derived = "diff"
         if re.search(r"ke hoach|kh\b|du toan|chi tieu giao|\bct\b", whole):
             col.derived_against = "target"
-        elif re.search(r"cung ky|\bck\b|nam truoc", whole):
+        elif re.search(r"cung ky|\bck\b|nam truoc|/\s*th\b|\bso (?:voi )?th\b", whole):  # "ƯTH/TH", "So TH 2021"
             col.derived_against = "same_period"
         return col
     kind = None

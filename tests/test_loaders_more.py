@@ -419,3 +419,20 @@ def test_unrecognised_name_header_still_finds_the_name_column(tmp_path, con, hea
     assert r.ok, [loaders.format_line(p) for p in r.problems]
     o = r.observations
     assert set(zip(o.indicator_code.astype(str), o.unit_name.astype(str), o.value)) == expected
+
+
+def test_th_kh_uth_columns_check_uth_over_th_and_trd_per_person_measure(tmp_path, con):
+    """"TH 2021 | KH 2022 | ƯTH 2022 | So sánh (%): ƯTH/KH, ƯTH/TH" under merged headers: ƯTH/TH is
+    checked against last year's TH (it was not checked); ĐVT "Tr.đ/người/năm" is Triệu đồng/người
+    (it was an unknown measure)."""
+    rows = LETTERHEAD + [["BÁO CÁO TÌNH HÌNH THỰC HIỆN NĂM 2022"], [],
+                         ["STT", "Chỉ tiêu", "ĐVT", "TH 2021", "KH 2022", "ƯTH 2022", "So sánh (%)", ""],
+                         ["", "", "", "", "", "", "ƯTH/KH", "ƯTH/TH"],
+                         ["1", "Tổng giá trị sản xuất", "Tỷ đồng", 9000, 10000, 9800, 98, 110],
+                         ["2", "Thu nhập bình quân đầu người", "Tr.đ/người/năm", 50, 55, 54, 98.18, 108]]
+    merges = ["G6:H6", "A6:A7", "B6:B7", "C6:C7", "D6:D7", "E6:E7", "F6:F7"]
+    r = parse_upload(*_book(tmp_path, rows, merges=merges), con)
+    assert r.ok, [loaders.format_line(p) for p in r.problems]
+    assert [(p.code, p.cell) for p in r.warnings] == [("derived-mismatch", "H8")]
+    assert ("thu_nhap_binh_quan", 2022, 1, 12, "estimate", 54.0, "S!F9") in _obs(r)
+    assert len(r.observations) == 6

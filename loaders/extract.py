@@ -244,6 +244,21 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> 
         else:
             problems.append(text_in_number(file, sheet.name, a1(r, c), rows[r][c]))
 
+    # ---------------------------------------------------------------- formulas never computed
+    empty = sheet.empty_formula_cells
+    if empty:
+        row_pos = {r: i for i, r in enumerate(data_rows)}
+        col_pos = {c: j for j, c in enumerate(vcols)}
+        for r, c in sorted(empty):
+            i, j = row_pos.get(r), col_pos.get(c)
+            if i is None or j is None or status[i, j] == NUMBER or r in sheet.hidden_rows:
+                continue
+            if row_target[i] is None and not (layout.rows_are == "indicators" and has_value[i]):
+                continue
+            problems.append(problem("formula-without-value", file, sheet.name, a1(r, c),
+                f"Ô {a1(r, c)} có công thức nhưng chưa có kết quả tính (tệp do phần mềm khác tạo, chưa mở bằng Excel), "
+                "nên giá trị sẽ bị mất. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi tải lên."))
+
     # ---------------------------------------------------------------- observations
     hidden_cols = [j for j, c in enumerate(vcols) if c in sheet.hidden_cols]
     for j in hidden_cols:

@@ -20,6 +20,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "hidden-sheet": (WARNING, "Trang bị ẩn", "A hidden sheet was not loaded."),
     "hidden-row": (WARNING, "Dòng bị ẩn", "A hidden row holding values was not loaded."),
     "hidden-column": (WARNING, "Cột bị ẩn", "A hidden column holding values was not loaded."),
+    "formula-without-value": (ERROR, "Công thức chưa có giá trị", "A value cell holds a formula whose result was never computed (file written by a program, not saved from a spreadsheet): its value would be lost."),
     "text-in-number": (ERROR, "Chữ trong ô số", "A value cell holds text that is not a number."),
     "unknown-indicator": (ERROR, "Chỉ tiêu không có trong danh mục", "A row or column names no catalog indicator."),
     "ambiguous-indicator": (ERROR, "Tên chỉ tiêu không rõ", "A name matches several catalog indicators."),

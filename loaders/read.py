@@ -44,6 +44,12 @@ class Sheet:
         """Cells (0-based row, col) whose number format is a percentage (.xlsx only)."""
         return set()
 
+    @property
+    def empty_formula_cells(self) -> set[tuple[int, int]]:
+        """Cells (0-based row, col) holding a formula but no computed value (.xlsx written by a program
+        and never opened in a spreadsheet): calamine reads them as blank."""
+        return set()
+
 
 class ReadFailure(Exception):
     def __init__(self, problem: Problem):
@@ -175,6 +181,24 @@ class SheetScan:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     percent_cells: set[tuple[int, int]] = field(default_factory=set)
+    empty_formula_cells: set[tuple[int, int]] = field(default_factory=set)
+
+
+_COMPUTED = re.compile(rb"<v>[^<]+</v>")
+
+
+def _empty_formulas(whole: bytes, scan: SheetScan) -> None:
+    """Cells whose <c> holds an <f> and no computed <v> (absent, <v/> or <v></v>, as openpyxl writes
+    them); searched only near formula tags."""
+    at = whole.find(b"<f")
+    while at >= 0:
+        begin = whole.rfind(b"<c ", 0, at)
+        end = whole.find(b"</c>", at)
+        if begin >= 0 and end >= 0 and not _COMPUTED.search(whole, at, end):
+            m = _CELL_REF.match(whole, begin)
+            if m:
+                scan.empty_formula_cells.add((int(m.group(2)) - 1, column_index(m.group(1).decode())))
+        at = whole.find(b"<f", (end if end >= 0 else at) + 1)
 
 
 def xlsx_scan(archive: zipfile.ZipFile, path: str, percent_styles: set[int] = frozenset()) -> SheetScan:
@@ -215,6 +239,8 @@ def xlsx_scan(archive: zipfile.ZipFile, path: str, percent_styles: set[int] = fr
                         m = _ROW_NUM.search(tag)
                         if m:
                             scan.hidden_rows.add(int(m.group(1)) - 1)
+                if b"<f" in whole:
+                    _empty_formulas(whole, scan)
                 for marker in markers:
                     at = whole.find(marker)
                     while at >= 0:
@@ -420,6 +446,10 @@ class _LazySheet(Sheet):
     def percent_cells(self):  # type: ignore[override]
         """From the sheet scan (calamine does not give formats; .xls and .ods cells are taken as they are)."""
         return self._facts().percent_cells
+
+    @property
+    def empty_formula_cells(self):  # type: ignore[override]
+        return self._facts().empty_formula_cells
 
     @property
     def rows(self):  # type: ignore[override]

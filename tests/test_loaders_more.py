@@ -436,3 +436,27 @@ def test_th_kh_uth_columns_check_uth_over_th_and_trd_per_person_measure(tmp_path
     assert [(p.code, p.cell) for p in r.warnings] == [("derived-mismatch", "H8")]
     assert ("thu_nhap_binh_quan", 2022, 1, 12, "estimate", 54.0, "S!F9") in _obs(r)
     assert len(r.observations) == 6
+
+
+def test_formula_without_cached_value_is_refused_on_its_cell(tmp_path, empty_store):
+    """openpyxl (like many web exports) writes formulas without their results: a total "=D8+D9" would
+    otherwise load as blank and its value be lost without a word."""
+    import openpyxl
+
+    import loaders
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "6T"
+    ws["A1"] = "UBND THÀNH PHỐ HÀ TĨNH"
+    ws["A3"] = "BIỂU TỔNG HỢP 6 THÁNG NĂM 2016"
+    for j, text in enumerate(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2016", "Ước thực hiện 6 tháng năm 2016",
+                              "So KH (%)"], start=1):
+        ws.cell(5, j, text)
+    ws.append(["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", "=D7+80", 326.5, "=E6/D6*100"])
+    ws.append(["-", "Trong đó: Thu tiền sử dụng đất", "Tỷ đồng", 350, 110.6, "=E7/D7*100"])
+    path = tmp_path / "formulas.xlsx"
+    wb.save(path)
+    result = loaders.parse_upload(path.name, path.read_bytes(), empty_store)
+    # the uncomputed plan is refused on its cell; the uncomputed derived "So KH" column is not a value
+    assert [(p.code, p.cell) for p in result.errors] == [("formula-without-value", "D6")]

@@ -6,7 +6,7 @@ import streamlit as st
 
 from indicators import charts, queries, scorecard
 from indicators.formatting import period_title
-from ui import attention, cards, filters, layout
+from ui import attention, cards, empty, filters, layout
 
 con = layout.page("Tổng quan")
 sel = filters.unit_year_period(con)
@@ -20,7 +20,7 @@ top = scorecard.headline(table)
 without_value = top[top["value"].isna()]
 top = top[top["value"].notna()]
 if top.empty:
-    st.info("Chưa có số liệu của đơn vị cho kỳ này. Chọn kỳ khác ở thanh bên.")
+    empty.no_progress_data(con, sel.unit_id, sel.unit_name)
     st.stop()
 cards.status_counts(scorecard.status_counts(top), ["exceeded", "met", "ahead", "on_track", "behind", "not_met", "no_target"])
 children = queries.child_units(con, sel.unit_id)

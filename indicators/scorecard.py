@@ -140,7 +140,7 @@ def compute(
     labels = {code: progress.status_label(code) for code in progress.status_table()["status"]}
     frame["status_label"] = frame["status"].map(labels)
     sources = {code: catalog.target_source_label(code) for code in frame["target_source"].dropna().unique()}
-    frame["target_source_label"] = frame["target_source"].map(sources).fillna(catalog.target_source_label(""))
+    frame["target_source_label"] = frame["target_source"].map(sources).astype(object).fillna(catalog.target_source_label(""))
     return frame.sort_values(["group_order", "sort_order"]).reset_index(drop=True)
 
 

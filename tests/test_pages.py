@@ -77,3 +77,26 @@ def test_upload_page_removes_demo_data(app_env):
         assert store.scalar(con, "SELECT count(*) FROM observations") == 0
     finally:
         con.close()
+
+
+SMOKE_UNITS = {
+    "2": "Thành phố Hà Tĩnh (city with wards)",
+    "3": "Huyện Can Lộc (district: NTM data only)",
+    "22": "Xã Thạch Bình (commune, no children)",
+    "65": "Xã Đồng Môn (from 2020)",
+    "24": "Xã Thiên Lộc (NTM criteria only)",
+}
+
+
+@pytest.mark.parametrize("unit", list(SMOKE_UNITS), ids=list(SMOKE_UNITS.values()))
+def test_every_page_for_units_of_every_kind(unit, app_env):
+    """Each page with each kind of unit (and its default period): no exception, no 'nan'/'None' shown."""
+    for page in PAGES:
+        at = run_page(page["path"], {"unit": unit})
+        assert not at.exception, (page["path"], at.exception)
+        shown = " ".join(
+            [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+            + [i.value for i in at.info] + [w.value for w in at.warning]
+        )
+        for bad in (" nan", "nan%", "None", "NaN"):
+            assert bad not in shown, (page["path"], bad)

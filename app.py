@@ -26,7 +26,7 @@ cards.status_counts(scorecard.status_counts(top), ["exceeded", "met", "ahead", "
 children = queries.child_units(con, sel.unit_id)
 by_unit = scorecard.scorecard(con, children.unit_id.tolist(), sel.year, sel.month_from, sel.month_to) if not children.empty else None
 attention.render(top, by_unit, children)
-cards.kpi_grid(top)
+cards.kpi_grid(top, queries.year_targets(con, [sel.unit_id], sel.year))
 if not without_value.empty:
     st.caption("Chưa có số liệu kỳ này (mới có kế hoạch): " + "; ".join(without_value["name"]))
 if children.empty:

@@ -23,7 +23,7 @@ st.subheader(f"{meta['name']} — {sel.unit_name}, {period_title(sel.year, sel.m
 if row.empty:
     st.info("Đơn vị chưa có số liệu của chỉ tiêu này trong kỳ đã chọn.")
 else:
-    cards.kpi_grid(row)
+    cards.kpi_grid(row, queries.year_targets(con, [sel.unit_id], sel.year, [code]))
 
 st.markdown("#### Diễn biến qua các năm")
 series = queries.series(con, code, sel.unit_id)

@@ -46,6 +46,16 @@ def test_overview_kpis_follow_url_filters(app_env):
     assert "kế hoạch" in html and "So cùng kỳ" in html
 
 
+def test_kpi_card_shows_each_plan_when_several(app_env):
+    """The demo budget has a province plan and a city HĐND plan: the card gives % of each."""
+    at = run_page("app.py", {"unit": "2", "year": "2019", "period": "1-9"})
+    assert not at.exception
+    html = "".join(m.value for m in at.markdown)
+    card = html[html.index("Thu ngân sách trên địa bàn"):]
+    card = card[: card.index('data-testid="kpi-card"')] if 'data-testid="kpi-card"' in card else card
+    assert "kế hoạch HĐND giao" in card and "kế hoạch tỉnh giao" in card
+
+
 def test_overview_filter_change_updates_url(app_env):
     at = run_page("app.py", {"unit": "2", "year": "2016", "period": "1-6"})
     at.selectbox(key="flt_year").select(2019).run()

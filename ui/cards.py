@@ -7,6 +7,7 @@ import html
 import pandas as pd
 import streamlit as st
 
+from indicators import catalog
 from indicators import formatting as fmt
 from indicators import progress
 
@@ -27,14 +28,22 @@ _CSS = """
 """
 
 
-def _card(row: pd.Series) -> str:
+def _card(row: pd.Series, targets: pd.DataFrame | None = None) -> str:
     color = progress.status_color(row["status"])
     measure = row["measure_name"] if row["measure"] not in ("pct", "none", "dat_khong") else ""
     value = fmt.number(row["value"], fmt.decimals_for(row["measure"])) if pd.notna(row["value"]) else "—"
     unit = "%" if row["measure"] == "pct" and pd.notna(row["value"]) else html.escape(measure.lower())
     kind = {"estimate": "ước thực hiện", "actual": "thực hiện"}.get(row.get("kind"), "chưa có số liệu")
     lines = []
-    if pd.notna(row["pct_of_target"]):
+    own = None
+    if targets is not None and not targets.empty and pd.notna(row["value"]):
+        own = targets[(targets.unit_id == row["unit_id"]) & (targets.indicator_code == row["indicator_code"])
+                      & (targets.target_source != "nhiem_ky") & (targets.target != 0)].sort_values("priority")
+    if own is not None and len(own) > 1:  # several plans (tỉnh giao, HĐND giao…): % of each
+        for t in own.itertuples():
+            lines.append(f"Bằng <b>{fmt.percent(row['value'] / t.target * 100)}</b> "
+                         f"{html.escape(catalog.target_source_phrase(t.target_source))}")
+    elif pd.notna(row["pct_of_target"]):
         source = f" ({html.escape(row['target_source_label'])})" if row["target_source"] else ""
         lines.append(f"Bằng <b>{fmt.percent(row['pct_of_target'])}</b> kế hoạch{source}")
     elif pd.notna(row["target"]):
@@ -57,8 +66,10 @@ def _card(row: pd.Series) -> str:
     )
 
 
-def kpi_grid(frame: pd.DataFrame) -> None:
-    st.markdown(_CSS + '<div class="kpi-grid">' + "".join(_card(r) for _, r in frame.iterrows()) + "</div>",
+def kpi_grid(frame: pd.DataFrame, targets: pd.DataFrame | None = None) -> None:
+    """Cards for `frame`'s rows; `targets` (queries.year_targets) adds one % line per plan when a value
+    has several (tỉnh giao, HĐND giao…)."""
+    st.markdown(_CSS + '<div class="kpi-grid">' + "".join(_card(r, targets) for _, r in frame.iterrows()) + "</div>",
                 unsafe_allow_html=True)
 
 

@@ -37,6 +37,20 @@ def _finish(chart: alt.Chart | alt.LayerChart, title: str | None = None, height:
     ).configure_legend(labelFontSize=int(12 * size), titleFontSize=int(12 * size), orient="bottom", labelLimit=0)
 
 
+def _pct_text(values: pd.Series, decimals: int = 2, sign: str = "%") -> pd.Series:
+    """48.0802 → '48,08%' for labels and tooltips (missing → '—'); the same digits on every chart."""
+    return values.map(lambda v: "—" if pd.isna(v) else f"{v:.{decimals}f}".replace(".", ",") + sign)
+
+
+def _by_unit(frame: pd.DataFrame) -> tuple[pd.DataFrame, alt.Y]:
+    """A per-unit frame with status labels and % text, and its y encoding sorted best first."""
+    data = frame.copy()
+    data["status_label"] = data["status"].map(progress.status_label)
+    data["pct_text"] = _pct_text(data["pct_of_target"])
+    order = data.sort_values("pct_of_target", ascending=False, na_position="last")["unit_name"].tolist()
+    return data, alt.Y("unit_name:N", sort=order, title=None)
+
+
 def status_scale(statuses: list[str] | None = None) -> alt.Scale:
     table = progress.status_table()["status"]
     codes = statuses or list(table)
@@ -46,11 +60,7 @@ def status_scale(statuses: list[str] | None = None) -> alt.Scale:
 def actual_vs_target_by_unit(frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False):
     """Horizontal bars of the period's value per unit, coloured by status, with the year's target as a
     tick. `frame` columns: unit_name, value, target, pct_of_target, status (code)."""
-    data = frame.copy()
-    data["status_label"] = data["status"].map(progress.status_label)
-    data["pct_text"] = data["pct_of_target"].map(lambda v: "—" if pd.isna(v) else f"{v:.2f}".replace(".", ",") + "%")
-    order = data.sort_values("pct_of_target", ascending=False, na_position="last")["unit_name"].tolist()
-    y = alt.Y("unit_name:N", sort=order, title=None)
+    data, y = _by_unit(frame)
     tooltip = [
         alt.Tooltip("unit_name:N", title="Đơn vị"),
         alt.Tooltip("value:Q", title=f"Thực hiện ({measure_name})", format=",.2~f"),
@@ -91,13 +101,9 @@ def bullet_by_unit(frame: pd.DataFrame, measure_name: str, title: str | None = N
     """Bullet chart per unit: the year's target as a grey band, the period's value as a bar coloured
     by status, the same period last year as a black tick. `frame` columns: unit_name, value, target,
     same_period_value, pct_of_target, status, revisions (text, optional)."""
-    data = frame.copy()
-    data["status_label"] = data["status"].map(progress.status_label)
-    data["pct_text"] = data["pct_of_target"].map(lambda v: "—" if pd.isna(v) else f"{v:.2f}".replace(".", ",") + "%")
+    data, y = _by_unit(frame)
     if "revisions" not in data:
         data["revisions"] = ""
-    order = data.sort_values("pct_of_target", ascending=False, na_position="last")["unit_name"].tolist()
-    y = alt.Y("unit_name:N", sort=order, title=None)
     tooltip = [
         alt.Tooltip("unit_name:N", title="Đơn vị"),
         alt.Tooltip("value:Q", title=f"Thực hiện ({measure_name})", format=",.2~f"),
@@ -154,7 +160,7 @@ def heatmap(frame: pd.DataFrame, color_by: str = "pct", title: str | None = None
     selectable (point selection on unit_id) so a click can open the ward's scorecard."""
     data = frame.copy()
     data["status_label"] = data["status"].map(progress.status_label)
-    data["pct_text"] = data["pct_of_target"].map(lambda v: "—" if pd.isna(v) else f"{v:.1f}".replace(".", ","))
+    data["pct_text"] = _pct_text(data["pct_of_target"], decimals=1, sign="")
     data["unit_label"] = data["unit_name"].str.replace(r"^Phường ", "P. ", regex=True).str.replace(r"^Xã ", "X. ", regex=True)
     pick = alt.selection_point(name="ward", fields=["unit_id"], on="click")
     if color_by == "status":
@@ -185,7 +191,7 @@ def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = Fal
     data = frame[frame["pct_of_target"].notna()].copy()
     data["label"] = data["name"].str.replace(r"\s*\([^)]*\)\s*$", "", regex=True)
     data["status_label"] = data["status"].map(progress.status_label)
-    data["pct_text"] = data["pct_of_target"].map(lambda v: f"{v:.2f}".replace(".", ",") + "%")
+    data["pct_text"] = _pct_text(data["pct_of_target"])
     statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
     y = alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=420 if big else 300))
     tooltip = [alt.Tooltip("label:N", title="Chỉ tiêu"), alt.Tooltip("pct_text:N", title="So kế hoạch"),

@@ -79,3 +79,17 @@ def shot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def until_url(page, action, pattern: str, tries: int = 3, timeout_ms: int = 15000) -> None:
+    """Do `action` until the URL matches `pattern` (a click or key press can land while a rerun is
+    still drawing the page and be lost; retried a few times before failing)."""
+    for attempt in range(tries):
+        action(attempt)
+        try:
+            page.wait_for_url(pattern, timeout=timeout_ms)
+            return
+        except Exception:
+            if attempt == tries - 1:
+                raise
+            wait_idle(page)

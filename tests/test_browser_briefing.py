@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, assert_no_error, chromium_path, shot, streamlit_server, wait_idle
+from tests.browser import CHROMIUM_ARGS, assert_no_error, chromium_path, shot, streamlit_server, until_url, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,18 +33,23 @@ def test_presentation_steps_and_report(demo_db_path, tmp_path):
         assert "bằng" in page.locator("[data-testid='slide-sentence']").inner_text()
         page.wait_for_timeout(800)
         shot(page, "trinh_chieu_1")
-        page.get_by_role("button", name="Tiếp").click()
-        page.wait_for_url("**slide=2**", timeout=20000)
+        until_url(page, lambda _i: page.get_by_role("button", name="Tiếp").click(), "**slide=2**")
         wait_idle(page)
         expect(title).not_to_have_text(first, timeout=20000)
         second = title.inner_text()
         # keyboard: → goes on, ← comes back
-        title.click()
-        page.keyboard.press("ArrowRight")
-        page.wait_for_url("**slide=3**", timeout=20000)
+        page.wait_for_selector("iframe", state="attached", timeout=20000)  # the arrow-key script
+        wait_idle(page)
+
+        def press(key):
+            def act(_attempt):
+                title.click()
+                page.keyboard.press(key)
+            return act
+
+        until_url(page, press("ArrowRight"), "**slide=3**")
         expect(title).not_to_have_text(second, timeout=20000)
-        page.keyboard.press("ArrowLeft")
-        page.wait_for_url("**slide=2**", timeout=20000)
+        until_url(page, press("ArrowLeft"), "**slide=2**")
         expect(title).to_have_text(second, timeout=20000)
         page.goto(url + "/trinh_chieu?unit=2&year=2024&period=1-6&slide=5")
         wait_idle(page)

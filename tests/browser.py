@@ -63,8 +63,23 @@ def streamlit_server(db_path: Path, extra_env: dict | None = None):
 
 
 def wait_idle(page, timeout_ms: int = 60000) -> None:
-    """Wait until Streamlit finished its rerun."""
+    """Wait until Streamlit finished its rerun (a new document starts in state 'initial').
+
+    The end of the run is not the end of drawing: page links, charts and tables are lazily loaded
+    frontend components (PageLink.*.js, …) that appear up to a second or two later on a browser's
+    first visit. Check those with `wait_count` or Playwright's `expect`, never with a bare count."""
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms)
+
+
+def wait_count(locator, at_least: int = 1, timeout_ms: int = 20000) -> int:
+    """Wait until `locator` matches at least `at_least` elements; return how many it matches."""
+    from playwright.sync_api import expect
+
+    if at_least <= 1:
+        expect(locator.first).to_be_attached(timeout=timeout_ms)
+    else:
+        expect(locator.nth(at_least - 1)).to_be_attached(timeout=timeout_ms)
+    return locator.count()
 
 
 def assert_no_error(page) -> None:

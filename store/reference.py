@@ -13,9 +13,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from store.aliases import copy_additions
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CATALOG_DIR = DATA_DIR / "catalog"
 CATALOG_FILES = ("indicators.toml", "criteria_indicators.toml")
+# optional: indicators and aliases exported from a store (`python -m loaders aliases export`)
+LOCAL_FILES = ("local_indicators.toml", "aliases.toml")
 
 
 def _files(data_dir: Path) -> list[Path]:
@@ -24,6 +28,7 @@ def _files(data_dir: Path) -> list[Path]:
         catalog / "groups.toml",
         catalog / "measures.toml",
         *(catalog / name for name in CATALOG_FILES),
+        *(catalog / name for name in LOCAL_FILES if (catalog / name).exists()),
         data_dir / "admin_units.csv",
         data_dir / "unit_succession.csv",
     ]
@@ -62,8 +67,10 @@ def read_measures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 def read_indicators(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     rows = []
-    for name in CATALOG_FILES:
-        for item in tomllib.loads((data_dir / "catalog" / name).read_text("utf-8"))["indicator"]:
+    local = data_dir / "catalog" / LOCAL_FILES[0]
+    names = [*CATALOG_FILES, *([LOCAL_FILES[0]] if local.exists() else [])]
+    for name in names:
+        for item in tomllib.loads((data_dir / "catalog" / name).read_text("utf-8")).get("indicator", []):
             rows.append(
                 {
                     "code": item["code"],
@@ -91,6 +98,25 @@ def read_indicators(data_dir: Path = DATA_DIR) -> pd.DataFrame:
         frame[column] = frame[column].astype("float64")
     frame["criterion_number"] = frame["criterion_number"].astype("Int64")
     return frame
+
+
+def read_file_aliases(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """`data/catalog/aliases.toml` (exported from a store): kind, name, name_key, target."""
+    path = data_dir / "catalog" / LOCAL_FILES[1]
+    items = tomllib.loads(path.read_text("utf-8")).get("alias", []) if path.exists() else []
+    return pd.DataFrame([{"kind": a["kind"], "name": a["name"], "name_key": a["name_key"], "target": str(a["target"])}
+                         for a in items], columns=["kind", "name", "name_key", "target"])
+
+
+def _file_aliases(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    frame = read_file_aliases(data_dir)
+    if frame.empty:
+        return
+    con.register("_file_aliases", frame)
+    con.execute("INSERT INTO name_aliases SELECT f.kind, f.name, f.name_key, f.target, 'data/catalog/aliases.toml', "
+                "now()::TIMESTAMP, NULL, NULL FROM _file_aliases f WHERE NOT EXISTS (SELECT 1 FROM name_aliases a "
+                "WHERE a.kind = f.kind AND a.name_key = f.name_key)")
+    con.unregister("_file_aliases")
 
 
 def read_admin_units(data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -129,6 +155,8 @@ def sync(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR, force: bool 
         _replace(con, "indicator_groups", read_groups(data_dir))
         _replace(con, "measures", read_measures(data_dir))
         _replace(con, "indicators", read_indicators(data_dir))
+        copy_additions(con)  # indicators an administrator added from an upload stay
+        _file_aliases(con, data_dir)
         _replace(con, "admin_units", read_admin_units(data_dir))
         _replace(con, "unit_succession", read_succession(data_dir))
         con.execute(

@@ -1,0 +1,130 @@
+"""Names learnt from uploads (migration 004): aliases of indicators and units, indicators an
+administrator added, and the decisions each upload was committed with. Every change bumps
+`meta.aliases_version`, so catalog caches built from the store refresh at once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+ALIAS_COLUMNS = ["kind", "name", "name_key", "target", "created_by", "created_at", "file_name", "upload_id"]
+ADDITION_COLUMNS = ["code", "name", "measure", "group_code", "direction", "aggregation", "value_type",
+                    "min_value", "max_value", "created_by", "created_at", "file_name"]
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str, params=()) -> pd.DataFrame:
+    cursor = con.cursor()
+    try:
+        return cursor.execute(sql, list(params)).df()
+    finally:
+        cursor.close()
+
+
+def version(con: duckdb.DuckDBPyConnection) -> str:
+    rows = _frame(con, "SELECT value FROM meta WHERE key = 'aliases_version'")
+    return str(rows.iloc[0, 0]) if len(rows) else "0"
+
+
+def _bump(cursor: duckdb.DuckDBPyConnection) -> None:
+    rows = cursor.execute("SELECT value FROM meta WHERE key = 'aliases_version'").fetchall()
+    n = int(rows[0][0]) + 1 if rows else 1
+    cursor.execute("INSERT OR REPLACE INTO meta VALUES ('aliases_version', ?)", [str(n)])
+
+
+def aliases(con: duckdb.DuckDBPyConnection, kind: str | None = None) -> pd.DataFrame:
+    sql = f"SELECT {', '.join(ALIAS_COLUMNS)} FROM name_aliases"
+    if kind:
+        return _frame(con, sql + " WHERE kind = ? ORDER BY name", [kind])
+    return _frame(con, sql + " ORDER BY kind, name")
+
+
+def save_aliases(cursor: duckdb.DuckDBPyConnection, rows: list[dict], *, user: str | None, file_name: str | None,
+                 upload_id: int | None) -> int:
+    """Insert or replace aliases (dicts with kind, name, name_key, target) inside the caller's open
+    transaction; returns how many."""
+    now = datetime.now()
+    for row in rows:
+        cursor.execute(
+            "INSERT OR REPLACE INTO name_aliases VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [row["kind"], row["name"], row["name_key"], str(row["target"]), user, now, file_name, upload_id])
+        if upload_id is not None:
+            cursor.execute("INSERT INTO upload_decisions VALUES (?, ?, ?, ?)",
+                           [upload_id, row["kind"], row["name"], str(row["target"])])
+    if rows:
+        _bump(cursor)
+    return len(rows)
+
+
+def add_alias(con: duckdb.DuckDBPyConnection, row: dict, user: str | None = None) -> None:
+    cursor = con.cursor()
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        save_aliases(cursor, [row], user=user, file_name=None, upload_id=None)
+        cursor.execute("COMMIT")
+    except Exception:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+
+
+def remove_alias(con: duckdb.DuckDBPyConnection, kind: str, name_key: str) -> int:
+    cursor = con.cursor()
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        n = cursor.execute("SELECT count(*) FROM name_aliases WHERE kind = ? AND name_key = ?",
+                           [kind, name_key]).fetchall()[0][0]
+        cursor.execute("DELETE FROM name_aliases WHERE kind = ? AND name_key = ?", [kind, name_key])
+        if n:
+            _bump(cursor)
+        cursor.execute("COMMIT")
+        return int(n)
+    except Exception:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+
+
+def decisions_of(con: duckdb.DuckDBPyConnection, upload_id: int) -> pd.DataFrame:
+    return _frame(con, "SELECT kind, name, target FROM upload_decisions WHERE upload_id = ? ORDER BY kind, name",
+                  [upload_id])
+
+
+def additions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return _frame(con, f"SELECT {', '.join(ADDITION_COLUMNS)} FROM indicator_additions ORDER BY created_at, code")
+
+
+def add_indicator(con: duckdb.DuckDBPyConnection, fields: dict, *, user: str | None, file_name: str | None) -> None:
+    """A new catalog indicator added by an administrator from the mapping step: kept in
+    `indicator_additions` and copied into `indicators` (reference sync copies it again)."""
+    cursor = con.cursor()
+    now = datetime.now()
+    values = [fields["code"], fields["name"], fields["measure"], fields["group_code"], fields["direction"],
+              fields["aggregation"], fields.get("value_type", "level"), fields.get("min_value"),
+              fields.get("max_value"), user, now, file_name]
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        cursor.execute(f"INSERT INTO indicator_additions ({', '.join(ADDITION_COLUMNS)}) VALUES "
+                       f"({', '.join('?' * len(ADDITION_COLUMNS))})", values)
+        copy_additions(cursor)
+        _bump(cursor)
+        cursor.execute("COMMIT")
+    except Exception:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+
+
+def copy_additions(cursor: duckdb.DuckDBPyConnection) -> None:
+    """Indicators added in the store that the catalog files do not (yet) hold, into `indicators`."""
+    cursor.execute(
+        "INSERT INTO indicators (code, name, aliases, measure, group_code, direction, aggregation, value_type, "
+        "min_value, max_value, is_criterion, sort_order, source) "
+        "SELECT a.code, a.name, [], a.measure, a.group_code, a.direction, a.aggregation, a.value_type, a.min_value, "
+        "a.max_value, false, 100000 + row_number() OVER (ORDER BY a.created_at, a.code), "
+        "'added by ' || coalesce(a.created_by, '?') || ' on ' || strftime(a.created_at, '%d/%m/%Y') "
+        "FROM indicator_additions a WHERE a.code NOT IN (SELECT code FROM indicators)")

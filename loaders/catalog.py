@@ -13,12 +13,31 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from loaders.names import Matcher, fold, key, split_unit_prefix
+from store import aliases as store_aliases
+
+from loaders.names import Matcher, fold, indicator_key, key, measure_key, split_unit_prefix
 
 TYPE_NAMES = {
     "tinh": "Tỉnh", "thanh_pho": "Thành phố", "thi_xa": "Thị xã", "huyen": "Huyện",
     "phuong": "Phường", "xa": "Xã", "thi_tran": "Thị trấn", "dac_khu": "Đặc khu",
 }
+def _marked(text: str) -> str:
+    """Lower case with its diacritics, single spaces (NFC): tells "thạch hạ" from "thạch hà"."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", str(text)).lower().split())
+
+
+def split_unit_prefix_raw(text: object) -> str:
+    """The name as written without a leading administrative prefix ("Xã Thạch Hạ" → "thạch hạ")."""
+    t = _marked(text)
+    for prefix in ("thành phố ", "thị trấn ", "thị xã ", "phường ", "huyện ", "tỉnh ", "xã ", "tp. ", "tp ", "p. ", "tt. ", "tt "):
+        if t.startswith(prefix):
+            return t[len(prefix):].strip()
+    return t
+
+
+_CONSTANT_PRICES = re.compile(r"\b(?:theo )?gia so sanh(?: nam)?(?: (?:19|20)\d{2})?\b")
 TOTAL_ROW = re.compile(
     r"^(?:tong cong|tong so|cong|tong|toan thanh pho|toan tp|toan huyen|toan thi xa|toan tinh|"
     r"toan dia ban|chung toan thanh pho|tong toan thanh pho|ca thanh pho|toan xa|toan phuong)$"
@@ -42,21 +61,35 @@ class Unit:
         started = self.open_start or self.valid_from <= when
         return started and (self.valid_to is None or when <= self.valid_to)
 
+    def valid_during(self, start: date, end: date) -> bool:
+        """Existed at some time from `start` to `end`."""
+        started = self.open_start or self.valid_from <= end
+        return started and (self.valid_to is None or start <= self.valid_to)
+
 
 @dataclass
 class Catalog:
     indicators: pd.DataFrame  # indexed by code
     measures: pd.DataFrame  # indexed by code
     units: dict[int, Unit]
-    indicator_matcher: Matcher = field(default_factory=Matcher)
-    measure_matcher: Matcher = field(default_factory=Matcher)
+    indicator_matcher: Matcher = field(default_factory=lambda: Matcher(normalise=indicator_key))
+    measure_matcher: Matcher = field(default_factory=lambda: Matcher(normalise=measure_key))
     unit_index: dict[str, list[int]] = field(default_factory=dict)  # core name key → unit ids
     unit_names: Matcher = field(default_factory=Matcher)  # for candidates only
     criterion_codes: frozenset = frozenset()  # indicators that are criteria (0/1 marks)
+    skipped: frozenset = frozenset()  # (kind, name key) a statistician chose not to follow ("không theo dõi")
 
     # ------------------------------------------------------------ indicators
     def match_indicator(self, text: object, parent: str | None = None) -> set[str]:
         found = self.indicator_matcher.lookup(text)
+        if not found:  # "Tổng thu ngân sách trên địa bàn" for "Thu ngân sách trên địa bàn": "Tổng" is optional
+            k = indicator_key(text)
+            other = k[5:] if k.startswith("tong ") else "tong " + k
+            found = set(self.indicator_matcher.entries.get(other, ()))
+        if not found:  # "Giá trị sản xuất (giá SS 2010)": values are at constant prices unless said otherwise
+            bare = _CONSTANT_PRICES.sub(" ", indicator_key(text)).strip()
+            if bare != indicator_key(text):
+                found = set(self.indicator_matcher.entries.get(" ".join(bare.split()), ()))
         if not found and str(text).strip() in self.indicators.index:
             found = {str(text).strip()}
         if len(found) > 1 and parent:
@@ -66,7 +99,7 @@ class Catalog:
 
     def indicator_in_text(self, text: object) -> str | None:
         """The one indicator a title names ("KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG…"), longest name wins."""
-        words = key(text).split()
+        words = indicator_key(text).split()
         best: tuple[int, str] | None = None
         for size in range(min(10, len(words)), 1, -1):
             for start in range(len(words) - size + 1):
@@ -83,7 +116,7 @@ class Catalog:
             return None
         found = self.measure_matcher.lookup(text)
         if not found:
-            found = self.measure_matcher.lookup(fold(text).replace(" ", ""))
+            found = set(self.measure_matcher.entries.get(measure_key(text).replace(" ", ""), ()))
         return next(iter(found)) if len(found) == 1 else None
 
     def factor(self, source_measure: str, target_measure: str) -> float | None:
@@ -96,11 +129,20 @@ class Catalog:
         return float(src["factor"]) / float(dst["factor"])
 
     # ------------------------------------------------------------ units
-    def match_unit(self, text: object, when: date, parent_id: int | None = None) -> tuple[list[int], list[int]]:
-        """(units valid at `when`, units of that name at other dates)."""
+    def match_unit(self, text: object, when: date, parent_id: int | None = None,
+                   since: date | None = None) -> tuple[list[int], list[int]]:
+        """(units valid at `when`, units of that name at other dates). With `since`, a unit that
+        existed at any time from `since` to `when` is valid when none exists at `when` itself (a
+        city's 2025 plan, written in December 2024, names a city that existed until 30/06/2025)."""
         unit_type, _ = split_unit_prefix(text)
         ids = self.unit_candidates(text)
         valid = [i for i in ids if self.units[i].valid_at(when)]
+        if not valid and since is not None and since < when:
+            valid = [i for i in ids if self.units[i].valid_during(since, when)]
+        if len(valid) > 1:  # "Thạch Hạ" and "Thạch Hà" fold alike: the one written with its marks wins
+            written = _marked(split_unit_prefix_raw(text))
+            exact = [i for i in valid if _marked(self.units[i].name).endswith(written) and written]
+            valid = exact or valid
         if len(valid) > 1 and parent_id is not None:
             narrowed = [i for i in valid if self.units[i].parent_id == parent_id]
             valid = narrowed or valid
@@ -181,7 +223,7 @@ class Catalog:
 
 
 _PREFIX_WORDS = [
-    ("thanh pho", "thanh_pho"), ("tp", "thanh_pho"), ("thi xa", "thi_xa"), ("thi tran", "thi_tran"),
+    ("thanh pho", "thanh_pho"), ("tp", "thanh_pho"), ("thi xa", "thi_xa"), ("thi tran", "thi_tran"), ("tt", "thi_tran"),
     ("huyen", "huyen"), ("phuong", "phuong"), ("xa", "xa"), ("tinh", "tinh"), ("dac khu", "dac_khu"),
 ]
 
@@ -197,11 +239,35 @@ def _frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
 _cache: dict[str, Catalog] = {}
 
 
+def _learnt_names(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    """Aliases saved from earlier uploads: an indicator alias is one more name of its indicator; a unit
+    alias one more name of every unit of the same type and name as its target (the report's date
+    still picks which); a skip is remembered so the name is not asked about again."""
+    try:
+        learnt = store_aliases.aliases(con)
+    except duckdb.Error:
+        return
+    skipped = set()
+    for row in learnt.itertuples(index=False):
+        if row.target == "skip":
+            skipped.add((row.kind, row.name_key))
+        elif row.kind == "indicator" and row.target in catalog.indicators.index:
+            catalog.indicator_matcher.entries.setdefault(row.name_key, set()).add(row.target)
+        elif row.kind == "unit" and row.target.isdigit() and int(row.target) in catalog.units:
+            target = catalog.units[int(row.target)]
+            same = [u.unit_id for u in catalog.units.values()
+                    if u.unit_type == target.unit_type and u.name == target.name]
+            bucket = catalog.unit_index.setdefault(row.name_key, [])
+            bucket.extend(i for i in same if i not in bucket)
+    catalog.skipped = frozenset(skipped)
+
+
 def load_catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
     """The catalog of the store `con` (cached per reference-data fingerprint)."""
     try:
         fingerprint = _frame(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
         token = str(fingerprint.iloc[0, 0]) if len(fingerprint) else ""
+        token = f"{token}:{store_aliases.version(con)}" if token else ""
     except duckdb.Error:
         token = ""
     if token and token in _cache:
@@ -223,7 +289,7 @@ def load_catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
         aliases = list(row.aliases) if row.aliases is not None else []
         catalog.measure_matcher.add(row.code, row.name, row.code, *aliases)
         for text in (row.name, *aliases):
-            catalog.measure_matcher.entries.setdefault(fold(text).replace(" ", ""), set()).add(row.code)
+            catalog.measure_matcher.entries.setdefault(measure_key(text).replace(" ", ""), set()).add(row.code)
     for row in unit_rows.itertuples(index=False):
         parent = None if pd.isna(row.parent_id) else int(row.parent_id)
         valid_to = None if pd.isna(row.valid_to) else pd.Timestamp(row.valid_to).date()
@@ -238,6 +304,7 @@ def load_catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
         first = min(u.valid_from for u in catalog.units.values())
         for u in catalog.units.values():
             u.open_start = u.valid_from == first
+    _learnt_names(con, catalog)
     if token:
         _cache[token] = catalog
     return catalog

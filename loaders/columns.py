@@ -44,13 +44,24 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
     months = _main_months(layout)
     main_year = _main_year(layout)
     resolved = []
+    previous: tuple[int, int] | None = None  # the span of the last current-period column, for "Cùng kỳ"
+    previous_kind: str | None = None  # "Ước thực hiện tháng 10 | Lũy kế": the cumulative is estimated too
     for col in layout.value_columns():
-        kind = col.kind or "actual"
+        kind = col.kind or (previous_kind if col.cumulative else None) or layout.title_kind or "actual"
+        if col.kind in ("actual", "estimate") and not col.same_period:
+            previous_kind = col.kind
         year = col.period.year
-        if col.period.month_from is not None and not (col.same_period and col.period.month_from == 1 and col.period.month_to == 12 and months):
-            span = (col.period.month_from, col.period.month_to)
+        own = (col.period.month_from, col.period.month_to) if col.period.month_from is not None else None
+        if col.term_end is not None:  # "Mục tiêu giai đoạn 2021–2025": the term's end year, whole year
+            resolved.append(Resolved(col, col.term_end, 1, 12, "target", col.target_source or "nhiem_ky"))
+            continue
+        if col.cumulative:  # "Lũy kế (đến tháng N)": months 1..N, N from the header, else the report's
+            n = own[1] if own else (months[1] if months else None)
+            span = (1, n) if n else (1, 12)
+        elif own is not None and not (col.same_period and own == (1, 12) and months):
+            span = own
         elif col.same_period:
-            span = months or (1, 12)
+            span = previous or months or (1, 12)
         elif kind == "target":
             span = (1, 12)
         elif year is not None and (main_year is None or year != main_year or months is None):
@@ -62,6 +73,8 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
                 year = main_year - 1
             else:
                 year = main_year
+        if kind in ("actual", "estimate") and not col.same_period:
+            previous = span
         resolved.append(Resolved(col, year, span[0], span[1], kind, col.target_source))
     return resolved
 
@@ -72,10 +85,19 @@ def period_end(year: int, month_to: int) -> date:
 
 
 def report_date(resolved: list[Resolved], layout: Layout) -> date:
-    """The date names in the sheet are resolved for: the end of its latest period."""
-    ends = [period_end(r.year, r.month_to) for r in resolved if r.year]
+    """The date names in the sheet are resolved for: the end of its latest period (a term target,
+    "Mục tiêu giai đoạn 2021–2025", looks ahead and does not date the report)."""
+    ends = [period_end(r.year, r.month_to) for r in resolved if r.year and r.column.term_end is None]
     if ends:
         return max(ends)
     if layout.title_period.year:
         return period_end(layout.title_period.year, layout.title_period.month_to or 12)
     return date.today()
+
+
+def report_start(resolved: list[Resolved], layout: Layout) -> date:
+    """The first day of the report's own year in the sheet: names may be of units that existed at any
+    time from then to the report date (loaders.catalog.Catalog.match_unit)."""
+    when = report_date(resolved, layout)
+    months = [r.month_from for r in resolved if r.year == when.year]
+    return date(when.year, min(months) if months else 1, 1)

@@ -1,7 +1,9 @@
-"""Header vocabulary: what a column is, read from its header texts (top to bottom) and its number in a
-"(1) (2) …" numbering row. Kế hoạch/KH/Dự toán/Chỉ tiêu giao → target; Thực hiện/TH → actual;
-Ước/Ước TH/ƯTH → estimate; "Cùng kỳ" → the same span of the previous year; So KH, % so dự toán, So CK,
-tăng/giảm → derived (checked, not stored)."""
+"""Header vocabulary: what a column is, read from its header texts (top to bottom) and its numbering
+("(1) (2) (3)=(2)/(1)"). Kế hoạch/KH/Dự toán/Chỉ tiêu giao/Mục tiêu → target; Thực hiện/TH → actual;
+Ước/Ước TH/ƯTH → estimate; "Cùng kỳ" → the same span of the previous year; "Lũy kế" → months 1–N;
+"giai đoạn 2021–2025" → a term target at the term's end year. A header that compares two kinds or
+periods (So KH, TH/DT, ƯTH/KH, Tỷ lệ LK/KH (%), Tốc độ tăng (%), Tăng BQ giai đoạn (%/năm)) is a
+derived column: checked when it can be, never stored."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.names import fold
+from loaders.numbering import Numbering, parse_numbering
 from loaders.periods import Period, parse_period, year_of
 
 _SPACE = re.compile(r"\s+")
@@ -21,27 +24,42 @@ def _words(*alternatives: str) -> re.Pattern:
 
 
 ROLE_WORDS: list[tuple[str, re.Pattern]] = [
-    ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu|s\.tt|ma so)$")),
-    ("measure", re.compile(r"^(?:dvt|d\.v\.t|don vi tinh|dv tinh|d\.vi tinh|d\. vi tinh|dv)$")),
-    ("note", re.compile(r"^(?:ghi chu|ghi chu\s*\(.*\))$")),
+    ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu|s\.tt|s\.t\.t)$")),
+    ("code", re.compile(r"^(?:ma(?: so)?|ma chi tieu|ma ct|ma don vi|ma dvhc|ma xa|ma phuong|ma so chi tieu|code)$")),
+    ("measure", re.compile(r"^(?:dvt|d\.v\.t|don vi tinh|dv tinh|d\.vi tinh|d\. vi tinh|dv|dvt\.)$")),
+    ("note", re.compile(r"^(?:ghi chu|ghi chu\s*\(.*\)|chu thich|danh gia|ket qua danh gia|tu danh gia|xep loai"
+                        r"|muc do (?:dat|hoan thanh)|tinh trang|nguyen nhan|giai phap|de xuat)$")),
     ("count", re.compile(r"^(?:tong\s+)?so\s+(?:tieu chi|tc)\s+(?:da\s+)?dat(?:\s+chuan)?$")),
     ("year_reached", re.compile(r"^nam\s+(?:duoc\s+cong nhan\s+)?dat chuan")),
 ]
 NAME_WORDS = re.compile(
     r"^(?:ten\s+|noi dung\s+|cac\s+)?(?:chi tieu|noi dung|danh muc|hang muc|tieu chi(?:,? tieu chuan)?|ten don vi|don vi"
-    r"|xa|phuong|xa,? phuong|phuong,? xa|xa/phuong|phuong/xa|dia phuong|dia ban|don vi hanh chinh)"
+    r"|xa|phuong|xa,? phuong|phuong,? xa|xa/phuong|phuong/xa|dia phuong|dia ban|don vi hanh chinh|don vi bao cao)"
     r"(?:\s+(?:chu yeu|kinh te\b.*|ktxh|kt-xh|bao cao|danh gia))?"  # "Nội dung chỉ tiêu", "Chỉ tiêu chủ yếu"
     r"(?:\s*\(.*\))?$"
 )
-TARGET = _words(r"ke hoach", r"kh", r"du toan", r"chi tieu giao", r"muc tieu", r"nghi quyet", r"dt giao")
+TARGET = _words(r"ke hoach", r"kh", r"du toan", r"chi tieu giao", r"muc tieu", r"nghi quyet", r"dt giao", r"nq",
+                r"ct giao", r"dt(?= (?:nam|giao|(?:19|20)\d{2}))")
 ESTIMATE = _words(r"uoc(?: tinh)?(?: thuc hien| th)?", r"uth", r"u\.th", r"uoc th")
-ACTUAL = _words(r"thuc hien", r"th", r"ket qua", r"hien trang", r"quyet toan", r"so lieu")
+ACTUAL = _words(r"thuc hien", r"th", r"ket qua", r"hien trang", r"quyet toan")
+# a value column headed only "Giá trị" / "Số liệu": the title's kind and period
+PLAIN_VALUE = re.compile(r"^(?:gia tri|so lieu|gia tri so lieu|so lieu bao cao)(?:\s*\(.*\))?$")
 SAME = _words(r"cung ky(?: nam truoc)?", r"ck", r"cung ky nam")
-DERIVED = _words(
-    r"so sanh", r"so kh", r"so ke hoach", r"so ck", r"so cung ky", r"so voi", r"so du toan",
-    r"tang/giam", r"tang, giam", r"tang giam", r"tang \(\+\)", r"% so", r"ty le so", r"so ct",
+CUMULATIVE = _words(r"luy ke", r"lk", r"cong don", r"tu dau nam")
+# kinds and periods as reports abbreviate them, for "X/Y" comparisons (TH/KH, ƯTH/DT, LK/KH, 2024/2023)
+_KIND = (r"(?:kh|ke hoach|th|thuc hien|uth|u\.th|uoc th|uoc thuc hien|uoc|dt|du toan|ck|cung ky|lk|luy ke|nq|ct"
+         r"|nam truoc|ky truoc|qt|quyet toan|tk|nam|(?:19|20)\d{2})")
+RATIO_OF = re.compile(_W + _KIND + r"(?:\s*(?:19|20)\d{2})?\s*/\s*" + _KIND + _E)
+COMPARE = _words(
+    r"so sanh", r"so voi", r"so kh", r"so ke hoach", r"so ck", r"so cung ky", r"so du toan", r"so dt", r"so th",
+    r"so nq", r"so ct", r"so nam truoc", r"so ky truoc", r"% so", r"ty le so", r"ty le %? ?so", r"chenh lech",
+    r"tang/giam", r"tang, giam", r"tang giam", r"tang \(\+\)", r"giam \(-\)", r"\+/-", r"\+ / -",
 )
-GROWTH = _words(r"tang/giam", r"tang, giam", r"tang giam", r"tang \(\+\)", r"toc do tang")
+GROWTH = _words(r"toc do tang(?: truong)?", r"tang truong", r"tang bq", r"tang truong bq", r"tang binh quan",
+                r"tang truong binh quan", r"binh quan (?:hang )?nam", r"%/nam", r"tang/giam", r"tang, giam",
+                r"tang giam", r"tang \(\+\)")
+AVERAGE_GROWTH = re.compile(r"\bbq\b|binh quan|%/nam|\bhang nam\b")
+BARE_RATIO = re.compile(r"^(?:ty le|ti le|%|ty le %|ty le \(%\)|\(%\)|% dat|ty le dat|muc dat)$")
 SOURCES = [
     (re.compile(r"tinh giao"), "tinh_giao"),
     (re.compile(r"hdnd(?:\s+\w+){0,3}\s+giao|hoi dong nhan dan(?:\s+\w+){0,3}\s+giao"), "hdnd_giao"),
@@ -56,69 +74,96 @@ URBAN = {
 }
 # "(giá so sánh 2010)", "giá hiện hành": part of an indicator's name, neither a comparison nor a period
 PRICE_BASIS = re.compile(
-    r"\(\s*gia\s+(?:so\s+sanh|ss|hien\s+hanh|co\s+dinh|thuc\s+te)[^)]*\)"
-    r"|\bgia\s+(?:so\s+sanh|ss|hien\s+hanh|co\s+dinh)(?:\s+(?:nam\s+)?(?:19|20)\d{2})?"
+    r"\(\s*(?:theo\s+)?gia\s+(?:so\s+sanh|ss|hien\s+hanh|hh|co\s+dinh|thuc\s+te)[^)]*\)"
+    r"|\b(?:theo\s+)?gia\s+(?:so\s+sanh|ss|hien\s+hanh|hh|co\s+dinh)(?:\s+(?:nam\s+)?(?:19|20)\d{2})?"
 )
-# a trailing "(triệu đồng)", "(tỷ đồng)", "(%)": maybe the column's measure (the catalog decides)
+# a trailing "(triệu đồng)", "(tỷ đồng)", "(%)", "(1000 đồng)": maybe the column's measure (the catalog decides)
 TRAILING_PAREN = re.compile(r"\(([^()]{1,40})\)\s*$")
-NUMBERING = re.compile(r"^\(?\s*(\d{1,2})\s*\)?(?:\s*=\s*(.*))?$")
-_REF = re.compile(r"\((\d{1,2})\)|(?<![\d.,])(\d{1,2})(?![\d.,])")
+_RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
+# kind, period and comparison words: what is left of a header without them names something
+_KIND_OR_PERIOD_WORDS = re.compile(
+    r"\b(?:ke hoach|kh|du toan|dt|thuc hien|th|uoc tinh|uoc|uth|cung ky|ck|luy ke|lk|nam|thang|quy|ky|giai doan"
+    r"|nhiem ky|so sanh|so voi|so|voi|toc do|tang truong|tang|giam|binh quan|bq|ty le|ti le|hang|truoc|dau|cuoi"
+    r"|ca|den|chi tieu giao|giao|nghi quyet|nq|tinh|hdnd|phan dau|chenh lech|i|ii|iii|iv)\b"
+    r"|(?:19|20)\d{2}|\d+|[%()/+\-–,.:;=]"
+)
 
 
 @dataclass
 class Column:
     index: int
     text: str = ""
-    role: str = "blank"  # stt|name|measure|note|count|year_reached|value|derived|min_level|…|blank|other
+    role: str = "blank"  # stt|code|name|measure|note|count|year_reached|value|derived|period_total|min_level|…|blank|other
     kind: str | None = None
     same_period: bool = False
+    cumulative: bool = False  # "Lũy kế": months 1..N
     target_source: str = ""
     period: Period = field(default_factory=lambda: Period(None, None, None))
-    hint: str = ""  # the indicator a value column names (ward sub-columns, criteria matrices)
-    measure_text: str = ""  # a trailing "(triệu đồng)" in a header level, when one is written
-    derived: str = ""  # ratio | growth | diff
+    term_end: int | None = None  # "giai đoạn 2021–2025": the term's end year
+    hint: str = ""  # the indicator (or unit) a value column names (ward sub-columns, criteria, communes across)
+    measure_text: str = ""  # a trailing "(triệu đồng)" in a header level, or the ĐVT row's cell
+    derived: str = ""  # ratio | growth | diff | average_growth
     derived_against: str = ""  # target | same_period | ""
+    weak: bool = False  # a derived guess ("Tỷ lệ (%)", "Tốc độ tăng trưởng X"): a catalog name wins over it
     number: int | None = None
     formula: tuple[int, ...] = ()
+    formula_op: str = ""  # ratio | sum | difference | product
 
 
-def parse_numbering(text: object) -> tuple[int | None, tuple[int, ...]]:
-    """"(7)=(6)/(4)" → (7, (6, 4)); "(3)" → (3, ()); anything else → (None, ())."""
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        return (int(text), ()) if text == int(text) and 0 < text < 100 else (None, ())
-    match = NUMBERING.match(str(text).strip())
-    if not match or (not str(text).strip().startswith("(") and match.group(2) is None):
-        return None, ()
-    operands = ()
-    if match.group(2):
-        operands = tuple(int(a or b) for a, b in _REF.findall(match.group(2)))
-    return int(match.group(1)), operands
+def residue(folded: str) -> str:
+    """What a folded header says besides kind, period, comparison and measure words."""
+    return _SPACE.sub(" ", _KIND_OR_PERIOD_WORDS.sub(" ", TRAILING_PAREN.sub(" ", folded))).strip()
 
 
-def is_numbering_row(cells: list) -> bool:
-    """A "(1) (2) (3)=(2)/(1)" row: most non-blank cells are column numbers."""
-    texts = [c for c in cells if str(c).strip()]
-    if len(texts) < 2:
+def _derived(col: Column, folded: list[str], whole: str) -> bool:
+    """Mark `col` as a derived (comparison) column when its header or numbering says so."""
+    leaf = folded[-1]
+    # "X/Y" per header level: the levels themselves are joined with " / "
+    ratio_of = any(RATIO_OF.search(f) for f in folded)
+    strong = bool(col.formula_op in ("ratio", "product") or ratio_of or COMPARE.search(whole))
+    growth = bool(GROWTH.search(whole))
+    bare = bool(BARE_RATIO.match(leaf.strip(" :")))
+    if not (strong or growth or bare):
         return False
-    hits = sum(1 for c in texts if isinstance(c, str) and parse_numbering(c)[0] is not None)
-    return hits >= max(2, len(texts) * 0.6)
+    col.role = "derived"
+    if growth and AVERAGE_GROWTH.search(whole):
+        col.derived = "average_growth"
+    elif growth or re.search(r"tang/giam|tang giam|\+/-|chenh lech", whole):
+        col.derived = "growth" if "%" in whole or not re.search(r"tang/giam|tang giam|\+/-|chenh lech", whole) else "diff"
+    else:
+        col.derived = "ratio"
+    if re.search(r"ke hoach|\bkh\b|du toan|\bdt\b|chi tieu giao|\bct\b|\bnq\b|nghi quyet", whole):
+        col.derived_against = "target"
+    elif re.search(r"cung ky|\bck\b|nam truoc|ky truoc|\bso (?:voi )?th\b", whole) or any(
+            re.search(r"/\s*th\b|(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}", f) for f in folded):
+        col.derived_against = "same_period"
+    # a growth or bare-ratio header that also names something ("Tốc độ tăng trưởng GTSX (%)"), or one that
+    # divides only by its numbering ("Tỷ lệ hộ nghèo 3=2/1"): maybe an indicator (a ward table decides)
+    by_words = ratio_of or bool(COMPARE.search(whole))
+    col.weak = (not strong and (bare or bool(residue(whole)))) or (strong and not by_words and not growth and not bare)
+    return True
 
 
-def classify(index: int, path: list[str], numbering: object = "") -> Column:
-    """What one column holds, from its header texts top to bottom."""
+def classify(index: int, path: list[str], numbering: object = "", measure_cell: str = "") -> Column:
+    """What one column holds, from its header texts top to bottom (and its numbering-row cell and
+    ĐVT-row cell, when the header has those rows)."""
     texts = [str(t).strip() for t in path if str(t).strip()]
     col = Column(index=index, text=" / ".join(texts))
-    col.number, col.formula = parse_numbering(numbering) if numbering != "" else (None, ())
+    parsed = parse_numbering(numbering) if numbering not in ("", None) else None
+    if isinstance(parsed, Numbering):
+        col.number, col.formula, col.formula_op = parsed.number, parsed.operands, parsed.op
+    if measure_cell:
+        col.measure_text = measure_cell
     if not texts:
         return col
-    folded = [_SPACE.sub(" ", PRICE_BASIS.sub(" ", fold(t))).strip() for t in texts]
+    folded = [_SPACE.sub(" ", PRICE_BASIS.sub(" ", fold(t).replace("_", " "))).strip() for t in texts]
     whole = " / ".join(folded)
-    leaf = folded[-1]
-    for raw in reversed(texts):
-        m = TRAILING_PAREN.search(raw)
-        if m and not re.search(r"\d{4}|\bgi[aá]\b", m.group(1), re.I) and not m.group(1).strip().isdigit():
-            col.measure_text = m.group(1).strip()
-            break
+    if not measure_cell:
+        for raw in reversed(texts):
+            m = TRAILING_PAREN.search(raw)
+            if m and not re.search(r"(?:19|20)\d{2}|\bgi[aá]\b", m.group(1), re.I) and not m.group(1).strip().isdigit():
+                col.measure_text = m.group(1).strip()
+                break
     for role, pattern in ROLE_WORDS:
         if any(pattern.match(f.rstrip(" :")) for f in folded):
             col.role = role
@@ -127,19 +172,16 @@ def classify(index: int, path: list[str], numbering: object = "") -> Column:
     if urban in URBAN:
         col.role = URBAN[urban]
         return col
-    if len(folded) == 1 and NAME_WORDS.match(leaf):
+    if len(folded) == 1 and NAME_WORDS.match(folded[0]):
         col.role = "name"
         return col
-    if col.formula or DERIVED.search(whole):
-        col.role = "derived"
-        col.derived = "growth" if GROWTH.search(whole) and "%" in whole or GROWTH.search(whole) else "ratio"
-        if "%" not in whole and GROWTH.search(whole) and "so sanh" not in whole:
-            col.derived = "diff"
-        if re.search(r"ke hoach|kh\b|du toan|chi tieu giao|\bct\b", whole):
-            col.derived_against = "target"
-        elif re.search(r"cung ky|\bck\b|nam truoc|/\s*th\b|\bso (?:voi )?th\b", whole):  # "ƯTH/TH", "So TH 2021"
-            col.derived_against = "same_period"
+    if _derived(col, folded, whole):
         return col
+    _value(col, folded, texts, whole)
+    return col
+
+
+def _value(col: Column, folded: list[str], texts: list[str], whole: str) -> None:
     kind = None
     hint_parts = []
     for f, raw in zip(folded, texts):
@@ -147,18 +189,26 @@ def classify(index: int, path: list[str], numbering: object = "") -> Column:
         if SAME.search(f):
             col.same_period = True
             level_kind = "actual"
+        if CUMULATIVE.search(f):
+            col.cumulative = True
         if ESTIMATE.search(f):
             level_kind = "estimate"
+        elif PLAIN_VALUE.match(f):
+            level_kind = level_kind or "plain"
         elif TARGET.search(f):
             level_kind = "target"
         elif ACTUAL.search(f) and level_kind is None:
             level_kind = "actual"
-        if level_kind:
+        if level_kind and level_kind != "plain":
             kind = level_kind
         for pattern, source in SOURCES:
-            if pattern.search(f):
+            if pattern.search(f):  # "Tỉnh giao", "HĐND phường giao", "Phấn đấu": who set the plan, not a name
                 col.target_source = source
                 kind = kind or "target"
+                level_kind = level_kind or "target"
+        term = _RANGE.search(f)
+        if term:
+            col.term_end = int(term.group(2))
         p = parse_period(f, whole_year=not SAME.search(f))
         y = year_of(f)
         if y is not None:  # a bare year ("Năm 2018") under "Thực hiện 6 tháng" keeps the group's span
@@ -169,12 +219,29 @@ def classify(index: int, path: list[str], numbering: object = "") -> Column:
                 p.month_from if p.month_from is not None else col.period.month_from,
                 p.month_to if p.month_to is not None else col.period.month_to,
             )
-        if not level_kind and p.year is None and p.month_from is None and y is None:
+        if not level_kind and p.year is None and p.month_from is None and y is None and not term \
+                and not CUMULATIVE.search(f):
             hint_parts.append(raw)
     col.kind = kind
     col.hint = hint_parts[-1] if hint_parts else ""
-    if kind or col.period.year is not None or col.period.month_from is not None or col.hint:
+    if col.term_end is not None:
+        if kind in (None, "target"):
+            col.kind, col.target_source = "target", col.target_source or "nhiem_ky"
+        else:  # "Thực hiện giai đoạn 2016–2020": a total over several years, which the store cannot hold
+            col.role = "period_total"
+            return
+    if kind or col.period.year is not None or col.period.month_from is not None or col.hint or col.cumulative \
+            or any(PLAIN_VALUE.match(f) for f in folded):
         col.role = "value"
     else:
         col.role = "other"
-    return col
+
+
+def as_value(col: Column, hint: str) -> None:
+    """Re-read a guessed comparison column as a value column naming `hint` (its kind and period from
+    its header levels, as any value column's)."""
+    texts = [t.strip() for t in col.text.split(" / ") if t.strip()]
+    folded = [_SPACE.sub(" ", PRICE_BASIS.sub(" ", fold(t).replace("_", " "))).strip() for t in texts]
+    col.derived, col.derived_against, col.weak = "", "", False
+    _value(col, folded, texts, " / ".join(folded))
+    col.role, col.hint = "value", hint

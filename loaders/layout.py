@@ -10,30 +10,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.headers import Column, classify, is_numbering_row
+from typing import Callable
+
+from loaders.footer import table_end
+from loaders.headers import ACTUAL, ESTIMATE, TARGET, Column, classify
 from loaders.names import fold, key
+from loaders.numbering import is_numbering_row
 from loaders.periods import Period, parse_period
 
 LONG_FIELDS: dict[str, re.Pattern] = {
-    "unit_code": re.compile(r"^(?:ma don vi|ma dvhc|unit_code|ma xa|ma don vi hanh chinh)$"),
-    "indicator_code": re.compile(r"^(?:ma chi tieu|indicator_code)$"),
-    "unit": re.compile(r"^(?:don vi|ten don vi|don vi hanh chinh|dia ban|dia phuong|xa/phuong|phuong/xa|unit|unit_name)$"),
-    "indicator": re.compile(r"^(?:chi tieu|ten chi tieu|indicator|indicator_name|noi dung)$"),
+    # folded, underscores read as spaces: "Đơn vị", "don_vi", "DON VI" are one header
+    "unit_code": re.compile(r"^(?:ma don vi|ma dvhc|unit code|ma xa|ma don vi hanh chinh|ma dv)$"),
+    "indicator_code": re.compile(r"^(?:ma chi tieu|indicator code|ma ct)$"),
+    "unit": re.compile(r"^(?:don vi|ten don vi|don vi hanh chinh|dia ban|dia phuong|xa/phuong|phuong/xa|unit|unit name"
+                       r"|don vi bao cao|ten xa|ten phuong)$"),
+    "indicator": re.compile(r"^(?:chi tieu|ten chi tieu|indicator|indicator name|noi dung)$"),
     "year": re.compile(r"^(?:nam|year|nam bao cao)$"),
     "period": re.compile(r"^(?:ky|ky bao cao|thoi ky|thoi gian|period)$"),
-    "month_from": re.compile(r"^(?:tu thang|month_from)$"),
-    "month_to": re.compile(r"^(?:den thang|month_to)$"),
+    "month_from": re.compile(r"^(?:tu thang|month from)$"),
+    "month_to": re.compile(r"^(?:den thang|month to)$"),
     "kind": re.compile(r"^(?:loai so lieu|loai|kind|tinh trang|tinh trang so lieu)$"),
     "value": re.compile(r"^(?:gia tri|so lieu|value|gia tri so lieu)$"),
     "measure": re.compile(r"^(?:dvt|don vi tinh|measure|d\.v\.t)$"),
-    "target_source": re.compile(r"^(?:nguon chi tieu|target_source|cap giao)$"),
+    "target_source": re.compile(r"^(?:nguon chi tieu|target source|cap giao)$"),
 }
 UNIT_NAME_HEADER = re.compile(
-    r"^(?:ten\s+)?(?:don vi|ten don vi|xa|phuong|xa,? phuong|phuong,? xa|xa/phuong|phuong/xa|dia phuong|dia ban|don vi hanh chinh)\b"
+    r"^(?:ten\s+)?(?:don vi|ten don vi|xa|phuong|xa,? phuong|phuong,? xa|xa/phuong|phuong/xa|dia phuong|dia ban"
+    r"|don vi hanh chinh|don vi bao cao)\b"
 )
+# "Tình hình thực hiện kế hoạch…" reports actuals: an estimate word first, then actual, then target
+TITLE_KIND = [("estimate", ESTIMATE), ("actual", ACTUAL), ("target", TARGET)]
 MEASURE_LINE = re.compile(r"^\(?\s*(?:don vi tinh|dvt|don vi)\s*[:\-]\s*(.+?)\s*\)?$")
-SKIP_TITLE = re.compile(r"^(?:cong hoa|doc lap|\(ky|\(kem theo|kem theo|so:|so\s+\d|\(theo|ngay\s|.*,\s*ngay\s+\d)")
+SKIP_TITLE = re.compile(r"^(?:cong hoa|doc lap|\(ky|\(kem theo|kem theo|so:|so\s+\d|\(theo|ngay\s|.*,\s*ngay\s+\d"
+                        r"|(?:bieu|mau)(?: so)?\s*[:.]?\s*\S{1,12}$|phu luc\s*(?:so\s*)?[\divxl]{0,5}\.?$)")
 HEADER_SCAN_ROWS = 40
+# the issuing body and its parent: "UBND …", "Phòng …", "Sở …" (not "Số liệu …"), "Chi cục Thống kê …"
+LETTERHEAD = re.compile(r"^(?:ubnd|uy ban|bcd|ban chi dao|phong|so (?!lieu|sanh|\d)|chi cuc|cuc |van phong|hdnd"
+                        r"|dang uy|thanh uy|huyen uy|tinh uy|mat tran|ban (?!do))")
 
 
 @dataclass
@@ -46,10 +59,15 @@ class Layout:
     name_col: int | None = None
     stt_col: int | None = None
     measure_col: int | None = None
+    code_col: int | None = None
+    data_last: int = 0  # the row after the table's last row (footers and signatures below are not data)
+    numbering_row: int | None = None
+    measure_row: int | None = None  # a "Đơn vị tính | Hộ | % | Lao động" row under the header
     rows_are: str = "indicators"  # indicators | units
     title_lines: list[tuple[int, str]] = field(default_factory=list)  # (row, text)
     letterhead_lines: list[tuple[int, str]] = field(default_factory=list)
     title_period: Period = field(default_factory=lambda: Period(None, None, None))
+    title_kind: str | None = None  # "BÁO CÁO ƯỚC THỰC HIỆN …": the kind of value columns that name none
     measure_line: str | None = None
     long_fields: dict[str, int] = field(default_factory=dict)
     value_measure: str = ""  # a long table's "Giá trị (tỷ đồng)": the measure of rows without ĐVT
@@ -84,7 +102,7 @@ def _header_score(cells: list) -> tuple[int, int]:
         t = _text(c)
         if not t or len(t) > 80:
             continue
-        f = fold(t).rstrip(" :")
+        f = fold(t).replace("_", " ").rstrip(" :")
         if any(p.match(f) or p.match(_without_paren(f)) for p in LONG_FIELDS.values()):
             long_hits += 1
         col = classify(0, [t])
@@ -135,54 +153,21 @@ def _fill_header(rows: list[list], first: int, last: int, merged) -> list[list[s
     return grid
 
 
-def detect_layout(rows: list[list], merged=None) -> Layout | None:
-    """The layout of a sheet's cells, or None when no table is found."""
+def detect_layout(rows: list[list], merged=None, is_measure: Callable[[str], bool] | None = None) -> Layout | None:
+    """The layout of a sheet's cells, or None when no table is found. `is_measure` tells a measure
+    name ("Hộ", "%", "Tỷ đồng"), so a ĐVT row under the header can be recognised."""
     found = find_header(rows)
     if found is None:
         return None
     first, is_long = found
     above = _title_area(rows, first)
     if is_long:
-        fields = {}
-        value_measure = ""
-        for c, cell in enumerate(rows[first]):
-            f = fold(_text(cell)).rstrip(" :")
-            for name, pattern in LONG_FIELDS.items():
-                if name in fields:
-                    continue
-                if pattern.match(f):
-                    fields[name] = c
-                    break
-                if pattern.match(_without_paren(f)):  # "Giá trị (tỷ đồng)": the measure of the values
-                    fields[name] = c
-                    if name == "value":
-                        m = re.search(r"\(([^()]*)\)\s*:?\s*$", _text(cell))
-                        value_measure = m.group(1).strip() if m else ""
-                    break
-        layout = Layout("long", first, first, first + 1, [], long_fields=fields, value_measure=value_measure)
-        layout.title_lines, layout.letterhead_lines, layout.measure_line = above
-        layout.title_period = _title_period(layout.title_lines)
-        return layout
-    # the header block: rows until the name column (or STT) carries data
+        return _long_layout(rows, first, above)
     head = [classify(c, [_text(v)]) for c, v in enumerate(rows[first])]
     name_col = next((c.index for c in head if c.role == "name"), None)
     stt_col = next((c.index for c in head if c.role == "stt"), None)
-    last = first
-    numbering_row = None
-    for r in range(first + 1, min(first + 6, len(rows))):
-        cells = rows[r]
-        if is_numbering_row(cells):
-            numbering_row = r
-            last = r
-            break
-        name_blank = name_col is None or not _text(cells[name_col])
-        stt_blank = stt_col is None or not _text(cells[stt_col])
-        if name_blank and stt_blank and any(_text(c) for c in cells):
-            last = r
-            continue
-        break
-    header_last = last if numbering_row is None else numbering_row - 1
-    header_last = max(header_last, first)
+    block = _header_block(rows, first, name_col, stt_col, merged, is_measure)
+    header_last, last, numbering_row, measure_row = block
     grid = _fill_header(rows, first, header_last, merged)
     columns = []
     for c in range(len(rows[first])):
@@ -192,23 +177,132 @@ def detect_layout(rows: list[list], merged=None) -> Layout | None:
             if t and (not path or path[-1] != t):
                 path.append(t)
         numbering = rows[numbering_row][c] if numbering_row is not None else ""
-        columns.append(classify(c, path, numbering))
+        measure_cell = _text(rows[measure_row][c]) if measure_row is not None else ""
+        columns.append(classify(c, path, numbering, measure_cell))
     name_col = next((c.index for c in columns if c.role == "name"), name_col)
     stt_col = next((c.index for c in columns if c.role == "stt"), stt_col)
     measure_col = next((c.index for c in columns if c.role == "measure"), None)
+    code_col = next((c.index for c in columns if c.role == "code"), None)
     if name_col is None:  # no "Chỉ tiêu"/"Đơn vị" header: the first text column after STT
         name_col = _guess_name_col(rows, last + 1, columns)
-        if name_col is not None and columns[name_col].role == "value":  # "Danh mục chỉ tiêu": names, not values
+        if name_col is not None and columns[name_col].role in ("value", "other"):  # "Danh mục chỉ tiêu": names
             columns[name_col].role = "name"
     layout = Layout("report", first, header_last, last + 1, columns, name_col, stt_col, measure_col)
+    layout.code_col, layout.numbering_row, layout.measure_row = code_col, numbering_row, measure_row
     layout.title_lines, layout.letterhead_lines, layout.measure_line = above
     layout.title_period = _title_period(layout.title_lines)
+    layout.title_kind = _title_kind(layout.title_lines)
     name_header = fold(columns[name_col].text) if name_col is not None else ""
     layout.rows_are = "units" if UNIT_NAME_HEADER.match(name_header) else "indicators"
     roles = {c.role for c in columns}
     if roles & {"min_level", "max_level", "points"}:
         layout.family = "urban"
+    value_cols = {c.index for c in columns if c.role in ("value", "derived", "count", "period_total", "other", "points",
+                                                          "min_level", "max_level", "min_points", "max_points")}
+    layout.data_last = table_end(rows, layout.data_first, value_cols, stt_col, name_col)
     return layout
+
+
+def _long_layout(rows: list[list], first: int, above) -> Layout:
+    fields = {}
+    value_measure = ""
+    for c, cell in enumerate(rows[first]):
+        f = fold(_text(cell)).replace("_", " ").rstrip(" :")
+        for name, pattern in LONG_FIELDS.items():
+            if name in fields:
+                continue
+            if pattern.match(f):
+                fields[name] = c
+                break
+            if pattern.match(_without_paren(f)):  # "Giá trị (tỷ đồng)": the measure of the values
+                fields[name] = c
+                if name == "value":
+                    m = re.search(r"\(([^()]*)\)\s*:?\s*$", _text(cell))
+                    value_measure = m.group(1).strip() if m else ""
+                break
+    layout = Layout("long", first, first, first + 1, [], long_fields=fields, value_measure=value_measure)
+    layout.title_lines, layout.letterhead_lines, layout.measure_line = above
+    layout.title_period = _title_period(layout.title_lines)
+    layout.title_kind = _title_kind(layout.title_lines)
+    layout.data_last = len(rows)
+    return layout
+
+
+def _merged_rows(merged, first: int) -> set[int]:
+    """Rows covered (below their first row) by a merged range starting in the header block."""
+    covered: set[int] = set()
+    for (r0, _c0), (r1, _c1) in merged or []:
+        if r0 >= first and r1 > r0:
+            covered.update(range(r0 + 1, r1 + 1))
+    return covered
+
+
+def _is_measure_row(cells: list, name_col: int | None, stt_col: int | None, is_measure) -> bool:
+    """"Đơn vị tính | Hộ | % | Lao động": the name/STT cells blank or "ĐVT", most other cells measures."""
+    if is_measure is None:
+        return False
+    label_cols = {c for c in (name_col, stt_col) if c is not None}
+    texts = [(c, _text(v)) for c, v in enumerate(cells) if _text(v)]
+    if len(texts) < 2:
+        return False
+    others = []
+    for c, t in texts:
+        f = fold(t).rstrip(" :")
+        if c in label_cols:
+            if f not in ("dvt", "don vi tinh", "d.v.t", "don vi"):
+                return False
+            continue
+        if isinstance(cells[c], (int, float)):
+            return False
+        others.append(t)
+    hits = sum(1 for t in others if is_measure(t))
+    return bool(others) and hits >= max(1, 0.6 * len(others))
+
+
+def _header_block(rows: list[list], first: int, name_col, stt_col, merged, is_measure):
+    """(last header row, last row before data, numbering row, ĐVT row): sub-header rows (name and STT
+    blank), rows left blank by merged header cells, a numbering row and a ĐVT row in any order."""
+    covered = _merged_rows(merged, first)
+    last = header_last = first
+    numbering_row = measure_row = None
+    r = first + 1
+    limit = min(first + 8, len(rows))
+    while r < limit:
+        cells = rows[r]
+        if numbering_row is None and is_numbering_row(cells, name_col):
+            numbering_row = last = r
+        elif measure_row is None and _is_measure_row(cells, name_col, stt_col, is_measure):
+            measure_row = last = r
+        elif not any(_text(c) for c in cells):
+            ahead = next((k for k in range(r + 1, min(r + 3, len(rows))) if any(_text(c) for c in rows[k])), None)
+            special = ahead is not None and (is_numbering_row(rows[ahead], name_col)
+                                             or _is_measure_row(rows[ahead], name_col, stt_col, is_measure))
+            if r not in covered and not special:
+                break
+            last = r
+            if numbering_row is None and measure_row is None:
+                header_last = r
+        elif numbering_row is None and measure_row is None and _is_sub_header(cells, name_col, stt_col):
+            last = header_last = r
+        else:
+            break
+        r += 1
+    return header_last, last, numbering_row, measure_row
+
+
+def _is_sub_header(cells: list, name_col, stt_col) -> bool:
+    name_blank = name_col is None or not _text(cells[name_col])
+    stt_blank = stt_col is None or not _text(cells[stt_col])
+    return name_blank and stt_blank and any(_text(c) for c in cells)
+
+
+def _title_kind(lines: list[tuple[int, str]]) -> str | None:
+    for _, text in lines:
+        f = fold(text)
+        for kind, pattern in TITLE_KIND:
+            if pattern.search(f):
+                return kind
+    return None
 
 
 def _guess_name_col(rows: list[list], start: int, columns: list[Column]) -> int | None:
@@ -238,7 +332,7 @@ def _title_area(rows: list[list], first: int) -> tuple[list, list, str | None]:
                 continue
             if SKIP_TITLE.match(f):
                 continue
-            if f.startswith(("ubnd", "uy ban", "bcd", "ban chi dao", "phong", "so ", "chi cuc", "van phong", "hdnd")) or (
+            if LETTERHEAD.match(f) or (
                 c > 0 and len(cells) > 1 and r < 3
             ):
                 letterhead.append((r, text))
@@ -248,10 +342,16 @@ def _title_area(rows: list[list], first: int) -> tuple[list, list, str | None]:
 
 
 def _title_period(lines: list[tuple[int, str]]) -> Period:
+    """The period a title names. "… NĂM 2017" alone gives the year, not the months: the columns then
+    say their own span ("Quý II năm 2017"); "CẢ NĂM 2017" says the whole year."""
     best = Period(None, None, None)
     for _, text in lines:
-        p = parse_period(text)
+        p = parse_period(text, whole_year=False)
+        if p.year is None and p.month_from is None and parse_period(text).month_from is not None and "ca nam" in fold(text):
+            p = Period(None, 1, 12)
         if p.year is not None:
+            if p.month_from is None and "ca nam" in fold(text):
+                return Period(p.year, 1, 12)
             return Period(p.year, p.month_from, p.month_to) if p.month_from else Period(p.year, None, None)
         if best.month_from is None and p.month_from is not None:
             best = p

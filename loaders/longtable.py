@@ -4,6 +4,8 @@ resolved once, then mapped back over the rows."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from operator import itemgetter
 
 import numpy as np
@@ -22,8 +24,12 @@ from loaders.numbers import NUMBER, TEXT, detect_locale, parse_column
 from loaders.periods import parse_period, year_of
 from loaders.problems import Problem, problem
 from loaders.read import Sheet
+from loaders.resolver import NameResolver
+from loaders.unknowns import SKIP, Decisions, UnknownLog
+from loaders.cellcheck import check_cells
 
 KINDS = {"actual": "actual", "estimate": "estimate", "target": "target"}
+_TERM = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 
 
 def read_kind(text: str) -> tuple[str | None, str]:
@@ -102,7 +108,8 @@ def _combine(*parts: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, list[tu
     return codes.astype(np.int64), combos
 
 
-def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> Extracted:
+def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, decisions: Decisions | None = None,
+                 log: UnknownLog | None = None) -> Extracted:
     rows, f = sheet.rows, layout.long_fields
     first = layout.data_first
     n = len(rows) - first
@@ -136,9 +143,14 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
     p_year = np.zeros(len(puniq), dtype=np.int64)
     p_from = np.zeros(len(puniq), dtype=np.int64)
     p_to = np.zeros(len(puniq), dtype=np.int64)
+    p_term = np.zeros(len(puniq), dtype=bool)
     for j, (y, p, mf, mt) in enumerate(puniq):
         period = parse_period(p) if p else None
         year = year_of(y) or (period.year if period else None)
+        term = _TERM.search(fold(f"{y} {p}"))
+        if term and not year_of(y):  # "2021-2025", "Giai đoạn 2021–2025", "Nhiệm kỳ 2020-2025": a term target
+            p_year[j], p_from[j], p_to[j], p_term[j] = int(term.group(2)), 1, 12, True
+            continue
         if mf.isdigit() and mt.isdigit():
             span = (int(mf), int(mt))
         elif period and period.month_from:
@@ -151,6 +163,7 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
             p_year[j], p_from[j], p_to[j] = year, span[0], span[1]
     year = p_year[pcodes]
     mfrom, mto = p_from[pcodes], p_to[pcodes]
+    is_term = p_term[pcodes]
     bad_period = keep & (year == 0)
     for i in np.flatnonzero(bad_period)[:50]:
         c = f.get("period", f.get("year", 0))
@@ -178,23 +191,38 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
             f"Ô {cell} ghi loại số liệu \"{cols.text_at(f['kind'], i)}\" — không rõ là kế hoạch, thực hiện hay ước thực hiện. "
             "Hãy ghi \"Kế hoạch\", \"Thực hiện\" hoặc \"Ước thực hiện\"."))
     ok &= ~bad_kind
+    row_kind = np.array([k or "" for k in k_kind], dtype=object)[kcodes]
+    bad_term = keep & is_term & (row_kind != "target")
+    for i in np.flatnonzero(bad_term)[:50]:
+        cell = a1(first + i, f.get("year", f.get("period", 0)))
+        problems.append(problem("unreadable-period", file, sheet.name, cell,
+            f"Dòng {first + i + 1} ghi số liệu cả giai đoạn \"{cols.text_at(f.get('year'), i)} {cols.text_at(f.get('period'), i)}\" "
+            "nhưng không phải kế hoạch/mục tiêu: kho lưu số liệu thực hiện theo từng năm. Hãy ghi số liệu của từng năm."))
+    ok &= ~bad_term
     # ------------------------------------------------------------ indicators
+    names = NameResolver(catalog, decisions, log, file, sheet.name, problems)
     ind_col = f.get("indicator_code", f.get("indicator"))
     icodes, iuniq = cols.codes(ind_col)
+    if "indicator_code" in f and "indicator" in f:  # a code column beside the name: a blank code takes the name
+        ncodes, nuniq = cols.codes(f["indicator"])
+        if (iuniq == "").any():
+            texts = np.where(iuniq[icodes] == "", nuniq[ncodes], iuniq[icodes])
+            icodes, iuniq = pd.factorize(texts)
+            iuniq = np.asarray(iuniq, dtype=object)
     i_code = np.empty(len(iuniq), dtype=object)
+    first_i = np.full(len(iuniq), n, dtype=np.int64)
+    np.minimum.at(first_i, icodes, np.arange(n))
+    used_i = np.zeros(len(iuniq), dtype=bool)
+    used_i[np.unique(icodes[keep])] = True
     for j, text in enumerate(iuniq):
-        found = catalog.match_indicator(text)
-        i_code[j] = next(iter(found)) if len(found) == 1 else None
+        cell = a1(first + int(min(first_i[j], n - 1)), ind_col)
+        code = names.indicator(text, cell, report=False) if text else None
+        if code is None and text in catalog.indicators.index:
+            code = text
+        if code is None and used_i[j] and text:
+            names.report_indicator(text, cell, catalog.match_indicator(text))
+        i_code[j] = None if code == SKIP else code
     missing_ind = keep & np.array([c is None for c in i_code], dtype=bool)[icodes]
-    seen = set()
-    for i in np.flatnonzero(missing_ind):
-        name = iuniq[icodes[i]]
-        if name in seen:
-            continue
-        seen.add(name)
-        found = catalog.match_indicator(name)
-        problems.append(unknown_indicator(file, sheet.name, a1(first + i, ind_col), name, catalog,
-                                          ambiguous=found if len(found) > 1 else None))
     ok &= ~missing_ind
     # ------------------------------------------------------------ units (name or code) for the period's date
     by_code = "unit_code" in f and "unit" not in f
@@ -216,23 +244,31 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
         if int(y) == 0:
             continue
         when = period_end(int(y), int(m))
+        since = date(int(y), 1, 1)
         if name not in candidates:
             candidates[name] = by_unit_code.get(name, []) if by_code else catalog.unit_candidates(name)
-        signature = (name, tuple(catalog.units[i].valid_at(when) for i in candidates[name]))
+        signature = (name, tuple((catalog.units[i].valid_at(when), catalog.units[i].valid_during(since, when))
+                                 for i in candidates[name]))
+        cell = a1(first + int(first_row[j]), unit_col)
+        if by_code:
+            valid = [i for i in candidates[name] if catalog.units[i].valid_at(when)] or \
+                [i for i in candidates[name] if catalog.units[i].valid_during(since, when)]
+            u_id[j] = valid[0] if len(valid) == 1 else -1
+            if len(valid) != 1 and keep[first_row[j]] and name not in reported:
+                reported.add(name)
+                names.report_unit(name, cell, when, valid, [])
+            continue
         if signature in resolved:  # the same units valid: the same answer as at an earlier date
-            valid, others = resolved[signature]
-        elif by_code:
-            valid = [i for i in candidates[name] if catalog.units[i].valid_at(when)]
-            others = []
+            got = resolved[signature]
         else:
-            valid, others = catalog.match_unit(name, when)
-        resolved[signature] = (valid, others)
-        if len(valid) == 1:
-            u_id[j] = valid[0]
-        elif keep[first_row[j]] and name not in reported:
+            got = names.unit(name, cell, when, since, report=False)
+            resolved[signature] = got
+        if isinstance(got, int):
+            u_id[j] = got
+        elif got is None and keep[first_row[j]] and name not in reported:
             reported.add(name)
-            i = first_row[j]
-            problems.append(unknown_unit(file, sheet.name, a1(first + i, unit_col), name, catalog, valid, others, when))
+            valid, others = catalog.match_unit(name, when, None, since)
+            names.report_unit(name, cell, when, valid, others)
     unit = u_id[ucodes]
     ok &= unit >= 0
     # ------------------------------------------------------------ measures
@@ -282,12 +318,9 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
             is_pct = catalog.match_measure(mtext) == pct if mtext else (code is not None and measure_of.get(code) == pct)
             if is_pct and abs(values[i]) <= 10:
                 values[i] = float(f"{values[i] * 100:.12g}")
-    # ------------------------------------------------------------ text in value cells, hidden rows
-    for i in np.flatnonzero((status == TEXT) & ~hidden)[:200]:
-        problems.append(text_in_number(file, sheet.name, a1(first + i, vc), value_cells[i]))
-    for i in np.flatnonzero(hidden & (status == NUMBER))[:50]:
-        problems.append(problem("hidden-row", file, sheet.name, a1(first + i, vc),
-            f"Dòng {first + i + 1} đang bị ẩn nên không được nạp. Nếu cần nạp, hãy bỏ ẩn dòng rồi tải lên lại."))
+    # ------------------------------------------------------------ the cell checks every family shares
+    data_rows = list(range(first, first + n))
+    problems += check_cells(file, sheet, data_rows, [vc], status[:, None], (ok | ~keep)[:, None] & ~missing_ind[:, None])
     ok &= status == NUMBER
     idx = np.flatnonzero(ok)
     if len(idx) == 0:
@@ -297,6 +330,10 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog) -> E
         source = pd.Categorical(tsource[idx].astype(str))
     else:
         source = categorical(kcodes[idx], list(k_src))
+    if is_term[idx].any():  # a term target: source "nhiem_ky" unless the row names who set it
+        labels = np.asarray(source, dtype=object)
+        labels = np.where(is_term[idx] & (labels == ""), "nhiem_ky", labels)
+        source = pd.Categorical(labels.astype(str))
     obs = pd.DataFrame({
         "indicator_code": categorical(icodes[idx], list(i_code)), "unit_id": unit[idx], "year": year[idx],
         "month_from": mfrom[idx], "month_to": mto[idx], "kind": categorical(kcodes[idx], list(k_kind)),

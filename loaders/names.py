@@ -38,6 +38,7 @@ UNIT_PREFIXES: list[tuple[str, str]] = [
     ("tp.", "thanh_pho"),
     ("tp", "thanh_pho"),
     ("tt.", "thi_tran"),
+    ("tt", "thi_tran"),
     ("tx.", "thi_xa"),
     ("p.", "phuong"),
     ("xa", "xa"),
@@ -97,31 +98,75 @@ def _split(text: object) -> tuple[str | None, str]:
     return None, key(text)
 
 
+_PRICE_YEAR = re.compile(r"\b(gia (?:so sanh|hien hanh|co dinh))(?: nam)? ((?:19|20)\d{2})\b")
+_PRICE_THEO = re.compile(r"\btheo (gia (?:so sanh|hien hanh|co dinh))\b")
+# words too common in indicator names to make two names look alike
+_COMMON = frozenset("ty le so tong cua va cac nam thang trong do duoc co tren dia ban voi theo nguoi ho gia tri".split())
+
+
+def indicator_key(text: object) -> str:
+    """Comparison key of an indicator name: `key`, price basis written one way ("giá SS năm 2010" →
+    "gia so sanh 2010") and report abbreviations written out (data/vocabulary.toml)."""
+    from loaders.vocabulary import expand_abbreviations
+
+    k = expand_abbreviations(key(text))
+    k = _PRICE_THEO.sub(r"\1", _PRICE_YEAR.sub(r"\1 \2", k))
+    return k
+
+
+def measure_key(text: object) -> str:
+    """Comparison key of a measure: folded, "1.000" as 1000, punctuation as spaces — no list marks
+    removed ("1.000 đồng" keeps its 1000)."""
+    value = re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", fold(text))
+    value = _PUNCT.sub(" ", value)
+    return _SPACES.sub(" ", value).strip()
+
+
+def _content(k: str) -> set[str]:
+    return {w for w in k.split() if len(w) > 1 and w not in _COMMON and not w.isdigit()}
+
+
 @dataclass
 class Matcher:
-    """Exact lookup of normalised names → ids, with fuzzy candidates only for error messages."""
+    """Exact lookup of normalised names → ids, with close candidates only for messages and the
+    mapping step (never used to map a value)."""
 
     entries: dict[str, set] = field(default_factory=dict)
     display: dict = field(default_factory=dict)  # id → display name
+    normalise: object = key  # text → comparison key
 
     def add(self, ident, name: str, *aliases: str) -> None:
         self.display.setdefault(ident, name)
         for text in (name, *aliases):
-            k = key(text)
+            k = self.normalise(text)
             if k:
                 self.entries.setdefault(k, set()).add(ident)
 
     def lookup(self, text: object) -> set:
-        return set(self.entries.get(key(text), ()))
+        return set(self.entries.get(self.normalise(text), ()))
+
+    def ranked(self, text: object, n: int = 5, cutoff: float = 0.55) -> list:
+        """The ids of the closest known names, best first: similar spelling and at least one shared
+        word that says something ("Người lập biểu" is like no indicator)."""
+        k = self.normalise(text)
+        words = _content(k)
+        if not k or not words:
+            return []
+        scored: dict = {}
+        for entry, idents in self.entries.items():
+            shared = words & _content(entry)
+            if not shared:
+                continue
+            ratio = difflib.SequenceMatcher(None, k, entry).ratio()
+            overlap = len(shared) / max(len(words | _content(entry)), 1)
+            score = max(ratio, 0.5 * ratio + 0.5 * overlap)
+            if score < cutoff:
+                continue
+            for ident in idents:
+                if score > scored.get(ident, 0):
+                    scored[ident] = score
+        return [i for i, _ in sorted(scored.items(), key=lambda kv: (-kv[1], str(kv[0])))][:n]
 
     def candidates(self, text: object, n: int = 3) -> list[str]:
         """Display names of the closest known names (for "Có phải: …?")."""
-        k = key(text)
-        close = difflib.get_close_matches(k, list(self.entries), n=n * 3, cutoff=0.6)
-        names: list[str] = []
-        for c in close:
-            for ident in sorted(self.entries[c], key=str):
-                name = self.display[ident]
-                if name not in names:
-                    names.append(name)
-        return names[:n]
+        return [self.display[i] for i in self.ranked(text, n)]

@@ -12,14 +12,16 @@ import duckdb
 import pandas as pd
 
 from loaders.catalog import Catalog, load_catalog
-from loaders.derived import check_counts, check_derived, years_reached
+from loaders.derived import check_counts, check_derived, check_sums, years_reached
 from loaders.extract import Extracted, empty_observations, extract_table
 from loaders.frames import categorical, concat, constant, relabel
 from loaders.gcpause import paused_gc
 from loaders.layout import Layout, detect_layout
 from loaders.longtable import extract_long
 from loaders.problems import Problem, problem
-from loaders.read import Limits, ReadFailure, read_workbook
+from loaders.encoding import legacy_encoding
+from loaders.read import Limits, ReadFailure, legacy_problem, read_workbook
+from loaders.unknowns import Decisions, Unknown, UnknownLog
 from loaders.urban import scoring_rows
 from loaders.urban_points import check_points
 from loaders.validate import check_bounds, check_duplicates
@@ -48,6 +50,9 @@ class FileResult:
     observations: pd.DataFrame = field(default_factory=empty_observations)
     problems: list[Problem] = field(default_factory=list)
     extras: dict = field(default_factory=dict)  # years_reached per sheet, urban scoring rows per sheet
+    unknowns: list[Unknown] = field(default_factory=list)  # names the catalog does not know, once each
+    skipped: list[Unknown] = field(default_factory=list)  # names not followed, by decision
+    decisions: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, target) applied here
 
     @property
     def errors(self) -> list[Problem]:
@@ -105,7 +110,8 @@ def add_preview(obs: pd.DataFrame, catalog: Catalog, file: str) -> pd.DataFrame:
     return out
 
 
-def _sheet(file: str, sheet, catalog: Catalog, result: FileResult) -> Extracted | None:
+def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: Decisions | None,
+           log: UnknownLog) -> Extracted | None:
     if sheet.hidden:
         if any(str(c).strip() for r in sheet.rows[:200] for c in r):
             result.problems.append(problem("hidden-sheet", file, sheet.name, None,
@@ -116,7 +122,8 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult) -> Extracted 
     if not sheet.rows or not any(str(c).strip() for r in sheet.rows for c in r):
         result.layouts.append(SheetLayout(sheet.name, "none", "trang trống"))
         return None
-    layout: Layout | None = detect_layout(sheet.rows, sheet.merged or None)
+    layout: Layout | None = detect_layout(sheet.rows, sheet.merged or None,
+                                          lambda text: catalog.match_measure(text) is not None)
     if layout is None:
         result.problems.append(problem("no-table", file, sheet.name, None,
             f"Trang \"{sheet.name}\" không có bảng số liệu nhận dạng được (không thấy dòng tiêu đề cột như "
@@ -124,11 +131,12 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult) -> Extracted 
         result.layouts.append(SheetLayout(sheet.name, "none", "không nhận dạng được bảng"))
         return None
     if layout.family == "long":
-        extracted = extract_long(file, sheet, layout, catalog)
+        extracted = extract_long(file, sheet, layout, catalog, decisions, log)
     else:
-        extracted = extract_table(file, sheet, layout, catalog)
+        extracted = extract_table(file, sheet, layout, catalog, decisions, log)
         if not extracted.extras.get("no_table"):
             extracted.problems += check_derived(file, sheet, layout, extracted.extras)
+            extracted.problems += check_sums(file, sheet, layout, extracted.extras)
             extracted.problems += check_counts(file, sheet, layout, extracted.extras)
             reached = years_reached(sheet, layout, extracted.extras, catalog)
             if reached:
@@ -143,15 +151,52 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult) -> Extracted 
     return extracted
 
 
+def _legacy(sheets) -> str | None:
+    """The legacy encoding (TCVN3, VNI) the workbook's text is typed in, if any: its visible sheets'
+    text cells near the top (titles, headers, names) are enough to tell."""
+    texts = []
+    for sheet in sheets:
+        if sheet.hidden:
+            continue
+        for row in sheet.rows[:120]:
+            texts.extend(c for c in row if isinstance(c, str) and c.strip())
+        if len(texts) > 400:
+            break
+    return legacy_encoding(texts)
+
+
+def _names(result: FileResult, log: UnknownLog, decisions: Decisions | None) -> None:
+    """The file's unknown names, the names it skipped (a warning naming them) and the decisions it used."""
+    result.unknowns = list(log.unknowns.values())
+    result.skipped = list(log.skipped.values())
+    for entry in result.skipped:
+        cells = ", ".join(entry.cells[:5]) + (f" và {len(entry.cells) - 5} ô khác" if len(entry.cells) > 5 else "")
+        what = "chỉ tiêu" if entry.kind == "indicator" else "đơn vị"
+        result.problems.append(problem("skipped-name", result.name, None, None,
+            f"Không theo dõi {what} \"{entry.name}\" (theo lựa chọn đã lưu): {len(entry.cells)} dòng/cột không nạp ({cells})."))
+    used = {e.key for e in result.unknowns} | {e.key for e in result.skipped}
+    if decisions:
+        seen = set()
+        for entry in [*result.skipped]:
+            if entry.key in decisions and entry.key not in seen:
+                seen.add(entry.key)
+                result.decisions.append((entry.kind, entry.name, decisions[entry.key]))
+        for (kind, name_key), target in decisions.items():
+            if (kind, name_key) in log.decided and (kind, name_key) not in seen and (kind, name_key) not in used:
+                seen.add((kind, name_key))
+                result.decisions.append((kind, log.decided[(kind, name_key)], target))
+
+
 def parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limits: Limits | None = None,
-                 progress: Progress | None = None) -> FileResult:
-    """Read, detect, normalise and validate one file. Never raises for bad files: problems say why."""
+                 progress: Progress | None = None, decisions: Decisions | None = None) -> FileResult:
+    """Read, detect, normalise and validate one file. Never raises for bad files: problems say why.
+    `decisions` maps unknown names to catalog codes / unit ids or SKIP (loaders.unknowns)."""
     with paused_gc():
-        return _parse_upload(name, data, con, limits=limits, progress=progress)
+        return _parse_upload(name, data, con, limits=limits, progress=progress, decisions=decisions)
 
 
 def _parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limits: Limits | None = None,
-                  progress: Progress | None = None) -> FileResult:
+                  progress: Progress | None = None, decisions: Decisions | None = None) -> FileResult:
     limits = limits or Limits()
     result = FileResult(name=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     report = progress or (lambda fraction, message: None)
@@ -166,17 +211,23 @@ def _parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, lim
             return result
         report(0.02, "Đang đọc tệp…")
         sheets = read_workbook(name, data, limits)
+        legacy = _legacy(sheets)
+        if legacy:
+            result.problems.append(legacy_problem(name, None, legacy))
+            return result
         catalog = load_catalog(con)
         frames, unique = [], []
+        log = UnknownLog()
         for n, sheet in enumerate(sheets):
             report(0.05 + 0.85 * n / max(len(sheets), 1), f"Đang đọc trang \"{sheet.name}\"…")
-            extracted = _sheet(name, sheet, catalog, result)
+            extracted = _sheet(name, sheet, catalog, result, decisions, log)
             if extracted is None:
                 continue
             result.problems += extracted.problems
             if not extracted.observations.empty:
                 frames.append(extracted.observations)
                 unique.append(bool(extracted.extras.get("unique_keys")))
+        _names(result, log, decisions)
         report(0.92, "Đang kiểm tra số liệu…")
         if not any(str(c).strip() for s in sheets for r in s.rows[:1000] for c in r):
             result.problems.append(problem("empty-file", name, None, None,

@@ -16,7 +16,9 @@ _LAST_HALF = re.compile(r"6\s*thang\s+cuoi\s+nam")
 _QUARTER = re.compile(r"\b(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\b")
 _MONTH = re.compile(r"(?:\bthang|\bt)\s*\.?\s*(\d{1,2})\b(?!\s*thang)")
 _TO_MONTH = re.compile(r"(?:den|toi|het)\s+(?:ngay\s+)?(?:\d{1,2}/)?(?:thang\s*)?(\d{1,2})(?:/|\b)")  # "đến 30/9"
-_WHOLE_YEAR = re.compile(r"\bca\s+nam\b|\bnam\b|\bhang\s+nam\b")
+# "cả năm", "năm 2016", "Thực hiện năm", "hàng năm" — not the "Nam" of a place name ("Nam Hà")
+_WHOLE_YEAR = re.compile(r"\bca\s+nam\b|\bnam\s*(?:(?:19|20)\d{2}|nay|truoc|sau|bao cao|ke hoach|$)|\bhang\s+nam\b")
+_CUMULATIVE = re.compile(r"\bluy ke\b|\btu dau nam\b|\bcong don\b")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 
 
@@ -72,6 +74,6 @@ def _parse_folded(t: str, whole_year: bool) -> Period:
         n = int(m.group(1))
         if 1 <= n <= 12:
             months = (n, n)
-    elif whole_year and _WHOLE_YEAR.search(t):
+    elif whole_year and _WHOLE_YEAR.search(t) and not _CUMULATIVE.search(t):
         months = (1, 12)
     return Period(year, *(months or (None, None)))

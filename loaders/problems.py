@@ -14,7 +14,8 @@ CODES: dict[str, tuple[str, str, str]] = {
     "encrypted-file": (ERROR, "Tệp có mật khẩu", "The workbook is password-protected."),
     "too-large": (ERROR, "Tệp quá lớn", "The file, or a sheet's cell count, is over the configured limit."),
     "zip-bomb": (ERROR, "Tệp nén bất thường", "The archive expands far beyond a real spreadsheet."),
-    "unreadable-encoding": (ERROR, "Không đọc được mã ký tự", "A text file that is neither UTF-8 nor UTF-16."),
+    "unreadable-encoding": (ERROR, "Không đọc được mã ký tự", "A text file in no encoding the loader can read (UTF-8, UTF-16, Windows-1258)."),
+    "legacy-encoding": (ERROR, "Phông chữ cũ (TCVN3/VNI)", "Text typed in the legacy TCVN3 (.Vn fonts) or VNI encoding: it would load as garbage, so the file is refused with how to convert it."),
     "no-data": (ERROR, "Không có số liệu", "No sheet of the file holds a table the loader recognises."),
     "no-table": (WARNING, "Trang không có bảng số liệu", "A sheet without a recognisable table was skipped."),
     "hidden-sheet": (WARNING, "Trang bị ẩn", "A hidden sheet was not loaded."),
@@ -39,6 +40,9 @@ CODES: dict[str, tuple[str, str, str]] = {
     "points-mismatch": (WARNING, "Điểm đạt được không khớp", "An urban scoring table's 'Đạt được' cell disagrees with the points computed from its levels."),
     "unreadable-mark": (ERROR, "Không đọc được ô đánh giá", "A criteria-matrix cell that is not x/Đạt/Chưa đạt/blank."),
     "unnamed-row": (WARNING, "Dòng không có tên", "A row with values but no indicator/unit name was skipped."),
+    "skipped-name": (WARNING, "Không theo dõi", "Rows of a name the statistician chose not to follow ('không theo dõi') were not loaded."),
+    "period-total-column": (WARNING, "Cột cộng dồn nhiều năm", "A column holding a total over several years ('Thực hiện giai đoạn 2016–2020'): the store holds yearly values, so it is not loaded."),
+    "sum-mismatch": (WARNING, "Cột tổng không khớp", "A column the numbering row defines as a sum ('(4)=(2)+(3)') disagrees with its parts."),
     "internal-error": (ERROR, "Lỗi hệ thống khi đọc tệp", "An unexpected failure; the technical detail is logged."),
 }
 

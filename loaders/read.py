@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
+from loaders import encoding
 from loaders.cells import column_index
 from loaders.problems import Problem, problem
 
@@ -427,7 +428,7 @@ class _LazySheet(Sheet):
                 raise ReadFailure(problem("too-large", self._file, self.name, None,
                     f"Trang \"{self.name}\" có {height:,} dòng × {width:,} cột, vượt giới hạn "
                     f"{self._limits.max_cells:,} ô. Hãy chia thành nhiều tệp hoặc xóa các ô thừa."))
-            rows = sheet.to_python(skip_empty_area=False)
+            rows = encoding.nfc_rows(sheet.to_python(skip_empty_area=False))
             merged = sheet.merged_cell_ranges or []
         except ReadFailure:
             raise
@@ -466,23 +467,16 @@ class _LazySheet(Sheet):
 
 # ------------------------------------------------------------------ text (CSV)
 def decode_text(name: str, data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
     head = data[:4000]
-    if head.count(b"\x00") > len(head) // 4:
-        even_nuls = head[0::2].count(0)
-        return data.decode("utf-16-be" if even_nuls > len(head) // 4 else "utf-16-le", "replace")
-    if b"\x00" in head:
+    if b"\x00" in head and head.count(b"\x00") <= len(head) // 4 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
             "Tệp không phải bảng tính (.xlsx, .xls, .ods) hay tệp văn bản CSV. Hãy tải lên đúng tệp báo cáo."))
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
+    text = encoding.decode_text(data)
+    if text is None:
         raise ReadFailure(problem("unreadable-encoding", name, None, None,
-            "Tệp CSV không ở mã UTF-8 hay UTF-16 nên tiếng Việt sẽ bị lỗi. Trong Excel hãy chọn "
-            "Lưu thành → \"CSV UTF-8 (phân cách bằng dấu phẩy)\" rồi tải lên lại.")) from exc
+            "Không đọc được mã ký tự của tệp CSV (không phải UTF-8, UTF-16 hay Windows-1258) nên tiếng Việt sẽ bị lỗi. "
+            "Trong Excel hãy chọn Lưu thành → \"CSV UTF-8 (phân cách bằng dấu phẩy)\" rồi tải lên lại."))
+    return text
 
 
 def detect_delimiter(text: str) -> str:
@@ -502,6 +496,14 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
+def legacy_problem(name: str, sheet: str | None, legacy: str) -> Problem:
+    return problem("legacy-encoding", name, sheet, None,
+        f"Tệp được gõ bằng bảng mã cũ {encoding.LEGACY_NAMES[legacy]}, không phải Unicode: nếu nạp, chữ tiếng Việt "
+        "sẽ thành ký tự lạ nên tệp không được nạp. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey: bấm chuột phải vào "
+        f"biểu tượng Unikey → Công cụ… → Bảng mã nguồn: {legacy.upper()}, Bảng mã đích: Unicode → Chuyển mã), "
+        "đổi phông chữ sang Times New Roman, lưu lại rồi tải lên.")
+
+
 def read_text(name: str, data: bytes) -> Sheet:
     text = decode_text(name, data)
     if not text.strip():
@@ -512,6 +514,14 @@ def read_text(name: str, data: bytes) -> Sheet:
     if printable < 0.95:
         raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
             "Tệp không phải bảng tính (.xlsx, .xls, .ods) hay tệp văn bản CSV. Hãy tải lên đúng tệp báo cáo."))
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:  # a TCVN3 CSV: its bytes are the font's codes, read as Latin-1
+            lines = data[:200_000].decode("latin-1").splitlines()[:300]
+            legacy = encoding.legacy_encoding([c for ln in lines for c in re.split(r"[;,\t]", ln)])
+            if legacy:
+                raise ReadFailure(legacy_problem(name, None, legacy))
     delim = detect_delimiter(text)
     rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delim)]
     width = max((len(r) for r in rows), default=0)

@@ -1,0 +1,87 @@
+"""The checks every value cell gets, whatever the layout family: text where a number belongs, a
+formula never computed, a hidden row or column that holds values, a criterion mark that reads as
+neither met nor not met. One stage, so report tables, ward tables, matrices and long tables refuse
+the same cells with the same words."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from loaders.cells import a1
+from loaders.layout import cell_text
+from loaders.messages import text_in_number
+from loaders.numbers import NUMBER, TEXT
+from loaders.problems import Problem, problem
+from loaders.read import Sheet
+
+MAX_PER_CODE = 200
+
+
+def check_cells(file: str, sheet: Sheet, data_rows: list[int], vcols: list[int], status: np.ndarray,
+                live: np.ndarray, marks: np.ndarray | None = None, header_row: int = 0,
+                column_names: list[str] | None = None, label_col: int | None = None) -> list[Problem]:
+    """Problems of the value block `status` (rows `data_rows` × columns `vcols`); `live` marks the
+    cells whose row and column were recognised (a cell of an unknown row is reported on its name
+    instead); `marks` the cells read as criterion marks."""
+    rows = sheet.rows
+    problems: list[Problem] = []
+    hidden_r = np.array([r in sheet.hidden_rows for r in data_rows], dtype=bool) if sheet.hidden_rows else None
+    hidden_c = np.array([c in sheet.hidden_cols for c in vcols], dtype=bool) if sheet.hidden_cols else None
+    visible = live.copy()
+    if hidden_r is not None:
+        visible &= ~hidden_r[:, None]
+    if hidden_c is not None:
+        visible &= ~hidden_c[None, :]
+    # text in value cells
+    bad_r, bad_c = np.nonzero((status == TEXT) & visible)
+    for n, (i, j) in enumerate(zip(bad_r.tolist(), bad_c.tolist())):
+        if n >= MAX_PER_CODE:
+            problems.append(problem("text-in-number", file, sheet.name, None,
+                f"Còn {len(bad_r) - MAX_PER_CODE:,} ô chữ trong cột số tương tự.".replace(",", ".")))
+            break
+        r, c = data_rows[i], vcols[j]
+        if marks is not None and marks[i, j]:
+            problems.append(problem("unreadable-mark", file, sheet.name, a1(r, c),
+                f"Ô {a1(r, c)} ghi \"{cell_text(rows[r][c])}\": không đọc được là đạt hay chưa đạt. "
+                "Hãy ghi \"x\" (hoặc \"Đạt\") cho tiêu chí đã đạt và để trống (hoặc \"Chưa đạt\") nếu chưa đạt."))
+        else:
+            problems.append(text_in_number(file, sheet.name, a1(r, c), rows[r][c]))
+    # formulas never computed (calamine reads them as blank)
+    empty = sheet.empty_formula_cells
+    if empty:
+        row_pos = {r: i for i, r in enumerate(data_rows)}
+        col_pos = {c: j for j, c in enumerate(vcols)}
+        for r, c in sorted(empty):
+            i, j = row_pos.get(r), col_pos.get(c)
+            if i is None or j is None or status[i, j] == NUMBER or not visible[i, j]:
+                continue
+            problems.append(problem("formula-without-value", file, sheet.name, a1(r, c),
+                f"Ô {a1(r, c)} có công thức nhưng chưa có kết quả tính (tệp do phần mềm khác tạo, chưa mở bằng Excel), "
+                "nên giá trị sẽ bị mất. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi tải lên."))
+    # hidden rows and columns that hold values: not loaded, said so
+    if hidden_r is not None:
+        for i in np.flatnonzero(hidden_r & (status == NUMBER).any(axis=1))[:50].tolist():
+            r = data_rows[i]
+            c = label_col if label_col is not None else (vcols[0] if vcols else 0)
+            name = cell_text(rows[r][label_col]) if label_col is not None else ""
+            label = f" (\"{name}\")" if name else ""
+            problems.append(problem("hidden-row", file, sheet.name, a1(r, c),
+                f"Dòng {r + 1}{label} đang bị ẩn nên không được nạp. Nếu cần nạp, hãy bỏ ẩn dòng rồi tải lên lại."))
+    if hidden_c is not None:
+        for j in np.flatnonzero(hidden_c & (status == NUMBER).any(axis=0)).tolist():
+            c = vcols[j]
+            label = f" (\"{column_names[j]}\")" if column_names else ""
+            problems.append(problem("hidden-column", file, sheet.name, a1(header_row, c),
+                f"Cột {a1(header_row, c).rstrip('0123456789')}{label} đang bị ẩn nên không được nạp. "
+                "Nếu cần nạp, hãy bỏ ẩn cột rồi tải lên lại."))
+    return problems
+
+
+def loadable(status: np.ndarray, live: np.ndarray, sheet: Sheet, data_rows: list[int], vcols: list[int]) -> np.ndarray:
+    """Cells that become observations: read as numbers, recognised, not hidden."""
+    mask = (status == NUMBER) & live
+    if sheet.hidden_rows:
+        mask &= ~np.array([r in sheet.hidden_rows for r in data_rows], dtype=bool)[:, None]
+    if sheet.hidden_cols:
+        mask &= ~np.array([c in sheet.hidden_cols for c in vcols], dtype=bool)[None, :]
+    return mask

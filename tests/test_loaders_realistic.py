@@ -1,0 +1,78 @@
+"""Report files written as statisticians write them, by someone who had not seen the loader
+(tests/realistic/README.md: what each file is and which conventions it exercises; make_realistic.py
+built them). Each must load every observation its `*.expected.csv` lists and nothing else, report
+exactly the names in `*.unknown.txt` as unknown, and a file marked REFUSE must be refused whole."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import store
+from loaders import parse_upload
+from loaders.catalog import load_catalog
+from loaders.columns import period_end
+
+HERE = Path(__file__).resolve().parent / "realistic"
+FILES = sorted(p for p in HERE.iterdir() if p.suffix in (".xlsx", ".csv", ".ods", ".xls") and ".expected" not in p.name)
+
+
+@pytest.fixture(scope="module")
+def con():
+    connection = store.open_store(":memory:")
+    yield connection
+    connection.close()
+
+
+def _unit_id(catalog, code: str, year: int, month_from: int, month_to: int) -> int:
+    start, end = date(year, month_from, 1), period_end(year, month_to)
+    ids = [u.unit_id for u in catalog.units.values() if u.code == code and u.valid_during(start, end)]
+    if len(ids) > 1:  # a code reused in the same year: the unit valid at the period's end
+        ids = [i for i in ids if catalog.units[i].valid_at(end)] or ids
+    assert len(ids) == 1, f"unit code {code} in {year}: {ids}"
+    return ids[0]
+
+
+def expected_set(path: Path, catalog) -> set[tuple]:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    out = set()
+    for r in frame.itertuples(index=False):
+        code = r.indicator_code
+        source = catalog.match_measure(r.measure) if r.measure not in ("", "-") else None
+        factor = catalog.factor(source, catalog.indicators.at[code, "measure"]) if source else 1.0
+        y, mf, mt = int(r.year), int(r.month_from), int(r.month_to)
+        out.add((code, _unit_id(catalog, r.unit_code, y, mf, mt), y, mf, mt, r.kind, r.target_source,
+                 float(f"{float(r.value) * factor:.9g}")))
+    return out
+
+
+def stored(result) -> set[tuple]:
+    return {(o.indicator_code, int(o.unit_id), int(o.year), int(o.month_from), int(o.month_to), o.kind,
+             o.target_source or "", float(f"{o.value:.9g}")) for o in result.observations.itertuples()}
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_realistic_file(con, path):
+    catalog = load_catalog(con)
+    result = parse_upload(path.name, path.read_bytes(), con)
+    lines = [f"{p.code} {p.sheet}!{p.cell}: {p.message}" for p in result.problems]
+    unknown_file = path.with_name(path.stem + ".unknown.txt")
+    unknown = [ln.strip() for ln in unknown_file.read_text("utf-8").splitlines() if ln.strip()]
+    if unknown == ["REFUSE"]:
+        assert [p.code for p in result.errors] == ["legacy-encoding"], lines
+        return
+    want = expected_set(path.with_name(path.stem + ".expected.csv"), catalog)
+    got = stored(result)
+    assert {u.name for u in result.unknowns} == set(unknown), lines
+    assert not [p for p in result.errors if p.code not in ("unknown-indicator", "unknown-unit")], lines
+    assert got == want, (sorted(want - got)[:8], sorted(got - want)[:8])
+    mismatch = path.with_name(path.stem + ".mismatch.txt")
+    derived = [p for p in result.warnings if p.code == "derived-mismatch"]
+    if mismatch.exists():
+        marked = {ln.split()[0].rstrip(":").split("!")[-1] for ln in mismatch.read_text("utf-8").splitlines() if ln.strip()}
+        assert {p.cell for p in derived} == marked, lines
+    else:
+        assert not derived, lines

@@ -12,6 +12,8 @@ from loaders.commit import commit, cross_file_problems
 from loaders.parse import FileResult, parse_upload
 from loaders.problems import problem
 from loaders.read import Limits
+from loaders.cli_aliases import add_alias_commands, cmd_aliases
+from loaders.mapfile import print_unknowns, read_map, write_map_template
 from loaders.report import format_line, summary
 
 
@@ -27,7 +29,7 @@ def _read(path: str) -> tuple[str, bytes | None, str | None]:
         return p.name, None, f"Không mở được tệp ({exc.strerror or exc})."
 
 
-def _parse_all(files: list[str], con, limits: Limits) -> list[FileResult]:
+def _parse_all(files: list[str], con, limits: Limits, decisions=None) -> list[FileResult]:
     results = []
     for path in files:
         name, data, failure = _read(path)
@@ -38,7 +40,7 @@ def _parse_all(files: list[str], con, limits: Limits) -> list[FileResult]:
             continue
         if Path(path).stat().st_size > limits.max_bytes:
             pass  # parse_upload reports too-large
-        r = parse_upload(path, data, con, limits=limits)
+        r = parse_upload(path, data, con, limits=limits, decisions=decisions)
         results.append(r)
     return results
 
@@ -74,8 +76,15 @@ def cmd_check(args) -> int:
     con = _open(args.db) if args.db else open_store(":memory:")
     if con is None:
         return 1
-    results = _parse_all(args.files, con, _limits(args))
+    decisions = read_map(args.map, con) if args.map else None
+    if isinstance(decisions, str):
+        print(f"lỗi: {decisions}", file=sys.stderr)
+        return 2
+    results = _parse_all(args.files, con, _limits(args), decisions)
     errors, warnings = _print_problems(results, cross_file_problems(results))
+    print_unknowns(results)
+    if args.write_map:
+        write_map_template(results, args.write_map)
     n_obs = sum(len(r.observations) for r in results)
     print(summary(len(results), n_obs, errors, warnings), file=sys.stderr)
     return 1 if errors else 0
@@ -85,8 +94,13 @@ def cmd_load(args) -> int:
     con = _open(args.db)
     if con is None:
         return 1
-    results = _parse_all(args.files, con, _limits(args))
+    decisions = read_map(args.map, con) if args.map else None
+    if isinstance(decisions, str):
+        print(f"lỗi: {decisions}", file=sys.stderr)
+        return 2
+    results = _parse_all(args.files, con, _limits(args), decisions)
     errors, warnings = _print_problems(results)
+    print_unknowns(results)
     user = args.user or os.environ.get("CHITIEU_USER") or _whoami()
     outcome = commit(con, results, user)
     shown = {(p.file, p.sheet, p.cell, p.code) for r in results for p in r.problems}
@@ -135,13 +149,20 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("files", nargs="+", metavar="FILE")
         p.add_argument("--db", help="kho dữ liệu (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
         p.add_argument("--max-mb", type=float, default=20.0, help="giới hạn dung lượng mỗi tệp (MB, mặc định 20)")
+        p.add_argument("--map", metavar="MAP.csv",
+                       help="quyết định cho các tên chưa có trong danh mục: cột name,kind,code (code = mã chỉ tiêu, "
+                            "mã đơn vị hành chính, hoặc skip = không theo dõi)")
+        if name == "check":
+            p.add_argument("--write-map", metavar="MAP.csv", help="ghi mẫu MAP.csv cho các tên chưa biết (điền cột code)")
         if name == "load":
             p.add_argument("--user", help="người nạp (mặc định $CHITIEU_USER hoặc tài khoản hệ thống)")
     p = sub.add_parser("export", help="xuất mọi số liệu đã lưu ra CSV")
     p.add_argument("--db", help="kho dữ liệu (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
+    add_alias_commands(sub)
     args = parser.parse_args(argv)
     try:
-        return {"check": cmd_check, "load": cmd_load, "export": cmd_export}[args.command](args)
+        commands = {"check": cmd_check, "load": cmd_load, "export": cmd_export, "aliases": cmd_aliases}
+        return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `… export | head`

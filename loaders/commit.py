@@ -14,6 +14,7 @@ from loaders.frames import concat
 from loaders.gcpause import paused_gc
 from loaders.parse import FileResult
 from loaders.problems import Problem, problem
+from loaders.unknowns import decision_key
 from loaders.validate import check_duplicates
 from store.uploads import COLUMNS, commit_uploads
 
@@ -43,6 +44,18 @@ def cross_file_problems(results: list[FileResult]) -> list[Problem]:
     return found
 
 
+def _decisions(result: FileResult) -> list[dict]:
+    """The names decided for this file, in the shape store.aliases keeps."""
+    out, seen = [], set()
+    for kind, name, target in result.decisions:
+        k = decision_key(kind, name)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append({"kind": kind, "name": name, "name_key": k[1], "target": target})
+    return out
+
+
 def commit(con: duckdb.DuckDBPyConnection, results: list[FileResult], user: str | None = None) -> CommitOutcome:
     """Write every file's observations in one transaction, or nothing when any file has an error."""
     problems = [p for r in results for p in r.errors] + [p for p in cross_file_problems(results) if p.is_error]
@@ -56,7 +69,7 @@ def commit(con: duckdb.DuckDBPyConnection, results: list[FileResult], user: str 
         warnings = [f"{p.sheet or ''}!{p.cell or ''} [{p.code}] {p.message}" for p in r.warnings]
         batches.append({"observations": data, "unique_keys": True,  # parse_upload dropped repeats
                         "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,
-                        "layout": layout, "warnings": warnings, **batch_extras(r)})
+                        "layout": layout, "warnings": warnings, "decisions": _decisions(r), **batch_extras(r)})
     try:
         with paused_gc():
             written = commit_uploads(con, batches)

@@ -17,14 +17,16 @@ def _suggest(names: list[str]) -> str:
     return f" Có phải: {', '.join(names)}?" if names else ""
 
 
-def unknown_indicator(file: str, sheet: str, cell: str, name: str, catalog, ambiguous=None) -> Problem:
+def unknown_indicator(file: str, sheet: str, cell: str, name: str, catalog, ambiguous=None,
+                      suggestions: list[str] | None = None) -> Problem:
     if ambiguous:
         names = [catalog.indicators.at[c, "name"] for c in sorted(ambiguous)]
         return problem("ambiguous-indicator", file, sheet, cell,
             f"Tên chỉ tiêu \"{name}\" (ô {cell}) khớp với nhiều chỉ tiêu trong danh mục: {', '.join(names)}. "
             "Hãy ghi tên đầy đủ để phân biệt.")
     return problem("unknown-indicator", file, sheet, cell,
-        f"Không tìm thấy chỉ tiêu \"{name}\" (ô {cell}) trong danh mục.{_suggest(catalog.indicator_matcher.candidates(name))} "
+        f"Không tìm thấy chỉ tiêu \"{name}\" (ô {cell}) trong danh mục."
+        f"{_suggest(suggestions[:3] if suggestions is not None else catalog.indicator_matcher.candidates(name))} "
         "Sửa tên cho đúng danh mục, hoặc đề nghị quản trị thêm tên gọi này vào danh mục chỉ tiêu.")
 
 

@@ -21,7 +21,7 @@ from loaders.longtable import extract_long
 from loaders.problems import Problem, problem
 from loaders.encoding import legacy_encoding
 from loaders.read import Limits, ReadFailure, legacy_problem, read_workbook
-from loaders.unknowns import Decisions, Unknown, UnknownLog
+from loaders.unknowns import SKIP, Decisions, Unknown, UnknownLog
 from loaders.urban import scoring_rows
 from loaders.urban_points import check_points
 from loaders.validate import check_bounds, check_duplicates
@@ -173,18 +173,13 @@ def _names(result: FileResult, log: UnknownLog, decisions: Decisions | None) -> 
         cells = ", ".join(entry.cells[:5]) + (f" và {len(entry.cells) - 5} ô khác" if len(entry.cells) > 5 else "")
         what = "chỉ tiêu" if entry.kind == "indicator" else "đơn vị"
         result.problems.append(problem("skipped-name", result.name, None, None,
-            f"Không theo dõi {what} \"{entry.name}\" (theo lựa chọn đã lưu): {len(entry.cells)} dòng/cột không nạp ({cells})."))
-    used = {e.key for e in result.unknowns} | {e.key for e in result.skipped}
+            f"Không theo dõi {what} \"{entry.name}\" (đã chọn \"không theo dõi\"): {len(entry.cells)} dòng/cột không nạp ({cells})."))
     if decisions:
-        seen = set()
-        for entry in [*result.skipped]:
-            if entry.key in decisions and entry.key not in seen:
-                seen.add(entry.key)
-                result.decisions.append((entry.kind, entry.name, decisions[entry.key]))
-        for (kind, name_key), target in decisions.items():
-            if (kind, name_key) in log.decided and (kind, name_key) not in seen and (kind, name_key) not in used:
-                seen.add((kind, name_key))
-                result.decisions.append((kind, log.decided[(kind, name_key)], target))
+        for entry in result.skipped:
+            if entry.key in decisions:
+                result.decisions.append((entry.kind, entry.name, SKIP))
+        for (kind, _), (name, target) in log.decided.items():
+            result.decisions.append((kind, name, target))
 
 
 def parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limits: Limits | None = None,

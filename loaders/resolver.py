@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import re
+
 from loaders.catalog import Catalog
+from loaders.names import fold
 from loaders.messages import unknown_indicator, unknown_unit
 from loaders.problems import Problem
 from loaders.unknowns import SKIP, Decisions, UnknownLog, decision_key
+
+
+_CRITERION_WORDS = re.compile(r"\btieu chi\b|\btc\s*\d|\btieu chuan\b|\bdiem\b")
 
 
 class NameResolver:
@@ -33,7 +39,7 @@ class NameResolver:
         if decided == SKIP:
             return SKIP
         if decided is not None and decided in self.catalog.indicators.index:
-            self.log.used("indicator", name)
+            self.log.used("indicator", name, decided)
             return decided
         found = self.catalog.match_indicator(name, parent)
         if narrow is not None:
@@ -49,11 +55,16 @@ class NameResolver:
         if len(found) > 1:
             candidates = sorted(found)
         else:
-            candidates = self.catalog.indicator_matcher.ranked(name, 5)
+            candidates = self.catalog.indicator_matcher.ranked(name, 8)
+            if not _CRITERION_WORDS.search(fold(name)):  # a criterion is offered first only for a criterion-like name
+                crit = self.catalog.criterion_codes
+                candidates = [c for c in candidates if c not in crit] + [c for c in candidates if c in crit]
+            candidates = candidates[:5]
         labels = [(c, self.catalog.indicators.at[c, "name"]) for c in candidates]
         self.log.add("indicator", name, f"{self.sheet}!{cell}", labels, ambiguous=len(found) > 1)
         self.problems.append(unknown_indicator(self.file, self.sheet, cell, name, self.catalog,
-                                               ambiguous=found if len(found) > 1 else None))
+                                               ambiguous=found if len(found) > 1 else None,
+                                               suggestions=[label for _, label in labels]))
 
     def unit(self, name: str, cell: str, when: date, since: date | None = None, parent: int | None = None,
              report: bool = True) -> int | str | None:
@@ -61,8 +72,13 @@ class NameResolver:
         decided = self._decided("unit", name, cell)
         if decided == SKIP:
             return SKIP
+        if decided is not None and decided.startswith("gso:"):  # a unit's GSO code (from a MAP.csv)
+            code = decided[4:]
+            ids = [u.unit_id for u in self.catalog.units.values() if u.code == code and u.valid_at(when)] or \
+                [u.unit_id for u in self.catalog.units.values() if u.code == code and since and u.valid_during(since, when)]
+            decided = str(ids[0]) if len(ids) == 1 else None
         if decided is not None and decided.isdigit() and int(decided) in self.catalog.units:
-            self.log.used("unit", name)
+            self.log.used("unit", name, decided)
             return int(decided)
         valid, others = self.catalog.match_unit(name, when, parent, since)
         if len(valid) == 1:

@@ -58,10 +58,10 @@ class UnknownLog:
     def __init__(self) -> None:
         self.unknowns: dict[tuple[str, str], Unknown] = {}
         self.skipped: dict[tuple[str, str], Unknown] = {}
-        self.decided: dict[tuple[str, str], str] = {}  # key → the name as written, for decisions used
+        self.decided: dict[tuple[str, str], tuple[str, str]] = {}  # key → (name as written, target) of decisions used
 
-    def used(self, kind: str, name: str) -> None:
-        self.decided.setdefault(decision_key(kind, name), name)
+    def used(self, kind: str, name: str, target: str) -> None:
+        self.decided.setdefault(decision_key(kind, name), (name, target))
 
     def add(self, kind: str, name: str, cell: str, candidates=(), ambiguous: bool = False) -> None:
         k = decision_key(kind, name)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from store.aliases import save_aliases
 from store.criteria import insert_extras
 
 KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"]
@@ -220,14 +221,19 @@ def commit_uploads(con: duckdb.DuckDBPyConnection, batches: list[dict]) -> list[
     (file_name, sha256, uploaded_by, layout, warnings, status). Added for `python -m loaders load A B`.
     """
     prepared = [(_prepare(b["observations"], bool(b.get("unique_keys"))), b) for b in batches]
+    # `decisions`: a batch's name decisions (dicts of kind, name, name_key, target), saved as aliases
     results = []
     cursor = con.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
         for data, batch in prepared:
             meta = {k: v for k, v in batch.items() if k not in ("observations", "unique_keys")}
+            decisions = meta.pop("decisions", None) or []
             result = _write(cursor, data, **meta)
             insert_extras(cursor, batch, result.upload_id)  # recognitions, scoring tables (issue 5)
+            # names decided for this file: kept as aliases for every later file, and as the upload's record
+            save_aliases(cursor, decisions, user=batch.get("uploaded_by"), file_name=batch.get("file_name"),
+                         upload_id=result.upload_id)
             results.append(result)
         cursor.execute("COMMIT")
     except Exception:

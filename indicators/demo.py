@@ -40,6 +40,19 @@ FLOWS = {
     "to_dan_pho_mau": (24.0, 0.10, 0.0, 0.35),
     "tuyen_duong_van_minh": (16.0, 0.10, 0.0, 0.40),
 }
+# Indicators added to the catalog with the loaders' second round (agriculture, schools, security).
+MORE_FLOWS = {
+    "dien_tich_gieo_trong": (1850.0, -0.01, 0.55, 0.80),
+    "dien_tich_lua": (1120.0, -0.015, 0.50, 0.50),
+    "san_luong_luong_thuc": (6900.0, 0.0, 0.52, 0.55),
+    "tong_dan_lon": (9800.0, 0.01, 0.95, 0.97),
+    "tong_dan_bo": (3100.0, 0.005, 0.96, 0.98),
+    "san_pham_ocop": (6.0, 0.15, 0.30, 0.55),
+    "hop_tac_xa_moi": (5.0, 0.03, 0.40, 0.70),
+    "truong_chuan_quoc_gia": (30.0, 0.03, 1.0, 1.0),
+    "so_ho_can_ngheo": (820.0, -0.06, 1.0, 1.0),
+    "tai_nan_giao_thong": (40.0, -0.03, 0.48, 0.74),
+}
 # City-only levels/rates: (2016 value, yearly change, target margin)
 CITY_LEVELS = {
     "thu_nhap_binh_quan": (41.8, 4.3, 1.03),
@@ -48,6 +61,21 @@ CITY_LEVELS = {
     "lao_dong_qua_dao_tao": (62.0, 2.0, 1.02),
     "gia_dinh_van_hoa": (88.0, 0.6, 1.01),
     "nuoc_sach": (86.0, 1.3, 1.01),
+}
+MORE_LEVELS = {
+    "nang_suat_lua": (55.2, 0.4, 1.01),
+    "gia_tri_sx_tren_ha": (92.0, 4.5, 1.02),
+    "ty_le_che_phu_rung": (11.5, 0.2, 1.01),
+    "ty_le_tang_dan_so_tu_nhien": (1.05, -0.02, 0.98),
+    "ty_le_sinh_con_thu_3": (12.5, -0.4, 0.97),
+    "ty_le_truong_chuan": (78.0, 2.0, 1.01),
+    "bac_si_van_dan": (14.0, 0.5, 1.02),
+    "giuong_benh_van_dan": (40.0, 0.8, 1.01),
+    "suy_dinh_duong": (9.8, -0.35, 0.97),
+    "thon_van_hoa": (86.0, 0.9, 1.01),
+    "giao_quan": (100.0, 0.0, 1.0),
+    "tthc_dung_han": (96.0, 0.4, 1.005),
+    "dvc_truc_tuyen": (20.0, 7.0, 1.05),
 }
 
 
@@ -95,16 +123,40 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         rows.append((code, unit_id, year, m_from, m_to, kind, source, float(value)))
 
     city_children = _units_by_year(con, CITY_CODE)
+    _add_flows(add, con, city_children, FLOWS, rng)
+    # indicators added to the catalog later draw from their own generator, so earlier demo values stay
+    _add_flows(add, con, city_children, MORE_FLOWS, np.random.default_rng(SEED + 1))
+    _derive_totals(rows)
+    _add_rates(add, con, city_children, rng)
+    _add_city_levels(add, con, rng)
+    _add_city_levels(add, con, np.random.default_rng(SEED + 2), MORE_LEVELS)
+    _add_ntm(add, con, rng)
+    _add_criteria_assessments(add, con)
+    _add_term_targets(rows, con)
+    frame = pd.DataFrame(
+        rows, columns=["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source", "value"]
+    )
+    return frame.drop_duplicates(
+        ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"], keep="last"
+    )
+
+
+ROUND_COUNTS = ("doanh_nghiep_moi", "khu_dan_cu_kieu_mau", "to_dan_pho_mau", "tuyen_duong_van_minh", "luot_kham_benh",
+                "viec_lam_moi", "tong_dan_lon", "tong_dan_bo", "san_pham_ocop", "hop_tac_xa_moi", "truong_chuan_quoc_gia",
+                "so_ho_can_ngheo", "tai_nan_giao_thong")
+
+
+def _add_flows(add, con, city_children, flows: dict, rng) -> None:
+    """Yearly flows per ward (plan, 6 and 9 months, the year; estimates too); the city's are their sums."""
     all_codes = sorted({c for frame in city_children.values() for c in frame.code})
     weights = _ward_weights(all_codes, rng)
     ward_speed = {c: rng.normal(1.0, 0.05) for c in all_codes}  # some wards lag every year
-
     for year in YEARS:
         city_id = _unit_id(con, CITY_CODE, year)
         wards = city_children[year]
         k = year - 2016
         latest = year == max(YEARS)
-        for code, (base, growth, h1, m9) in FLOWS.items():
+        for code, (base, growth, h1, m9) in flows.items():
             year_target = base * (1 + growth) ** k
             year_noise = rng.normal(1.0, 0.04)
             totals = {"target": 0.0, "h1": 0.0, "m9": 0.0, "y": 0.0, "h1e": 0.0, "ye": 0.0}
@@ -121,8 +173,7 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                     "ye": achieved * rng.normal(1.0, 0.02),
                     "y": achieved,
                 }
-                if code in ("doanh_nghiep_moi", "khu_dan_cu_kieu_mau", "to_dan_pho_mau", "tuyen_duong_van_minh",
-                            "luot_kham_benh", "viec_lam_moi"):
+                if code in ROUND_COUNTS:
                     vals = {key: float(round(v)) for key, v in vals.items()}
                 else:
                     vals = {key: round(v, 3) for key, v in vals.items()}
@@ -131,18 +182,6 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                 _emit(add, code, ward.unit_id, year, vals, latest, h1 > 0)
             if city_id is not None:
                 _emit(add, code, city_id, year, totals, latest, h1 > 0, source="hdnd_giao")
-    _derive_totals(rows)
-    _add_rates(add, con, city_children, rng)
-    _add_city_levels(add, con, rng)
-    _add_ntm(add, con, rng)
-    _add_criteria_assessments(add, con)
-    _add_term_targets(rows, con)
-    frame = pd.DataFrame(
-        rows, columns=["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source", "value"]
-    )
-    return frame.drop_duplicates(
-        ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"], keep="last"
-    )
 
 
 def _emit(add, code, unit_id, year, vals, latest, has_h1, source=""):
@@ -217,14 +256,14 @@ def _add_rates(add, con, city_children, rng) -> None:
         add("ty_le_ho_ngheo", city_id, year, 1, 12, "target", round(tot_prev_target["ngheo"] / tot["tong_so_ho"], 2), "hdnd_giao")
 
 
-def _add_city_levels(add, con, rng) -> None:
-    for code, (start, step, margin) in CITY_LEVELS.items():
+def _add_city_levels(add, con, rng, levels: dict = CITY_LEVELS) -> None:
+    for code, (start, step, margin) in levels.items():
         for year in YEARS:
             city_id = _unit_id(con, CITY_CODE, year)
             if city_id is None:
                 continue
             k = year - 2016
-            value = start + step * k + rng.normal(0, step * 0.3)
+            value = start + step * k + rng.normal(0, abs(step) * 0.3)
             add(code, city_id, year, 1, 12, "target", round((start + step * k) * margin, 2), "hdnd_giao")
             add(code, city_id, year, 1, 6, "estimate", round(value * (0.98 if code != "tang_truong_gtsx" else 0.97), 2))
             add(code, city_id, year, 1, 12, "estimate" if year == max(YEARS) else "actual", round(value, 2))

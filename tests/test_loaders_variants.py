@@ -143,13 +143,15 @@ def test_errors_name_cells(con):
         ["4", "Thu ngân sách trên địa bàn", "Tấn", 10],
         ["5", "Tổng giá trị sản xuất", "Tỷ đồng", 10],
         ["6", "Tổng giá trị sản xuất", "Tỷ đồng", 11],
+        ["7", "Số hộ nghèo", "Bao", 3],
     ])
     r = parse(con, {"S": rows})
     found = {(p.code, p.cell) for p in r.errors}
     assert ("impossible-value", "D7") in found
     assert ("impossible-value", "D8") in found
     assert ("unknown-indicator", "B9") in found
-    assert ("unknown-measure", "C10") in found
+    assert ("measure-mismatch", "C10") in found  # tấn is a measure, of weight, not of money
+    assert ("unknown-measure", "C13") in found
     assert ("conflicting-duplicate", "D12") in found
     unknown = next(p for p in r.errors if p.code == "unknown-indicator")
     assert "Có phải" in unknown.message and "Tổng giá trị sản xuất" in unknown.message

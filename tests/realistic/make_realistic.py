@@ -476,8 +476,9 @@ def table(rep, ws, spec, tx=None, font="Times New Roman", font_h=None, tx_h=None
             xs.w(r, pos["dvt"], row["dvt"], "c")
         vals = iter(row["vals"])
         col_codes = [cs.get("code") for cs in cols if cs["type"] == "obs"]
+        holds_values = any(v not in (None, "", "-", "x", "…") for v in row["vals"])
         if not row.get("plain") and row.get("code") is None and row.get("unit") is None \
-                and not any(col_codes):
+                and not any(col_codes) and holds_values:  # a row with nothing to load is not asked about
             rep.add_unknown(row.get("unknown_name", row["name"]))
         for i, cs in enumerate(cols):
             if cs["type"] == "cmp":
@@ -692,7 +693,7 @@ def f02(rep):
         S("C", "MÔI TRƯỜNG - ĐÔ THỊ"),
         R("8", "Số tổ dân phố mẫu", "Tổ", "to_dan_pho_mau", [2, 3, 1, 2, "Lũy kế trong năm"]),
         R("9", "Tuyến đường văn minh", "Tuyến", "tuyen_duong_van_minh", [3, 4, 2, 3, ""]),
-        R("10", "Số trường đạt chuẩn quốc gia", "Trường", None, [3, 3, 3, 3, ""]),
+        R("10", "Số trường đạt chuẩn quốc gia", "Trường", "truong_chuan_quoc_gia", [3, 3, 3, 3, ""]),
     ]
     spec = dict(
         unit="Phường Bắc Hà", cols=cols, rows=rows, widths=[5, 40, 9, 11, 11, 11, 11, 9, 10, 14], lspan=3,
@@ -740,8 +741,8 @@ def f03(rep):
         S("I", "Kinh tế"),
         R("1", "Giá trị sản xuất NLTS", "Tr.đ", "gtsx_nong_nghiep", [62000, 14250, 45830, 43120]),
         R("2", "Thu ngân sách", "nghìn đồng", "thu_ngan_sach", [15600000, 3960000, 11248500, 9875200]),
-        R("3", "Diện tích gieo trồng cây hằng năm", "ha", None, [520, 135, 498.5, 505]),
-        R("4", "Sản lượng lương thực có hạt", "tấn", None, [2150, 310, 2034.6, 1987.2]),
+        R("3", "Diện tích gieo trồng cây hằng năm", "ha", "dien_tich_gieo_trong", [520, 135, 498.5, 505]),
+        R("4", "Sản lượng lương thực có hạt", "tấn", "san_luong_luong_thuc", [2150, 310, 2034.6, 1987.2]),
         S("II", "Văn hóa - Xã hội"),
         R("5", "Giải quyết việc làm", "Người", "viec_lam_moi", [150, 38, 117, 109]),
         R("6", "Số người tham gia BHYT", "Người", "so_nguoi_bhyt", [6800, "-", 6512, 6240]),
@@ -869,7 +870,7 @@ def f05(rep):
         R("4", "Tỷ lệ hộ nghèo", "%", "ty_le_ho_ngheo", [p["tl"] for p in allp], fmt="0.00"),
         R("5", "Số người tham gia BHYT", "Người", "so_nguoi_bhyt", [p["bh"] for p in allp]),
         R("6", "Tỷ lệ dân số tham gia BHYT", "%", "bhyt_bao_phu", [p["tb"] for p in allp], fmt="0.00"),
-        R("7", "Sản lượng lương thực có hạt", "Tấn", None, [p["lt"] for p in allp], fmt="#,##0.0"),
+        R("7", "Sản lượng lương thực có hạt", "Tấn", "san_luong_luong_thuc", [p["lt"] for p in allp], fmt="#,##0.0"),
     ]
     n = 3 + len(cols)
     header = [(0, 1, 1, 1, "STT"), (0, 2, 1, 2, "Chỉ tiêu"), (0, 3, 1, 3, "ĐVT"), (0, 4, 1, 4, "Toàn huyện"),
@@ -1030,8 +1031,8 @@ def f08(rep):
         R("3", "Thu nhập bình quân đầu người", "Triệu đồng/người", "thu_nhap_binh_quan", [30.5, 33.8, 37.2, 41.4, 45.2, 70]),
         R("4", "Tỷ lệ hộ nghèo", "%", "ty_le_ho_ngheo", [9.85, 7.62, 5.9, 4.31, 3.12, 1.5], nocmp=True),
         R("5", "Tỷ lệ dân số tham gia BHYT", "%", "bhyt_bao_phu", [80.2, 84.6, 87.1, 88.9, 90.5, 95], nocmp=True),
-        R("6", "Sản lượng lương thực có hạt", "Tấn", None, [98450, 101230, 96870, 99540, 97210, 100000]),
-        R("7", "Tổng đàn lợn", "Con", None, [68500, 71200, 64300, 52800, 49600, 60000]),
+        R("6", "Sản lượng lương thực có hạt", "Tấn", "san_luong_luong_thuc", [98450, 101230, 96870, 99540, 97210, 100000]),
+        R("7", "Tổng đàn lợn", "Con", "tong_dan_lon", [68500, 71200, 64300, 52800, 49600, 60000]),
     ]
     spec = dict(
         unit=TH, cols=cols, rows=rows, widths=[5, 38, 11, 10, 10, 10, 10, 10, 12, 12], lspan=3,
@@ -1121,7 +1122,7 @@ def f09(rep):
         (TPc, "ban_le_dich_vu", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", 2023, "9 tháng", "Ước thực hiện", 16905.3, "Tỷ đồng"),
         (TPc, "doanh_nghiep_moi", "Số doanh nghiệp thành lập mới", 2023, "6 tháng", "Thực hiện", 178, "DN"),
         (TPc, "doanh_nghiep_moi", "Số doanh nghiệp thành lập mới", 2023, "9 tháng", "Thực hiện", 268, "DN"),
-        (TPc, None, "Số trường đạt chuẩn quốc gia", 2023, "Cả năm", "Kế hoạch", 31, "Trường"),
+        (TPc, "truong_chuan_quoc_gia", "Số trường đạt chuẩn quốc gia", 2023, "Cả năm", "Kế hoạch", 31, "Trường"),
         (W("Phường Nam Hà", "18073"), "thu_ngan_sach", "Thu ngân sách", 2023, "Cả năm", "Kế hoạch", 7250, "Triệu đồng"),
         (W("Phường Nam Hà", "18073"), "thu_ngan_sach", "Thu ngân sách", 2023, "9 tháng", "Thực hiện", 5612.8, "Triệu đồng"),
         (W("Phường Nam Hà", "18073"), "bhyt_bao_phu", "Tỷ lệ dân số tham gia BHYT", 2023, "9 tháng", "Thực hiện", 95.3, "%"),
@@ -1134,7 +1135,7 @@ def f09(rep):
         (W("Xã Thạch Hạ", "18100"), "ty_le_ho_ngheo", "Tỷ lệ hộ nghèo", 2023, "Cả năm", "Kế hoạch", 0.8, "%"),
         (W("Xã Thạch Hạ", "18100"), "khu_dan_cu_kieu_mau", "Số khu dân cư kiểu mẫu", 2023, "Cả năm", "Kế hoạch", 2, "Khu"),
         (W("Xã Thạch Hạ", "18100"), "khu_dan_cu_kieu_mau", "Số khu dân cư kiểu mẫu", 2023, "9 tháng", "Thực hiện", 1, "Khu"),
-        (W("Xã Thạch Hạ", "18100"), None, "Diện tích gieo trồng cây hằng năm", 2023, "9 tháng", "Thực hiện", 412.5, "ha"),
+        (W("Xã Thạch Hạ", "18100"), "dien_tich_gieo_trong", "Diện tích gieo trồng cây hằng năm", 2023, "9 tháng", "Thực hiện", 412.5, "ha"),
         (W("Xã Thạch Hạ", "18100"), "bhyt_bao_phu", "Tỷ lệ dân số tham gia BHYT", 2022, "9 tháng", "Thực hiện", 92.15, "%"),
         (W("Xã Thạch Hạ", "18100"), "bhyt_bao_phu", "Tỷ lệ dân số tham gia BHYT", 2023, "9 tháng", "Thực hiện", 93.4, "%"),
     ]
@@ -1174,7 +1175,7 @@ def f10(rep):
         (CL, "bhyt_bao_phu", "Tỷ lệ dân số tham gia BHYT", "2021", "Cả năm", "Ước thực hiện", 91.25, "%", "pct"),
         (CL, "ty_le_ho_ngheo", "Tỷ lệ hộ nghèo", "2021", "Cả năm", "Thực hiện", 3.48, "%", "pct"),
         (CL, "ty_le_ho_ngheo", "Tỷ lệ hộ nghèo", "2021-2025", "5 năm", "Mục tiêu", 1.5, "%", None),
-        (CL, None, "Diện tích gieo trồng cây hằng năm", "2021", "Cả năm", "Ước thực hiện", 10250, "ha", None),
+        (CL, "dien_tich_gieo_trong", "Diện tích gieo trồng cây hằng năm", "2021", "Cả năm", "Ước thực hiện", 10250, "ha", None),
         (CL, "so_xa_ntm", "Số xã đạt chuẩn nông thôn mới", "2021", "Cả năm", "Thực hiện", 16, "Xã", None),
         ("Thị trấn Nghèn", "thu_ngan_sach", "Thu ngân sách", "2021", "6 tháng đầu năm", "Thực hiện", 14215.6, "Tr.đ", None),
         ("Thị trấn Nghèn", "thu_ngan_sach", "Thu ngân sách", "2021", "6 tháng cuối năm", "Ước thực hiện", 16040, "Tr.đ", None),
@@ -1231,7 +1232,7 @@ def f11(rep):
         rep.add_obs("so_ho_ngheo", unit, 2023, 1, 12, "actual", "", hn, "hộ", ("csv", r, 3))
         rep.add_obs("ty_le_ho_ngheo", unit, 2023, 1, 12, "actual", "", tl, "%", ("csv", r, 4))
         rep.comps.append(dict(loc=("csv", r, 4), op="ratio", n=None, src=[("csv", r, 3), ("csv", r, 2)], wrong=False))
-    rep.add_unknown("Số hộ cận nghèo")
+        rep.add_obs("so_ho_can_ngheo", unit, 2023, 1, 12, "actual", "", cn, "hộ", ("csv", r, 5))
     out += [E,
             ["Ghi chú: Chuẩn nghèo đa chiều giai đoạn 2022-2025 theo Nghị định số 07/2021/NĐ-CP.", "", "", "", "", "", ""],
             ["", "", "", "", "Can Lộc, ngày 05 tháng 01 năm 2024", "", ""],
@@ -1351,7 +1352,7 @@ def f14(rep):
              S("B", "CÁC CHỈ TIÊU XÃ HỘI"),
              R("5", "Số lao động được giải quyết việc làm", "Người", "viec_lam_moi", [2800, 1650, 1920]),
              R("6", "Tỷ lệ bao phủ BHYT", "%", "bhyt_bao_phu", [92, 89.6, 91.05]),
-             R("7", "Số trường đạt chuẩn quốc gia", "Trường", None, [62, 55, 59])]
+             R("7", "Số trường đạt chuẩn quốc gia", "Trường", "truong_chuan_quoc_gia", [62, 55, 59])]
     spec = dict(
         unit=TH, cols=cols, rows=rows, widths=[5, 42, 12, 11, 12, 12, 10, 10], lspan=3,
         left=[("UBND HUYỆN THẠCH HÀ", ""), ("PHÒNG TÀI CHÍNH - KẾ HOẠCH", "bu")],
@@ -1403,7 +1404,7 @@ def f15(rep):
         R("9", "Tỷ lệ lao động qua đào tạo", "%", "lao_dong_qua_dao_tao", [80.5, 81, 82, 80]),
         R("10", "Tỷ lệ dân số tham gia BHYT", "%", "bhyt_bao_phu", [95.6, 96, 96.5, 95]),
         R("11", "Tỷ lệ hộ nghèo", "%", "ty_le_ho_ngheo", [0.55, 0.5, 0.45, 1], nocmp=True),
-        R("12", "Tỷ lệ trường đạt chuẩn quốc gia", "%", None, [92.3, "x", 94.5, 90]),
+        R("12", "Tỷ lệ trường đạt chuẩn quốc gia", "%", "ty_le_truong_chuan", [92.3, "x", 94.5, 90]),
         S("III", "CHỈ TIÊU MÔI TRƯỜNG"),
         R("13", "Tỷ lệ chất thải rắn sinh hoạt được thu gom", "%", "thu_gom_rac", [100, 100, 100, 100]),
         R("14", "Tỷ lệ dân số được sử dụng nước sạch", "%", "nuoc_sach", [98.6, "x", 99, 98]),
@@ -1457,7 +1458,7 @@ def f16(rep):
         R("7", "Tỷ lệ hộ nghèo", "%", "ty_le_ho_ngheo", [1.52, 0.5, 1.38, 1.12, 0.78, 0.55, 0.42, "Đạt"], nocmp=True),
         R("8", "Tỷ lệ dân số tham gia BHYT", "%", "bhyt_bao_phu", [90.1, 95, 91.6, 93.2, 94.8, 95.6, 96.2, "Vượt"], nocmp=True),
         R("9", "Tỷ lệ dân số được sử dụng nước sạch", "%", "nuoc_sach", [95.2, 98, 96, 96.8, 97.9, 98.6, 99, "Vượt"], nocmp=True),
-        R("10", "Số trường đạt chuẩn quốc gia", "Trường", None, [24, 30, 25, 27, 28, 29, 31, "Vượt"]),
+        R("10", "Số trường đạt chuẩn quốc gia", "Trường", "truong_chuan_quoc_gia", [24, 30, 25, 27, 28, 29, 31, "Vượt"]),
     ]
     years = list(range(2021, 2025))
     spec = dict(
@@ -1835,7 +1836,7 @@ def f20(rep):
         R("4", "Số lao động được tạo việc làm mới", "lao động", "viec_lam_moi", ["x", 350, 186]),
         R("5", "Tỷ lệ dân số tham gia BHYT", "%", "bhyt_bao_phu", [97.5, 95, 94.26]),
         R("6", "Tỷ lệ hộ nghèo", "%", "ty_le_ho_ngheo", [0.5, "-", "-"]),
-        R("7", "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "%", None, [100, 100, 99.2]),
+        R("7", "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "%", "tthc_dung_han", [100, 100, 99.2]),
         S("III", "Môi trường"),
         R("8", "Tỷ lệ thu gom, xử lý rác thải sinh hoạt", "%", "thu_gom_rac", [100, 100, 98.7]),
         R("9", "Tỷ lệ hộ dân sử dụng nước sạch", "%", "nuoc_sach", [100, 96, 95.4]),
@@ -1886,7 +1887,7 @@ def f21(rep):
         R("4", "Số lao động được tạo việc làm mới", "người", "viec_lam_moi", [600, 642, 1300, 1400]),
         R("5", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "bhyt_bao_phu", [96, 96.35, 96.8, 97]),
         R("6", "Tỷ lệ hộ nghèo (đa chiều)", "%", "ty_le_ho_ngheo", ["-", 0.38, 0.3, 0.25]),
-        R("7", "Số trường đạt chuẩn quốc gia", "trường", None, [18, 18, 19, 20]),
+        R("7", "Số trường đạt chuẩn quốc gia", "trường", "truong_chuan_quoc_gia", [18, 18, 19, 20]),
         S("III", "ĐÔ THỊ - MÔI TRƯỜNG"),
         R("8", "Số tổ dân phố mẫu", "tổ", "to_dan_pho_mau", [4, 5, 8, 10]),
         R("9", "Số tuyến đường văn minh", "tuyến", "tuyen_duong_van_minh", [3, 3, 6, 8]),
@@ -1942,7 +1943,7 @@ def f22(rep):
         R("", "Trong đó: Thu tiền sử dụng đất", "Tr.đồng", "thu_tien_sdd", yr(90000, 45210, 60000, 88450)),
         R("3", "Tổng vốn đầu tư phát triển toàn xã hội", "Tr.đồng", "von_dau_tu", yr(3200000, 1405600, 1860000, 2950300)),
         R("4", "Thu nhập bình quân đầu người", "Tr.đ/người", "thu_nhap_binh_quan", [32, None, None, 32.5, 29.8]),
-        R("5", "Sản lượng lương thực có hạt", "Tấn", None, yr(84000, 52300, 31200, 82950)),
+        R("5", "Sản lượng lương thực có hạt", "Tấn", "san_luong_luong_thuc", yr(84000, 52300, 31200, 82950)),
         S("II", "XÃ HỘI - NÔNG THÔN MỚI"),
         R("6", "Giải quyết việc làm mới", "lao động", "viec_lam_moi", yr(1800, 920, 950, 1760)),
         R("7", "Tỷ lệ hộ nghèo", "%", "ty_le_ho_ngheo", [6.5, "-", "-", 6.32, 8.74]),

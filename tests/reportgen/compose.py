@@ -112,7 +112,7 @@ def _value(rng: random.Random, kind: str) -> float:
     scale = vocab.SCALE[kind]
     if kind == "pct":
         return round(rng.uniform(20, 99), 2)
-    if kind in ("firms", "people", "households"):
+    if kind in ("firms", "people", "households", "schools"):
         return float(rng.randint(int(scale * 0.2), int(scale * 2)))
     return round(rng.uniform(scale * 0.1, scale * 3), 2)
 

@@ -28,12 +28,17 @@ INDICATORS: dict[str, tuple[list[str], str]] = {
     "nuoc_sach": (["Tỷ lệ dân số được sử dụng nước sạch", "Tỷ lệ hộ dân sử dụng nước sạch"], "pct"),
     "dan_so": (["Dân số trung bình", "Dân số"], "people"),
     "thu_nhap_binh_quan": (["Thu nhập bình quân đầu người"], "income"),
+    "dien_tich_gieo_trong": (["Tổng diện tích gieo trồng cây hằng năm", "Diện tích gieo trồng cây hằng năm"], "area"),
+    "san_luong_luong_thuc": (["Sản lượng lương thực có hạt", "Tổng sản lượng lương thực"], "tons"),
+    "truong_chuan_quoc_gia": (["Số trường đạt chuẩn quốc gia", "Trường đạt chuẩn quốc gia"], "schools"),
+    "tthc_dung_han": (["Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn"], "pct"),
+    "so_ho_can_ngheo": (["Số hộ cận nghèo"], "households"),
 }
 SUB_ITEMS = {"gtsx_tong": ["gtsx_cn_ttcn", "gtsx_xay_dung", "gtsx_tm_dv", "gtsx_nong_nghiep"],
              "thu_ngan_sach": ["thu_tien_sdd"]}
 # names offices use that are not in the catalog: a loader must ask, never map them
-UNKNOWN = ["Diện tích gieo trồng cây hằng năm", "Sản lượng lương thực có hạt", "Tổng đàn lợn",
-           "Số trường đạt chuẩn quốc gia", "Số vụ tai nạn giao thông", "Số hợp tác xã thành lập mới"]
+UNKNOWN = ["Diện tích nuôi trồng thủy sản", "Số cơ sở sản xuất kinh doanh cá thể", "Diện tích trồng rừng tập trung",
+           "Số tin bài tuyên truyền", "Tỷ lệ đường giao thông nông thôn được cứng hóa", "Số thuê bao internet băng rộng"]
 
 # measure kind → [(written measure, factor from written into the catalog measure)]
 MEASURES = {
@@ -44,9 +49,13 @@ MEASURES = {
     "people": [("Người", 1.0), ("người", 1.0)],
     "households": [("Hộ", 1.0), ("hộ", 1.0)],
     "income": [("Triệu đồng/người", 1.0), ("Tr.đ/người/năm", 1.0)],
+    "area": [("ha", 1.0), ("Ha", 1.0)],
+    "tons": [("Tấn", 1.0), ("tấn", 1.0)],
+    "schools": [("Trường", 1.0), ("trường", 1.0)],
 }
 # a plausible magnitude per measure kind (in the catalog measure)
-SCALE = {"money": 1000.0, "pct": 60.0, "firms": 80.0, "people": 3000.0, "households": 200.0, "income": 50.0}
+SCALE = {"money": 1000.0, "pct": 60.0, "firms": 80.0, "people": 3000.0, "households": 200.0, "income": 50.0,
+         "area": 800.0, "tons": 4000.0, "schools": 20.0}
 
 TARGET_WORDS = ["Kế hoạch năm {y}", "KH năm {y}", "Kế hoạch {y}", "Chỉ tiêu giao năm {y}", "Dự toán năm {y}", "Nghị quyết năm {y}"]
 ACTUAL_WORDS = ["Thực hiện {p}", "TH {p}", "Kết quả {p}"]

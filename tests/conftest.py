@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,8 @@ def app_env(demo_db_path, monkeypatch):
     """Environment for AppTest runs: the app reads the demo store (read-write copy per test)."""
     import shutil
 
-    copy = demo_db_path.parent / f"app_{os.getpid()}_{id(monkeypatch)}.duckdb"
+    # a fresh name per test (an object's id can come back after it is freed, and the app caches by path)
+    copy = demo_db_path.parent / f"app_{os.getpid()}_{uuid.uuid4().hex}.duckdb"
     shutil.copy(demo_db_path, copy)
     monkeypatch.setenv("CHITIEU_DB", str(copy))
     monkeypatch.chdir(ROOT)

@@ -11,7 +11,22 @@ import store
 from indicators import demo
 
 
-@st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
+def _alive(con: duckdb.DuckDBPyConnection) -> bool:
+    """A cached connection closed meanwhile (store.close_all, a test) is opened again, not reused."""
+    try:
+        cursor = con.cursor()
+    except duckdb.Error:
+        return False
+    try:
+        cursor.execute("SELECT 1").fetchall()
+        return True
+    except duckdb.Error:
+        return False
+    finally:
+        cursor.close()
+
+
+@st.cache_resource(show_spinner="Đang mở kho dữ liệu…", validate=_alive)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
     con = store.shared(path)
     if os.environ.get("CHITIEU_DEMO", "1") != "0":

@@ -42,10 +42,36 @@ class ColumnAxis:
 
 @dataclass
 class RowAxis:
-    target: list  # per data row: indicator code / unit id / None
+    target: list  # per data row: indicator code / unit id / period (year, from, to, kind, source) / None
     measure: list[str]  # a row's own ĐVT text (indicator rows)
     measure_cell: list[str]
     count_rows: list[int] = field(default_factory=list)  # "Tổng số tiêu chí đạt" rows (positions)
+
+
+def period_rows(sheet, layout: Layout, data_rows: list[int], has_number: np.ndarray, problems: list[Problem]) -> RowAxis:
+    """Years down the rows: "2016" (actual, whole year), "Ước TH 2020" (estimate), "KH 2021" (target)."""
+    from loaders.headers import ESTIMATE, SOURCES, TARGET
+    from loaders.periods import parse_period
+
+    n = len(data_rows)
+    axis = RowAxis([None] * n, [""] * n, [""] * n)
+    for i, r in enumerate(data_rows):
+        label = cell_text(sheet.rows[r][layout.name_col])
+        if not label or r in sheet.hidden_rows:
+            continue
+        folded = fold(label)
+        p = parse_period(label)
+        if p.year is None:
+            if has_number[i]:
+                cell = a1(r, layout.name_col)
+                problems.append(problem("unreadable-period", sheet.file_name if hasattr(sheet, "file_name") else "",
+                                        sheet.name, cell, f"Không đọc được năm/kỳ của dòng \"{label}\" (ô {cell})."))
+            continue
+        kind = "estimate" if ESTIMATE.search(folded) else ("target" if TARGET.search(folded) else "actual")
+        source = next((code for pattern, code in SOURCES if pattern.search(folded)), "")
+        months = (p.month_from, p.month_to) if p.month_from is not None and p.month_to is not None else (1, 12)
+        axis.target[i] = (p.year, months[0], months[1], kind, source)
+    return axis
 
 
 def _measure_of(catalog: Catalog, text: str) -> bool:
@@ -57,34 +83,40 @@ def column_axis(file: str, sheet_name: str, layout: Layout, resolved: list[Resol
                 problems: list[Problem]) -> ColumnAxis:
     n = len(resolved)
     axis = ColumnAxis([None] * n, [None] * n, [""] * n, [""] * n, False, np.ones(n, dtype=bool))
+    bad_measures: dict[int, tuple[str, str]] = {}
     for j, r in enumerate(resolved):
         mtext = r.column.measure_text
         cell = a1(layout.measure_row if layout.measure_row is not None else layout.header_last, r.column.index)
         if _measure_of(catalog, mtext):
             axis.measure[j], axis.measure_cell[j] = mtext, cell
         elif mtext and layout.measure_row is not None:
-            problems.append(unknown_measure(file, sheet_name, cell, mtext, catalog))
-            axis.ok[j] = False
-        if r.year is None:
+            bad_measures[j] = (mtext, cell)
+        if r.year is None and layout.rows_are != "periods":  # years down the rows: each row says its period
             hc = a1(layout.header_first, r.column.index)
             problems.append(problem("unreadable-period", file, sheet_name, hc,
                 f"Không đọc được năm/kỳ báo cáo của cột \"{r.column.text}\" (ô {hc}). Hãy ghi rõ kỳ ở "
                 "tiêu đề cột hoặc tiêu đề biểu, ví dụ \"Thực hiện 6 tháng năm 2016\" hoặc \"Kế hoạch năm 2017\"."))
             axis.ok[j] = False
-    if layout.rows_are == "units":
+    if layout.rows_are in ("units", "periods"):
         _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title, axis, problems)
     else:
         _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_of_sheet, axis, problems)
+    for j, (mtext, cell) in bad_measures.items():  # said only for columns that are loaded
+        if axis.ok[j]:
+            problems.append(unknown_measure(file, sheet_name, cell, mtext, catalog))
+            axis.ok[j] = False
     return axis
 
 
 def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title, axis, problems) -> None:
     """Ward tables and matrices: each column's indicator from its header ("Tổng thu", "TC1"), else
     the title's ("KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG…")."""
-    narrow = lambda found, hint: narrow_criteria(found, hint, title)  # noqa: E731
     seen: dict[str, str | None] = {}
     for j, r in enumerate(resolved):
         hint = r.column.hint
+        # a criterion's number may head its name ("3 / Điện"): a văn minh sheet reads criteria by number
+        numbered = " ".join(r.column.hints) or hint
+        narrow = lambda found, _name, numbered=numbered: narrow_criteria(found, numbered, title)  # noqa: E731
         cell = a1(layout.header_last, r.column.index)
         if hint and fold(hint) not in GENERIC_HINTS:
             if hint not in seen:
@@ -92,6 +124,8 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
                 if code is None and r.column.measure_text:  # "Tổng thu (triệu đồng)": the name without its measure
                     bare = TRAILING_PAREN.sub("", hint).strip()
                     code = names.indicator(bare, cell, report=False, narrow=narrow) if bare else None
+                if code is None:  # "Tỷ lệ bao phủ (%)" in a sheet titled "… THAM GIA BẢO HIỂM Y TẾ …"
+                    code = _with_title(TRAILING_PAREN.sub("", hint).strip(), title, catalog)
                 if code is None:
                     shown = TRAILING_PAREN.sub("", hint).strip() if _measure_of(catalog, r.column.measure_text) else hint
                     names.report_indicator(shown or hint, cell, catalog.match_indicator(hint))
@@ -117,14 +151,15 @@ def _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_o
     hinted = [j for j, r in enumerate(resolved) if r.column.hint and fold(r.column.hint) not in GENERIC_HINTS]
     found: dict[int, int | str] = {}
     for j in hinted:
-        hint = resolved[j].column.hint
-        if TOTAL_ROW.match(key(hint)):
-            found[j] = "total"
-            continue
-        unit = names.unit(hint, a1(layout.header_last, resolved[j].column.index), when, since, unit_of_sheet,
-                          report=False)
-        if unit is not None:
-            found[j] = unit
+        for hint in reversed(resolved[j].column.hints or (resolved[j].column.hint,)):
+            if TOTAL_ROW.match(key(hint)):
+                found[j] = "total"
+                break
+            unit = names.unit(hint, a1(layout.header_last, resolved[j].column.index), when, since, unit_of_sheet,
+                              report=False)
+            if unit is not None:
+                found[j] = unit
+                break
     real = [j for j, u in found.items() if u != "total"]
     if not real or (len(found) < 2 and len(found) < len(hinted)):
         _qualified_columns(resolved, hinted, found, names, layout, axis)
@@ -150,6 +185,19 @@ def _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_o
     for j, r in enumerate(resolved):  # a column without a unit of its own belongs to the sheet's unit
         if j not in hinted:
             axis.unit[j] = unit_of_sheet
+
+
+def _with_title(hint: str, title: str, catalog: Catalog) -> str | None:
+    """The one indicator named by a column's words followed by a phrase of the title (an exact
+    name or alias, never a close one): "Tỷ lệ bao phủ" + "bảo hiểm y tế"."""
+    words = title.split()
+    found: set[str] = set()
+    for size in range(2, 7):
+        for start in range(len(words) - size + 1):
+            found |= catalog.match_indicator(f"{hint} {' '.join(words[start:start + size])}")
+            if len(found) > 1:
+                return None
+    return next(iter(found)) if found else None
 
 
 def _qualified_columns(resolved, hinted, found, names: NameResolver, layout: Layout, axis: ColumnAxis) -> None:

@@ -38,9 +38,11 @@ def split_unit_prefix_raw(text: object) -> str:
 
 
 _CONSTANT_PRICES = re.compile(r"\b(?:theo )?gia so sanh(?: nam)?(?: (?:19|20)\d{2})?\b")
+# "Tổng cộng", "Cộng", "Toàn huyện", "Cộng toàn thành phố", "Tổng số toàn tỉnh", "Chung toàn TP": the sheet's unit
+_PLACE = r"(?:thanh pho|tp|huyen|thi xa|tinh|dia ban|xa|phuong|don vi)"
 TOTAL_ROW = re.compile(
-    r"^(?:tong cong|tong so|cong|tong|toan thanh pho|toan tp|toan huyen|toan thi xa|toan tinh|"
-    r"toan dia ban|chung toan thanh pho|tong toan thanh pho|ca thanh pho|toan xa|toan phuong)$"
+    rf"^(?:(?:tong cong|tong so|cong|tong)(?:\s+(?:toan|ca|chung))?(?:\s+{_PLACE})?"
+    rf"|(?:toan|ca|chung(?:\s+toan)?)\s+{_PLACE})$"
 )
 SECTION_ROW = re.compile(r"^(?:cac|khoi|khu vuc|nhom)\s+(?:phuong|xa|thi tran|don vi|phuong xa|xa phuong)\b")
 
@@ -82,10 +84,13 @@ class Catalog:
     # ------------------------------------------------------------ indicators
     def match_indicator(self, text: object, parent: str | None = None) -> set[str]:
         found = self.indicator_matcher.lookup(text)
-        if not found:  # "Tổng thu ngân sách trên địa bàn" for "Thu ngân sách trên địa bàn": "Tổng" is optional
+        if not found:  # "Tổng thu ngân sách trên địa bàn", "Số khu dân cư kiểu mẫu": a leading "Tổng"/"Số" is optional
             k = indicator_key(text)
-            other = k[5:] if k.startswith("tong ") else "tong " + k
-            found = set(self.indicator_matcher.entries.get(other, ()))
+            for word in ("tong ", "so ", "tong so "):
+                other = k[len(word):] if k.startswith(word) else word + k
+                found = set(self.indicator_matcher.entries.get(other, ()))
+                if found:
+                    break
         if not found:  # "Giá trị sản xuất (giá SS 2010)": values are at constant prices unless said otherwise
             bare = _CONSTANT_PRICES.sub(" ", indicator_key(text)).strip()
             if bare != indicator_key(text):

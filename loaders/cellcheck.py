@@ -5,6 +5,8 @@ the same cells with the same words."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from loaders.cells import a1
@@ -19,7 +21,8 @@ MAX_PER_CODE = 200
 
 def check_cells(file: str, sheet: Sheet, data_rows: list[int], vcols: list[int], status: np.ndarray,
                 live: np.ndarray, marks: np.ndarray | None = None, header_row: int = 0,
-                column_names: list[str] | None = None, label_col: int | None = None) -> list[Problem]:
+                column_names: list[str] | None = None, label_col: int | None = None,
+                target_cols: np.ndarray | None = None) -> list[Problem]:
     """Problems of the value block `status` (rows `data_rows` × columns `vcols`); `live` marks the
     cells whose row and column were recognised (a cell of an unknown row is reported on its name
     instead); `marks` the cells read as criterion marks."""
@@ -40,6 +43,10 @@ def check_cells(file: str, sheet: Sheet, data_rows: list[int], vcols: list[int],
                 f"Còn {len(bad_r) - MAX_PER_CODE:,} ô chữ trong cột số tương tự.".replace(",", ".")))
             break
         r, c = data_rows[i], vcols[j]
+        if target_cols is not None and target_cols[j] and _words(cell_text(rows[r][c])):
+            problems.append(problem("text-target", file, sheet.name, a1(r, c),
+                f"Ô {a1(r, c)} ghi kế hoạch bằng chữ \"{cell_text(rows[r][c])}\": giữ nguyên trong tệp, không nạp như một số."))
+            continue
         if marks is not None and marks[i, j]:
             problems.append(problem("unreadable-mark", file, sheet.name, a1(r, c),
                 f"Ô {a1(r, c)} ghi \"{cell_text(rows[r][c])}\": không đọc được là đạt hay chưa đạt. "
@@ -75,6 +82,18 @@ def check_cells(file: str, sheet: Sheet, data_rows: list[int], vcols: list[int],
                 f"Cột {a1(header_row, c).rstrip('0123456789')}{label} đang bị ẩn nên không được nạp. "
                 "Nếu cần nạp, hãy bỏ ẩn cột rồi tải lên lại."))
     return problems
+
+
+_THRESHOLD = re.compile(r"[<>≤≥]|\b(?:tang|giam|tren|duoi|toi thieu|toi da|it nhat|khong qua|khong duoi|lan|gap"
+                        r"|binh quan|bq|dat|phan dau|tu|den)\b")
+
+
+def _words(text: str) -> bool:
+    """A plan written as a threshold or a change: "> 10", "≥ 95%", "Tăng 1,5 lần so với năm 2025", "Giảm BQ
+    > 1,5%/năm" — a number with words around it (text without a number, "chưa có số liệu", is an error)."""
+    from loaders.names import fold
+
+    return bool(re.search(r"\d", text)) and bool(_THRESHOLD.search(fold(text)))
 
 
 def loadable(status: np.ndarray, live: np.ndarray, sheet: Sheet, data_rows: list[int], vcols: list[int]) -> np.ndarray:

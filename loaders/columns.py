@@ -55,9 +55,12 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
         if col.term_end is not None:  # "Mục tiêu giai đoạn 2021–2025": the term's end year, whole year
             resolved.append(Resolved(col, col.term_end, 1, 12, "target", col.target_source or "nhiem_ky"))
             continue
-        if col.cumulative:  # "Lũy kế (đến tháng N)": months 1..N, N from the header, else the report's
-            n = own[1] if own else (months[1] if months else None)
-            span = (1, n) if n else (1, 12)
+        if col.cumulative:  # "Lũy kế (từ 01/7) (đến tháng N)": months 1 (or the start written)..N, N from the
+            start = own[0] if own and own[0] else 1      # header, else the report's
+            n = own[1] if own and own[1] else (months[1] if months else None)
+            span = (start, n) if n else (start, 12)
+        elif own is not None and own[1] is None:  # "từ 01/7": to the report's month
+            span = (own[0], months[1] if months else 12)
         elif own is not None and not (col.same_period and own == (1, 12) and months):
             span = own
         elif col.same_period:
@@ -75,7 +78,8 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
                 year = main_year
         if kind in ("actual", "estimate") and not col.same_period:
             previous = span
-        resolved.append(Resolved(col, year, span[0], span[1], kind, col.target_source))
+        source = col.target_source or (layout.basis_source if kind == "target" else "")
+        resolved.append(Resolved(col, year, span[0], span[1], kind, source))
     return resolved
 
 

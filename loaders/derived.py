@@ -167,7 +167,7 @@ def check_derived(file: str, sheet: Sheet, layout: Layout, extras: dict, pct_row
     values, status = extras["values"], extras["status"]
     data_rows = extras["data_rows"]
     for col in layout.columns:
-        if col.role != "derived":
+        if col.role != "derived" or col.derived == "sum":  # "Cộng 2 tháng": a total of columns, not compared
             continue
         cells = np.array([sheet.rows[r][col.index] for r in data_rows], dtype=object)
         shown, shown_status = parse_column(cells)
@@ -253,7 +253,7 @@ def check_counts(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[
         shown, st = parse_column(np.array([sheet.rows[r][count_col]], dtype=object))
         if st[0] != NUMBER:
             continue
-        marks = int(values[i, ok_cols].sum())
+        marks = int(np.nansum(values[i, ok_cols]))
         if int(round(shown[0])) != marks:
             cell = a1(r, count_col)
             problems.append(problem("count-mismatch", file, sheet.name, cell,
@@ -284,7 +284,7 @@ def _check_count_rows(file: str, sheet: Sheet, extras: dict) -> list[Problem]:
         for j, unit in enumerate(extras["col_unit"]):
             if unit is None or status[i, j] != NUMBER:
                 continue
-            marks = int(values[crit, j].sum()) if crit else 0
+            marks = int(np.nansum(values[crit, j])) if crit else 0
             if int(round(values[i, j])) != marks:
                 cell = a1(data_rows[i], vcols[j])
                 problems.append(problem("count-mismatch", file, sheet.name, cell,

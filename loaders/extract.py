@@ -5,17 +5,18 @@ the shared cell stage (loaders.cellcheck), converted into catalog measures and a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import chain
 from operator import itemgetter
 
 import numpy as np
 import pandas as pd
 
-from loaders.axes import ColumnAxis, RowAxis, column_axis, row_axis
+from loaders.axes import ColumnAxis, RowAxis, column_axis, period_rows, row_axis
 from loaders.catalog import Catalog
 from loaders.cellcheck import check_cells, loadable
 from loaders.cells import a1
-from loaders.columns import Resolved, report_date, report_start, resolve_columns
+from loaders.columns import Resolved, period_end, report_date, report_start, resolve_columns
 from loaders.frames import categorical, cell_refs, constant
 from loaders.headers import TRAILING_PAREN, as_value
 from loaders.layout import Layout, cell_text, title_text
@@ -23,6 +24,7 @@ from loaders.marks import parse_marks
 from loaders.messages import unknown_measure
 from loaders.numbers import NUMBER, TEXT, parse_column
 from loaders.problems import Problem, problem
+from loaders.periods import parse_period
 from loaders.read import Sheet
 from loaders.resolver import NameResolver
 from loaders.sheetunit import sheet_unit, stale_sheet_unit
@@ -73,6 +75,12 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
     resolved = resolve_columns(layout)
     when = report_date(resolved, layout)
     since = report_start(resolved, layout)
+    if layout.rows_are == "periods":  # the years are down the rows: the latest dates the report
+        years = [parse_period(cell_text(rows[r][layout.name_col])).year
+                 for r in range(layout.data_first, layout.data_last)]
+        years = [y for y in years if y]
+        if years:
+            when, since = period_end(max(years), 12), date(max(years), 1, 1)
     unit_of_sheet = sheet_unit(layout, catalog, when, since)
     dated = layout.title_period.year is not None or any(r.year for r in resolved)
     stale = stale_sheet_unit(layout, catalog, when, unit_of_sheet, since) if dated else None
@@ -104,8 +112,11 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
     values, status = flat_v.reshape(shape), flat_s.reshape(shape)
     has_number = (status == NUMBER).any(axis=1)
     nonblank = _nonblank(raw, shape)
-    axis = row_axis(file, sheet, layout, catalog, names, data_rows, has_number, nonblank, cols, when, since,
-                    unit_of_sheet, matrix_cols, problems, stale is not None)
+    if layout.rows_are == "periods":
+        axis = period_rows(sheet, layout, data_rows, has_number, problems)
+    else:
+        axis = row_axis(file, sheet, layout, catalog, names, data_rows, has_number, nonblank, cols, when, since,
+                        unit_of_sheet, matrix_cols, problems, stale is not None)
 
     # ------------------------------------------------------------ criterion cells read as marks
     marks = _mark_cells(layout, catalog, axis, cols, shape)
@@ -122,8 +133,9 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
     row_ok = np.array([t is not None for t in axis.target], dtype=bool)
     live = row_ok[:, None] & cols.ok[None, :]
     scale_percent_cells(sheet, catalog, layout, resolved, data_rows, vcols, values, status, axis, cols)
+    targets = np.array([r.kind == "target" for r in resolved], dtype=bool) if layout.rows_are != "periods" else None
     problems += check_cells(file, sheet, data_rows, vcols, status, live, marks if is_matrix else None,
-                            layout.header_first, [r.column.text for r in resolved], name_col)
+                            layout.header_first, [r.column.text for r in resolved], name_col, targets)
     mask = loadable(status, live, sheet, data_rows, vcols)
     ri, ci = np.nonzero(mask)
     obs = _assemble(file, sheet, layout, catalog, resolved, data_rows, vcols, ri, ci, values, axis, cols,
@@ -141,7 +153,9 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
 
 
 def family(layout: Layout, resolved: list[Resolved], is_matrix: bool, cols: ColumnAxis) -> None:
-    if is_matrix:
+    if layout.rows_are == "periods":
+        layout.family = "series"
+    elif is_matrix:
         layout.family = "matrix"
     elif layout.rows_are == "units":
         layout.family = "units"
@@ -192,6 +206,8 @@ def _mark_cells(layout: Layout, catalog: Catalog, rows: RowAxis, cols: ColumnAxi
     crit = catalog.criterion_codes
     out = np.zeros(shape, dtype=bool)
     if not crit:
+        return out
+    if layout.rows_are == "periods":
         return out
     if layout.rows_are == "units":
         col_c = np.array([c in crit for c in cols.indicator], dtype=bool)
@@ -269,6 +285,44 @@ def _factor(catalog: Catalog, text: str, code: str, file: str, sheet: str, cell:
     return factor, None
 
 
+def _unit_of_period(catalog: Catalog, unit: np.ndarray, ci: np.ndarray, resolved: list[Resolved]) -> np.ndarray:
+    """Each cell's unit for its column's period: a unit that did not exist then (Xã Hộ Độ's row under the
+    city from 2025, holding its 2024 figures) gives way to the unit of the same code and name that did (its
+    row under Lộc Hà); a new ward with no such predecessor keeps its figures. Checked for all cells at once
+    (unit validity against column periods as day numbers); only the few invalid pairs are looked up."""
+    if len(unit) == 0:
+        return unit
+    ids, inverse = np.unique(unit, return_inverse=True)
+    lo, hi = np.full(len(ids), -(10**9), dtype=np.int64), np.full(len(ids), 10**9, dtype=np.int64)
+    for k, u in enumerate(ids.tolist()):
+        own = catalog.units.get(u)
+        if own is None:
+            continue
+        if not own.open_start:
+            lo[k] = own.valid_from.toordinal()
+        if own.valid_to is not None:
+            hi[k] = own.valid_to.toordinal()
+    starts = np.array([date(r.year, r.month_from, 1).toordinal() if r.year else 0 for r in resolved], dtype=np.int64)
+    ends = np.array([period_end(r.year, r.month_to).toordinal() if r.year else 0 for r in resolved], dtype=np.int64)
+    inverse = inverse.ravel()
+    valid = (lo[inverse] <= ends[ci]) & (starts[ci] <= hi[inverse])
+    valid |= (unit < 0) | (starts[ci] == 0)
+    if valid.all():
+        return unit
+    out = unit.copy()
+    bad = np.flatnonzero(~valid)
+    pairs, where = np.unique(np.stack([unit[bad], ci[bad]]), axis=1, return_inverse=True)
+    where = where.ravel()
+    for k, (u, j) in enumerate(pairs.T.tolist()):
+        r, own = resolved[j], catalog.units[u]
+        first, last = date(r.year, r.month_from, 1), period_end(r.year, r.month_to)
+        before = [v.unit_id for v in catalog.units.values() if v.code == own.code and v.name == own.name
+                  and v.valid_during(first, last)]
+        if len(before) == 1:
+            out[bad[where == k]] = before[0]
+    return out
+
+
 def _assemble(file, sheet: Sheet, layout: Layout, catalog: Catalog, resolved: list[Resolved], data_rows, vcols,
               ri, ci, values, rows: RowAxis, cols: ColumnAxis, unit_of_sheet, problems) -> pd.DataFrame:
     if len(ri) == 0:
@@ -321,17 +375,29 @@ def _assemble(file, sheet: Sheet, layout: Layout, catalog: Catalog, resolved: li
                 "phường/xã/thành phố. Hãy ghi tên đơn vị ở tiêu đề góc trái (ví dụ \"UBND PHƯỜNG TRẦN PHÚ\") "
                 "hoặc trong tên biểu."))
         unit = np.full(n, unit_of_sheet if unit_of_sheet is not None else -1, dtype=np.int64)
+    elif layout.rows_are == "periods":
+        unit = np.full(n, unit_of_sheet if unit_of_sheet is not None else -1, dtype=np.int64)
     else:
         unit = np.array([-1 if t is None else int(t) for t in rows.target], dtype=np.int64)[ri]
-    years = np.array([r.year or 0 for r in resolved], dtype=np.int64)[ci]
-    mfrom = np.array([r.month_from for r in resolved], dtype=np.int64)[ci]
-    mto = np.array([r.month_to for r in resolved], dtype=np.int64)[ci]
+    if layout.rows_are == "periods":  # each row its period, kind and source; the sheet's unit
+        periods = [t if t is not None else (0, 1, 12, "actual", "") for t in rows.target]
+        years = np.array([t[0] for t in periods], dtype=np.int64)[ri]
+        mfrom = np.array([t[1] for t in periods], dtype=np.int64)[ri]
+        mto = np.array([t[2] for t in periods], dtype=np.int64)[ri]
+        kinds, sources = categorical(ri, [t[3] for t in periods]), categorical(ri, [t[4] for t in periods])
+        unit = np.full(n, unit_of_sheet if unit_of_sheet is not None else -1, dtype=np.int64)
+    else:
+        unit = _unit_of_period(catalog, unit, ci, resolved)
+        years = np.array([r.year or 0 for r in resolved], dtype=np.int64)[ci]
+        mfrom = np.array([r.month_from for r in resolved], dtype=np.int64)[ci]
+        mto = np.array([r.month_to for r in resolved], dtype=np.int64)[ci]
+        kinds = categorical(ci, [r.kind for r in resolved])
+        sources = categorical(ci, [r.target_source for r in resolved])
     rows_abs = np.array(data_rows, dtype=np.int64)[ri]
     cols_abs = np.array(vcols, dtype=np.int64)[ci]
     return pd.DataFrame({
         "indicator_code": indicator, "unit_id": unit, "year": years, "month_from": mfrom, "month_to": mto,
-        "kind": categorical(ci, [r.kind for r in resolved]),
-        "target_source": categorical(ci, [r.target_source for r in resolved]), "value": raw * factor,
+        "kind": kinds, "target_source": sources, "value": raw * factor,
         "source_value": raw, "source_measure": categorical(m_codes, labels),
         "source_cell": cell_refs(sheet.name, rows_abs, cols_abs), "sheet": constant(sheet.name, n),
         "row": rows_abs, "col": cols_abs,

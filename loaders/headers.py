@@ -55,6 +55,12 @@ COMPARE = _words(
     r"so nq", r"so ct", r"so nam truoc", r"so ky truoc", r"% so", r"ty le so", r"ty le %? ?so", r"chenh lech",
     r"tang/giam", r"tang, giam", r"tang giam", r"tang \(\+\)", r"giam \(-\)", r"\+/-", r"\+ / -",
 )
+# "% KH", "%CK", "% DT tỉnh giao", "% so cùng kỳ": a share of a plan or of last year
+PERCENT_OF = re.compile(r"(?:^|[\s(/])%\s*(?:so\s+)?(?:voi\s+)?(?:kh|ke hoach|dt|du toan|ck|cung ky|nq|ct|nam truoc|th|uth)\b")
+# "Cộng 2 tháng", "Cộng", "Tổng cộng" over value columns: a sum of its neighbours, not a period of its own
+SUM_COLUMN = re.compile(r"^(?:tong cong|cong(?! don)(?: \d+ (?:thang|quy|nam))?|cong ca nam)$")
+# columns that describe a row rather than hold its values ("Số chỉ tiêu" of a criterion)
+INFO = re.compile(r"^(?:so chi tieu|so tieu chi|so tieu chi thanh phan|nhom xa|nhom|phan loai)$")
 GROWTH = _words(r"toc do tang(?: truong)?", r"tang truong", r"tang bq", r"tang truong bq", r"tang binh quan",
                 r"tang truong binh quan", r"binh quan (?:hang )?nam", r"%/nam", r"tang/giam", r"tang, giam",
                 r"tang giam", r"tang \(\+\)")
@@ -62,7 +68,8 @@ AVERAGE_GROWTH = re.compile(r"\bbq\b|binh quan|%/nam|\bhang nam\b")
 BARE_RATIO = re.compile(r"^(?:ty le|ti le|%|ty le %|ty le \(%\)|\(%\)|% dat|ty le dat|muc dat)$")
 SOURCES = [
     (re.compile(r"tinh giao"), "tinh_giao"),
-    (re.compile(r"hdnd(?:\s+\w+){0,3}\s+giao|hoi dong nhan dan(?:\s+\w+){0,3}\s+giao"), "hdnd_giao"),
+    (re.compile(r"hdnd(?:\s+\w+){0,3}\s+giao|hoi dong nhan dan(?:\s+\w+){0,3}\s+giao"
+                r"|(?:nghi quyet|nq)\s+(?:cua\s+)?(?:hdnd|hoi dong nhan dan)"), "hdnd_giao"),
     (re.compile(r"phan dau"), "phan_dau"),
 ]
 URBAN = {
@@ -101,6 +108,7 @@ class Column:
     period: Period = field(default_factory=lambda: Period(None, None, None))
     term_end: int | None = None  # "giai đoạn 2021–2025": the term's end year
     hint: str = ""  # the indicator (or unit) a value column names (ward sub-columns, criteria, communes across)
+    hints: tuple[str, ...] = ()  # every naming level, top to bottom (a commune's name over its "Nhóm 1")
     measure_text: str = ""  # a trailing "(triệu đồng)" in a header level, or the ĐVT row's cell
     derived: str = ""  # ratio | growth | diff | average_growth
     derived_against: str = ""  # target | same_period | ""
@@ -120,7 +128,7 @@ def _derived(col: Column, folded: list[str], whole: str) -> bool:
     leaf = folded[-1]
     # "X/Y" per header level: the levels themselves are joined with " / "
     ratio_of = any(RATIO_OF.search(f) for f in folded)
-    strong = bool(col.formula_op in ("ratio", "product") or ratio_of or COMPARE.search(whole))
+    strong = bool(col.formula_op in ("ratio", "product") or ratio_of or COMPARE.search(whole) or PERCENT_OF.search(whole))
     growth = bool(GROWTH.search(whole))
     bare = bool(BARE_RATIO.match(leaf.strip(" :")))
     if not (strong or growth or bare):
@@ -139,7 +147,7 @@ def _derived(col: Column, folded: list[str], whole: str) -> bool:
         col.derived_against = "same_period"
     # a growth or bare-ratio header that also names something ("Tốc độ tăng trưởng GTSX (%)"), or one that
     # divides only by its numbering ("Tỷ lệ hộ nghèo 3=2/1"): maybe an indicator (a ward table decides)
-    by_words = ratio_of or bool(COMPARE.search(whole))
+    by_words = ratio_of or bool(COMPARE.search(whole) or PERCENT_OF.search(whole))
     col.weak = (not strong and (bare or bool(residue(whole)))) or (strong and not by_words and not growth and not bare)
     return True
 
@@ -174,6 +182,12 @@ def classify(index: int, path: list[str], numbering: object = "", measure_cell: 
         return col
     if len(folded) == 1 and NAME_WORDS.match(folded[0]):
         col.role = "name"
+        return col
+    if SUM_COLUMN.match(folded[-1].strip(" :")):
+        col.role, col.derived = "derived", "sum"
+        return col
+    if INFO.match(folded[-1].strip(" :")):
+        col.role = "other"
         return col
     if _derived(col, folded, whole):
         return col
@@ -224,6 +238,7 @@ def _value(col: Column, folded: list[str], texts: list[str], whole: str) -> None
             hint_parts.append(raw)
     col.kind = kind
     col.hint = hint_parts[-1] if hint_parts else ""
+    col.hints = tuple(hint_parts)
     if col.term_end is not None:
         if kind in (None, "target"):
             col.kind, col.target_source = "target", col.target_source or "nhiem_ky"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from typing import Callable
 
@@ -16,14 +17,14 @@ from loaders.footer import table_end
 from loaders.headers import ACTUAL, ESTIMATE, TARGET, Column, classify
 from loaders.names import fold, key
 from loaders.numbering import is_numbering_row
-from loaders.periods import Period, parse_period
+from loaders.periods import Period, parse_period, year_of
 
 LONG_FIELDS: dict[str, re.Pattern] = {
     # folded, underscores read as spaces: "Đơn vị", "don_vi", "DON VI" are one header
     "unit_code": re.compile(r"^(?:ma don vi|ma dvhc|unit code|ma xa|ma don vi hanh chinh|ma dv)$"),
     "indicator_code": re.compile(r"^(?:ma chi tieu|indicator code|ma ct)$"),
     "unit": re.compile(r"^(?:don vi|ten don vi|don vi hanh chinh|dia ban|dia phuong|xa/phuong|phuong/xa|unit|unit name"
-                       r"|don vi bao cao|ten xa|ten phuong)$"),
+                       r"|don vi bao cao|ten xa|ten phuong|ten dvhc|ten don vi hanh chinh)$"),
     "indicator": re.compile(r"^(?:chi tieu|ten chi tieu|indicator|indicator name|noi dung)$"),
     "year": re.compile(r"^(?:nam|year|nam bao cao)$"),
     "period": re.compile(r"^(?:ky|ky bao cao|thoi ky|thoi gian|period)$"),
@@ -32,7 +33,7 @@ LONG_FIELDS: dict[str, re.Pattern] = {
     "kind": re.compile(r"^(?:loai so lieu|loai|kind|tinh trang|tinh trang so lieu)$"),
     "value": re.compile(r"^(?:gia tri|so lieu|value|gia tri so lieu)$"),
     "measure": re.compile(r"^(?:dvt|don vi tinh|measure|d\.v\.t)$"),
-    "target_source": re.compile(r"^(?:nguon chi tieu|target source|cap giao)$"),
+    "target_source": re.compile(r"^(?:nguon chi tieu|target source|cap giao|nguon ke hoach|nguon kh|cap giao ke hoach)$"),
 }
 UNIT_NAME_HEADER = re.compile(
     r"^(?:ten\s+)?(?:don vi|ten don vi|xa|phuong|xa,? phuong|phuong,? xa|xa/phuong|phuong/xa|dia phuong|dia ban"
@@ -44,6 +45,7 @@ MEASURE_LINE = re.compile(r"^\(?\s*(?:don vi tinh|dvt|don vi)\s*[:\-]\s*(.+?)\s*
 SKIP_TITLE = re.compile(r"^(?:cong hoa|doc lap|\(ky|\(kem theo|kem theo|so:|so\s+\d|\(theo|ngay\s|.*,\s*ngay\s+\d"
                         r"|(?:bieu|mau)(?: so)?\s*[:.]?\s*\S{1,12}$|phu luc\s*(?:so\s*)?[\divxl]{0,5}\.?$)")
 HEADER_SCAN_ROWS = 40
+PERIOD_HEADER = re.compile(r"^(?:nam|ky|thoi gian|nam bao cao|ky bao cao|nam/ky|nam, ky|giai doan)$")
 # the issuing body and its parent: "UBND …", "Phòng …", "Sở …" (not "Số liệu …"), "Chi cục Thống kê …"
 LETTERHEAD = re.compile(r"^(?:ubnd|uy ban|bcd|ban chi dao|phong|so (?!lieu|sanh|\d)|chi cuc|cuc |van phong|hdnd"
                         r"|dang uy|thanh uy|huyen uy|tinh uy|mat tran|ban (?!do))")
@@ -68,6 +70,7 @@ class Layout:
     letterhead_lines: list[tuple[int, str]] = field(default_factory=list)
     title_period: Period = field(default_factory=lambda: Period(None, None, None))
     title_kind: str | None = None  # "BÁO CÁO ƯỚC THỰC HIỆN …": the kind of value columns that name none
+    basis_source: str = ""  # "(Kèm theo Nghị quyết … HĐND …)": who set the plans the table holds
     measure_line: str | None = None
     long_fields: dict[str, int] = field(default_factory=dict)
     value_measure: str = ""  # a long table's "Giá trị (tỷ đồng)": the measure of rows without ĐVT
@@ -87,7 +90,43 @@ class Layout:
 def _text(value: object) -> str:
     if isinstance(value, float) and value == int(value):
         return str(int(value))
-    return str(value).strip() if value is not None else ""
+    if value is None:
+        return ""
+    text = str(value).strip()
+    return _one_line(text) if "\n" in text or " - " in text else text
+
+
+_ENGLISH = re.compile(r"^[A-Za-z][A-Za-z .,;:'()&/%-]*$")
+# words of the English line a bilingual yearbook cell carries under its Vietnamese (a plain Vietnamese word
+# typed without marks, "giao", "Thu", is not English)
+_ENGLISH_WORDS = frozenset("""the of and per rate average population total revenue income unit units indicator
+indicators implementation growth state budget health insurance coverage poverty capita households people
+number value year plan estimate actual province district commune communes ward wards share labour labor
+trained enterprises new jobs area production output index percent gross domestic product investment retail
+sales services industry agriculture forestry fishery construction criteria criterion target targets
+compared previous same period month months quarter""".split())
+
+
+@lru_cache(maxsize=65536)
+def _one_line(text: str) -> str:
+    """A header or name cell as one line: line breaks inside the cell read as spaces, and the English
+    translation of a bilingual yearbook cell ("Dân số trung bình\nAverage population", "Thực hiện -
+    Implementation") left out."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) > 1 and not all(ln.isascii() for ln in lines):
+        lines = [ln for ln in lines if not _english(ln)] or lines
+    joined = " ".join(lines)
+    m = re.match(r"^(.*[^\x00-\x7f].*?)\s+-\s+([A-Za-z][A-Za-z .,()]+)$", joined)
+    if m and not re.search(r"\b(?:TTCN|DV|TM|XD|CN|NN|TS|KT|XH)\b", m.group(2)):  # "CN - TTCN" stays
+        joined = m.group(1)
+    return joined
+
+
+def _english(line: str) -> bool:
+    if not _ENGLISH.match(line):
+        return False
+    words = re.findall(r"[A-Za-z]+", line.lower())
+    return bool(words) and any(w in _ENGLISH_WORDS for w in words)
 
 
 def _without_paren(folded: str) -> str:
@@ -113,12 +152,27 @@ def _header_score(cells: list) -> tuple[int, int]:
     return hits, long_hits
 
 
+def _years_header(rows: list[list], r: int) -> bool:
+    """"Năm | Dân số | Số hộ …" with years in the first column a few rows below: a series down the rows."""
+    cells = rows[r]
+    first = next((c for c in cells if _text(c)), None)
+    if first is None or not PERIOD_HEADER.match(fold(_text(first)).strip(" :")):
+        return False
+    if sum(1 for c in cells if isinstance(c, str) and c.strip() and not c.strip().isdigit()) < 3:
+        return False
+    col = next(i for i, c in enumerate(cells) if _text(c))
+    below = [rows[k][col] for k in range(r + 1, min(r + 6, len(rows)))]
+    return any(year_of(v) is not None or parse_period(_text(v)).year is not None for v in below)
+
+
 def find_header(rows: list[list]) -> tuple[int, bool] | None:
     """(first header row, is a long table) or None."""
     for r, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
         nonblank = [c for c in cells if _text(c)]
         if len(nonblank) < 2:
             continue
+        if _years_header(rows, r):
+            return r, False
         hits, long_hits = _header_score(cells)
         if long_hits >= 4:
             return r, True
@@ -192,8 +246,11 @@ def detect_layout(rows: list[list], merged=None, is_measure: Callable[[str], boo
     layout.title_lines, layout.letterhead_lines, layout.measure_line = above
     layout.title_period = _title_period(layout.title_lines)
     layout.title_kind = _title_kind(layout.title_lines)
+    layout.basis_source = _basis_source(rows, first)
     name_header = fold(columns[name_col].text) if name_col is not None else ""
     layout.rows_are = "units" if UNIT_NAME_HEADER.match(name_header) else "indicators"
+    if _periods_down(rows, layout, columns):
+        layout.rows_are = "periods"
     roles = {c.role for c in columns}
     if roles & {"min_level", "max_level", "points"}:
         layout.family = "urban"
@@ -201,6 +258,26 @@ def detect_layout(rows: list[list], merged=None, is_measure: Callable[[str], boo
                                                           "min_level", "max_level", "min_points", "max_points")}
     layout.data_last = table_end(rows, layout.data_first, value_cols, stt_col, name_col)
     return layout
+
+
+def _periods_down(rows: list[list], layout: Layout, columns: list[Column]) -> bool:
+    """A series written with the years down the rows ("Năm | Dân số | Số hộ …", then "2016", …, "Ước TH
+    2020", "KH 2021"): the first column is headed "Năm"/"Kỳ" and holds years, the others name indicators."""
+    first = next((c for c in columns if c.role not in ("blank", "stt")), None)
+    if first is None or not PERIOD_HEADER.match(fold(first.text.split(" / ")[0]).strip(" :")):
+        return False
+    labels = [rows[r][first.index] for r in range(layout.data_first, min(layout.data_last or len(rows), len(rows)))]
+    labels = [v for v in labels if _text(v)]
+    years = sum(1 for v in labels if parse_period(_text(v)).year is not None)
+    if not labels or years < max(2, 0.7 * len(labels)):
+        return False
+    layout.name_col = first.index
+    first.role = "name"
+    for c in columns:  # the other columns name indicators; their period comes from each row
+        if c.index != first.index and c.role in ("value", "other", "derived", "name"):
+            c.role, c.hint, c.hints = "value", c.hint or c.text.split(" / ")[-1], c.hints or (c.text.split(" / ")[-1],)
+            c.kind, c.period = None, Period(None, None, None)
+    return True
 
 
 def _long_layout(rows: list[list], first: int, above) -> Layout:
@@ -270,6 +347,12 @@ def _header_block(rows: list[list], first: int, name_col, stt_col, merged, is_me
     while r < limit:
         cells = rows[r]
         if numbering_row is None and is_numbering_row(cells, name_col):
+            below = rows[r + 1] if r + 1 < len(rows) else []
+            if below and _is_sub_header(below, name_col, stt_col) and not is_numbering_row(below, name_col) \
+                    and not _is_measure_row(below, name_col, stt_col, is_measure) and _texts_only(below):
+                last = header_last = r  # "1 | 2 | … | 18" over "Quy hoạch | Giao thông | …": part of the header
+                r += 1
+                continue
             numbering_row = last = r
         elif measure_row is None and _is_measure_row(cells, name_col, stt_col, is_measure):
             measure_row = last = r
@@ -290,10 +373,39 @@ def _header_block(rows: list[list], first: int, name_col, stt_col, merged, is_me
     return header_last, last, numbering_row, measure_row
 
 
+def _texts_only(cells: list) -> bool:
+    """Every non-blank cell is text (header labels), none a number."""
+    texts = [c for c in cells if _text(c)]
+    return bool(texts) and all(isinstance(c, str) and not c.strip().replace(".", "").replace(",", "").isdigit()
+                               for c in texts)
+
+
 def _is_sub_header(cells: list, name_col, stt_col) -> bool:
+    """Name and STT blank, some text, and no number that is data (years and column numbers may head columns;
+    a total row written without STT, "TỔNG THU NSNN | 185.000 | 210.000", is data)."""
     name_blank = name_col is None or not _text(cells[name_col])
     stt_blank = stt_col is None or not _text(cells[stt_col])
-    return name_blank and stt_blank and any(_text(c) for c in cells)
+    if not (name_blank and stt_blank and any(_text(c) for c in cells)):
+        return False
+    for c in cells:
+        if isinstance(c, (int, float)) and not isinstance(c, bool):
+            if not (c == int(c) and (1900 <= c <= 2100 or 0 < c < 100)):
+                return False
+    return True
+
+
+_BASIS = [(re.compile(r"kem theo (?:nghi quyet|nq)\b.*(?:hdnd|hoi dong nhan dan)"), "hdnd_giao"),
+          (re.compile(r"kem theo (?:quyet dinh|qd)\b.*(?:ubnd|uy ban nhan dan) tinh"), "tinh_giao")]
+
+
+def _basis_source(rows: list[list], first: int) -> str:
+    for r in range(first):
+        for cell in rows[r]:
+            f = fold(_text(cell))
+            for pattern, source in _BASIS:
+                if pattern.search(f):
+                    return source
+    return ""
 
 
 def _title_kind(lines: list[tuple[int, str]]) -> str | None:

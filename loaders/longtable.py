@@ -46,6 +46,20 @@ def read_kind(text: str) -> tuple[str | None, str]:
     return None, source
 
 
+SOURCE_CODES = {"tinh": "tinh_giao", "tinh giao": "tinh_giao", "hdnd": "hdnd_giao", "hdnd giao": "hdnd_giao",
+                "pd": "phan_dau", "phan dau": "phan_dau", "nk": "nhiem_ky", "nhiem ky": "nhiem_ky"}
+
+
+def source_code(text: str) -> str:
+    """Who set a plan, as a long table writes it: "TINH", "HĐND", "PD", "tinh_giao", "Tỉnh giao"."""
+    t = fold(text).replace("_", " ").strip()
+    if not t:
+        return ""
+    if t in SOURCE_CODES:
+        return SOURCE_CODES[t]
+    return next((code for pattern, code in SOURCES if pattern.search(t)), text.strip())
+
+
 def _text(v: object) -> str:
     if v is None:
         return ""
@@ -182,7 +196,7 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     tsource = None
     if "target_source" in f:
         scodes, suniq = cols.codes(f["target_source"])
-        explicit = suniq[scodes]
+        explicit = np.array([source_code(t) for t in suniq], dtype=object)[scodes]
         tsource = np.where(explicit != "", explicit, k_src[kcodes])
     bad_kind = keep & np.array([k is None for k in k_kind], dtype=bool)[kcodes]
     for i in np.flatnonzero(bad_kind)[:50]:
@@ -203,12 +217,14 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     names = NameResolver(catalog, decisions, log, file, sheet.name, problems)
     ind_col = f.get("indicator_code", f.get("indicator"))
     icodes, iuniq = cols.codes(ind_col)
-    if "indicator_code" in f and "indicator" in f:  # a code column beside the name: a blank code takes the name
-        ncodes, nuniq = cols.codes(f["indicator"])
-        if (iuniq == "").any():
-            texts = np.where(iuniq[icodes] == "", nuniq[ncodes], iuniq[icodes])
+    if "indicator_code" in f and "indicator" in f:  # a code column beside the name: a catalog code is used, any other
+        ncodes, nuniq = cols.codes(f["indicator"])  # code (blank, or the office's own "KT01") gives way to the name
+        known = np.array([u in catalog.indicators.index for u in iuniq], dtype=bool)
+        if not known.all():
+            texts = np.where(known[icodes], iuniq[icodes], nuniq[ncodes])
             icodes, iuniq = pd.factorize(texts)
             iuniq = np.asarray(iuniq, dtype=object)
+            ind_col = f["indicator"]  # problems point at the name
     i_code = np.empty(len(iuniq), dtype=object)
     first_i = np.full(len(iuniq), n, dtype=np.int64)
     np.minimum.at(first_i, icodes, np.arange(n))

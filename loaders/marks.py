@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -18,7 +20,8 @@ def parse_marks(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     u_val = np.zeros(len(uniques))
     u_stat = np.ones(len(uniques), dtype=np.int8)
     for j, text in enumerate(uniques):
-        t = text.lower()
+        # "Chưa đạt\n(7/9)", "Đạt (2023)": the mark is the first line, without a detail in brackets
+        t = re.sub(r"\s*\([^()]*\)\s*$", "", text.splitlines()[0] if text else "").strip().lower()
         if t in ("1.0",):
             t = "1"
         if t in ("0.0",):

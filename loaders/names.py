@@ -98,6 +98,8 @@ def _split(text: object) -> tuple[str | None, str]:
     return None, key(text)
 
 
+# "Số xã đạt chuẩn NTM (lũy kế)": a count to date is the indicator itself
+_CUMULATIVE_TAIL = re.compile(r"\s+(?:luy ke|cong don|tich luy)(?: (?:den nay|den thoi diem bao cao|tu dau nhiem ky))?$")
 _PRICE_YEAR = re.compile(r"\b(gia (?:so sanh|hien hanh|co dinh))(?: nam)? ((?:19|20)\d{2})\b")
 _PRICE_THEO = re.compile(r"\btheo (gia (?:so sanh|hien hanh|co dinh))\b")
 # words too common in indicator names to make two names look alike
@@ -111,7 +113,7 @@ def indicator_key(text: object) -> str:
 
     k = expand_abbreviations(key(text))
     k = _PRICE_THEO.sub(r"\1", _PRICE_YEAR.sub(r"\1 \2", k))
-    return k
+    return _CUMULATIVE_TAIL.sub("", k)
 
 
 def measure_key(text: object) -> str:

@@ -154,14 +154,14 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: De
 def _legacy(sheets) -> str | None:
     """The legacy encoding (TCVN3, VNI) the workbook's text is typed in, if any: its visible sheets'
     text cells near the top (titles, headers, names) are enough to tell."""
-    texts = []
+    texts: list[str] = []
     for sheet in sheets:
         if sheet.hidden:
             continue
         for row in sheet.rows[:120]:
-            texts.extend(c for c in row if isinstance(c, str) and c.strip())
-        if len(texts) > 400:
-            break
+            texts.extend(c for c in row[:60] if isinstance(c, str) and c.strip() and not c.isascii())
+            if len(texts) > 400:
+                return legacy_encoding(texts)
     return legacy_encoding(texts)
 
 
@@ -173,7 +173,8 @@ def _names(result: FileResult, log: UnknownLog, decisions: Decisions | None) -> 
         cells = ", ".join(entry.cells[:5]) + (f" và {len(entry.cells) - 5} ô khác" if len(entry.cells) > 5 else "")
         what = "chỉ tiêu" if entry.kind == "indicator" else "đơn vị"
         result.problems.append(problem("skipped-name", result.name, None, None,
-            f"Không theo dõi {what} \"{entry.name}\" (đã chọn \"không theo dõi\"): {len(entry.cells)} dòng/cột không nạp ({cells})."))
+            f"Không theo dõi {what} \"{entry.name}\" ({'theo lựa chọn đã lưu' if entry.remembered else 'đã chọn'}): "
+            f"{len(entry.cells)} dòng/cột không nạp ({cells}). Xem hoặc xóa lựa chọn ở Danh mục → Tên gọi đã học."))
     if decisions:
         for entry in result.skipped:
             if entry.key in decisions:
@@ -212,17 +213,17 @@ def _parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, lim
             return result
         catalog = load_catalog(con)
         frames, unique = [], []
-        log = UnknownLog()
+        unknown_log = UnknownLog()
         for n, sheet in enumerate(sheets):
             report(0.05 + 0.85 * n / max(len(sheets), 1), f"Đang đọc trang \"{sheet.name}\"…")
-            extracted = _sheet(name, sheet, catalog, result, decisions, log)
+            extracted = _sheet(name, sheet, catalog, result, decisions, unknown_log)
             if extracted is None:
                 continue
             result.problems += extracted.problems
             if not extracted.observations.empty:
                 frames.append(extracted.observations)
                 unique.append(bool(extracted.extras.get("unique_keys")))
-        _names(result, log, decisions)
+        _names(result, unknown_log, decisions)
         report(0.92, "Đang kiểm tra số liệu…")
         if not any(str(c).strip() for s in sheets for r in s.rows[:1000] for c in r):
             result.problems.append(problem("empty-file", name, None, None,

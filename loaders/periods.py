@@ -19,6 +19,8 @@ _TO_MONTH = re.compile(r"(?:den|toi|het)\s+(?:ngay\s+)?(?:\d{1,2}/)?(?:thang\s*)
 # "cả năm", "năm 2016", "Thực hiện năm", "hàng năm" — not the "Nam" of a place name ("Nam Hà")
 _WHOLE_YEAR = re.compile(r"\bca\s+nam\b|\bnam\s*(?:(?:19|20)\d{2}|nay|truoc|sau|bao cao|ke hoach|$)|\bhang\s+nam\b")
 _CUMULATIVE = re.compile(r"\bluy ke\b|\btu dau nam\b|\bcong don\b")
+_FROM_TO = re.compile(r"\btu\s+(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2}))(?:/(?:19|20)?\d{2})?"
+                      r"(?:\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2})))?")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 
 
@@ -51,14 +53,35 @@ def parse_period(text: object, whole_year: bool = True) -> Period:
     return _parse_folded(fold(text), whole_year)
 
 
+_CODE = re.compile(r"^(?:(cn)|lk\s*(\d{1,2})|(\d{1,2})t|t\s*(\d{1,2})|q\s*([1-4]))$")  # software period codes
+
+
 @lru_cache(maxsize=16384)
 def _parse_folded(t: str, whole_year: bool) -> Period:
+    code = _CODE.match(t.strip())
+    if code:  # "CN", "LK10", "6T", "T10", "Q3" as a reporting program writes them
+        whole, lk, n, month, q = code.groups()
+        if whole:
+            return Period(None, 1, 12)
+        if lk or n:
+            k = int(lk or n)
+            return Period(None, 1, k) if 1 <= k <= 12 else Period(None, None, None)
+        if month:
+            k = int(month)
+            return Period(None, k, k) if 1 <= k <= 12 else Period(None, None, None)
+        return Period(None, 3 * int(q) - 2, 3 * int(q))
     year = None
     if not _RANGE.search(t):
         years = _YEAR.findall(t)
         if years:
             year = int(years[-1])
-    months: tuple[int, int] | None = None
+    months: tuple[int | None, int | None] | None = None
+    span = _FROM_TO.search(t)
+    if span and 1 <= int(span.group(1) or span.group(2)) <= 12:
+        start = int(span.group(1) or span.group(2))
+        end = span.group(3) or span.group(4)
+        if end is None or 1 <= int(end) <= 12:
+            return Period(year, start, int(end) if end else None)
     if _LAST_HALF.search(t):
         months = (7, 12)
     elif m := _QUARTER.search(t):

@@ -23,6 +23,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "hidden-column": (WARNING, "Cột bị ẩn", "A hidden column holding values was not loaded."),
     "formula-without-value": (ERROR, "Công thức chưa có giá trị", "A value cell holds a formula whose result was never computed (file written by a program, not saved from a spreadsheet): its value would be lost."),
     "text-in-number": (ERROR, "Chữ trong ô số", "A value cell holds text that is not a number."),
+    "text-target": (WARNING, "Kế hoạch ghi bằng chữ", "A plan written as words or a threshold ('> 10', 'Tăng 1,5 lần so với năm 2025'): kept as written in the file, not loaded as a number."),
     "unknown-indicator": (ERROR, "Chỉ tiêu không có trong danh mục", "A row or column names no catalog indicator."),
     "ambiguous-indicator": (ERROR, "Tên chỉ tiêu không rõ", "A name matches several catalog indicators."),
     "unknown-unit": (ERROR, "Đơn vị không có trong danh mục", "A name matches no admin unit valid at the period."),

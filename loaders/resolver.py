@@ -26,10 +26,11 @@ class NameResolver:
 
     def _decided(self, kind: str, name: str, cell: str) -> str | None:
         target = self.decisions.get_for(kind, name)
-        if target is None and decision_key(kind, name) in self.catalog.skipped:
+        remembered = target is None and decision_key(kind, name) in self.catalog.skipped
+        if remembered:
             target = SKIP
         if target == SKIP:
-            self.log.skip(kind, name, f"{self.sheet}!{cell}")
+            self.log.skip(kind, name, f"{self.sheet}!{cell}", remembered)
         return target
 
     def indicator(self, name: str, cell: str, parent: str | None = None, report: bool = True,

@@ -31,6 +31,7 @@ class Unknown:
     cells: list[str] = field(default_factory=list)  # "Sheet!B12"
     candidates: list[tuple[str, str]] = field(default_factory=list)  # (code or unit_id, label), best first
     ambiguous: bool = False  # the name matches several catalog entries
+    remembered: bool = False  # skipped by a decision saved from an earlier upload
 
     @property
     def key(self) -> tuple[str, str]:
@@ -38,7 +39,11 @@ class Unknown:
 
 
 class Decisions(dict):
-    """(kind, name key) → catalog code / unit id as text, or SKIP."""
+    """(kind, name key) → catalog code / unit id as text, or SKIP; `names` keeps each name as written."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names: dict[tuple[str, str], str] = {}
 
     @classmethod
     def of(cls, items) -> "Decisions":
@@ -46,6 +51,12 @@ class Decisions(dict):
         out = cls()
         for kind, name, target in items:
             out[decision_key(kind, name)] = str(target).strip()
+            out.names[decision_key(kind, name)] = name
+        return out
+
+    def merged(self, other: "Decisions") -> "Decisions":
+        out = Decisions({**self, **other})
+        out.names = {**self.names, **getattr(other, "names", {})}
         return out
 
     def get_for(self, kind: str, name: str) -> str | None:
@@ -71,8 +82,8 @@ class UnknownLog:
         if cell not in entry.cells:
             entry.cells.append(cell)
 
-    def skip(self, kind: str, name: str, cell: str) -> None:
+    def skip(self, kind: str, name: str, cell: str, remembered: bool = False) -> None:
         k = decision_key(kind, name)
-        entry = self.skipped.setdefault(k, Unknown(kind, name))
+        entry = self.skipped.setdefault(k, Unknown(kind, name, remembered=remembered))
         if cell not in entry.cells:
             entry.cells.append(cell)

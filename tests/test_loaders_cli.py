@@ -43,3 +43,50 @@ def test_cli_contract(tmp_path):
     assert {r["value"] for r in rows if r["indicator_code"].startswith("ntm_")} == {"0", "1"}
     gtsx = next(r for r in rows if r["indicator_code"] == "gtsx_tong" and r["kind"] == "estimate")
     assert (gtsx["value"], gtsx["measure"], gtsx["unit_name"], gtsx["month_to"]) == ("4339", "Tỷ đồng", "Thành phố Hà Tĩnh", "6")
+
+
+def _report(path, rows):
+    from loader_helpers import city_report, xlsx_bytes
+
+    path.write_bytes(xlsx_bytes({"S": city_report("BÁO CÁO 6 THÁNG NĂM 2019", ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2019",
+                                                                              "Thực hiện 6 tháng"], rows)}))
+    return path
+
+
+def test_unknown_names_map_and_aliases(tmp_path):
+    """check lists unknown names with candidates and writes a MAP.csv template; load --map decides them
+    (a code, skip) and saves them as aliases; a second file needs no map; aliases list/add/remove/export."""
+    report = _report(tmp_path / "bc.xlsx", [["1", "Tổng GT sản xuất", "Tỷ đồng", 100, 40],
+                                            ["2", "Diện tích nuôi trồng thủy sản", "ha", 30, 15]])
+    template = tmp_path / "template.csv"
+    checked = run("check", report, "--write-map", template)
+    assert checked.returncode == 1
+    asked = [ln for ln in checked.stdout.splitlines() if ": chưa rõ [indicator]" in ln]
+    assert len(asked) == 2 and "gtsx_tong = Tổng giá trị sản xuất" in asked[0] and "S!B7" in asked[0]
+    assert list(csv.DictReader(template.open(encoding="utf-8")))[0]["name"] == "Tổng GT sản xuất"
+    db = tmp_path / "store.duckdb"
+    bad_map = tmp_path / "bad.csv"
+    bad_map.write_text("name,kind,code\nTổng GT sản xuất,indicator,khong_co\n", encoding="utf-8")
+    refused = run("load", report, "--map", bad_map, "--db", db)
+    assert refused.returncode == 2 and "khong_co" in refused.stderr
+    good_map = tmp_path / "map.csv"
+    good_map.write_text("name,kind,code\nTổng GT sản xuất,indicator,gtsx_tong\nDiện tích nuôi trồng thủy sản,indicator,skip\n",
+                        encoding="utf-8")
+    loaded = run("load", report, "--map", good_map, "--db", db, "--user", "lan")
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+    assert "[skipped-name]" in loaded.stdout
+    again = run("load", _report(tmp_path / "bc2.xlsx", [["1", "Tổng GT sản xuất", "Tỷ đồng", 100, 45]]), "--db", db)
+    assert again.returncode == 0, again.stdout + again.stderr
+    listed = list(csv.DictReader(io.StringIO(run("aliases", "list", "--db", db).stdout)))
+    assert {(r["name"], r["code"], r["created_by"]) for r in listed} == {
+        ("Tổng GT sản xuất", "gtsx_tong", "lan"), ("Diện tích nuôi trồng thủy sản", "skip", "lan")}
+    assert run("aliases", "add", "Tổng GTSX toàn ngành", "gtsx_tong", "--db", db).returncode == 0
+    assert run("aliases", "add", "Gì đó", "khong_co", "--db", db).returncode == 2
+    assert run("aliases", "remove", "Tổng GTSX toàn ngành", "--db", db).returncode == 0
+    assert run("aliases", "remove", "Tổng GTSX toàn ngành", "--db", db).returncode == 2
+    out = tmp_path / "catalog"
+    assert run("aliases", "export", "--out", out, "--db", db).returncode == 0
+    import tomllib
+
+    exported = tomllib.loads((out / "aliases.toml").read_text("utf-8"))["alias"]
+    assert {a["name"] for a in exported} == {"Tổng GT sản xuất", "Diện tích nuôi trồng thủy sản"}

@@ -460,3 +460,20 @@ def test_formula_without_cached_value_is_refused_on_its_cell(tmp_path, empty_sto
     result = loaders.parse_upload(path.name, path.read_bytes(), empty_store)
     # the uncomputed plan is refused on its cell; the uncomputed derived "So KH" column is not a value
     assert [(p.code, p.cell) for p in result.errors] == [("formula-without-value", "D6")]
+
+
+def test_long_table_formula_without_value_is_refused_on_its_cell(con):
+    """The cell checks are one stage for every family: a long table's uncomputed formula is refused too
+    (it used to load silently as blank)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "So lieu"
+    ws.append(["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị", "ĐVT"])
+    ws.append(["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "Năm", "Kế hoạch", 800, "Tỷ đồng"])
+    ws.append(["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "6 tháng", "Thực hiện", "=F2*0.4", "Tỷ đồng"])
+    buffer = io.BytesIO()
+    book.save(buffer)  # openpyxl writes the formula without a computed value
+    r = parse_upload("long.xlsx", buffer.getvalue(), con)
+    assert [(p.code, p.cell) for p in r.errors] == [("formula-without-value", "F3")]

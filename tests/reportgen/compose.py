@@ -14,7 +14,7 @@ from datetime import date
 
 from tests.reportgen import render, vocab
 from tests.reportgen.render import Sheet
-from tests.reportgen.units import PREFIX, SCENARIOS, Unit, children, unique_name, units
+from tests.reportgen.units import PREFIX, SCENARIOS, Unit, children, unique_name, unit_in, units
 
 CRITERIA = ["Quy hoạch", "Giao thông", "Thủy lợi", "Điện", "Trường học", "Cơ sở vật chất văn hóa",
             "Cơ sở hạ tầng thương mại nông thôn", "Thông tin và Truyền thông", "Nhà ở dân cư", "Thu nhập",
@@ -384,8 +384,8 @@ def _report_row(rng, g: Grid, c: Case, unit: Unit, lead, specs, stt, code, is_su
             continue
         v = truth[j]
         row.append(_write_number(rng, g, r, col, v, kind, number_style))
-        c.expected.append((code, unit.unit_id, s.year, s.months[0], s.months[1], s.kind if s.kind != "sum" else "actual",
-                           s.source, v * factor))
+        c.expected.append((code, unit_in(unit, s.year).unit_id, s.year, s.months[0], s.months[1],
+                           s.kind if s.kind != "sum" else "actual", s.source, v * factor))
     g.add(row)
 
 

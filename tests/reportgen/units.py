@@ -58,3 +58,14 @@ SCENARIOS = [
     (3, range(2020, 2025)),   # 18
     (1, range(2026, 2027)),   # Tỉnh Hà Tĩnh after the reform: 69 wards and communes
 ]
+
+
+def unit_in(unit: Unit, year: int) -> Unit:
+    """The unit as it stood in `year`: itself, or the row of the same code and name valid then (a commune
+    re-attached on 01/01/2025 keeps its code and name in a new row; a term target for 2025 is that row's)."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if unit.start <= end and (unit.end is None or start <= unit.end):
+        return unit
+    same = [u for u in units().values() if u.code == unit.code and u.name == unit.name
+            and u.start <= end and (u.end is None or start <= u.end)]
+    return same[0] if len(same) == 1 else unit

@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators import catalog
-from ui import layout
+from store import aliases
+from ui import layout, mapping
 
 con = layout.page("Danh mục", icon="📚")
-tab_ind, tab_units = st.tabs(["Chỉ tiêu", "Đơn vị hành chính"])
+tab_ind, tab_units, tab_learnt = st.tabs(["Chỉ tiêu", "Đơn vị hành chính", "Tên gọi đã học"])
 with tab_ind:
     cat = catalog.indicators(con)
     groups = catalog.groups(con)
@@ -43,3 +44,30 @@ with tab_units:
             "source": "Nguồn",
         },
     )
+with tab_learnt:
+    learnt = aliases.aliases(con)
+    st.caption("Tên gọi trong các biểu đã tải lên mà danh mục chưa có, cùng lựa chọn của người tải (chỉ tiêu/đơn vị "
+               "tương ứng, hoặc không theo dõi). Lần tải sau, các tên này được nhận ngay. Xuất về data/catalog bằng "
+               "`python -m loaders aliases export --out data/catalog`.")
+    if learnt.empty:
+        st.info("Chưa có tên gọi nào được học từ các lần tải lên.")
+    else:
+        labels = mapping.target_labels(con)
+        learnt["target_label"] = [labels.get((k, t), t) for k, t in zip(learnt.kind, learnt.target)]
+        st.dataframe(learnt.assign(kind=learnt.kind.map({"indicator": "Chỉ tiêu", "unit": "Đơn vị"}),
+                                   created_at=learnt.created_at.dt.strftime("%d/%m/%Y %H:%M"))[
+            ["kind", "name", "target_label", "created_by", "created_at", "file_name"]],
+            hide_index=True, width="stretch", column_config={
+                "kind": "Loại", "name": "Tên trong biểu", "target_label": "Nghĩa là", "created_by": "Người chọn",
+                "created_at": "Thời gian", "file_name": "Từ tệp"})
+        keys = {f"{r.kind}|{r.name_key}": f"{r.name} → {r.target_label}" for r in learnt.itertuples()}
+        drop = st.multiselect("Xóa tên gọi", list(keys), format_func=keys.get, key="alias_drop",
+                              placeholder="Chọn tên gọi cần xóa")
+        if st.button("Xóa các tên gọi đã chọn", disabled=not drop, key="alias_drop_go"):
+            for item in drop:
+                kind, name_key = item.split("|", 1)
+                aliases.remove_alias(con, kind, name_key)
+            st.session_state["alias_message"] = f"Đã xóa {len(drop)} tên gọi."
+            st.rerun()
+    if msg := st.session_state.pop("alias_message", None):
+        st.success(msg)

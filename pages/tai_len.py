@@ -10,8 +10,10 @@ import loaders
 from indicators import catalog, demo
 from indicators.formatting import number
 from loaders import templates
-from store import uploads
-from ui import layout, problems
+from store import aliases, uploads
+from loaders.unknowns import Decisions
+from ui import layout, mapping, problems
+
 
 con = layout.page("Tải dữ liệu lên", icon="⬆️")
 tab_load, tab_history, tab_templates = st.tabs(["Nạp biểu báo cáo", "Lịch sử tải lên", "Biểu mẫu trống"])
@@ -24,22 +26,28 @@ with tab_load:
     files = st.file_uploader("Tệp báo cáo", type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"], accept_multiple_files=True,
                              key=f"uploader_{st.session_state.get('upload_round', 0)}")
     parsed = st.session_state.setdefault("parsed_files", {})
+    decisions = st.session_state.get("upload_decisions") or Decisions()
+    token = tuple(sorted(decisions.items()))
     results = []
     for f in files or []:
-        if f.file_id not in parsed:
+        cached = parsed.get(f.file_id)
+        if cached is None or cached[0] != token:  # parsed again once names are decided (a second or so)
             bar = st.progress(0.0, text=f"Đang đọc {f.name}…")
-            parsed[f.file_id] = loaders.parse_upload(f.name, f.getvalue(), con,
-                                                     progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=msg))
+            result = loaders.parse_upload(f.name, f.getvalue(), con, decisions=decisions or None,
+                                          progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=msg))
             bar.empty()
-        results.append(parsed[f.file_id])
+            parsed[f.file_id] = cached = (token, result)
+        results.append(cached[1])
     for result in results:
         icon = ":material/check_circle:" if result.ok else ":material/error:"
-        with st.expander(f"{result.name} — {len(result.observations)} số liệu, {len(result.errors)} lỗi, "
+        errors = [p for p in mapping.other_problems(result) if p.is_error]
+        asking = f", {len(result.unknowns)} tên chưa có trong danh mục" if result.unknowns else ""
+        with st.expander(f"{result.name} — {len(result.observations)} số liệu, {len(errors)} lỗi{asking}, "
                          f"{len(result.warnings)} cảnh báo", expanded=not result.ok or len(results) == 1, icon=icon):
             if result.layouts:
                 st.dataframe(pd.DataFrame([{"Trang tính": s.sheet, "Dạng biểu": s.description, "Đơn vị": s.unit or "",
                                             "Số liệu": s.n_observations} for s in result.layouts]), hide_index=True, width="stretch")
-            problems.show(result.problems)
+            problems.show(mapping.other_problems(result))  # unknown names are asked about below
             if len(result.observations):
                 preview = result.observations[["indicator_name", "unit_name", "period", "kind_label", "source_value",
                                                "source_measure", "source_cell"]].copy()
@@ -48,16 +56,25 @@ with tab_load:
                                                      "kind_label": "Loại", "source_value": "Giá trị", "source_measure": "ĐVT",
                                                      "source_cell": "Ô"}), hide_index=True, width="stretch", height=300)
     if results:
-        blocked = [r.name for r in results if not r.ok]
+        mapping.decided_summary(decisions, con)
+        chosen = mapping.step(con, results, user or None)
+        if chosen is not None and chosen != decisions and mapping.unknowns(results):
+            st.session_state["upload_decisions"] = decisions.merged(chosen)
+            st.rerun()
+        blocked = [r.name for r in results if any(p.is_error for p in mapping.other_problems(r))]
+        undecided = bool(mapping.unknowns(results))
         if blocked:
             st.error("Chưa thể ghi: sửa các lỗi trong " + ", ".join(blocked) + " rồi tải lại tệp. Không có số liệu nào được ghi.")
-        if st.button("Ghi vào kho dữ liệu", type="primary", disabled=bool(blocked), key="commit_upload"):
+        if st.button("Ghi vào kho dữ liệu", type="primary", disabled=bool(blocked) or undecided, key="commit_upload"):
             outcome = loaders.commit(con, results, user=user or None)
             if outcome.committed:
                 st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
                 st.session_state["parsed_files"] = {}
+                st.session_state["upload_decisions"] = Decisions()
+                learnt = sum(len(r.decisions) for r in results)
                 st.session_state["upload_message"] = (f"Đã ghi {number(outcome.n_observations)} số liệu "
-                                                      f"({number(outcome.n_replaced)} số liệu thay thế giá trị cũ).")
+                                                      f"({number(outcome.n_replaced)} số liệu thay thế giá trị cũ)."
+                                                      + (f" Đã lưu {learnt} tên gọi cho các lần tải sau." if learnt else ""))
                 st.rerun()
             st.error("Không ghi được; không có số liệu nào được ghi.")
             problems.show(outcome.problems)
@@ -91,6 +108,17 @@ with tab_history:
                 n = uploads.rollback_upload(con, pick)
                 st.session_state["rollback_message"] = f"Đã hoàn tác lần tải lên #{pick}: {number(n)} số liệu được gỡ hoặc khôi phục."
                 st.rerun()
+        decided = aliases.all_decisions(con)
+        if not decided.empty:
+            with st.expander(f"Tên gọi đã chọn khi tải lên ({len(decided)})", icon=":material/rule:"):
+                labels = mapping.target_labels(con)
+                st.dataframe(decided.assign(
+                    kind=decided.kind.map({"indicator": "Chỉ tiêu", "unit": "Đơn vị"}),
+                    target=[labels.get((k, t), t) for k, t in zip(decided.kind, decided.target)],
+                    uploaded_at=decided.uploaded_at.dt.strftime("%d/%m/%Y %H:%M"),
+                )[["upload_id", "file_name", "uploaded_at", "kind", "name", "target"]].rename(columns={
+                    "upload_id": "Số", "file_name": "Tệp", "uploaded_at": "Thời gian", "kind": "Loại",
+                    "name": "Tên trong tệp", "target": "Đã chọn"}), hide_index=True, width="stretch")
     if msg := st.session_state.pop("rollback_message", None):
         st.success(msg)
 

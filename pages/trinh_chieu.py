@@ -7,6 +7,7 @@ import streamlit as st
 
 from indicators import deck, images, slides
 from ui import filters, keys, layout
+from ui.text import h
 
 con = layout.page("Trình chiếu", icon="🖥️", compact=True)
 sel = filters.unit_year_period(con)
@@ -36,9 +37,9 @@ st.markdown("""<style>
 .slide-count {font-size: 1.1rem; color: #555}
 </style>""", unsafe_allow_html=True)
 slide = deck_slides[index - 1]
-st.markdown(f'<div class="slide-title" data-testid="slide-title">{slide.title}</div>', unsafe_allow_html=True)
+st.markdown(f'<div class="slide-title" data-testid="slide-title">{h(slide.title)}</div>', unsafe_allow_html=True)
 st.altair_chart(slide.chart, width="stretch", key=f"slide_chart_{index}")
-st.markdown(f'<div class="slide-sentence" data-testid="slide-sentence">{slide.sentence}</div>', unsafe_allow_html=True)
+st.markdown(f'<div class="slide-sentence" data-testid="slide-sentence">{h(slide.sentence)}</div>', unsafe_allow_html=True)
 
 prev_col, count_col, next_col = st.columns([1, 2, 1])
 if prev_col.button("Trước", icon=":material/arrow_back:", disabled=index == 1, key="slide_prev", width="stretch"):

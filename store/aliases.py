@@ -128,3 +128,9 @@ def copy_additions(cursor: duckdb.DuckDBPyConnection) -> None:
         "a.max_value, false, 100000 + row_number() OVER (ORDER BY a.created_at, a.code), "
         "'added by ' || coalesce(a.created_by, '?') || ' on ' || strftime(a.created_at, '%d/%m/%Y') "
         "FROM indicator_additions a WHERE a.code NOT IN (SELECT code FROM indicators)")
+
+
+def all_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every upload's name decisions with the upload's file and time, newest first."""
+    return _frame(con, "SELECT d.upload_id, u.file_name, u.uploaded_at, d.kind, d.name, d.target FROM upload_decisions d "
+                       "JOIN uploads u USING (upload_id) ORDER BY d.upload_id DESC, d.kind, d.name")

@@ -61,3 +61,72 @@ def test_upload_check_commit_and_rollback(tmp_path):
     assert _count(db, "SELECT count(*) FROM observations") == 0
     assert _count(db, "SELECT count(*) FROM observation_versions") == 36
     assert _count(db, "SELECT status FROM uploads") == "rolled_back"
+
+
+def _report(path, title: str, period: str, rows: list[list]):
+    from loader_helpers import city_report, xlsx_bytes
+
+    path.write_bytes(xlsx_bytes({"S": city_report(title, ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2019",
+                                                         f"Thực hiện {period}"], rows)}))
+    return path
+
+
+def _choose(page, container, option: str) -> None:
+    """Open a mapping selectbox and pick the option whose text starts with `option`."""
+    container.locator("[data-testid='stSelectbox']").first.click()
+    page.keyboard.type(option[:18])
+    page.get_by_role("option", name=option).first.click()
+    wait_idle(page)
+
+
+def test_mapping_step_learns_a_name(tmp_path):
+    """Unknown name → pick a candidate → commit → a second file with the same name loads with no question."""
+    from playwright.sync_api import expect, sync_playwright
+
+    first = _report(tmp_path / "phuong_6t_2019.xlsx", "BÁO CÁO 6 THÁNG NĂM 2019", "6 tháng", [
+        ["1", "Tổng GT sản xuất", "Tỷ đồng", 100, 40], ["2", "Diện tích nuôi trồng thủy sản", "ha", 30, 15],
+        ["3", "Thu ngân sách trên địa bàn", "Tỷ đồng", 50, 20]])
+    second = _report(tmp_path / "phuong_9t_2019.xlsx", "BÁO CÁO 9 THÁNG NĂM 2019", "9 tháng", [
+        ["1", "Tổng GT sản xuất", "Tỷ đồng", 100, 70], ["2", "Diện tích nuôi trồng thủy sản", "ha", 30, 22]])
+    db = tmp_path / "mapping.duckdb"
+    store.open_store(db).close()
+    with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1600})
+        page.goto(url + "/tai_len")
+        wait_idle(page)
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(first)])
+        page.get_by_text("Tên chưa có trong danh mục (2)").wait_for(timeout=30000)
+        wait_idle(page)
+        commit = page.get_by_role("button", name="Ghi vào kho dữ liệu")
+        assert commit.is_disabled()
+        boxes = page.locator("[class*='st-key-map_'][class*='_box']")
+        gt = boxes.filter(has_text="Tổng GT sản xuất").last
+        assert "S!B7" in gt.inner_text()
+        _choose(page, gt, "Tổng giá trị sản xuất (giá so sánh 2010) — gợi ý")
+        assert commit.is_disabled()  # one name still undecided
+        _choose(page, boxes.filter(has_text="Diện tích nuôi trồng thủy sản").last, "Không theo dõi")
+        expect(page.get_by_text("Tên chưa có trong danh mục")).to_have_count(0, timeout=30000)
+        shot(page, "tai_len_anh_xa")
+        expect(commit).to_be_enabled(timeout=20000)
+        commit.click()
+        page.get_by_text("Đã ghi 4 số liệu").wait_for(timeout=30000)
+        assert "Đã lưu 2 tên gọi" in page.get_by_text("Đã ghi 4 số liệu").inner_text()
+        assert_no_error(page)
+        # the second file: the same names are known now, nothing is asked (a fresh uploader replaces the used one
+        # when the rerun ends)
+        wait_idle(page)
+        uploader = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+        expect(uploader).to_have_count(1, timeout=20000)
+        uploader.set_input_files([str(second)])
+        page.get_by_text("phuong_9t_2019.xlsx —").first.wait_for(timeout=30000)
+        wait_idle(page)
+        assert page.get_by_text("Tên chưa có trong danh mục").count() == 0
+        expect(commit).to_be_enabled(timeout=20000)
+        commit.click()
+        page.get_by_text("Đã ghi 2 số liệu").wait_for(timeout=30000)
+        browser.close()
+    # the plan (replaced by the second file), 6 and 9 months
+    assert _count(db, "SELECT count(*) FROM observations WHERE indicator_code = 'gtsx_tong'") == 3
+    assert _count(db, "SELECT count(*) FROM name_aliases") == 2
+    assert _count(db, "SELECT count(*) FROM upload_decisions") == 2  # the first upload's record

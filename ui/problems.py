@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui.text import md
+
 SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo"}
 
 
@@ -31,12 +33,12 @@ def show(problems: list, list_up_to: int = 30) -> None:
         return
     if len(problems) <= list_up_to:
         lines = []
-        for p in problems:
+        for p in problems:  # file names, sheet names and messages quote the file: shown as text
             where = "!".join(x for x in (p.sheet, p.cell) if x) or "cả tệp"
             colour = "red" if p.severity == "error" else "orange"
-            lines.append(f"- :{colour}[**{SEVERITY.get(p.severity, p.severity)}**] `{p.file}` · **{where}** — {p.message} "
-                         f"<small>({p.code})</small>")
-        st.markdown("\n".join(lines), unsafe_allow_html=True)
+            lines.append(f"- :{colour}[**{SEVERITY.get(p.severity, p.severity)}**] {md(p.file)} · **{md(where)}** — "
+                         f"{md(p.message)} :gray[({md(p.code)})]")
+        st.markdown("\n".join(lines))
         return
     frame = table(problems)
     styled = frame.style.map(

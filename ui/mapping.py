@@ -1,0 +1,179 @@
+"""The mapping step of an upload: every name the catalog does not know, listed once over all files
+(with its cells and the closest candidates, best first), decided by the statistician — a catalog
+indicator or unit, "Không theo dõi" (skip its rows, said in the upload report) or, for an
+administrator, a new indicator. Nothing is guessed; nothing commits until every name is decided."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import streamlit as st
+
+from indicators import catalog as cat
+from loaders.unknowns import SKIP, Decisions
+from store import aliases as store_aliases
+from ui.text import md
+
+CHOOSE, NEW = "", "__new__"
+NAME_CODES = ("unknown-indicator", "unknown-unit", "ambiguous-indicator", "ambiguous-unit")
+
+
+def unknowns(results) -> list[dict]:
+    """The unknown names of all files, once each: kind, name, key, cells ("file: Sheet!B12"), candidates."""
+    merged: dict = {}
+    for r in results:
+        for u in r.unknowns:
+            entry = merged.setdefault(u.key, {"kind": u.kind, "name": u.name, "key": u.key, "cells": [],
+                                              "candidates": list(u.candidates), "ambiguous": u.ambiguous})
+            entry["cells"] += [f"{r.name}: {c}" for c in u.cells]
+    return list(merged.values())
+
+
+def asked(result) -> set[tuple[str | None, str | None]]:
+    """(sheet, cell) of the problems the mapping step asks about instead of listing them."""
+    out = set()
+    for u in result.unknowns:
+        for ref in u.cells:
+            sheet, _, cell = ref.rpartition("!")
+            out.add((sheet or None, cell or None))
+    return out
+
+
+def other_problems(result) -> list:
+    """The file's problems that are not a question of the mapping step."""
+    covered = asked(result)
+    return [p for p in result.problems if not (p.code in NAME_CODES and (p.sheet, p.cell) in covered)]
+
+
+def target_labels(con) -> dict[tuple[str, str], str]:
+    """(kind, target) → what a decision points at, in words."""
+    labels = {("indicator", SKIP): "Không theo dõi", ("unit", SKIP): "Không theo dõi"}
+    indicators = cat.indicators(con)
+    labels.update({("indicator", c): n for c, n in zip(indicators.code, indicators.name)})
+    labels.update({("unit", str(u.unit_id)): u.name for u in cat.units(con).itertuples()})
+    return labels
+
+
+def decided_summary(decisions: Decisions, con) -> None:
+    """The names decided in this upload so far, with a way to choose again."""
+    if not decisions:
+        return
+    names = dict(zip(cat.indicators(con).code, cat.indicators(con).name))
+    units = {str(u.unit_id): u.name for u in cat.units(con).itertuples()}
+    lines = []
+    for (kind, name_key), target in sorted(decisions.items()):
+        shown = "không theo dõi" if target == SKIP else names.get(target) or units.get(target) or target
+        lines.append(f"- {md(decisions.names.get((kind, name_key), name_key))} → {md(shown)}")
+    with st.expander(f"Đã chọn cho {len(decisions)} tên", icon=":material/rule:"):
+        st.markdown("\n".join(lines))
+        if st.button("Chọn lại từ đầu", key="mapping_reset"):
+            st.session_state["upload_decisions"] = Decisions()
+            st.rerun()
+
+
+def _slug(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")[:40] or "chi_tieu_moi"
+
+
+def _widget_key(entry: dict) -> str:
+    return "map_" + entry["kind"] + "_" + _slug(entry["key"][1])
+
+
+def step(con, results, user: str | None) -> Decisions | None:
+    """Draw the mapping step. Returns the decisions when every unknown name has one, else None (and
+    an empty Decisions when no file has an unknown name)."""
+    pending = unknowns(results)
+    if not pending:
+        return Decisions()
+    st.subheader(f"Tên chưa có trong danh mục ({len(pending)})")
+    st.caption("Chọn chỉ tiêu/đơn vị đúng cho mỗi tên (gợi ý gần nhất xếp trước), hoặc **Không theo dõi** để bỏ qua "
+               "các dòng đó. Lựa chọn được lưu lại: lần tải sau, tên này được nhận ngay.")
+    indicators = cat.indicators(con)
+    units = cat.units(con)
+    names = dict(zip(indicators.code, indicators.name))
+    unit_names = {str(u.unit_id): f"{u.name} ({u.valid_from:%Y}–{u.valid_to:%Y})" if u.valid_to is not None and u.valid_to == u.valid_to
+                  else f"{u.name} (từ {u.valid_from:%Y})" for u in units.itertuples()}
+    decided = []
+    for entry in pending:
+        options, labels = _options(entry, names, unit_names)
+        what = "Chỉ tiêu" if entry["kind"] == "indicator" else "Đơn vị"
+        cells = ", ".join(entry["cells"][:4]) + (f" và {len(entry['cells']) - 4} ô khác" if len(entry["cells"]) > 4 else "")
+        key = _widget_key(entry)
+        if key + "_added" in st.session_state:  # a new indicator was just added for this name: select it
+            st.session_state[key] = st.session_state.pop(key + "_added")
+        with st.container(border=True, key=key + "_box"):  # .st-key-map_…_box (browser tests find it)
+            st.markdown(f"**{what}:** {md(entry['name'])}  \n:gray[{md(cells)}]")
+            choice = st.selectbox(f"{what} trong danh mục cho “{entry['name']}”", options, format_func=labels.get,
+                                  key=_widget_key(entry), label_visibility="collapsed")
+            if choice == NEW:
+                _new_indicator(con, entry, user)
+            elif choice != CHOOSE:
+                decided.append((entry["kind"], entry["name"], choice))
+    if len(decided) < len(pending):
+        st.warning(f"Còn {len(pending) - len(decided)} tên chưa chọn. Chưa thể ghi vào kho dữ liệu.")
+        return None
+    return Decisions.of(decided)
+
+
+def _options(entry: dict, names: dict, unit_names: dict) -> tuple[list[str], dict[str, str]]:
+    labels = {CHOOSE: "— Chọn —", SKIP: "Không theo dõi (bỏ qua các dòng này)"}
+    best = [code for code, _ in entry["candidates"]]
+    if entry["kind"] == "indicator":
+        for code in best:
+            labels[code] = f"{names.get(code, code)} — gợi ý"
+        rest = sorted((c for c in names if c not in best), key=lambda c: names[c])
+        labels.update({c: names[c] for c in rest})
+        labels[NEW] = "Thêm chỉ tiêu mới… (quản trị)"
+        return [CHOOSE, *best, SKIP, *rest, NEW], labels
+    for uid in best:
+        labels[uid] = f"{unit_names.get(uid, uid)} — gợi ý"
+    rest = sorted((u for u in unit_names if u not in best), key=lambda u: unit_names[u])
+    labels.update({u: unit_names[u] for u in rest})
+    return [CHOOSE, *best, SKIP, *rest], labels
+
+
+def _new_indicator(con, entry: dict, user: str | None) -> None:
+    """An administrator adds the name as a new catalog indicator (stored with who and when)."""
+    measures = cat.measures(con)
+    groups = cat.groups(con)
+    key = _widget_key(entry)
+    with st.form(key + "_new"):
+        st.markdown("**Thêm chỉ tiêu mới vào danh mục** (quản trị)")
+        code = st.text_input("Mã (không dấu, không cách)", value=_slug(entry["name"]), key=key + "_code")
+        name = st.text_input("Tên chỉ tiêu", value=entry["name"], key=key + "_name")
+        measure = st.selectbox("Đơn vị tính", list(measures.code), format_func=dict(zip(measures.code, measures.name)).get,
+                               key=key + "_measure")
+        group = st.selectbox("Lĩnh vực", list(groups.code), format_func=dict(zip(groups.code, groups.name)).get,
+                             key=key + "_group")
+        direction = st.radio("Chiều tốt", ["higher", "lower"], horizontal=True, key=key + "_direction",
+                             format_func={"higher": "Càng cao càng tốt", "lower": "Càng thấp càng tốt"}.get)
+        aggregation = st.radio("Tổng hợp lên cấp trên", ["sum", "none"], horizontal=True, key=key + "_aggregation",
+                               format_func={"sum": "Cộng các đơn vị", "none": "Không cộng (tỷ lệ, bình quân)"}.get)
+        if st.form_submit_button("Thêm vào danh mục"):
+            problem = _check_new(con, code, name)
+            if problem:
+                st.error(problem)
+                return
+            try:
+                store_aliases.add_indicator(con, {"code": code, "name": name.strip(), "measure": measure, "group_code": group,
+                                                  "direction": direction, "aggregation": aggregation,
+                                                  "value_type": "level" if aggregation == "sum" else "rate"},
+                                            user=user, file_name=entry["cells"][0].split(":")[0] if entry["cells"] else None)
+            except Exception as exc:  # a code taken meanwhile, a store that refused: said plainly, nothing written
+                st.error(f"Không thêm được chỉ tiêu ({type(exc).__name__}). Hãy thử lại với mã khác.")
+                return
+            st.session_state[key + "_added"] = code
+            st.rerun()
+
+
+def _check_new(con, code: str, name: str) -> str | None:
+    if not re.fullmatch(r"[a-z][a-z0-9_]{1,39}", code or ""):
+        return "Mã chỉ gồm chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ dien_tich_nuoi_trong)."
+    if code in set(cat.indicators(con).code):
+        return f"Mã \"{code}\" đã có trong danh mục."
+    if not name.strip():
+        return "Hãy ghi tên chỉ tiêu."
+    return None

@@ -4,6 +4,7 @@ administrator added, and the decisions each upload was committed with. Every cha
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime
 
 import duckdb
@@ -23,8 +24,14 @@ def _frame(con: duckdb.DuckDBPyConnection, sql: str, params=()) -> pd.DataFrame:
 
 
 def version(con: duckdb.DuckDBPyConnection) -> str:
-    rows = _frame(con, "SELECT value FROM meta WHERE key = 'aliases_version'")
-    return str(rows.iloc[0, 0]) if len(rows) else "0"
+    """What the learnt names are, cheaply: the store's id, its change counter and a fingerprint of the
+    aliases and additions (copies of one store file that learnt different names differ too)."""
+    row = _frame(con, "SELECT (SELECT value FROM meta WHERE key = 'store_id') AS store_id, "
+                      "(SELECT value FROM meta WHERE key = 'aliases_version') AS changes, "
+                      "(SELECT count(*) || '/' || coalesce(sum(hash(kind || name_key || target)), 0) FROM name_aliases) AS a, "
+                      "(SELECT count(*) || '/' || coalesce(sum(hash(code || name || measure)), 0) FROM indicator_additions) AS i"
+                 ).iloc[0]
+    return f"{row.store_id}:{row.changes or 0}:{row.a}:{row.i}"
 
 
 def _bump(cursor: duckdb.DuckDBPyConnection) -> None:
@@ -57,11 +64,13 @@ def save_aliases(cursor: duckdb.DuckDBPyConnection, rows: list[dict], *, user: s
     return len(rows)
 
 
-def add_alias(con: duckdb.DuckDBPyConnection, row: dict, user: str | None = None) -> None:
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection):
+    """A cursor in one transaction: committed when the block ends, rolled back when it raises."""
     cursor = con.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
-        save_aliases(cursor, [row], user=user, file_name=None, upload_id=None)
+        yield cursor
         cursor.execute("COMMIT")
     except Exception:
         cursor.execute("ROLLBACK")
@@ -70,22 +79,19 @@ def add_alias(con: duckdb.DuckDBPyConnection, row: dict, user: str | None = None
         cursor.close()
 
 
+def add_alias(con: duckdb.DuckDBPyConnection, row: dict, user: str | None = None) -> None:
+    with _transaction(con) as cursor:
+        save_aliases(cursor, [row], user=user, file_name=None, upload_id=None)
+
+
 def remove_alias(con: duckdb.DuckDBPyConnection, kind: str, name_key: str) -> int:
-    cursor = con.cursor()
-    try:
-        cursor.execute("BEGIN TRANSACTION")
+    with _transaction(con) as cursor:
         n = cursor.execute("SELECT count(*) FROM name_aliases WHERE kind = ? AND name_key = ?",
                            [kind, name_key]).fetchall()[0][0]
         cursor.execute("DELETE FROM name_aliases WHERE kind = ? AND name_key = ?", [kind, name_key])
         if n:
             _bump(cursor)
-        cursor.execute("COMMIT")
-        return int(n)
-    except Exception:
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
+    return int(n)
 
 
 def decisions_of(con: duckdb.DuckDBPyConnection, upload_id: int) -> pd.DataFrame:
@@ -100,23 +106,14 @@ def additions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def add_indicator(con: duckdb.DuckDBPyConnection, fields: dict, *, user: str | None, file_name: str | None) -> None:
     """A new catalog indicator added by an administrator from the mapping step: kept in
     `indicator_additions` and copied into `indicators` (reference sync copies it again)."""
-    cursor = con.cursor()
-    now = datetime.now()
     values = [fields["code"], fields["name"], fields["measure"], fields["group_code"], fields["direction"],
               fields["aggregation"], fields.get("value_type", "level"), fields.get("min_value"),
-              fields.get("max_value"), user, now, file_name]
-    try:
-        cursor.execute("BEGIN TRANSACTION")
+              fields.get("max_value"), user, datetime.now(), file_name]
+    with _transaction(con) as cursor:
         cursor.execute(f"INSERT INTO indicator_additions ({', '.join(ADDITION_COLUMNS)}) VALUES "
                        f"({', '.join('?' * len(ADDITION_COLUMNS))})", values)
         copy_additions(cursor)
         _bump(cursor)
-        cursor.execute("COMMIT")
-    except Exception:
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
 
 
 def copy_additions(cursor: duckdb.DuckDBPyConnection) -> None:

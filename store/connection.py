@@ -105,15 +105,10 @@ def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
 def reference_version(con: duckdb.DuckDBPyConnection) -> str | None:
     """The reference data's fingerprint (catalog, admin units): changes when store.reference resyncs
     and when an upload adds an indicator or an alias (meta.aliases_version, store.aliases)."""
-    cursor = con.cursor()
-    try:
-        values = dict(cursor.execute("SELECT key, value FROM meta WHERE key IN ('reference_sha256', 'aliases_version')")
-                      .fetchall())
-    finally:
-        cursor.close()
-    if "reference_sha256" not in values:
-        return None
-    return f"{values['reference_sha256']}:{values.get('aliases_version', '0')}"
+    from store.aliases import version as aliases_version
+
+    sha = scalar(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
+    return None if sha is None else f"{sha}:{aliases_version(con)}"
 
 
 CACHE_ENTRIES = 48  # per connection; least recently used entries are dropped first

@@ -35,3 +35,6 @@ CREATE TABLE indicator_additions (
     created_at  TIMESTAMP NOT NULL,
     file_name   VARCHAR
 );
+
+-- Names learnt belong to one store: caches built from them are keyed by this id and meta.aliases_version.
+INSERT INTO meta SELECT 'store_id', uuid()::VARCHAR WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'store_id');

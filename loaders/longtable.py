@@ -18,9 +18,9 @@ from loaders.extract import Extracted, empty_observations
 from loaders.frames import categorical, cell_refs, constant, factorize
 from loaders.headers import ACTUAL, ESTIMATE, SAME, SOURCES, TARGET
 from loaders.layout import Layout
-from loaders.messages import text_in_number, unknown_indicator, unknown_measure, unknown_unit
+from loaders.messages import unknown_measure
 from loaders.names import fold
-from loaders.numbers import NUMBER, TEXT, detect_locale, parse_column
+from loaders.numbers import NUMBER, detect_locale, parse_column
 from loaders.periods import parse_period, year_of
 from loaders.problems import Problem, problem
 from loaders.read import Sheet

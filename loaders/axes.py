@@ -128,7 +128,7 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
                     code = _with_title(TRAILING_PAREN.sub("", hint).strip(), title, catalog)
                 if code is None:
                     shown = TRAILING_PAREN.sub("", hint).strip() if _measure_of(catalog, r.column.measure_text) else hint
-                    names.report_indicator(shown or hint, cell, catalog.match_indicator(hint))
+                    names.report_indicator(shown or hint, cell, catalog.match_indicator(hint), r.column.measure_text)
                 seen[hint] = code
             code = seen[hint]
         else:
@@ -258,7 +258,9 @@ def row_axis(file: str, sheet, layout: Layout, catalog: Catalog, names: NameReso
             sub = bool(SUB_ITEM.match(stt) or SUB_ITEM.match(name))
             report = bool(has_number[i]) or (cols.across and bool(nonblank[i]))
             name, paren_measure = _name_and_measure(name, catalog)
-            code = names.indicator(name, cell, parent if sub else None, report=report)
+            own_measure = cell_text(cells[layout.measure_col]) if layout.measure_col is not None else ""
+            code = names.indicator(name, cell, parent if sub else None, report=report,
+                                   measure=own_measure or paren_measure or layout.measure_line or "")
             if code is None and code_text in catalog.indicators.index:
                 code = code_text
             if code is None or code == SKIP:

@@ -34,7 +34,7 @@ class NameResolver:
         return target
 
     def indicator(self, name: str, cell: str, parent: str | None = None, report: bool = True,
-                  narrow=None) -> str | None:
+                  narrow=None, measure: str = "") -> str | None:
         """The indicator code, SKIP, or None (unknown or ambiguous: logged and, with `report`, a problem)."""
         decided = self._decided("indicator", name, cell)
         if decided == SKIP:
@@ -48,10 +48,10 @@ class NameResolver:
         if len(found) == 1:
             return next(iter(found))
         if report:
-            self.report_indicator(name, cell, found)
+            self.report_indicator(name, cell, found, measure)
         return None
 
-    def report_indicator(self, name: str, cell: str, found: set | None = None) -> None:
+    def report_indicator(self, name: str, cell: str, found: set | None = None, measure: str = "") -> None:
         found = found or set()
         if len(found) > 1:
             candidates = sorted(found)
@@ -62,7 +62,7 @@ class NameResolver:
                 candidates = [c for c in candidates if c not in crit] + [c for c in candidates if c in crit]
             candidates = candidates[:5]
         labels = [(c, self.catalog.indicators.at[c, "name"]) for c in candidates]
-        self.log.add("indicator", name, f"{self.sheet}!{cell}", labels, ambiguous=len(found) > 1)
+        self.log.add("indicator", name, f"{self.sheet}!{cell}", labels, ambiguous=len(found) > 1, measure=measure)
         self.problems.append(unknown_indicator(self.file, self.sheet, cell, name, self.catalog,
                                                ambiguous=found if len(found) > 1 else None,
                                                suggestions=[label for _, label in labels]))

@@ -32,6 +32,7 @@ class Unknown:
     candidates: list[tuple[str, str]] = field(default_factory=list)  # (code or unit_id, label), best first
     ambiguous: bool = False  # the name matches several catalog entries
     remembered: bool = False  # skipped by a decision saved from an earlier upload
+    measure: str = ""  # the measure the file writes for it (ĐVT), to start a new indicator with
 
     @property
     def key(self) -> tuple[str, str]:
@@ -74,11 +75,13 @@ class UnknownLog:
     def used(self, kind: str, name: str, target: str) -> None:
         self.decided.setdefault(decision_key(kind, name), (name, target))
 
-    def add(self, kind: str, name: str, cell: str, candidates=(), ambiguous: bool = False) -> None:
+    def add(self, kind: str, name: str, cell: str, candidates=(), ambiguous: bool = False, measure: str = "") -> None:
         k = decision_key(kind, name)
         entry = self.unknowns.get(k)
         if entry is None:
-            entry = self.unknowns[k] = Unknown(kind, name, [], list(candidates), ambiguous)
+            entry = self.unknowns[k] = Unknown(kind, name, [], list(candidates), ambiguous, measure=measure)
+        if measure and not entry.measure:
+            entry.measure = measure
         if cell not in entry.cells:
             entry.cells.append(cell)
 

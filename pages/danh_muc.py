@@ -55,6 +55,7 @@ with tab_learnt:
         labels = mapping.target_labels(con)
         learnt["target_label"] = [labels.get((k, t), t) for k, t in zip(learnt.kind, learnt.target)]
         st.dataframe(learnt.assign(kind=learnt.kind.map({"indicator": "Chỉ tiêu", "unit": "Đơn vị"}),
+                                   created_by=learnt.created_by.fillna("—"), file_name=learnt.file_name.fillna("—"),
                                    created_at=learnt.created_at.dt.strftime("%d/%m/%Y %H:%M"))[
             ["kind", "name", "target_label", "created_by", "created_at", "file_name"]],
             hide_index=True, width="stretch", column_config={
@@ -68,6 +69,21 @@ with tab_learnt:
                 kind, name_key = item.split("|", 1)
                 aliases.remove_alias(con, kind, name_key)
             st.session_state["alias_message"] = f"Đã xóa {len(drop)} tên gọi."
+            st.rerun()
+    added = aliases.additions(con)
+    if not added.empty:
+        st.markdown("**Chỉ tiêu đã thêm khi tải lên**")
+        st.dataframe(added.assign(created_at=added.created_at.dt.strftime("%d/%m/%Y %H:%M"),
+                                  created_by=added.created_by.fillna("—"), file_name=added.file_name.fillna("—"))[
+            ["code", "name", "measure", "group_code", "created_by", "created_at", "file_name"]], hide_index=True,
+            width="stretch", column_config={"code": "Mã", "name": "Tên", "measure": "Đơn vị tính", "group_code": "Lĩnh vực",
+                                            "created_by": "Người thêm", "created_at": "Thời gian", "file_name": "Từ tệp"})
+        gone = st.selectbox("Xóa chỉ tiêu đã thêm (chỉ khi chưa có số liệu)", ["", *added.code],
+                            format_func=lambda c: "— Chọn —" if not c else dict(zip(added.code, added.name))[c], key="addition_drop")
+        if st.button("Xóa chỉ tiêu", disabled=not gone, key="addition_drop_go"):
+            removed = aliases.remove_indicator(con, gone)
+            st.session_state["alias_message"] = ("Đã xóa chỉ tiêu." if removed
+                                                 else "Không xóa được: chỉ tiêu này đã có số liệu trong kho.")
             st.rerun()
     if msg := st.session_state.pop("alias_message", None):
         st.success(msg)

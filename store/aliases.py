@@ -131,3 +131,17 @@ def all_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every upload's name decisions with the upload's file and time, newest first."""
     return _frame(con, "SELECT d.upload_id, u.file_name, u.uploaded_at, d.kind, d.name, d.target FROM upload_decisions d "
                        "JOIN uploads u USING (upload_id) ORDER BY d.upload_id DESC, d.kind, d.name")
+
+
+def remove_indicator(con: duckdb.DuckDBPyConnection, code: str) -> bool:
+    """Remove an indicator added from an upload, when no observation (current or past) uses it."""
+    with _transaction(con) as cursor:
+        added = cursor.execute("SELECT count(*) FROM indicator_additions WHERE code = ?", [code]).fetchall()[0][0]
+        used = cursor.execute("SELECT count(*) FROM observation_versions WHERE indicator_code = ?", [code]).fetchall()[0][0]
+        if not added or used:
+            return False
+        cursor.execute("DELETE FROM indicator_additions WHERE code = ?", [code])
+        cursor.execute("DELETE FROM indicators WHERE code = ?", [code])
+        cursor.execute("DELETE FROM name_aliases WHERE kind = 'indicator' AND target = ?", [code])
+        _bump(cursor)
+    return True

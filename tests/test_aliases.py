@@ -77,3 +77,17 @@ def test_exported_aliases_come_back_into_a_fresh_store(empty_store, tmp_path):
         assert list(zip(learnt.name, learnt.target)) == [("Tổng GT sản xuất", "gtsx_tong")]
     finally:
         fresh.close()
+
+
+def test_an_added_indicator_is_removed_only_while_it_holds_no_data(empty_store):
+    con = empty_store
+    fields = {"code": "so_tin_bai", "name": "Số tin bài tuyên truyền", "measure": "none", "group_code": "xa_hoi",
+              "direction": "higher", "aggregation": "sum"}
+    aliases.add_indicator(con, fields, user="quan_tri", file_name=None)
+    assert aliases.remove_indicator(con, "so_tin_bai")
+    assert "so_tin_bai" not in load_catalog(con).indicators.index
+    aliases.add_indicator(con, fields, user="quan_tri", file_name=None)
+    data = _file("BÁO CÁO NĂM 2019", "Thực hiện năm 2019", [["1", "Số tin bài tuyên truyền", "", 12]])
+    assert loaders.commit(con, [loaders.parse_upload("t.xlsx", data, con)]).committed
+    assert not aliases.remove_indicator(con, "so_tin_bai")  # it holds a value now
+    assert not aliases.remove_indicator(con, "gtsx_tong")  # a catalog file's indicator is never removed here

@@ -11,6 +11,7 @@ import unicodedata
 import streamlit as st
 
 from indicators import catalog as cat
+from loaders import catalog as loaders_catalog
 from loaders.unknowns import SKIP, Decisions
 from store import aliases as store_aliases
 from ui.text import md
@@ -25,7 +26,8 @@ def unknowns(results) -> list[dict]:
     for r in results:
         for u in r.unknowns:
             entry = merged.setdefault(u.key, {"kind": u.kind, "name": u.name, "key": u.key, "cells": [],
-                                              "candidates": list(u.candidates), "ambiguous": u.ambiguous})
+                                              "candidates": list(u.candidates), "ambiguous": u.ambiguous,
+                                              "measure": u.measure})
             entry["cells"] += [f"{r.name}: {c}" for c in u.cells]
     return list(merged.values())
 
@@ -144,7 +146,10 @@ def _new_indicator(con, entry: dict, user: str | None) -> None:
         st.markdown("**Thêm chỉ tiêu mới vào danh mục** (quản trị)")
         code = st.text_input("Mã (không dấu, không cách)", value=_slug(entry["name"]), key=key + "_code")
         name = st.text_input("Tên chỉ tiêu", value=entry["name"], key=key + "_name")
-        measure = st.selectbox("Đơn vị tính", list(measures.code), format_func=dict(zip(measures.code, measures.name)).get,
+        codes = list(measures.code)
+        written = loaders_catalog.load_catalog(con).match_measure(entry.get("measure") or "")  # the file's ĐVT first
+        measure = st.selectbox("Đơn vị tính", codes, format_func=dict(zip(measures.code, measures.name)).get,
+                               index=codes.index(written) if written in codes else codes.index("none"),
                                key=key + "_measure")
         group = st.selectbox("Lĩnh vực", list(groups.code), format_func=dict(zip(groups.code, groups.name)).get,
                              key=key + "_group")

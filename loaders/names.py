@@ -167,7 +167,9 @@ class Matcher:
             for ident in idents:
                 if score > scored.get(ident, 0):
                     scored[ident] = score
-        return [i for i, _ in sorted(scored.items(), key=lambda kv: (-kv[1], str(kv[0])))][:n]
+        best = max(scored.values(), default=0)
+        # far weaker than the best is not worth offering: "Diện tích lúa" is not "Diện tích sàn nhà ở"
+        return [i for i, v in sorted(scored.items(), key=lambda kv: (-kv[1], str(kv[0]))) if v >= best - 0.2][:n]
 
     def candidates(self, text: object, n: int = 3) -> list[str]:
         """Display names of the closest known names (for "Có phải: …?")."""

@@ -57,9 +57,9 @@ class NameResolver:
             candidates = sorted(found)
         else:
             candidates = self.catalog.indicator_matcher.ranked(name, 8)
-            if not _CRITERION_WORDS.search(fold(name)):  # a criterion is offered first only for a criterion-like name
+            if not _CRITERION_WORDS.search(fold(name)):  # a criterion (a 0/1 mark) is offered only for a criterion-like name
                 crit = self.catalog.criterion_codes
-                candidates = [c for c in candidates if c not in crit] + [c for c in candidates if c in crit]
+                candidates = [c for c in candidates if c not in crit]
             candidates = candidates[:5]
         labels = [(c, self.catalog.indicators.at[c, "name"]) for c in candidates]
         self.log.add("indicator", name, f"{self.sheet}!{cell}", labels, ambiguous=len(found) > 1, measure=measure)

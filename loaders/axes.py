@@ -24,7 +24,7 @@ from loaders.resolver import NameResolver
 from loaders.unknowns import SKIP
 from loaders.vocabulary import vocabulary
 
-SUB_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|trong đó|trong do)", re.I)
+SUB_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|trong đó|trong do|tr\.\s*đó)", re.I)
 GENERIC_HINTS = ("tieu chi", "gia tri", "so lieu", "chi tieu", "noi dung", "so luong", "tong so", "chung", "cong",
                  "toan bo", "tong")
 SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|[IVX]+\.|[A-Z]\.)$")
@@ -113,7 +113,7 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
     the title's ("KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG…")."""
     seen: dict[str, str | None] = {}
     for j, r in enumerate(resolved):
-        hint = r.column.hint
+        hint = r.column.hint or r.column.period_hint
         # a criterion's number may head its name ("3 / Điện"): a văn minh sheet reads criteria by number
         numbered = " ".join(r.column.hints) or hint
         narrow = lambda found, _name, numbered=numbered: narrow_criteria(found, numbered, title)  # noqa: E731

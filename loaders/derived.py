@@ -218,7 +218,9 @@ def check_sums(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[Pr
         if any(p is None for p in parts):
             continue
         signs = [1.0] + [1.0 if col.formula_op == "sum" else -1.0] * (len(parts) - 1)
-        ok = (status[:, j] == NUMBER) & np.all([status[:, p] == NUMBER for p in parts], axis=0)
+        if extras["rate_cols"][j]:
+            continue  # rates do not add up over periods
+        ok = (status[:, j] == NUMBER) & np.all([status[:, p] == NUMBER for p in parts], axis=0) & ~extras["rate_rows"]
         expected = sum(sg * values[:, p] for sg, p in zip(signs, parts))
         tolerance = np.maximum(TOLERANCE, np.abs(expected) * 0.001)
         for i in np.flatnonzero(ok & (np.abs(values[:, j] - expected) > tolerance))[:50].tolist():

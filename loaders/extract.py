@@ -148,8 +148,17 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
               "data_rows": data_rows, "vcols": vcols, "resolved": resolved, "row_target": axis.target,
               "col_indicator": cols.indicator, "col_unit": cols.unit, "across": cols.across,
               "count_rows": axis.count_rows, "is_matrix": is_matrix, "unique_keys": unique_keys,
-              "mark_rows": np.flatnonzero(marks.any(axis=1)).tolist()}
+              "mark_rows": np.flatnonzero(marks.any(axis=1)).tolist(),
+              "rate_rows": _rates(catalog, axis.target if layout.rows_are == "indicators" else [None] * len(data_rows)),
+              "rate_cols": _rates(catalog, cols.indicator)}
     return Extracted(obs, problems, extras)
+
+
+def _rates(catalog: Catalog, codes) -> np.ndarray:
+    """Which row/column indicators are rates or marks: their values do not add up over periods."""
+    kinds = catalog.indicators["value_type"]
+    return np.array([c is not None and c in kinds.index and kinds.at[c] in ("rate", "bool", "points") for c in codes],
+                    dtype=bool)
 
 
 def family(layout: Layout, resolved: list[Resolved], is_matrix: bool, cols: ColumnAxis) -> None:

@@ -27,7 +27,7 @@ ROLE_WORDS: list[tuple[str, re.Pattern]] = [
     ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu|s\.tt|s\.t\.t)$")),
     ("code", re.compile(r"^(?:ma(?: so)?|ma chi tieu|ma ct|ma don vi|ma dvhc|ma xa|ma phuong|ma so chi tieu|code)$")),
     ("measure", re.compile(r"^(?:dvt|d\.v\.t|don vi tinh|dv tinh|d\.vi tinh|d\. vi tinh|dv|dvt\.)$")),
-    ("note", re.compile(r"^(?:ghi chu|ghi chu\s*\(.*\)|chu thich|danh gia|ket qua danh gia|tu danh gia|xep loai"
+    ("note", re.compile(r"^(?:ghi chu|ghi chu\s*\(.*\)|chu thich|danh gia(?: chung)?|ket qua danh gia(?: chung)?|tu danh gia|xep loai(?: chung)?|ket luan"
                         r"|muc do (?:dat|hoan thanh)|tinh trang|nguyen nhan|giai phap|de xuat)$")),
     ("count", re.compile(r"^(?:tong\s+)?so\s+(?:tieu chi|tc)\s+(?:da\s+)?dat(?:\s+chuan)?$")),
     ("year_reached", re.compile(r"^nam\s+(?:duoc\s+cong nhan\s+)?dat chuan")),
@@ -49,7 +49,9 @@ CUMULATIVE = _words(r"luy ke", r"lk", r"cong don", r"tu dau nam")
 # kinds and periods as reports abbreviate them, for "X/Y" comparisons (TH/KH, ƯTH/DT, LK/KH, 2024/2023)
 _KIND = (r"(?:kh|ke hoach|th|thuc hien|uth|u\.th|uoc th|uoc thuc hien|uoc|dt|du toan|ck|cung ky|lk|luy ke|nq|ct"
          r"|nam truoc|ky truoc|qt|quyet toan|tk|nam|(?:19|20)\d{2})")
-RATIO_OF = re.compile(_W + _KIND + r"(?:\s*(?:19|20)\d{2})?\s*/\s*" + _KIND + _E)
+RATIO_OF = re.compile(_W + "(" + _KIND + r")(?:\s*(?:19|20)\d{2})?\s*/\s*(" + _KIND + ")" + _E)
+# "Dự toán/Kế hoạch năm 2023": two names of one plan, not a ratio
+_PLAN_WORDS = frozenset({"kh", "ke hoach", "dt", "du toan", "nq", "ct"})
 COMPARE = _words(
     r"so sanh", r"so voi", r"so kh", r"so ke hoach", r"so ck", r"so cung ky", r"so du toan", r"so dt", r"so th",
     r"so nq", r"so ct", r"so nam truoc", r"so ky truoc", r"% so", r"ty le so", r"ty le %? ?so", r"chenh lech",
@@ -69,7 +71,8 @@ BARE_RATIO = re.compile(r"^(?:ty le|ti le|%|ty le %|ty le \(%\)|\(%\)|% dat|ty l
 SOURCES = [
     (re.compile(r"tinh giao"), "tinh_giao"),
     (re.compile(r"hdnd(?:\s+\w+){0,3}\s+giao|hoi dong nhan dan(?:\s+\w+){0,3}\s+giao"
-                r"|(?:nghi quyet|nq)\s+(?:cua\s+)?(?:hdnd|hoi dong nhan dan)"), "hdnd_giao"),
+                r"|(?:nghi quyet|nq)\s+(?:cua\s+)?(?:hdnd|hoi dong nhan dan)"
+                r"|\d+\s*/\s*(?:\d{4}\s*/\s*)?nq\s*-\s*hdnd"), "hdnd_giao"),  # "(NQ 45/NQ-HĐND)": the council's resolution
     (re.compile(r"phan dau"), "phan_dau"),
 ]
 URBAN = {
@@ -89,7 +92,7 @@ TRAILING_PAREN = re.compile(r"\(([^()]{1,40})\)\s*$")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 # kind, period and comparison words: what is left of a header without them names something
 _KIND_OR_PERIOD_WORDS = re.compile(
-    r"\b(?:ke hoach|kh|du toan|dt|thuc hien|th|uoc tinh|uoc|uth|cung ky|ck|luy ke|lk|nam|thang|quy|ky|giai doan"
+    r"\b(?:so bo|prel|preliminary|ke hoach|kh|du toan|dt|thuc hien|th|uoc tinh|uoc|uth|cung ky|ck|luy ke|lk|nam|thang|quy|ky|giai doan"
     r"|nhiem ky|so sanh|so voi|so|voi|toc do|tang truong|tang|giam|binh quan|bq|ty le|ti le|hang|truoc|dau|cuoi"
     r"|ca|den|chi tieu giao|giao|nghi quyet|nq|tinh|hdnd|phan dau|chenh lech|i|ii|iii|iv)\b"
     r"|(?:19|20)\d{2}|\d+|[%()/+\-–,.:;=]"
@@ -109,6 +112,7 @@ class Column:
     term_end: int | None = None  # "giai đoạn 2021–2025": the term's end year
     hint: str = ""  # the indicator (or unit) a value column names (ward sub-columns, criteria, communes across)
     hints: tuple[str, ...] = ()  # every naming level, top to bottom (a commune's name over its "Nhóm 1")
+    period_hint: str = ""  # a name written with its period ("Dân số đến 30/6/2025"), for ward tables
     measure_text: str = ""  # a trailing "(triệu đồng)" in a header level, or the ĐVT row's cell
     derived: str = ""  # ratio | growth | diff | average_growth
     derived_against: str = ""  # target | same_period | ""
@@ -116,6 +120,29 @@ class Column:
     number: int | None = None
     formula: tuple[int, ...] = ()
     formula_op: str = ""  # ratio | sum | difference | product
+
+
+# a period as a header writes it beside a name: "đến 30/6/2025", "6 tháng đầu năm 2025", "Quý I/2025"
+_PERIOD_PHRASE = re.compile(
+    r"\s*(?:(?:tinh )?(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?"
+    r"|\d{1,2}\s*thang(?:\s+(?:dau|cuoi))?(?:\s+nam)?(?:\s*/?\s*(?:19|20)\d{2})?"
+    r"|(?:quy|q)\s*(?:iv|iii|ii|i|[1-4])\b(?:\s*/\s*(?:19|20)\d{2}|\s+nam\s+(?:19|20)\d{2})?"
+    r"|thang\s*\d{1,2}(?:\s*/\s*(?:19|20)\d{2})?|(?:ca\s+)?nam\s+(?:19|20)\d{2}|(?:19|20)\d{2})\s*")
+
+
+def without_period(raw: str) -> str:
+    """`raw` minus its period phrase, as written ("Dân số đến 30/6/2025 (người)" → "Dân số (người)");
+    '' when nothing is left or no period phrase is found."""
+    folded = "".join((fold(ch) or ch)[:1] for ch in raw)  # one folded character per written one
+    spans = [m.span() for m in _PERIOD_PHRASE.finditer(folded) if m.group().strip()]
+    if not spans:
+        return ""
+    out, last = [], 0
+    for a, b in spans:
+        out.append(raw[last:a])
+        last = b
+    out.append(raw[last:])
+    return _SPACE.sub(" ", " ".join(out)).strip(" -–,:")
 
 
 def residue(folded: str) -> str:
@@ -127,7 +154,8 @@ def _derived(col: Column, folded: list[str], whole: str) -> bool:
     """Mark `col` as a derived (comparison) column when its header or numbering says so."""
     leaf = folded[-1]
     # "X/Y" per header level: the levels themselves are joined with " / "
-    ratio_of = any(RATIO_OF.search(f) for f in folded)
+    ratio_of = any(not ({m.group(1), m.group(2)} <= _PLAN_WORDS and "%" not in f)
+                   for f in folded for m in RATIO_OF.finditer(f))
     strong = bool(col.formula_op in ("ratio", "product") or ratio_of or COMPARE.search(whole) or PERCENT_OF.search(whole))
     growth = bool(GROWTH.search(whole))
     bare = bool(BARE_RATIO.match(leaf.strip(" :")))
@@ -152,6 +180,11 @@ def _derived(col: Column, folded: list[str], whole: str) -> bool:
     return True
 
 
+# "Mục tiêu đến năm 2030": a goal for the end of a term, stored as that year's term target
+_BY_YEAR = re.compile(r"\b(?:den|toi) (?:nam )?()((?:19|20)\d{2})\b")
+CRITERIA_SET = re.compile(r"\b(?:bo )?tieu chi\b")
+
+
 def classify(index: int, path: list[str], numbering: object = "", measure_cell: str = "") -> Column:
     """What one column holds, from its header texts top to bottom (and its numbering-row cell and
     ĐVT-row cell, when the header has those rows)."""
@@ -169,7 +202,8 @@ def classify(index: int, path: list[str], numbering: object = "", measure_cell: 
     if not measure_cell:
         for raw in reversed(texts):
             m = TRAILING_PAREN.search(raw)
-            if m and not re.search(r"(?:19|20)\d{2}|\bgi[aá]\b", m.group(1), re.I) and not m.group(1).strip().isdigit():
+            if m and not re.search(r"(?:19|20)\d{2}|\bgi[aá]\b|\d+\s*/\s*\w", m.group(1), re.I) \
+                    and not m.group(1).strip().isdigit():  # not a price basis, a year or "QĐ 3870/QĐ-UBND"
                 col.measure_text = m.group(1).strip()
                 break
     for role, pattern in ROLE_WORDS:
@@ -220,7 +254,9 @@ def _value(col: Column, folded: list[str], texts: list[str], whole: str) -> None
                 col.target_source = source
                 kind = kind or "target"
                 level_kind = level_kind or "target"
-        term = _RANGE.search(f)
+        term = _RANGE.search(f) or _BY_YEAR.search(f) if level_kind == "target" or kind == "target" else _RANGE.search(f)
+        if term and CRITERIA_SET.search(f) and not TARGET.search(f):
+            term = None  # "Tiêu chí theo Bộ tiêu chí … giai đoạn 2022–2025": the set's period, not a target
         if term:
             col.term_end = int(term.group(2))
         p = parse_period(f, whole_year=not SAME.search(f))
@@ -236,6 +272,9 @@ def _value(col: Column, folded: list[str], texts: list[str], whole: str) -> None
         if not level_kind and p.year is None and p.month_from is None and y is None and not term \
                 and not CUMULATIVE.search(f):
             hint_parts.append(raw)
+        elif not level_kind and not term and (named := without_period(raw)) and residue(fold(named)) \
+                and not PLAIN_VALUE.match(fold(named)):
+            col.period_hint = named
     col.kind = kind
     col.hint = hint_parts[-1] if hint_parts else ""
     col.hints = tuple(hint_parts)

@@ -165,9 +165,9 @@ def _years_header(rows: list[list], r: int) -> bool:
     return any(year_of(v) is not None or parse_period(_text(v)).year is not None for v in below)
 
 
-def find_header(rows: list[list]) -> tuple[int, bool] | None:
-    """(first header row, is a long table) or None."""
-    for r, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
+def find_header(rows: list[list], start: int = 0) -> tuple[int, bool] | None:
+    """(first header row at or after `start`, is a long table) or None."""
+    for r, cells in enumerate(rows[start:start + HEADER_SCAN_ROWS], start):
         nonblank = [c for c in cells if _text(c)]
         if len(nonblank) < 2:
             continue
@@ -207,10 +207,12 @@ def _fill_header(rows: list[list], first: int, last: int, merged) -> list[list[s
     return grid
 
 
-def detect_layout(rows: list[list], merged=None, is_measure: Callable[[str], bool] | None = None) -> Layout | None:
-    """The layout of a sheet's cells, or None when no table is found. `is_measure` tells a measure
-    name ("Hộ", "%", "Tỷ đồng"), so a ĐVT row under the header can be recognised."""
-    found = find_header(rows)
+def detect_layout(rows: list[list], merged=None, is_measure: Callable[[str], bool] | None = None,
+                  start: int = 0) -> Layout | None:
+    """The layout of a sheet's cells (its first table at or after row `start`), or None when no table
+    is found. `is_measure` tells a measure name ("Hộ", "%", "Tỷ đồng"), so a ĐVT row under the header
+    can be recognised."""
+    found = find_header(rows, start)
     if found is None:
         return None
     first, is_long = found
@@ -394,8 +396,8 @@ def _is_sub_header(cells: list, name_col, stt_col) -> bool:
     return True
 
 
-_BASIS = [(re.compile(r"kem theo (?:nghi quyet|nq)\b.*(?:hdnd|hoi dong nhan dan)"), "hdnd_giao"),
-          (re.compile(r"kem theo (?:quyet dinh|qd)\b.*(?:ubnd|uy ban nhan dan) tinh"), "tinh_giao")]
+_BASIS = [(re.compile(r"(?:kem )?theo (?:nghi quyet|nq)\b.*(?:hdnd|hoi dong nhan dan)"), "hdnd_giao"),
+          (re.compile(r"(?:kem )?theo (?:quyet dinh|qd)\b.*(?:ubnd|uy ban nhan dan) tinh"), "tinh_giao")]
 
 
 def _basis_source(rows: list[list], first: int) -> str:
@@ -408,9 +410,13 @@ def _basis_source(rows: list[list], first: int) -> str:
     return ""
 
 
+# "theo Nghị quyết số 1283/NQ-UBTVQH15": a legal basis cited in a title, not the kind of its figures
+DOC_REFERENCE = re.compile(r"(?:(?:nghi quyet|quyet dinh|ke hoach|cong van)\s+)?so\s+\d+\s*/\s*[\w\-/]+|\b\d+/[a-z]+-[\w\-]+")
+
+
 def _title_kind(lines: list[tuple[int, str]]) -> str | None:
     for _, text in lines:
-        f = fold(text)
+        f = DOC_REFERENCE.sub(" ", fold(text))
         for kind, pattern in TITLE_KIND:
             if pattern.search(f):
                 return kind

@@ -13,7 +13,7 @@ _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w%/]+", re.UNICODE)
 _LEADING_MARK = re.compile(r"^\s*(?:[-+*•–—]+|[IVXLC]+[.)]|\d+(?:\.\d+)*[.)]?|[a-zđ]\))\s+")
 _UNIT_MARK = re.compile(r"^\s*(?:[-+*•–—]+|\d+(?:\.\d+)*[.)]?)\s+")
-_WHEREOF = re.compile(r"^\s*(?:trong\s+đó|trong\s+do|t/đó|tđ|bao\s+gồm|gồm)\s*[:\-–]?\s*", re.I)
+_WHEREOF = re.compile(r"^\s*(?:trong\s+đó|trong\s+do|tr\.\s*đó|t/đó|tđ|bao\s+gồm|gồm)\s*[:\-–]?\s*", re.I)
 
 # Administrative prefixes (normalised form) → unit_type. Longest first.
 UNIT_PREFIXES: list[tuple[str, str]] = [
@@ -100,6 +100,8 @@ def _split(text: object) -> tuple[str | None, str]:
 
 # "Số xã đạt chuẩn NTM (lũy kế)": a count to date is the indicator itself
 _CUMULATIVE_TAIL = re.compile(r"\s+(?:luy ke|cong don|tich luy)(?: (?:den nay|den thoi diem bao cao|tu dau nhiem ky))?$")
+_GROWTH_HEAD = re.compile(r"^(?:toc do tang|tang truong)")
+_SAME_PERIOD_TAIL = re.compile(r"\s+so (?:voi )?(?:cung ky|ck)(?: nam truoc)?$")
 _PRICE_YEAR = re.compile(r"\b(gia (?:so sanh|hien hanh|co dinh))(?: nam)? ((?:19|20)\d{2})\b")
 _PRICE_THEO = re.compile(r"\btheo (gia (?:so sanh|hien hanh|co dinh))\b")
 # words too common in indicator names to make two names look alike
@@ -113,6 +115,8 @@ def indicator_key(text: object) -> str:
 
     k = expand_abbreviations(key(text))
     k = _PRICE_THEO.sub(r"\1", _PRICE_YEAR.sub(r"\1 \2", k))
+    if _GROWTH_HEAD.match(k):  # a growth rate is against the same period by definition
+        k = _SAME_PERIOD_TAIL.sub("", k)
     return _CUMULATIVE_TAIL.sub("", k)
 
 

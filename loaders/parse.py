@@ -19,6 +19,7 @@ from loaders.gcpause import paused_gc
 from loaders.layout import Layout, detect_layout
 from loaders.longtable import extract_long
 from loaders.problems import Problem, problem
+from loaders.tables import SheetPart, next_table
 from loaders.encoding import legacy_encoding
 from loaders.read import Limits, ReadFailure, legacy_problem, read_workbook
 from loaders.unknowns import SKIP, Decisions, Unknown, UnknownLog
@@ -111,7 +112,7 @@ def add_preview(obs: pd.DataFrame, catalog: Catalog, file: str) -> pd.DataFrame:
 
 
 def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: Decisions | None,
-           log: UnknownLog) -> Extracted | None:
+           log: UnknownLog, start: int = 0) -> Extracted | None:
     if sheet.hidden:
         if any(str(c).strip() for r in sheet.rows[:200] for c in r):
             result.problems.append(problem("hidden-sheet", file, sheet.name, None,
@@ -123,7 +124,13 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: De
         result.layouts.append(SheetLayout(sheet.name, "none", "trang trống"))
         return None
     layout: Layout | None = detect_layout(sheet.rows, sheet.merged or None,
-                                          lambda text: catalog.match_measure(text) is not None)
+                                          lambda text: catalog.match_measure(text) is not None, start)
+    if layout is not None and layout.family != "long" and (cut := next_table(sheet.rows, layout)) is not None:
+        first = _sheet(file, SheetPart(sheet, cut, len(sheet.rows)), catalog, result, decisions, log, start)
+        rest = _sheet(file, SheetPart(sheet, layout.header_first, cut), catalog, result, decisions, log, cut)
+        return _joined(first, rest)
+    if layout is None and start:
+        return None  # no further table below the one read
     if layout is None:
         result.problems.append(problem("no-table", file, sheet.name, None,
             f"Trang \"{sheet.name}\" không có bảng số liệu nhận dạng được (không thấy dòng tiêu đề cột như "
@@ -149,6 +156,14 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: De
         sheet.name, layout.family, layout.describe(), f"{layout.header_first + 1}:{layout.header_last + 1}",
         catalog.units[unit_id].name if unit_id is not None else "", len(extracted.observations)))
     return extracted
+
+
+def _joined(first: Extracted | None, rest: Extracted | None) -> Extracted | None:
+    """Two tables of one sheet as one extraction (their keys may repeat: duplicates are checked)."""
+    if first is None or rest is None:
+        return first or rest
+    extras = dict(first.extras, unique_keys=False)
+    return Extracted(concat([first.observations, rest.observations]), first.problems + rest.problems, extras)
 
 
 def _legacy(sheets) -> str | None:

@@ -21,6 +21,8 @@ _WHOLE_YEAR = re.compile(r"\bca\s+nam\b|\bnam\s*(?:(?:19|20)\d{2}|nay|truoc|sau|
 _CUMULATIVE = re.compile(r"\bluy ke\b|\btu dau nam\b|\bcong don\b")
 _FROM_TO = re.compile(r"\btu\s+(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2}))(?:/(?:19|20)?\d{2})?"
                       r"(?:\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2})))?")
+_UP_TO_DATE = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*(\d{1,2})(?:\s*/\s*(?:19|20)?\d{2})?\b")
+_YEAR_AFTER_RANGE = re.compile(r"\bnam ((?:19|20)\d{2})\b")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 
 
@@ -75,6 +77,8 @@ def _parse_folded(t: str, whole_year: bool) -> Period:
         years = _YEAR.findall(t)
         if years:
             year = int(years[-1])
+    elif m := _YEAR_AFTER_RANGE.search(_RANGE.sub(" ", t)):  # "giai đoạn 2026 - 2030 năm 2026"
+        year = int(m.group(1))
     months: tuple[int | None, int | None] | None = None
     span = _FROM_TO.search(t)
     if span and 1 <= int(span.group(1) or span.group(2)) <= 12:
@@ -87,6 +91,8 @@ def _parse_folded(t: str, whole_year: bool) -> Period:
     elif m := _QUARTER.search(t):
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         months = (3 * q - 2, 3 * q)
+    elif (m := _UP_TO_DATE.search(t)) and 1 <= int(m.group(1)) <= 12:  # "đến 30/11/2023": months 1–11
+        months = (1, int(m.group(1)))
     elif "luy ke" in t and (m := _TO_MONTH.search(t)) and 1 <= int(m.group(1)) <= 12:
         months = (1, int(m.group(1)))
     elif m := _N_MONTHS.search(t):

@@ -8,7 +8,7 @@ from datetime import date
 import re
 
 from loaders.catalog import Catalog
-from loaders.names import fold
+from loaders.names import clean_label, fold
 from loaders.messages import unknown_indicator, unknown_unit
 from loaders.problems import Problem
 from loaders.unknowns import SKIP, Decisions, UnknownLog, decision_key
@@ -62,6 +62,7 @@ class NameResolver:
                 candidates = [c for c in candidates if c not in crit]
             candidates = candidates[:5]
         labels = [(c, self.catalog.indicators.at[c, "name"]) for c in candidates]
+        name = clean_label(name) or name  # asked as "Xuất khẩu lao động", not "+ Trong đó: Xuất khẩu lao động"
         self.log.add("indicator", name, f"{self.sheet}!{cell}", labels, ambiguous=len(found) > 1, measure=measure)
         self.problems.append(unknown_indicator(self.file, self.sheet, cell, name, self.catalog,
                                                ambiguous=found if len(found) > 1 else None,

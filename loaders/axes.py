@@ -111,7 +111,8 @@ def column_axis(file: str, sheet_name: str, layout: Layout, resolved: list[Resol
 def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title, axis, problems) -> None:
     """Ward tables and matrices: each column's indicator from its header ("Tổng thu", "TC1"), else
     the title's ("KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG…")."""
-    seen: dict[str, str | None] = {}
+    seen: dict[tuple, str | None] = {}
+    vocab = vocabulary()
     for j, r in enumerate(resolved):
         hint = r.column.hint or r.column.period_hint
         # a criterion's number may head its name ("3 / Điện"): a văn minh sheet reads criteria by number
@@ -119,8 +120,16 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
         narrow = lambda found, _name, numbered=numbered: narrow_criteria(found, numbered, title)  # noqa: E731
         cell = a1(layout.header_last, r.column.index)
         if hint and fold(hint) not in GENERIC_HINTS:
-            if hint not in seen:
-                code = names.indicator(hint, cell, report=False, narrow=narrow)
+            seen_key = (r.column.hints, hint)
+            if seen_key not in seen:
+                code = None
+                bare_hint = TRAILING_PAREN.sub("", hint).strip()
+                if len(r.column.hints) >= 2 and fold(bare_hint) in vocab.count_leaves:
+                    # "Hộ nghèo / Số hộ": the group names what the leaf counts
+                    joined = _group_and_leaf(r.column.hints[-2], bare_hint)
+                    code = names.indicator(joined, cell, report=False, narrow=narrow) if joined else None
+                if code is None:
+                    code = names.indicator(hint, cell, report=False, narrow=narrow)
                 if code is None and r.column.measure_text:  # "Tổng thu (triệu đồng)": the name without its measure
                     bare = TRAILING_PAREN.sub("", hint).strip()
                     code = names.indicator(bare, cell, report=False, narrow=narrow) if bare else None
@@ -129,8 +138,8 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
                 if code is None:
                     shown = TRAILING_PAREN.sub("", hint).strip() if _measure_of(catalog, r.column.measure_text) else hint
                     names.report_indicator(shown or hint, cell, catalog.match_indicator(hint), r.column.measure_text)
-                seen[hint] = code
-            code = seen[hint]
+                seen[seen_key] = code
+            code = seen[seen_key]
         else:
             code = catalog.indicator_in_text(title)
             if code is None:
@@ -143,6 +152,16 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
             axis.ok[j] = False
             code = None
         axis.indicator[j] = code
+
+
+def _group_and_leaf(group: str, leaf: str) -> str:
+    """"Hộ nghèo" over "Số hộ" → "Số hộ nghèo"; "Hộ nghèo" over "Tỷ lệ" → "Tỷ lệ hộ nghèo"."""
+    g, l = group.split(), leaf.split()
+    if not g or not l:
+        return ""
+    if fold(l[-1]) == fold(g[0]):
+        g = g[1:]
+    return " ".join(l + [w.lower() if i == 0 else w for i, w in enumerate(g)])
 
 
 def _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_of_sheet, axis, problems) -> None:

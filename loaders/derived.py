@@ -30,6 +30,9 @@ def _pairs(layout: Layout, extras: dict, col) -> list[tuple[int, int]]:
         a, b = by_number.get(col.formula[0]), by_number.get(col.formula[1])
         if a in position and b in position:
             return [(position[a], position[b])]
+    beside = [c for c in layout.columns if c.index < col.index and c.role in ("value", "derived")]
+    if beside and beside[-1].derived == "sum":
+        return []  # "Cộng cả năm | % so DT": it compares the total, which is not loaded; nothing to check against
     left = [j for j, r in enumerate(resolved) if r.column.index < col.index]
     group = resolved[left[-1]].column.hint if left else (resolved[0].column.hint if resolved else "")
     candidates = [j for j, r in enumerate(resolved) if r.column.hint == group]

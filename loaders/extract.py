@@ -58,8 +58,10 @@ def _weak_columns(layout: Layout, catalog: Catalog) -> None:
         if col.role != "derived" or not col.weak:
             continue
         parts = [p.strip() for p in col.text.split(" / ") if p.strip()]
-        tries = [col.text.replace(" / ", " "), " ".join(reversed(parts))] + parts[::-1]
-        tries += [TRAILING_PAREN.sub("", t).strip() for t in list(tries)]
+        bare = [TRAILING_PAREN.sub("", p).strip() for p in parts]
+        # the whole header before any one level: "Hộ nghèo" alone is a criterion's short name
+        tries = [col.text.replace(" / ", " "), " ".join(reversed(parts)), " ".join(bare), " ".join(reversed(bare))] + [
+            t for p in parts[::-1] for t in (p, TRAILING_PAREN.sub("", p).strip())]
         for text in tries:
             found = catalog.match_indicator(text)
             if len(found) == 1:

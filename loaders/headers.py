@@ -60,6 +60,8 @@ COMPARE = _words(
 # "% KH", "%CK", "% DT tỉnh giao", "% so cùng kỳ": a share of a plan or of last year
 PERCENT_OF = re.compile(r"(?:^|[\s(/])%\s*(?:so\s+)?(?:voi\s+)?(?:kh|ke hoach|dt|du toan|ck|cung ky|nq|ct|nam truoc|th|uth)\b")
 # "Cộng 2 tháng", "Cộng", "Tổng cộng" over value columns: a sum of its neighbours, not a period of its own
+# "Cộng cả năm" over "Tổng thu | Tiền SDĐ": the quarters added up, at any header level
+PERIOD_SUM = re.compile(r"^(?:cong (?:ca nam|\d+ (?:thang|quy)))$")
 SUM_COLUMN = re.compile(r"^(?:tong cong|cong(?! don)(?: \d+ (?:thang|quy|nam))?|cong ca nam)$")
 # columns that describe a row rather than hold its values ("Số chỉ tiêu" of a criterion)
 INFO = re.compile(r"^(?:so chi tieu|so tieu chi|so tieu chi thanh phan|nhom xa|nhom|phan loai)$")
@@ -176,7 +178,9 @@ def _derived(col: Column, folded: list[str], whole: str) -> bool:
     # a growth or bare-ratio header that also names something ("Tốc độ tăng trưởng GTSX (%)"), or one that
     # divides only by its numbering ("Tỷ lệ hộ nghèo 3=2/1"): maybe an indicator (a ward table decides)
     by_words = ratio_of or bool(COMPARE.search(whole) or PERCENT_OF.search(whole))
-    col.weak = (not strong and (bare or bool(residue(whole)))) or (strong and not by_words and not growth and not bare)
+    named_above = len(folded) > 1 and bool(residue(" ".join(folded[:-1])))  # "Hộ nghèo / Tỷ lệ (%) (3)=(2)/(1)"
+    col.weak = (not strong and (bare or bool(residue(whole)))) or (strong and not by_words and not growth
+                                                                   and (not bare or named_above))
     return True
 
 
@@ -217,7 +221,7 @@ def classify(index: int, path: list[str], numbering: object = "", measure_cell: 
     if len(folded) == 1 and NAME_WORDS.match(folded[0]):
         col.role = "name"
         return col
-    if SUM_COLUMN.match(folded[-1].strip(" :")):
+    if SUM_COLUMN.match(folded[-1].strip(" :")) or any(PERIOD_SUM.match(f.strip(" :")) for f in folded[:-1]):
         col.role, col.derived = "derived", "sum"
         return col
     if INFO.match(folded[-1].strip(" :")):

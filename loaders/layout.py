@@ -156,7 +156,13 @@ def _years_header(rows: list[list], r: int) -> bool:
     """"Năm | Dân số | Số hộ …" with years in the first column a few rows below: a series down the rows."""
     cells = rows[r]
     first = next((c for c in cells if _text(c)), None)
-    if first is None or not PERIOD_HEADER.match(fold(_text(first)).strip(" :")):
+    if first is None:
+        return False
+    if not _text(cells[0]):  # a yearbook's blank corner over the years: "| Diện tích | Năng suất …"
+        below = [rows[k][0] for k in range(r + 1, min(r + 8, len(rows)))]
+        texts = sum(1 for c in cells if isinstance(c, str) and c.strip() and not c.strip().isdigit())
+        return texts >= 2 and sum(1 for v in below if year_of(v) is not None) >= 2
+    if not PERIOD_HEADER.match(fold(_text(first)).strip(" :")):
         return False
     if sum(1 for c in cells if isinstance(c, str) and c.strip() and not c.strip().isdigit()) < 3:
         return False
@@ -266,12 +272,11 @@ def _periods_down(rows: list[list], layout: Layout, columns: list[Column]) -> bo
     """A series written with the years down the rows ("Năm | Dân số | Số hộ …", then "2016", …, "Ước TH
     2020", "KH 2021"): the first column is headed "Năm"/"Kỳ" and holds years, the others name indicators."""
     first = next((c for c in columns if c.role not in ("blank", "stt")), None)
-    if first is None or not PERIOD_HEADER.match(fold(first.text.split(" / ")[0]).strip(" :")):
-        return False
-    labels = [rows[r][first.index] for r in range(layout.data_first, min(layout.data_last or len(rows), len(rows)))]
-    labels = [v for v in labels if _text(v)]
-    years = sum(1 for v in labels if parse_period(_text(v)).year is not None)
-    if not labels or years < max(2, 0.7 * len(labels)):
+    corner = columns[0] if columns and columns[0].role == "blank" and not columns[0].text else None
+    if corner is not None and _years_below(rows, layout, corner):
+        first = corner  # the blank corner of a yearbook table: the years are its column
+    elif first is None or not PERIOD_HEADER.match(fold(first.text.split(" / ")[0]).strip(" :")) \
+            or not _years_below(rows, layout, first):
         return False
     layout.name_col = first.index
     first.role = "name"
@@ -280,6 +285,13 @@ def _periods_down(rows: list[list], layout: Layout, columns: list[Column]) -> bo
             c.role, c.hint, c.hints = "value", c.hint or c.text.split(" / ")[-1], c.hints or (c.text.split(" / ")[-1],)
             c.kind, c.period = None, Period(None, None, None)
     return True
+
+
+def _years_below(rows: list[list], layout: Layout, col: Column) -> bool:
+    labels = [rows[r][col.index] for r in range(layout.data_first, min(layout.data_last or len(rows), len(rows)))]
+    labels = [v for v in labels if _text(v)]
+    years = sum(1 for v in labels if parse_period(_text(v)).year is not None)
+    return bool(labels) and years >= max(2, 0.7 * len(labels))
 
 
 def _long_layout(rows: list[list], first: int, above) -> Layout:

@@ -22,6 +22,8 @@ _CUMULATIVE = re.compile(r"\bluy ke\b|\btu dau nam\b|\bcong don\b")
 _FROM_TO = re.compile(r"\btu\s+(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2}))(?:/(?:19|20)?\d{2})?"
                       r"(?:\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2})))?")
 _UP_TO_DATE = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*(\d{1,2})(?:\s*/\s*(?:19|20)?\d{2})?\b")
+_DOCUMENT = re.compile(r"\b\d+\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?(?:qd|nq|kh|bc|tb|ct|cv)\b[\w\-/]*"
+                       r"|(?<!den )(?<!toi )(?<!het )\bngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}")
 _YEAR_AFTER_RANGE = re.compile(r"\bnam ((?:19|20)\d{2})\b")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 
@@ -61,6 +63,8 @@ _CODE = re.compile(r"^(?:(cn)|lk\s*(\d{1,2})|(\d{1,2})t|t\s*(\d{1,2})|q\s*([1-4]
 @lru_cache(maxsize=16384)
 def _parse_folded(t: str, whole_year: bool) -> Period:
     code = _CODE.match(t.strip())
+    if not code:  # "theo QĐ 5960/QĐ-UBND ngày 20/12/2018": a document's number and date are no period
+        t = _DOCUMENT.sub(" ", t)
     if code:  # "CN", "LK10", "6T", "T10", "Q3" as a reporting program writes them
         whole, lk, n, month, q = code.groups()
         if whole:

@@ -1,5 +1,5 @@
 """The report vocabulary kept as data in `data/vocabulary.toml`: footer markers, summary rows inside
-tables, abbreviations of indicator names. Compiled once."""
+tables, sub-columns named by their group, abbreviations of indicator names. Compiled once."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ class Vocabulary:
     count_row: re.Pattern
     verdict_row: re.Pattern
     abbreviations: tuple[tuple[re.Pattern, str], ...]
+    count_leaves: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +36,7 @@ def vocabulary() -> Vocabulary:
         count_row=re.compile(data["rows"]["count"]),
         verdict_row=re.compile(data["rows"]["verdict"]),
         abbreviations=tuple((re.compile(r"(?<![\w])" + re.escape(k) + r"(?![\w])"), v) for k, v in pairs),
+        count_leaves=frozenset(data["columns"]["count_leaves"]),
     )
 
 

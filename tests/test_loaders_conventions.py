@@ -172,3 +172,72 @@ def test_legacy_encodings_are_refused_with_how_to_convert(con, typed):
     assert [p.code for p in r.errors] == ["legacy-encoding"], lines
     assert typed.upper() in r.errors[0].message and "Unikey" in r.errors[0].message
     assert r.observations.empty
+
+
+def test_a_second_table_below_the_first_has_its_own_header(con):
+    rows = LETTERHEAD + [["MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI THÁNG 10 NĂM 2019"], [],
+                         ["Chỉ tiêu", "ĐVT", "Thực hiện tháng 9/2019", "Ước tính 10 tháng năm 2019"],
+                         ["Thu ngân sách trên địa bàn", "Tỷ đồng", 12, 95], [],
+                         ["MỘT SỐ CHỈ TIÊU XÃ HỘI"],
+                         ["Chỉ tiêu", "ĐVT", "Ước 10 tháng năm 2019", "Thực hiện 10 tháng năm 2018"],
+                         ["Số doanh nghiệp đăng ký thành lập mới", "DN", 30, 28]]
+    r, lines = load(con, rows)
+    assert r.ok and not r.problems, lines
+    assert obs(r) == {("thu_ngan_sach", BAC_HA, 2019, 9, 9, "actual", "", 12.0),
+                      ("thu_ngan_sach", BAC_HA, 2019, 1, 10, "estimate", "", 95.0),
+                      ("doanh_nghiep_moi", BAC_HA, 2019, 1, 10, "estimate", "", 30.0),
+                      ("doanh_nghiep_moi", BAC_HA, 2018, 1, 10, "actual", "", 28.0)}
+    assert set(r.observations["source_cell"]) == {"S!C7", "S!D7", "S!C11", "S!D11"}  # the file's own addresses
+
+
+def test_spans_to_a_date_and_plans_named_after_documents(con):
+    rows = LETTERHEAD + [["THU NGÂN SÁCH NĂM 2023"], [],
+                         ["STT", "Chỉ tiêu", "ĐVT", "Dự toán/Kế hoạch năm 2023", "", "Thực hiện đến 30/11/2023",
+                          "Dự toán giao theo QĐ 5960/QĐ-UBND ngày 20/12/2022"],
+                         ["", "", "", "Tỉnh giao (QĐ 3870/QĐ-UBND)", "Kế hoạch (NQ 51/NQ-HĐND)", "", ""],
+                         ["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", 820, 1036, 1110, 800]]
+    r, lines = load(con, rows, merges=["D6:E6", "A6:A7", "B6:B7", "C6:C7", "F6:F7", "G6:G7"])
+    assert r.ok and not r.problems, lines
+    assert obs(r) == {("thu_ngan_sach", BAC_HA, 2023, 1, 12, "target", "tinh_giao", 820.0),
+                      ("thu_ngan_sach", BAC_HA, 2023, 1, 12, "target", "hdnd_giao", 1036.0),
+                      ("thu_ngan_sach", BAC_HA, 2023, 1, 11, "actual", "", 1110.0),
+                      ("thu_ngan_sach", BAC_HA, 2023, 1, 12, "target", "", 800.0)}
+
+
+def test_a_title_citing_a_resolution_and_a_criteria_sets_period_are_no_targets(con):
+    rows = [["UBND THÀNH PHỐ HÀ TĨNH"], ["MỨC ĐỘ ĐẠT TIÊU CHÍ NTM NĂM 2024"],
+            ["(Các xã nhập vào thành phố theo Nghị quyết số 1283/NQ-UBTVQH15 ngày 14/11/2024)"], [],
+            ["TT", "Tên xã", "Tiêu chí theo Bộ tiêu chí xã NTM giai đoạn 2022 - 2025", ""],
+            ["", "", "TC1", "TC2"], ["1", "Xã Thạch Hưng", "Đ", "CĐ"]]
+    r, lines = load(con, rows, merges=["C5:D5"])
+    assert r.ok, lines
+    assert {(o[0], o[2], o[5], o[6], o[7]) for o in obs(r)} == {("ntm_tc01", 2024, "actual", "", 1.0),
+                                                               ("ntm_tc02", 2024, "actual", "", 0.0)}
+
+
+def test_a_goal_by_a_year_is_a_term_target(con):
+    rows = [["UBND TỈNH HÀ TĨNH"], ["ỦY BAN NHÂN DÂN PHƯỜNG THÀNH SEN"], [], ["CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030"], [],
+                         ["TT", "Chỉ tiêu", "ĐVT", "Mục tiêu đến năm 2030"], ["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", 1850]]
+    r, lines = load(con, rows)
+    assert r.ok, lines
+    assert {(o[0], o[2], o[5], o[6]) for o in obs(r)} == {("thu_ngan_sach", 2030, "target", "nhiem_ky")}
+
+
+def test_a_sub_column_takes_its_name_from_its_group(con):
+    rows = [["UBND THÀNH PHỐ HÀ TĨNH"], ["KẾT QUẢ RÀ SOÁT HỘ NGHÈO NĂM 2021"], [],
+            ["TT", "Đơn vị", "Tổng số hộ", "Hộ nghèo", "", "Hộ cận nghèo"], ["", "", "", "Số hộ", "Tỷ lệ (%)", "Số hộ"],
+            ["", "", "(1)", "(2)", "(3)=(2)/(1)", "(4)"], ["1", "Phường Bắc Hà", 4000, 40, 1.0, 55]]
+    r, lines = load(con, rows, merges=["D4:E4"])
+    assert r.ok, lines
+    assert {(o[0], o[1], o[7]) for o in obs(r)} == {("tong_so_ho", BAC_HA, 4000.0), ("so_ho_ngheo", BAC_HA, 40.0),
+                                                    ("ty_le_ho_ngheo", BAC_HA, 1.0), ("so_ho_can_ngheo", BAC_HA, 55.0)}
+
+
+def test_a_yearbook_table_with_a_blank_corner_has_years_down(con):
+    rows = [["NIÊN GIÁM THỐNG KÊ THÀNH PHỐ HÀ TĨNH 2021"], ["Diện tích và sản lượng lương thực"], [],
+            ["", "Diện tích lúa cả năm\nPaddy area", "Sản lượng lương thực có hạt\nProduction of cereals"],
+            ["", "Ha", "Tấn"], [2019, 1200, 7000], [2020, 1180, 6900], ["Sơ bộ - Prel. 2021", 1150, 6800]]
+    r, lines = load(con, rows)
+    assert r.ok, lines
+    assert {(o[0], o[2]) for o in obs(r)} == {(c, y) for c in ("dien_tich_lua", "san_luong_luong_thuc")
+                                              for y in (2019, 2020, 2021)}

@@ -9,7 +9,8 @@ from loaders.names import fold
 from loaders.layout import Layout, cell_text
 from loaders.read import Sheet
 
-TITLE_ROWS_ABOVE = 3  # a table's own title lines ("MỘT SỐ CHỈ TIÊU XÃ HỘI") right above its header
+TITLE_ROWS_ABOVE = 3
+NAME_COLUMNS = 4  # a table's own title lines ("MỘT SỐ CHỈ TIÊU XÃ HỘI") right above its header
 
 
 def next_table(rows: list[list], layout: Layout) -> int | None:
@@ -30,11 +31,13 @@ def next_table(rows: list[list], layout: Layout) -> int | None:
 
 
 def _header_row(cells: list) -> bool:
+    # cheap test first, on the first columns (STT, Mã, Tên…), where a header's "Chỉ tiêu" sits: most rows fail it
+    if not any(isinstance(c, str) and 0 < len(c) < 60 and NAME_WORDS.match(fold(c).strip(" :"))
+               for c in cells[:NAME_COLUMNS]):
+        return False
     texts = [c for c in cells if cell_text(c)]
     if len(texts) < 3 or any(not isinstance(c, str) for c in texts):
         return False
-    if not any(len(t) < 60 and NAME_WORDS.match(fold(t).strip(" :")) for t in texts):
-        return False  # cheap test first: most rows have no "Chỉ tiêu" cell
     named = valued = 0
     for t in texts:
         col = classify(0, [t])

@@ -73,7 +73,8 @@ def _open(db: str | None, create: bool = True):
 def cmd_check(args) -> int:
     from store import open_store
 
-    con = _open(args.db) if args.db else open_store(":memory:")
+    db = args.db or os.environ.get("CHITIEU_DB")  # the store `load` would use: its learnt names apply
+    con = _open(db) if db else open_store(":memory:")
     if con is None:
         return 1
     decisions = read_map(args.map, con) if args.map else None

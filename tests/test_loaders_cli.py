@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,9 @@ def test_unknown_names_map_and_aliases(tmp_path):
     assert "[skipped-name]" in loaded.stdout
     again = run("load", _report(tmp_path / "bc2.xlsx", [["1", "Tổng GT sản xuất", "Tỷ đồng", 100, 45]]), "--db", db)
     assert again.returncode == 0, again.stdout + again.stderr
+    # check reads the store $CHITIEU_DB names, as load does: what was decided is not asked again
+    rechecked = run("check", report, env={**os.environ, "CHITIEU_DB": str(db)})
+    assert rechecked.returncode == 0 and ": chưa rõ" not in rechecked.stdout, rechecked.stdout + rechecked.stderr
     listed = list(csv.DictReader(io.StringIO(run("aliases", "list", "--db", db).stdout)))
     assert {(r["name"], r["code"], r["created_by"]) for r in listed} == {
         ("Tổng GT sản xuất", "gtsx_tong", "lan"), ("Diện tích nuôi trồng thủy sản", "skip", "lan")}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators import charts, queries, scorecard
+from indicators import queries, scorecard
+from reports import charts
 from indicators.formatting import period_title
 from ui import attention, cards, empty, filters, layout
 

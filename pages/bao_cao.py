@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators import brief, deck, document, exports, slides
+from reports import brief, deck, document, exports, slides
 from ui import filters, layout
 
 con = layout.page("Báo cáo", icon="📝")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators import catalog, charts, exports, queries, ranking, scorecard, terms
+from indicators import catalog, queries, ranking, scorecard, terms
+from reports import charts, exports
 from indicators import formatting as fmt
 from indicators.formatting import period_title
 from ui import cards, filters, layout, pickers

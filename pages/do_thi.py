@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import criteria_charts as charts
+from reports import criteria_charts as charts
 from indicators import formatting as fmt
 from indicators import urban
 from ui import criteria_pickers as pick

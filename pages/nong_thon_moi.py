@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import criteria, ntm
-from indicators import criteria_charts as charts
+from reports import criteria_charts as charts
 from indicators import formatting as fmt
 from ui import criteria_pickers as pick
 from ui import layout

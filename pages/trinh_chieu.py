@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators import deck, images, slides
+from reports import deck, images, slides
 from ui import filters, keys, layout
 from ui.text import h
 

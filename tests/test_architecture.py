@@ -11,6 +11,7 @@ from tests.conftest import ROOT
 FORBIDDEN = {
     "store": {"streamlit", "altair", "indicators", "loaders", "ui", "pages"},
     "indicators": {"streamlit", "loaders", "ui", "pages"},
+    "reports": {"streamlit", "loaders", "ui", "pages"},
     "loaders": {"streamlit", "ui", "pages"},
 }
 

@@ -22,7 +22,7 @@ def test_presentation_steps_and_report(demo_db_path, tmp_path):
     shutil.copy(demo_db_path, db)
     # the first "by ward" slide of the default deck comes after one slide per indicator group
     import store
-    from indicators import slides
+    from reports import slides
 
     con = store.open_store(db)
     try:

@@ -10,7 +10,7 @@ import pandas as pd
 from docx import Document
 from pptx import Presentation
 
-from indicators import brief, deck, document, exports, images, slides
+from reports import brief, deck, document, exports, images, slides
 
 
 def _ctx(con):

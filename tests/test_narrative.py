@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 
-from indicators import narrative
+from reports import narrative
 from tests.conftest import ROOT, SAMPLES
 
 

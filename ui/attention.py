@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from indicators import formatting as fmt
-from indicators import narrative, scorecard
+from indicators import scorecard
+from reports import narrative
 
 
 def _line(row) -> str:

@@ -17,7 +17,7 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from indicators import brief
+    from reports import brief
 
     month_from, month_to = parse_months(args.months)
     con = open_existing(args.db)

@@ -11,8 +11,8 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from indicators import images
-from indicators.slides import Slide
+from reports import images
+from reports.slides import Slide
 
 WIDE = (Inches(13.333), Inches(7.5))
 BLUE = RGBColor(0x0B, 0x53, 0x94)

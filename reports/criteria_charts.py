@@ -1,12 +1,12 @@
 """Altair builders for criteria frameworks (NTM, đô thị văn minh, urban class II). Return charts with
-Vietnamese labels and vi-VN number formats (indicators.charts._finish); never render."""
+Vietnamese labels and vi-VN number formats (reports.charts._finish); never render."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from indicators.charts import _finish
+from reports.charts import _finish
 from indicators.progress import status_color
 
 # Colour-blind-safe (Okabe–Ito) colours shared with the progress statuses in data/statuses.toml.

@@ -9,7 +9,8 @@ import altair as alt
 import duckdb
 import pandas as pd
 
-from indicators import charts, narrative, queries, ranking, scorecard
+from indicators import queries, ranking, scorecard
+from reports import charts, narrative
 from indicators import formatting as fmt
 from indicators.formatting import period_title
 

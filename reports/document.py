@@ -7,7 +7,7 @@ import io
 from docx import Document
 from docx.shared import Pt
 
-from indicators.brief import Brief
+from reports.brief import Brief
 
 
 def docx(brief: Brief) -> bytes:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from indicators import narrative, queries, scorecard
+from indicators import queries, scorecard
+from reports import narrative
 
 
 @dataclass

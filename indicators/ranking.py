@@ -6,7 +6,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from indicators import formatting as fmt
+from vn import numbers as fmt
 from indicators import queries, scorecard
 
 

@@ -3,7 +3,7 @@ levels and points (indicators.urban.score_table): a difference is a `points-mism
 
 from __future__ import annotations
 
-from indicators import formatting as fmt
+from vn import numbers as fmt
 from indicators import urban
 from loaders.problems import Problem, problem
 

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from reports import criteria_charts as charts
-from indicators import formatting as fmt
+from vn import numbers as fmt
 from indicators import urban
 from ui import criteria_pickers as pick
 from ui import layout

@@ -9,7 +9,7 @@ import streamlit as st
 
 from indicators import criteria, ntm
 from reports import criteria_charts as charts
-from indicators import formatting as fmt
+from vn import numbers as fmt
 from ui import criteria_pickers as pick
 from ui import layout
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import formatting as fmt
+from vn import numbers as fmt
 from indicators import progress, queries, scorecard
-from indicators.formatting import period_title
+from vn.numbers import period_title
 from ui import cards, filters, layout, pickers
 
 con = layout.page("Phường/xã", icon="🏘️")

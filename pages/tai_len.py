@@ -8,7 +8,7 @@ import streamlit as st
 
 import loaders
 from indicators import catalog, demo
-from indicators.formatting import number
+from vn.numbers import number
 from loaders import templates
 from store import aliases, uploads
 from loaders.unknowns import Decisions

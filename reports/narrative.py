@@ -13,8 +13,8 @@ import re
 import pandas as pd
 
 from indicators import catalog
-from indicators import formatting as fmt
-from indicators.formatting import period_title
+from vn import numbers as fmt
+from vn.numbers import period_title
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 

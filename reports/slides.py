@@ -11,8 +11,8 @@ import pandas as pd
 
 from indicators import queries, ranking, scorecard
 from reports import charts, narrative
-from indicators import formatting as fmt
-from indicators.formatting import period_title
+from vn import numbers as fmt
+from vn.numbers import period_title
 
 
 @dataclass

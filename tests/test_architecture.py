@@ -12,6 +12,7 @@ FORBIDDEN = {
     "store": {"streamlit", "altair", "indicators", "loaders", "ui", "pages"},
     "indicators": {"streamlit", "loaders", "ui", "pages"},
     "reports": {"streamlit", "loaders", "ui", "pages"},
+    "vn": {"streamlit", "altair", "duckdb", "store", "indicators", "loaders", "reports", "ui", "pages"},
     "loaders": {"streamlit", "ui", "pages"},
 }
 

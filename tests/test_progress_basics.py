@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from indicators import formatting as fmt
+from vn import numbers as fmt
 from indicators import progress
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import formatting as fmt
+from vn import numbers as fmt
 from indicators import scorecard
 from reports import narrative
 

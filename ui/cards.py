@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import catalog
-from indicators import formatting as fmt
+from vn import numbers as fmt
 from indicators import progress
 
 _CSS = """

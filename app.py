@@ -6,7 +6,7 @@ import streamlit as st
 
 from indicators import queries, scorecard
 from reports import charts
-from vn.numbers import period_title
+from vn.periods import period_title
 from ui import attention, cards, empty, filters, layout
 
 con = layout.page("Tổng quan")

@@ -11,19 +11,11 @@ import duckdb
 import pandas as pd
 
 from store import cached, query, reference_version
+from vn.units import type_labels
 
 TARGET_SOURCES_FILE = Path(__file__).resolve().parent.parent / "data" / "catalog" / "target_sources.toml"
 
-UNIT_TYPE_LABELS = {
-    "tinh": "Tỉnh",
-    "thanh_pho": "Thành phố",
-    "thi_xa": "Thị xã",
-    "huyen": "Huyện",
-    "phuong": "Phường",
-    "xa": "Xã",
-    "thi_tran": "Thị trấn",
-    "dac_khu": "Đặc khu",
-}
+UNIT_TYPE_LABELS = type_labels()  # data/unit_types.toml
 
 
 @lru_cache(maxsize=1)

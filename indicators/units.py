@@ -1,29 +1,16 @@
-"""Finding an admin unit by code or name for a year (codes are reused after mergers)."""
+"""Finding an admin unit by code or name for a year (codes are reused after mergers). Names compare as the
+upload matcher compares them (vn.units): "P. Bắc Hà", "UBND phường Bắc Hà" and "Bắc Hà" are one name."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 
 import duckdb
 import pandas as pd
 
 from store import query
-
-_PREFIX = re.compile(r"^(ubnd |uy ban nhan dan )?(tinh|thanh pho|tp\.?|huyen|thi xa|tx\.?|phuong|p\.|xa|thi tran|tt\.?)\s+")
-
-
-def fold(text: object) -> str:
-    """Lower case, no diacritics (đ → d), single spaces."""
-    value = unicodedata.normalize("NFKD", str(text)).replace("đ", "d").replace("Đ", "D")
-    value = "".join(ch for ch in value if not unicodedata.combining(ch)).lower()
-    return " ".join(value.split())
-
-
-def bare(text: object) -> str:
-    """Folded name without its type word: 'Phường Bắc Hà' → 'bac ha'."""
-    return _PREFIX.sub("", fold(text))
+from vn.text import name_key
+from vn.units import bare, split_prefix
 
 
 class UnitNotFound(LookupError):
@@ -41,9 +28,9 @@ def resolve(con: duckdb.DuckDBPyConnection, name_or_code: str, year: int) -> pd.
     if wanted.isdigit():
         hits = units[units.code == wanted]
     else:
-        full, short = fold(wanted), bare(wanted)
-        has_prefix = full != short
-        hits = units[(units.name.map(fold) == full) | (~pd.Series([has_prefix] * len(units), index=units.index) & (units.name.map(bare) == short))]
+        full, (written_type, short) = name_key(wanted), split_prefix(wanted)
+        has_prefix = written_type is not None
+        hits = units[(units.name.map(name_key) == full) | (~pd.Series([has_prefix] * len(units), index=units.index) & (units.name.map(bare) == short))]
         if hits.empty and has_prefix:
             hits = units[units.name.map(bare) == short]
     if hits.empty:

@@ -18,7 +18,8 @@ from loaders.criteria_columns import narrow as narrow_criteria
 from loaders.headers import TRAILING_PAREN
 from loaders.layout import Layout, cell_text
 from loaders.messages import unknown_measure
-from loaders.names import fold, key
+from loaders.names import key
+from vn.text import fold
 from loaders.problems import Problem, problem
 from loaders.resolver import NameResolver
 from loaders.unknowns import SKIP

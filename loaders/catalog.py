@@ -15,12 +15,12 @@ import pandas as pd
 
 from store import aliases as store_aliases
 
-from loaders.names import Matcher, fold, indicator_key, key, measure_key, split_unit_prefix
+from vn.units import type_labels
+from loaders.names import Matcher, indicator_key, key, measure_key, split_unit_prefix
 
-TYPE_NAMES = {
-    "tinh": "Tỉnh", "thanh_pho": "Thành phố", "thi_xa": "Thị xã", "huyen": "Huyện",
-    "phuong": "Phường", "xa": "Xã", "thi_tran": "Thị trấn", "dac_khu": "Đặc khu",
-}
+from vn.text import fold
+
+TYPE_NAMES = type_labels()  # data/unit_types.toml
 def _marked(text: str) -> str:
     """Lower case with its diacritics, single spaces (NFC): tells "thạch hạ" from "thạch hà"."""
     import unicodedata

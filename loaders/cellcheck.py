@@ -91,7 +91,7 @@ _THRESHOLD = re.compile(r"[<>≤≥]|\b(?:tang|giam|tren|duoi|toi thieu|toi da|i
 def _words(text: str) -> bool:
     """A plan written as a threshold or a change: "> 10", "≥ 95%", "Tăng 1,5 lần so với năm 2025", "Giảm BQ
     > 1,5%/năm" — a number with words around it (text without a number, "chưa có số liệu", is an error)."""
-    from loaders.names import fold
+    from vn.text import fold
 
     return bool(re.search(r"\d", text)) and bool(_THRESHOLD.search(fold(text)))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from indicators import criteria
-from loaders.names import fold
+from vn.text import fold
 
 _NUMBER = re.compile(r"^\s*(?:tieu chi|tc|tcvm|dtvm)?\s*(\d{1,2})\s*(?:[.):\-]|$|\s)")
 

@@ -11,7 +11,7 @@ import numpy as np
 from loaders.cells import a1
 from loaders.layout import Layout, cell_text
 from loaders.messages import fmt
-from loaders.names import fold
+from vn.text import fold
 from loaders.numbers import NUMBER, parse_column
 from loaders.problems import Problem, problem
 from loaders.read import Sheet
@@ -71,7 +71,7 @@ def _named_operands(col, resolved, candidates) -> list[tuple[int, int]] | None:
     """"KH 2025 (phấn đấu)/ƯTH 2024", "TH/KH", "LK/CK": a comparison that names its two sides is
     checked against the columns those names describe (kind, year, who set the plan)."""
     from loaders.headers import SOURCES
-    from loaders.names import fold
+    from vn.text import fold
 
     leaf = fold(col.text.split(" / ")[-1])
     if leaf.count("/") != 1:

@@ -5,7 +5,7 @@ longer has the table's shape (no number, no STT) with nothing table-shaped below
 
 from __future__ import annotations
 
-from loaders.names import fold
+from vn.text import fold
 from loaders.vocabulary import vocabulary
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.names import fold
+from vn.text import fold
 from loaders.numbering import Numbering, parse_numbering
-from loaders.periods import Period, parse_period, year_of
+from loaders.periods import HeaderPeriod, parse_period, year_of
 
 _SPACE = re.compile(r"\s+")
 _W = r"(?:^|(?<=[\s(/,.:;-]))"
@@ -110,7 +110,7 @@ class Column:
     same_period: bool = False
     cumulative: bool = False  # "Lũy kế": months 1..N
     target_source: str = ""
-    period: Period = field(default_factory=lambda: Period(None, None, None))
+    period: HeaderPeriod = field(default_factory=lambda: HeaderPeriod(None, None, None))
     term_end: int | None = None  # "giai đoạn 2021–2025": the term's end year
     hint: str = ""  # the indicator (or unit) a value column names (ward sub-columns, criteria, communes across)
     hints: tuple[str, ...] = ()  # every naming level, top to bottom (a commune's name over its "Nhóm 1")
@@ -266,9 +266,9 @@ def _value(col: Column, folded: list[str], texts: list[str], whole: str) -> None
         p = parse_period(f, whole_year=not SAME.search(f))
         y = year_of(f)
         if y is not None:  # a bare year ("Năm 2018") under "Thực hiện 6 tháng" keeps the group's span
-            p = Period(y, None, None) if col.period.month_from is not None else Period(y, p.month_from, p.month_to)
+            p = HeaderPeriod(y, None, None) if col.period.month_from is not None else HeaderPeriod(y, p.month_from, p.month_to)
         if p.year is not None or p.month_from is not None:
-            col.period = Period(
+            col.period = HeaderPeriod(
                 p.year if p.year is not None else col.period.year,
                 p.month_from if p.month_from is not None else col.period.month_from,
                 p.month_to if p.month_to is not None else col.period.month_to,

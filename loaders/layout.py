@@ -15,9 +15,10 @@ from typing import Callable
 
 from loaders.footer import table_end
 from loaders.headers import ACTUAL, ESTIMATE, TARGET, Column, classify
-from loaders.names import fold, key
+from loaders.names import key
+from vn.text import fold
 from loaders.numbering import is_numbering_row
-from loaders.periods import Period, parse_period, year_of
+from loaders.periods import HeaderPeriod, parse_period, year_of
 
 LONG_FIELDS: dict[str, re.Pattern] = {
     # folded, underscores read as spaces: "Đơn vị", "don_vi", "DON VI" are one header
@@ -68,7 +69,7 @@ class Layout:
     rows_are: str = "indicators"  # indicators | units
     title_lines: list[tuple[int, str]] = field(default_factory=list)  # (row, text)
     letterhead_lines: list[tuple[int, str]] = field(default_factory=list)
-    title_period: Period = field(default_factory=lambda: Period(None, None, None))
+    title_period: HeaderPeriod = field(default_factory=lambda: HeaderPeriod(None, None, None))
     title_kind: str | None = None  # "BÁO CÁO ƯỚC THỰC HIỆN …": the kind of value columns that name none
     basis_source: str = ""  # "(Kèm theo Nghị quyết … HĐND …)": who set the plans the table holds
     measure_line: str | None = None
@@ -283,7 +284,7 @@ def _periods_down(rows: list[list], layout: Layout, columns: list[Column]) -> bo
     for c in columns:  # the other columns name indicators; their period comes from each row
         if c.index != first.index and c.role in ("value", "other", "derived", "name"):
             c.role, c.hint, c.hints = "value", c.hint or c.text.split(" / ")[-1], c.hints or (c.text.split(" / ")[-1],)
-            c.kind, c.period = None, Period(None, None, None)
+            c.kind, c.period = None, HeaderPeriod(None, None, None)
     return True
 
 
@@ -471,18 +472,18 @@ def _title_area(rows: list[list], first: int) -> tuple[list, list, str | None]:
     return titles, letterhead, measure
 
 
-def _title_period(lines: list[tuple[int, str]]) -> Period:
+def _title_period(lines: list[tuple[int, str]]) -> HeaderPeriod:
     """The period a title names. "… NĂM 2017" alone gives the year, not the months: the columns then
     say their own span ("Quý II năm 2017"); "CẢ NĂM 2017" says the whole year."""
-    best = Period(None, None, None)
+    best = HeaderPeriod(None, None, None)
     for _, text in lines:
         p = parse_period(text, whole_year=False)
         if p.year is None and p.month_from is None and parse_period(text).month_from is not None and "ca nam" in fold(text):
-            p = Period(None, 1, 12)
+            p = HeaderPeriod(None, 1, 12)
         if p.year is not None:
             if p.month_from is None and "ca nam" in fold(text):
-                return Period(p.year, 1, 12)
-            return Period(p.year, p.month_from, p.month_to) if p.month_from else Period(p.year, None, None)
+                return HeaderPeriod(p.year, 1, 12)
+            return HeaderPeriod(p.year, p.month_from, p.month_to) if p.month_from else HeaderPeriod(p.year, None, None)
         if best.month_from is None and p.month_from is not None:
             best = p
     return best

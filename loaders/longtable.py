@@ -19,7 +19,7 @@ from loaders.frames import categorical, cell_refs, constant, factorize
 from loaders.headers import ACTUAL, ESTIMATE, SAME, SOURCES, TARGET
 from loaders.layout import Layout
 from loaders.messages import unknown_measure
-from loaders.names import fold
+from vn.text import fold
 from loaders.numbers import NUMBER, detect_locale, parse_column
 from loaders.periods import parse_period, year_of
 from loaders.problems import Problem, problem

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from loaders.names import fold
+from vn.text import fold
 
 MET = {"x", "đạt", "dat", "✓", "✔", "v", "1", "có", "co", "đ", "d", "+", "xx", "đạt chuẩn", "dat chuan", "hoàn thành", "hoan thanh"}
 NOT_MET = {"", "chưa đạt", "chua dat", "không đạt", "khong dat", "-", "0", "không", "khong", "chưa", "chua", "o", "cđ"}

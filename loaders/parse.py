@@ -26,6 +26,7 @@ from loaders.unknowns import SKIP, Decisions, Unknown, UnknownLog
 from loaders.urban import scoring_rows
 from loaders.urban_points import check_points
 from loaders.validate import check_bounds, check_duplicates
+from vn.periods import Period
 
 log = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]
@@ -68,18 +69,6 @@ class FileResult:
         return not self.errors
 
 
-def period_label(month_from: int, month_to: int, year: int) -> str:
-    if (month_from, month_to) == (1, 12):
-        return f"Năm {year}"
-    if month_from == 1:
-        return f"{month_to} tháng {year}"
-    if month_from == month_to:
-        return f"Tháng {month_to}/{year}"
-    if month_to - month_from == 2 and month_from % 3 == 1:
-        return f"Quý {['I', 'II', 'III', 'IV'][month_from // 3]}/{year}"
-    return f"Tháng {month_from}–{month_to}/{year}"
-
-
 def add_preview(obs: pd.DataFrame, catalog: Catalog, file: str) -> pd.DataFrame:
     """Names, period and kind labels for display beside the stored fields (categoricals: codes over the
     few distinct labels, nothing made per row)."""
@@ -103,7 +92,7 @@ def add_preview(obs: pd.DataFrame, catalog: Catalog, file: str) -> pd.DataFrame:
     span = out["year"].to_numpy(dtype="int64") * 10000 + out["month_from"].to_numpy(dtype="int64") * 100 \
         + out["month_to"].to_numpy(dtype="int64")
     codes, uniques = pd.factorize(span)
-    out["period"] = categorical(codes, [period_label((u // 100) % 100, u % 100, u // 10000) for u in uniques])
+    out["period"] = categorical(codes, [Period(u // 10000, (u // 100) % 100, u % 100).heading for u in uniques])
     out["kind_label"] = relabel(out["kind"], lambda k: KIND_LABELS.get(k, k))
     for c in ("unit_id", "year", "month_from", "month_to"):
         out[c] = out[c].astype("int64")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.names import fold
+from vn.text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]*\d)")
@@ -29,7 +29,10 @@ _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 
 
 @dataclass(frozen=True)
-class Period:
+class HeaderPeriod:
+    """What a header or title says of a period, each part None when it does not say it ("Quý II" has no
+    year; "năm 2017" no months). A stored observation has a whole vn.periods.Period."""
+
     year: int | None
     month_from: int | None
     month_to: int | None
@@ -52,7 +55,7 @@ def year_of(value: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def parse_period(text: object, whole_year: bool = True) -> Period:
+def parse_period(text: object, whole_year: bool = True) -> HeaderPeriod:
     """The year and month span a header or title names; None parts when not said."""
     return _parse_folded(fold(text), whole_year)
 
@@ -61,21 +64,21 @@ _CODE = re.compile(r"^(?:(cn)|lk\s*(\d{1,2})|(\d{1,2})t|t\s*(\d{1,2})|q\s*([1-4]
 
 
 @lru_cache(maxsize=16384)
-def _parse_folded(t: str, whole_year: bool) -> Period:
+def _parse_folded(t: str, whole_year: bool) -> HeaderPeriod:
     code = _CODE.match(t.strip())
     if not code:  # "theo QĐ 5960/QĐ-UBND ngày 20/12/2018": a document's number and date are no period
         t = _DOCUMENT.sub(" ", t)
     if code:  # "CN", "LK10", "6T", "T10", "Q3" as a reporting program writes them
         whole, lk, n, month, q = code.groups()
         if whole:
-            return Period(None, 1, 12)
+            return HeaderPeriod(None, 1, 12)
         if lk or n:
             k = int(lk or n)
-            return Period(None, 1, k) if 1 <= k <= 12 else Period(None, None, None)
+            return HeaderPeriod(None, 1, k) if 1 <= k <= 12 else HeaderPeriod(None, None, None)
         if month:
             k = int(month)
-            return Period(None, k, k) if 1 <= k <= 12 else Period(None, None, None)
-        return Period(None, 3 * int(q) - 2, 3 * int(q))
+            return HeaderPeriod(None, k, k) if 1 <= k <= 12 else HeaderPeriod(None, None, None)
+        return HeaderPeriod(None, 3 * int(q) - 2, 3 * int(q))
     year = None
     if not _RANGE.search(t):
         years = _YEAR.findall(t)
@@ -89,7 +92,7 @@ def _parse_folded(t: str, whole_year: bool) -> Period:
         start = int(span.group(1) or span.group(2))
         end = span.group(3) or span.group(4)
         if end is None or 1 <= int(end) <= 12:
-            return Period(year, start, int(end) if end else None)
+            return HeaderPeriod(year, start, int(end) if end else None)
     if _LAST_HALF.search(t):
         months = (7, 12)
     elif m := _QUARTER.search(t):
@@ -109,4 +112,4 @@ def _parse_folded(t: str, whole_year: bool) -> Period:
             months = (n, n)
     elif whole_year and _WHOLE_YEAR.search(t) and not _CUMULATIVE.search(t):
         months = (1, 12)
-    return Period(year, *(months or (None, None)))
+    return HeaderPeriod(year, *(months or (None, None)))

@@ -8,7 +8,8 @@ from datetime import date
 import re
 
 from loaders.catalog import Catalog
-from loaders.names import clean_label, fold
+from loaders.names import clean_label
+from vn.text import fold
 from loaders.messages import unknown_indicator, unknown_unit
 from loaders.problems import Problem
 from loaders.unknowns import SKIP, Decisions, UnknownLog, decision_key

@@ -5,7 +5,7 @@ the others blanked, so cell addresses stay those of the file."""
 from __future__ import annotations
 
 from loaders.headers import NAME_WORDS, classify
-from loaders.names import fold
+from vn.text import fold
 from loaders.layout import Layout, cell_text
 from loaders.read import Sheet
 

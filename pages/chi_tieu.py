@@ -7,7 +7,7 @@ import streamlit as st
 from indicators import catalog, queries, ranking, scorecard, terms
 from reports import charts, exports
 from vn import numbers as fmt
-from vn.numbers import period_title
+from vn.periods import period_title
 from ui import cards, filters, layout, pickers
 
 con = layout.page("Chỉ tiêu", icon="📈")

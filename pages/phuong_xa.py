@@ -8,7 +8,7 @@ import streamlit as st
 
 from vn import numbers as fmt
 from indicators import progress, queries, scorecard
-from vn.numbers import period_title
+from vn.periods import period_title
 from ui import cards, filters, layout, pickers
 
 con = layout.page("Phường/xã", icon="🏘️")

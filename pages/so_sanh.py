@@ -7,7 +7,7 @@ import streamlit as st
 
 from indicators import queries, scorecard
 from reports import charts
-from vn.numbers import period_title
+from vn.periods import period_title
 from ui import filters, layout
 
 con = layout.page("So sánh", icon="🗺️")

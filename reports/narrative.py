@@ -14,7 +14,7 @@ import pandas as pd
 
 from indicators import catalog
 from vn import numbers as fmt
-from vn.numbers import period_title
+from vn.periods import period_title
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 

@@ -12,7 +12,7 @@ import pandas as pd
 from indicators import queries, ranking, scorecard
 from reports import charts, narrative
 from vn import numbers as fmt
-from vn.numbers import period_title
+from vn.periods import period_title
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vn import numbers as fmt
+from vn import periods
 from indicators import progress
 
 
@@ -42,11 +43,11 @@ def test_no_target_no_data():
 
 
 def test_period_labels():
-    assert fmt.period_label(1, 6) == "6 tháng"
-    assert fmt.period_label(1, 12) == "Cả năm"
-    assert fmt.period_label(7, 9) == "Quý III"
-    assert fmt.period_label(10, 10) == "Tháng 10"
-    assert fmt.period_title(2016, 1, 6) == "6 tháng năm 2016"
+    assert periods.period_label(1, 6) == "6 tháng"
+    assert periods.period_label(1, 12) == "Cả năm"
+    assert periods.period_label(7, 9) == "Quý III"
+    assert periods.period_label(10, 10) == "Tháng 10"
+    assert periods.period_title(2016, 1, 6) == "6 tháng năm 2016"
 
 
 def test_number_formats():

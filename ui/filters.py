@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import queries
-from vn.numbers import period_label
+from vn.periods import period_label
 
 
 @dataclass(frozen=True)

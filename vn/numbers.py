@@ -56,28 +56,6 @@ def with_measure(value: float | None, measure_code: str, measure_name: str) -> s
     return f"{text} {measure_name.lower() if measure_name[:1].isupper() and not measure_name[1:2].isupper() else measure_name}"
 
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
-def period_label(month_from: int, month_to: int) -> str:
-    """(1, 6) → '6 tháng', (1, 12) → 'Cả năm', (7, 9) → 'Quý III', (10, 10) → 'Tháng 10'."""
-    if month_from == 1 and month_to == 12:
-        return "Cả năm"
-    if month_from == 1 and month_to > 1:
-        return f"{month_to} tháng"
-    if month_from == month_to:
-        return f"Tháng {month_to}"
-    if month_to - month_from == 2 and month_from % 3 == 1:
-        return f"Quý {ROMAN[(month_from + 2) // 3]}"
-    return f"Tháng {month_from}–{month_to}"
-
-
-def period_title(year: int, month_from: int, month_to: int) -> str:
-    """'6 tháng năm 2016', 'năm 2016', 'Quý III năm 2019'."""
-    label = period_label(month_from, month_to)
-    return f"năm {year}" if label == "Cả năm" else f"{label} năm {year}"
-
-
 def rank_arrow(change: float | None) -> str:
     """+2 → '▲2' (moved up two places), −1 → '▼1', 0/None → '='."""
     if change is None or change != change or change == 0:

@@ -1,0 +1,41 @@
+"""The Vietnamese-text ground floor: one folding, one set of unit prefixes and one period naming for
+every layer (the command line's --unit and the upload matcher read a name the same way)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators import units
+from loaders.names import split_unit_prefix
+from vn.periods import Period
+from vn.text import fold, name_key
+from vn.units import split_prefix, type_label
+
+
+def test_fold_and_name_key():
+    assert fold("  Phường  BẮC Hà\n") == "phuong bac ha"
+    assert fold("Đồng Môn") == "dong mon"
+    assert name_key("Bắc Hà (cũ)") == "bac ha cu"
+
+
+@pytest.mark.parametrize("written", ["Phường Bắc Hà", "P. Bắc Hà", "UBND phường Bắc Hà", "Ủy ban nhân dân phường Bắc Hà",
+                                     "phường bắc hà"])
+def test_unit_prefixes_are_read_once_for_every_layer(empty_store, written):
+    assert split_prefix(written) == ("phuong", "bac ha")
+    assert split_unit_prefix(written) == ("phuong", "bac ha")  # the upload matcher
+    assert units.resolve(empty_store, written, 2016)["name"] == "Phường Bắc Hà"  # the command line's --unit
+
+
+def test_a_name_without_prefix_and_type_labels():
+    assert split_prefix("Bắc Hà") == (None, "bac ha")
+    assert type_label("thi_tran") == "Thị trấn" and type_label("dac_khu") == "Đặc khu"
+
+
+def test_period_value():
+    p = Period(2016, 1, 6)
+    assert (p.label, p.title, p.heading, p.key) == ("6 tháng", "6 tháng năm 2016", "6 tháng năm 2016", "1-6")
+    assert Period(2016).heading == "Năm 2016" and Period(2019, 7, 9).title == "Quý III năm 2019"
+    assert p.last_year() == Period(2015, 1, 6) and p.of_year() == Period(2016)
+    assert Period.from_key(2020, "1-10") == Period(2020, 1, 10)
+    with pytest.raises(ValueError):
+        Period(2020, 7, 3)

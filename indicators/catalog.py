@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
-from store import cached, query, reference_version
+from store import Connection, cached, reference_version
+from store.queries import catalog as stored_catalog
+from store.queries import units as stored_units
 from vn.units import type_labels
 
 TARGET_SOURCES_FILE = Path(__file__).resolve().parent.parent / "data" / "catalog" / "target_sources.toml"
@@ -39,60 +39,19 @@ def target_source_label(code: str | None) -> str:
     return str(_target_source_labels().get(code or "", code or "Kế hoạch"))
 
 
-def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def indicators(con: Connection) -> pd.DataFrame:
     """Catalog rows with their measure's display name and group name, in catalog order (cached per
     connection until the reference data resyncs: every scorecard asks for it)."""
     return cached(con, "catalog.indicators", reference_version(con), lambda: _indicators(con))
 
 
-def _indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return query(
-        con,
-        """
-        SELECT i.*, m.name AS measure_name, g.name AS group_name, g.sort_order AS group_order
-        FROM indicators i
-        JOIN measures m ON m.code = i.measure
-        JOIN indicator_groups g ON g.code = i.group_code
-        ORDER BY g.sort_order, i.sort_order
-        """,
-    )
+def _indicators(con: Connection) -> pd.DataFrame:
+    return stored_catalog.indicators(con)
 
 
-def measures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return query(con, "SELECT * FROM measures ORDER BY code")
-
-
-def groups(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return query(con, "SELECT * FROM indicator_groups ORDER BY sort_order")
-
-
-def units(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return query(
-        con,
-        """
-        SELECT u.*, p.name AS parent_name
-        FROM admin_units u LEFT JOIN admin_units p ON p.unit_id = u.parent_id
-        ORDER BY u.valid_from, u.code
-        """,
-    )
-
-
-def units_valid_on(con: duckdb.DuckDBPyConnection, day: date) -> pd.DataFrame:
-    return query(
-        con,
-        "SELECT * FROM admin_units WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
-        [day, day],
-    )
-
-
-def children(con: duckdb.DuckDBPyConnection, parent_id: int) -> pd.DataFrame:
-    return query(
-        con,
-        "SELECT * FROM admin_units WHERE parent_id = ? ORDER BY unit_type, code",
-        [parent_id],
-    )
-
-
-def unit(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.Series | None:
-    frame = query(con, "SELECT * FROM admin_units WHERE unit_id = ?", [unit_id])
-    return None if frame.empty else frame.iloc[0]
+measures = stored_catalog.measures
+groups = stored_catalog.groups
+units = stored_units.with_parents
+units_valid_on = stored_units.valid_on
+children = stored_units.children_by_code
+unit = stored_units.by_id

@@ -8,12 +8,14 @@ reached in the first such year ("theo tiêu chí").
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 
 from indicators import catalog, criteria
+from store import Connection
 from store import criteria as stored
-from store import query
+from store.queries import criteria as stored_criteria
+from store.queries import observations as stored_observations
+from store.queries import units as stored_units
 
 FAMILY_LEVEL = {"ntm": "ntm", "van_minh": "van_minh"}
 ASSESS_COLUMNS = ["unit_id", "year", "criteria_set", "criteria_met", "criteria_total", "met", "unmet", "missing"]
@@ -95,25 +97,14 @@ def _criterion_codes(family: str) -> list[str]:
     return sorted(criteria.criterion_indicators(family))
 
 
-def observations(con: duckdb.DuckDBPyConnection, family: str = "ntm", parent_id: int | None = None,
+def observations(con: Connection, family: str = "ntm", parent_id: int | None = None,
                  until: int | None = None) -> pd.DataFrame:
     """Whole-year criterion values (actual preferred over estimate) with unit names."""
-    frame = query(
-        con,
-        """
-        SELECT o.unit_id, o.year, o.indicator_code,
-               arg_min(o.value, CASE o.kind WHEN 'actual' THEN 0 ELSE 1 END) AS value
-        FROM observations o JOIN admin_units a USING (unit_id)
-        WHERE list_contains(?, o.indicator_code) AND o.month_from = 1 AND o.month_to = 12
-          AND o.kind IN ('actual', 'estimate') AND (? IS NULL OR a.parent_id = ?) AND (? IS NULL OR o.year <= ?)
-        GROUP BY o.unit_id, o.year, o.indicator_code
-        """,
-        [_criterion_codes(family), parent_id, parent_id, until, until],
-    )
+    frame = stored_criteria.criterion_values(con, _criterion_codes(family), parent_id, until)
     return frame
 
 
-def history(con: duckdb.DuckDBPyConnection, family: str = "ntm", parent_id: int | None = None,
+def history(con: Connection, family: str = "ntm", parent_id: int | None = None,
             until: int | None = None, province_code: str | None = "42") -> pd.DataFrame:
     """Unit × year assessments against the set in force each year."""
     obs = observations(con, family, parent_id, until)
@@ -128,13 +119,13 @@ def history(con: duckdb.DuckDBPyConnection, family: str = "ntm", parent_id: int 
     return pd.concat(frames, ignore_index=True)
 
 
-def recognised(con: duckdb.DuckDBPyConnection, family: str) -> pd.DataFrame:
+def recognised(con: Connection, family: str) -> pd.DataFrame:
     frame = stored.recognitions(con)
     codes = {f.code for f in criteria.frameworks() if f.family == family}
     return frame[frame.framework.isin(codes)]
 
 
-def reached_years(con: duckdb.DuckDBPyConnection, hist: pd.DataFrame, family: str = "ntm") -> dict[int, int]:
+def reached_years(con: Connection, hist: pd.DataFrame, family: str = "ntm") -> dict[int, int]:
     """unit_id → year the standard was first reached, for the units of `hist`: the earliest
     recognition when there is one, else the first year every criterion was met."""
     out = first_year_reached(hist)
@@ -145,7 +136,7 @@ def reached_years(con: duckdb.DuckDBPyConnection, hist: pd.DataFrame, family: st
     return out
 
 
-def assessment(con: duckdb.DuckDBPyConnection, year: int, parent_id: int | None = None, family: str = "ntm",
+def assessment(con: Connection, year: int, parent_id: int | None = None, family: str = "ntm",
                province_code: str | None = "42") -> pd.DataFrame:
     """One row per unit assessed in `year`: unit_code, unit_name, criteria_set, criteria_met,
     criteria_total, level, year_reached, basis, met/unmet/missing criterion numbers."""
@@ -155,38 +146,20 @@ def assessment(con: duckdb.DuckDBPyConnection, year: int, parent_id: int | None 
         return pd.DataFrame(columns=["unit_id", "unit_code", "unit_name", *ASSESS_COLUMNS[2:], "level",
                                      "year_reached", "basis", "decision"])
     lv = levels(now.unit_id.tolist(), year, recognised(con, family), first_year_reached(hist), family)
-    units = query(con, "SELECT unit_id, code AS unit_code, name AS unit_name FROM admin_units WHERE list_contains(?, unit_id)",
-                  [[int(u) for u in now.unit_id]])
+    units = stored_units.names(con, now.unit_id)
     out = now.merge(lv, on="unit_id").merge(units, on="unit_id")
     return out.sort_values("unit_code").reset_index(drop=True)
 
 
-def parents_with_criteria(con: duckdb.DuckDBPyConnection, family: str = "ntm") -> pd.DataFrame:
+def parents_with_criteria(con: Connection, family: str = "ntm") -> pd.DataFrame:
     """Parent units (city, district) whose children hold criterion values: unit_id, name, years."""
-    return query(
-        con,
-        """
-        SELECT p.unit_id, p.name, p.valid_from, p.valid_to, min(o.year) AS first_year, max(o.year) AS last_year
-        FROM observations o JOIN admin_units a USING (unit_id) JOIN admin_units p ON a.parent_id = p.unit_id
-        WHERE list_contains(?, o.indicator_code)
-        GROUP BY p.unit_id, p.name, p.valid_from, p.valid_to ORDER BY p.unit_id
-        """,
-        [_criterion_codes(family)],
-    )
+    return stored_criteria.parents_holding(con, _criterion_codes(family))
 
 
-def plan(con: duckdb.DuckDBPyConnection, parent_id: int, indicator_code: str = "so_xa_ntm") -> pd.DataFrame:
+def plan(con: Connection, parent_id: int, indicator_code: str = "so_xa_ntm") -> pd.DataFrame:
     """The yearly plan for the number of units reaching the standard (year, target), one target source
     per year in the catalog's priority order."""
-    frame = query(
-        con,
-        """
-        SELECT year, target_source, value AS target FROM observations
-        WHERE indicator_code = ? AND unit_id = ? AND kind = 'target' AND month_from = 1 AND month_to = 12
-          AND target_source <> 'nhiem_ky'
-        """,
-        [indicator_code, parent_id],
-    )
+    frame = stored_observations.unit_plans(con, indicator_code, parent_id)
     priority = {code: i for i, code in enumerate(catalog.target_sources()["code"])}
     frame["priority"] = frame["target_source"].map(lambda c: priority.get(c, 99))
     frame = frame.sort_values(["year", "priority"]).drop_duplicates("year")

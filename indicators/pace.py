@@ -1,84 +1,36 @@
 """In-year pace: the share of the year's value a unit usually reaches by a given month, from its own
-history (≥ 3 completed years), and a year-end projection with a range. Pure functions + one query."""
+history (≥ 3 completed years), and a year-end projection with a range. Pure functions; the history comes from store.queries.pace."""
 
 from __future__ import annotations
 
 from typing import Sequence
 
-import duckdb
 import numpy as np
 import pandas as pd
 
-from indicators.queries import only_indicators
-from store import query
+from store import Connection
+from store.queries import pace as stored_pace
 
 MIN_YEARS = 3
 
 
 def history_shares(
-    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], month_to: int, before_year: int,
+    con: Connection, unit_ids: Sequence[int], month_to: int, before_year: int,
     indicator_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Per unit × indicator × year before `before_year`: value at months 1..month_to divided by the
     full-year actual (actual preferred over estimate for the partial period). `indicator_codes`: only
     these indicators (default all)."""
-    only, only_params = only_indicators(indicator_codes)
-    ids = [int(u) for u in unit_ids]
-    return query(
-        con,
-        f"""
-        WITH part AS (
-            SELECT indicator_code, unit_id, year,
-                   arg_min(value, CASE kind WHEN 'actual' THEN 0 ELSE 1 END) AS value
-            FROM observations
-            WHERE kind IN ('actual', 'estimate') AND month_from = 1 AND month_to = ?
-              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
-            GROUP BY ALL
-        ), full_year AS (
-            SELECT indicator_code, unit_id, year, value FROM observations
-            WHERE kind = 'actual' AND month_from = 1 AND month_to = 12
-              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
-        )
-        SELECT p.indicator_code, p.unit_id, p.year, p.value / f.value AS share
-        FROM part p JOIN full_year f USING (indicator_code, unit_id, year)
-        WHERE f.value > 0
-        """,
-        [month_to, before_year, ids, *only_params, before_year, ids, *only_params],
-    )
+    return stored_pace.history_shares(con, unit_ids, month_to, before_year, indicator_codes)
 
 
 def typical_shares_in_store(
-    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], month_to: int, before_year: int,
+    con: Connection, unit_ids: Sequence[int], month_to: int, before_year: int,
     indicator_codes: Sequence[str] | None = None, min_years: int = MIN_YEARS,
 ) -> pd.DataFrame:
-    """`typical_shares(history_shares(...))` computed inside DuckDB: one scan, and only one row per
-    unit × indicator comes back (the pandas route moves every year's share; ~5× slower at national
-    scale). Same columns and values."""
-    only, only_params = only_indicators(indicator_codes)
-    ids = [int(u) for u in unit_ids]
-    return query(
-        con,
-        f"""
-        WITH src AS (
-            SELECT indicator_code, unit_id, year, month_to, kind, value FROM observations
-            WHERE month_from = 1 AND month_to IN (?, 12) AND kind IN ('actual', 'estimate')
-              AND year < ? AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
-        ), part AS (
-            SELECT indicator_code, unit_id, year,
-                   arg_min(value, CASE kind WHEN 'actual' THEN 0 ELSE 1 END) AS value
-            FROM src WHERE month_to = ? GROUP BY ALL
-        ), shares AS (
-            SELECT p.indicator_code, p.unit_id, p.value / f.value AS share
-            FROM part p JOIN src f ON f.indicator_code = p.indicator_code AND f.unit_id = p.unit_id
-             AND f.year = p.year AND f.month_to = 12 AND f.kind = 'actual'
-            WHERE f.value > 0
-        )
-        SELECT indicator_code, unit_id, median(share) AS typical_share, min(share) AS share_low,
-               max(share) AS share_high, count(*) AS n_years
-        FROM shares GROUP BY indicator_code, unit_id HAVING count(*) >= ?
-        """,
-        [month_to, before_year, ids, *only_params, month_to, min_years],
-    )
+    """`typical_shares(history_shares(...))` computed inside DuckDB (store.queries.pace): same columns
+    and values, one row per unit × indicator moved instead of every year's share."""
+    return stored_pace.typical_shares(con, unit_ids, month_to, before_year, indicator_codes, min_years)
 
 
 def typical_shares(shares: pd.DataFrame, min_years: int = MIN_YEARS) -> pd.DataFrame:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import duckdb
 import numpy as np
 import pandas as pd
 
+from store import Connection
 from vn import numbers as fmt
 from indicators import queries, scorecard
 
@@ -27,7 +27,7 @@ def _revision_texts(revs: pd.DataFrame) -> dict[int, str]:
     return {unit: " → ".join(parts) if len(parts) >= 2 else "" for unit, parts in rows.items()}
 
 
-def by_children(con: duckdb.DuckDBPyConnection, indicator_code: str, parent_id: int, year: int,
+def by_children(con: Connection, indicator_code: str, parent_id: int, year: int,
                 month_from: int, month_to: int) -> pd.DataFrame:
     """Per child unit with data in the period: value, target, same period, % of plan, status,
     revisions (text), rank by % of plan (1 = best; reversed for lower-is-better) and its change on

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-import duckdb
 import numpy as np
 import pandas as pd
 
 from indicators import aggregate, catalog, pace, progress, queries
-from store import cached, data_version
+from store import cached, Connection, data_version
 
 
 def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year: int, month_from: int,
@@ -64,7 +63,7 @@ def _percent_of(values: pd.Series, bases: pd.Series, minus: float = 0.0) -> list
 
 
 def scorecard(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     unit_ids: Sequence[int],
     year: int,
     month_from: int,
@@ -85,7 +84,7 @@ def scorecard(
 
 
 def compute(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     unit_ids: Sequence[int],
     year: int,
     month_from: int,

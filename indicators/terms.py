@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import trend
+from indicators import catalog, trend
+from store.queries.observations import TERM_SOURCE
 
 TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "terms.toml"
 
@@ -46,9 +47,19 @@ def yearly_values(series: pd.DataFrame) -> pd.DataFrame:
     return values.reset_index(drop=True)
 
 
+def yearly_plans(series: pd.DataFrame) -> pd.DataFrame:
+    """(year, value): each year's plan from a unit's series — the highest-priority source of the whole-
+    year targets (data/catalog/target_sources.toml); the term target is not a year's plan."""
+    plans = series[(series.kind == "target") & (series.month_from == 1) & (series.month_to == 12)
+                   & (series.target_source != TERM_SOURCE)]
+    priority = dict(zip(catalog.target_sources()["code"], catalog.target_sources()["priority"]))
+    plans = plans.assign(priority=plans.target_source.map(lambda c: priority.get(c, 99)))
+    return plans.sort_values(["year", "priority"]).drop_duplicates("year")[["year", "value"]].reset_index(drop=True)
+
+
 def term_status(series: pd.DataFrame, direction: str, term: Term) -> dict | None:
     """Trend status for `term` from a unit's series: needs the term target and ≥ 2 yearly values."""
-    targets = series[(series.kind == "target") & (series.target_source == "nhiem_ky") & (series.year == term.target_year)]
+    targets = series[(series.kind == "target") & (series.target_source == TERM_SOURCE) & (series.year == term.target_year)]
     values = yearly_values(series)
     values = values[(values.year >= term.base_year) & (values.year <= term.target_year)]
     if values.empty:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import duckdb
 import pandas as pd
 
-from store import query
+from store import Connection
+from store.queries import units as stored_units
 from vn.text import name_key
 from vn.units import bare, split_prefix
 
@@ -20,10 +20,10 @@ class UnitNotFound(LookupError):
         super().__init__(f'Không tìm thấy đơn vị "{wanted}".{hint}')
 
 
-def resolve(con: duckdb.DuckDBPyConnection, name_or_code: str, year: int) -> pd.Series:
+def resolve(con: Connection, name_or_code: str, year: int) -> pd.Series:
     """The unit version in force during `year` (at its end, else its start, else the nearest version)
     whose code, full name or bare name matches. Raises UnitNotFound with candidates."""
-    units = query(con, "SELECT * FROM admin_units")
+    units = stored_units.all_units(con)
     wanted = name_or_code.strip()
     if wanted.isdigit():
         hits = units[units.code == wanted]

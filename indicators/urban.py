@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 
-import duckdb
 import pandas as pd
 
 from indicators import criteria
+from store import Connection
 from store import criteria as stored
-from store import query
+from store.queries import criteria as stored_criteria
+from store.queries import observations as stored_observations
 
 EPS = 1e-9
 ROUND = 4  # the tables print points with 4 decimals (92,6598)
@@ -167,25 +168,15 @@ def _with_table_criteria(framework: criteria.Framework, lines: dict) -> criteria
 
 
 # ---------------------------------------------------------------- the store
-def _values(con: duckdb.DuckDBPyConnection, unit_id: int, year: int, codes: list[str]) -> dict[str, float]:
+def _values(con: Connection, unit_id: int, year: int, codes: list[str]) -> dict[str, float]:
     """Whole-year values of a unit (actual preferred over estimate)."""
     if not codes:
         return {}
-    frame = query(
-        con,
-        """
-        SELECT indicator_code, arg_min(value, CASE kind WHEN 'actual' THEN 0 ELSE 1 END) AS value
-        FROM observations
-        WHERE unit_id = ? AND year = ? AND month_from = 1 AND month_to = 12 AND kind IN ('actual', 'estimate')
-          AND list_contains(?, indicator_code)
-        GROUP BY indicator_code
-        """,
-        [unit_id, year, codes],
-    )
+    frame = stored_observations.whole_year_values(con, unit_id, year, codes)
     return dict(zip(frame.indicator_code, frame.value.astype(float)))
 
 
-def assessment(con: duckdb.DuckDBPyConnection, unit_id: int, year: int) -> dict:
+def assessment(con: Connection, unit_id: int, year: int) -> dict:
     """Score a unit's year from the store: the standards' values (observations), the levels and points
     of the year's uploaded table when there is one (else the framework in force), and entered criterion
     points (dt_diem_tc1…5) standing for their criterion. Keys as `score_table` plus framework, basis."""
@@ -218,26 +209,15 @@ def assessment(con: duckdb.DuckDBPyConnection, unit_id: int, year: int) -> dict:
             **total(by_criterion, framework.pass_points), "basis": basis}
 
 
-def assessed_years(con: duckdb.DuckDBPyConnection, unit_id: int) -> list[int]:
+def assessed_years(con: Connection, unit_id: int) -> list[int]:
     """Years in which the unit has any urban standard value, entered criterion points or a scoring table."""
     codes = sorted({s.indicator for f in criteria.frameworks() if f.family == "urban" for s in f.standards}
                    | {f"dt_diem_tc{n}" for n in range(1, 6)})
-    frame = query(
-        con,
-        """
-        SELECT DISTINCT year FROM observations
-        WHERE unit_id = ? AND month_from = 1 AND month_to = 12 AND list_contains(?, indicator_code)
-          AND indicator_code NOT IN ('ty_le_ho_ngheo', 'thu_gom_rac')
-        UNION SELECT DISTINCT s.year FROM criteria_scores s JOIN uploads u USING (upload_id)
-        WHERE u.status <> 'rolled_back' AND s.unit_id = ?
-        ORDER BY year
-        """,
-        [unit_id, codes, unit_id],
-    )
-    return [int(y) for y in frame.year]
+    # poverty rate and waste collection serve other criteria sets too: alone they assess no urban year
+    return stored_criteria.urban_years(con, unit_id, codes, ["ty_le_ho_ngheo", "thu_gom_rac"])
 
 
-def history(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
+def history(con: Connection, unit_id: int) -> pd.DataFrame:
     """Criterion points and total per assessed year (long: year, criterion, name, points, total)."""
     rows = []
     for year in assessed_years(con, unit_id):
@@ -251,18 +231,9 @@ def history(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["year", "criterion", "name", "points", "max_points", "total", "passed", "framework"])
 
 
-def urban_units(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def urban_units(con: Connection) -> pd.DataFrame:
     """Units holding any urban standard value or entered points (city-level units)."""
     codes = sorted({s.indicator for f in criteria.frameworks() if f.family == "urban" for s in f.standards}
                    | {f"dt_diem_tc{n}" for n in range(1, 6)})
     codes = [c for c in codes if c.startswith("dt_")]
-    return query(
-        con,
-        """
-        SELECT a.unit_id, a.code, a.name, min(o.year) AS first_year, max(o.year) AS last_year
-        FROM observations o JOIN admin_units a USING (unit_id)
-        WHERE list_contains(?, o.indicator_code)
-        GROUP BY a.unit_id, a.code, a.name ORDER BY a.name
-        """,
-        [codes],
-    )
+    return stored_criteria.units_holding(con, codes)

@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-import duckdb
 import pandas as pd
 
+from store import Connection
+from store import Error as StoreDbError
 from store import aliases as store_aliases
+from store.queries import catalog as stored_catalog
 
 from vn.units import type_labels
 from loaders.names import Matcher, indicator_key, key, measure_key, split_unit_prefix
@@ -233,24 +235,16 @@ _PREFIX_WORDS = [
 ]
 
 
-def _frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
-    cursor = con.cursor()
-    try:
-        return cursor.execute(sql).df()
-    finally:
-        cursor.close()
-
-
 _cache: dict[str, Catalog] = {}
 
 
-def _learnt_names(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+def _learnt_names(con: Connection, catalog: Catalog) -> None:
     """Aliases saved from earlier uploads: an indicator alias is one more name of its indicator; a unit
     alias one more name of every unit of the same type and name as its target (the report's date
     still picks which); a skip is remembered so the name is not asked about again."""
     try:
         learnt = store_aliases.aliases(con)
-    except duckdb.Error:
+    except StoreDbError:
         return
     skipped = set()
     for row in learnt.itertuples(index=False):
@@ -267,24 +261,18 @@ def _learnt_names(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     catalog.skipped = frozenset(skipped)
 
 
-def load_catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
+def load_catalog(con: Connection) -> Catalog:
     """The catalog of the store `con` (cached per reference-data fingerprint)."""
     try:
-        fingerprint = _frame(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
-        token = str(fingerprint.iloc[0, 0]) if len(fingerprint) else ""
+        token = stored_catalog.reference_fingerprint(con)
         token = f"{token}:{store_aliases.version(con)}" if token else ""
-    except duckdb.Error:
+    except StoreDbError:
         token = ""
     if token and token in _cache:
         return _cache[token]
-    indicators = _frame(
-        con, "SELECT code, name, aliases, measure, min_value, max_value, parent_code, is_criterion, "
-        "value_type, group_code, sort_order FROM indicators ORDER BY sort_order"
-    ).set_index("code", drop=False)
-    measures = _frame(con, "SELECT code, name, aliases, base, factor FROM measures").set_index("code", drop=False)
-    unit_rows = _frame(
-        con, "SELECT unit_id, code, name, short_name, unit_type, parent_id, valid_from, valid_to FROM admin_units"
-    )
+    indicators, measures, unit_rows = stored_catalog.for_matching(con)
+    indicators = indicators.set_index("code", drop=False)
+    measures = measures.set_index("code", drop=False)
     catalog = Catalog(indicators=indicators, measures=measures, units={},
                       criterion_codes=frozenset(indicators.index[indicators["is_criterion"].astype(bool)]))
     for row in indicators.itertuples(index=False):

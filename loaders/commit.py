@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-import duckdb
 import pandas as pd
 
+from store import Connection
 from loaders.criteria_extras import batch_extras
 from loaders.frames import concat
 from loaders.gcpause import paused_gc
@@ -56,7 +56,7 @@ def _decisions(result: FileResult) -> list[dict]:
     return out
 
 
-def commit(con: duckdb.DuckDBPyConnection, results: list[FileResult], user: str | None = None) -> CommitOutcome:
+def commit(con: Connection, results: list[FileResult], user: str | None = None) -> CommitOutcome:
     """Write every file's observations in one transaction, or nothing when any file has an error."""
     problems = [p for r in results for p in r.errors] + [p for p in cross_file_problems(results) if p.is_error]
     if problems:

@@ -7,20 +7,13 @@ import csv
 import io
 from typing import TextIO
 
-import duckdb
+from store import Connection
+from store.queries import exports
+
 
 HEADER = ["indicator_code", "indicator_name", "unit_code", "unit_name", "year", "month_from", "month_to",
           "kind", "value", "measure"]
 
-EXPORT_SQL = """
-SELECT o.indicator_code, i.name AS indicator_name, u.code AS unit_code, u.name AS unit_name,
-       o.year, o.month_from, o.month_to, o.kind, o.value, m.name AS measure
-FROM observations o
-JOIN indicators i ON i.code = o.indicator_code
-JOIN admin_units u ON u.unit_id = o.unit_id
-JOIN measures m ON m.code = i.measure
-ORDER BY i.sort_order, u.unit_id, o.year, o.month_from, o.month_to, o.kind, o.target_source
-"""
 
 
 def format_value(value: float) -> str:
@@ -29,12 +22,8 @@ def format_value(value: float) -> str:
     return format(value, ".15g")
 
 
-def write_csv(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
-    cursor = con.cursor()
-    try:
-        rows = cursor.execute(EXPORT_SQL).fetchall()
-    finally:
-        cursor.close()
+def write_csv(con: Connection, out: TextIO) -> int:
+    rows = exports.all_observations(con)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
     for row in rows:
@@ -44,7 +33,7 @@ def write_csv(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
     return len(rows)
 
 
-def export_csv(con: duckdb.DuckDBPyConnection) -> str:
+def export_csv(con: Connection) -> str:
     buffer = io.StringIO()
     write_csv(con, buffer)
     return buffer.getvalue()

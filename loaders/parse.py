@@ -8,9 +8,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import Callable
 
-import duckdb
 import pandas as pd
 
+from store import Connection
 from loaders.catalog import Catalog, load_catalog
 from loaders.derived import check_counts, check_derived, check_sums, years_reached
 from loaders.extract import Extracted, empty_observations, extract_table
@@ -187,7 +187,7 @@ def _names(result: FileResult, log: UnknownLog, decisions: Decisions | None) -> 
             result.decisions.append((kind, name, target))
 
 
-def parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limits: Limits | None = None,
+def parse_upload(name: str, data: bytes, con: Connection, *, limits: Limits | None = None,
                  progress: Progress | None = None, decisions: Decisions | None = None) -> FileResult:
     """Read, detect, normalise and validate one file. Never raises for bad files: problems say why.
     `decisions` maps unknown names to catalog codes / unit ids or SKIP (loaders.unknowns)."""
@@ -195,7 +195,7 @@ def parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limi
         return _parse_upload(name, data, con, limits=limits, progress=progress, decisions=decisions)
 
 
-def _parse_upload(name: str, data: bytes, con: duckdb.DuckDBPyConnection, *, limits: Limits | None = None,
+def _parse_upload(name: str, data: bytes, con: Connection, *, limits: Limits | None = None,
                   progress: Progress | None = None, decisions: Decisions | None = None) -> FileResult:
     limits = limits or Limits()
     result = FileResult(name=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))

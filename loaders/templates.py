@@ -6,27 +6,19 @@ from __future__ import annotations
 
 import io
 
-import duckdb
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from store import query
+from store import Connection
+from store.queries import catalog as stored_catalog
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 LONG_HEADERS = ["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị", "ĐVT"]
 
 
-def _indicators(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    frame = query(
-        con,
-        """
-        SELECT i.code, i.name, i.parent_code, m.name AS measure, g.code AS group_code, g.name AS group_name
-        FROM indicators i JOIN measures m ON m.code = i.measure JOIN indicator_groups g ON g.code = i.group_code
-        WHERE NOT i.is_criterion AND i.group_code <> 'do_thi'
-        ORDER BY g.sort_order, i.sort_order
-        """,
-    )
+def _indicators(con: Connection) -> list[dict]:
+    frame = stored_catalog.template_indicators(con)
     return frame.to_dict("records")
 
 
@@ -36,7 +28,7 @@ def _save(wb: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def long_template(con: duckdb.DuckDBPyConnection, unit_name: str, year: int, period: str = "6 tháng") -> bytes:
+def long_template(con: Connection, unit_name: str, year: int, period: str = "6 tháng") -> bytes:
     """One row per indicator × kind for one unit and period, values blank."""
     wb = Workbook()
     ws = wb.active
@@ -56,7 +48,7 @@ def long_template(con: duckdb.DuckDBPyConnection, unit_name: str, year: int, per
     return _save(wb)
 
 
-def report_template(con: duckdb.DuckDBPyConnection, unit_name: str, year: int, months: int = 6) -> bytes:
+def report_template(con: Connection, unit_name: str, year: int, months: int = 6) -> bytes:
     """The usual "biểu tổng hợp" of a period: plan of the year, same period last year, estimate."""
     period = "cả năm" if months == 12 else f"{months} tháng"
     wb = Workbook()

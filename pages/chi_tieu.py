@@ -29,8 +29,7 @@ else:
 st.markdown("#### Diễn biến qua các năm")
 series = queries.series(con, code, sel.unit_id)
 values = terms.yearly_values(series)
-yearly_targets = series[(series.kind == "target") & (series.month_to == 12) & (series.target_source != "nhiem_ky")]
-yearly_targets = yearly_targets.sort_values("target_source").drop_duplicates("year")[["year", "value"]]
+yearly_targets = terms.yearly_plans(series)
 term = terms.term_for(sel.year)
 status = terms.term_status(series, meta["direction"], term) if term else None
 path, goal = None, None

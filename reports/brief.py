@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import duckdb
 import pandas as pd
 
+from store import Connection
 from indicators import queries, scorecard
 from reports import narrative
 
@@ -41,7 +41,7 @@ def lagging_wards(card_children: pd.DataFrame, children: pd.DataFrame, limit: in
             .sort_values(["n", "worst"], ascending=[False, True]).head(limit).reset_index())
 
 
-def build(con: duckdb.DuckDBPyConnection, unit_id: int, unit_name: str, year: int, month_from: int, month_to: int) -> Brief:
+def build(con: Connection, unit_id: int, unit_name: str, year: int, month_from: int, month_to: int) -> Brief:
     card = scorecard.scorecard(con, [unit_id], year, month_from, month_to)
     targets = queries.year_targets(con, [unit_id], year)
     brief = Brief(narrative.title(unit_name, year, month_from, month_to))

@@ -43,11 +43,9 @@ def _plan_phrase(row: pd.Series, targets: pd.DataFrame | None, completed: bool) 
     """'bằng 48,08% kế hoạch' / 'bằng 135% kế hoạch tỉnh giao và 107% kế hoạch HĐND giao' /
     completed years: 'vượt kế hoạch (bằng 105,3%)', 'đạt kế hoạch', 'chưa đạt kế hoạch (bằng 95%)'."""
     rows = []
-    if targets is not None:
-        targets = targets[targets.target_source != "nhiem_ky"]  # the term target is not this year's plan
     if targets is not None and len(targets) > 1:
         for t in targets.sort_values("priority").itertuples():
-            if _ok(t.target) and t.target != 0 and t.target_source != "nhiem_ky":
+            if _ok(t.target) and t.target != 0:
                 rows.append((row["value"] / t.target * 100, catalog.target_source_phrase(t.target_source)))
     elif _ok(row.get("pct_of_target")):
         rows.append((row["pct_of_target"], "kế hoạch"))

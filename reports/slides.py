@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import altair as alt
-import duckdb
 import pandas as pd
 
+from store import Connection
 from indicators import queries, ranking, scorecard
 from reports import charts, narrative
 from vn import numbers as fmt
@@ -25,7 +25,7 @@ class Slide:
 
 @dataclass
 class Context:
-    con: duckdb.DuckDBPyConnection
+    con: Connection
     unit_id: int
     unit_name: str
     year: int

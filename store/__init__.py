@@ -1,10 +1,11 @@
 """DuckDB store: the only package that talks to the database file. Never imports Streamlit."""
 
 from store.connection import (
-    StoreError, cached, close_all, data_version, db_path, open_store, query, reference_version, scalar, shared,
+    Connection, Error, StoreError, alive, cached, close_all, data_version, db_path, open_store, query,
+    reference_version, scalar, shared,
 )
 
 __all__ = [
-    "StoreError", "cached", "close_all", "data_version", "db_path", "open_store", "query", "reference_version", "scalar",
-    "shared",
+    "Connection", "Error", "StoreError", "alive", "cached", "close_all", "data_version", "db_path", "open_store",
+    "query", "reference_version", "scalar", "shared",
 ]

@@ -20,6 +20,8 @@ import pandas as pd
 from store import migrations, reference
 
 DEFAULT_DB = "data/chitieu.duckdb"
+Connection = duckdb.DuckDBPyConnection  # what callers outside store/ name in signatures (they never import duckdb)
+Error = duckdb.Error
 _lock = threading.Lock()
 _open: dict[str, duckdb.DuckDBPyConnection] = {}
 _cache: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict]" = weakref.WeakKeyDictionary()
@@ -72,6 +74,21 @@ def close_all() -> None:
         for con in _open.values():
             con.close()
         _open.clear()
+
+
+def alive(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a connection still answers (a cached one may have been closed meanwhile)."""
+    try:
+        cursor = con.cursor()
+    except duckdb.Error:
+        return False
+    try:
+        cursor.execute("SELECT 1").fetchall()
+        return True
+    except duckdb.Error:
+        return False
+    finally:
+        cursor.close()
 
 
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | dict | None = None) -> pd.DataFrame:

@@ -11,9 +11,11 @@ from tests.conftest import ROOT
 FORBIDDEN = {
     "store": {"streamlit", "altair", "indicators", "loaders", "ui", "pages"},
     "indicators": {"streamlit", "loaders", "ui", "pages"},
-    "reports": {"streamlit", "loaders", "ui", "pages"},
+    "reports": {"streamlit", "loaders", "ui", "pages", "duckdb"},
     "vn": {"streamlit", "altair", "duckdb", "store", "indicators", "loaders", "reports", "ui", "pages"},
-    "loaders": {"streamlit", "ui", "pages"},
+    "loaders": {"streamlit", "ui", "pages", "duckdb"},
+    "ui": {"duckdb"},
+    "pages": {"duckdb"},
 }
 
 

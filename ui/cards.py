@@ -38,7 +38,7 @@ def _card(row: pd.Series, targets: pd.DataFrame | None = None) -> str:
     own = None
     if targets is not None and not targets.empty and pd.notna(row["value"]):
         own = targets[(targets.unit_id == row["unit_id"]) & (targets.indicator_code == row["indicator_code"])
-                      & (targets.target_source != "nhiem_ky") & (targets.target != 0)].sort_values("priority")
+                      & (targets.target != 0)].sort_values("priority")
     if own is not None and len(own) > 1:  # several plans (tỉnh giao, HĐND giao…): % of each
         for t in own.itertuples():
             lines.append(f"Bằng <b>{fmt.percent(row['value'] / t.target * 100)}</b> "

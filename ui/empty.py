@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators import queries
-from store import scalar
+from store.queries import observations
 
 _CRITERIA_PREFIXES = ("ntm_tc", "ntm26_tc", "vm_tc")
 
@@ -18,12 +18,7 @@ def no_progress_data(con, unit_id: int, unit_name: str) -> None:
                 "Nạp biểu báo cáo của đơn vị ở trang **Tải dữ liệu lên**.")
     else:
         st.info("Chưa có số liệu của đơn vị cho kỳ này. Chọn kỳ khác ở thanh bên.")
-    criteria = scalar(
-        con,
-        "SELECT count(*) FROM observations o JOIN admin_units u USING (unit_id) "
-        "WHERE (u.parent_id = ? OR u.unit_id = ?) AND (" + " OR ".join("o.indicator_code LIKE ?" for _ in _CRITERIA_PREFIXES) + ")",
-        [unit_id, unit_id, *[p + "%" for p in _CRITERIA_PREFIXES]],
-    )
+    criteria = observations.has_values_below(con, unit_id, _CRITERIA_PREFIXES)
     if criteria:
         st.page_link("pages/nong_thon_moi.py", label="Xem kết quả đánh giá tiêu chí (Nông thôn mới, đô thị văn minh)",
                      icon=":material/agriculture:", query_params={"unit": str(unit_id)})

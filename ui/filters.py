@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
+from store import Connection
 from indicators import queries
 from vn.periods import period_label
 
@@ -45,7 +45,7 @@ def _pick(label: str, options: list, labels: dict, param: str, key: str, contain
     return choice
 
 
-def unit_year_period(con: duckdb.DuckDBPyConnection, container=None) -> Selection | None:
+def unit_year_period(con: Connection, container=None) -> Selection | None:
     """Draw the three pickers (in the sidebar by default). None when the store holds no data."""
     box = container or st.sidebar
     units = queries.units_with_data(con)

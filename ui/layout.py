@@ -8,9 +8,9 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import duckdb
 import streamlit as st
 
+from store import Connection
 from indicators import demo
 from ui import data, errors
 
@@ -36,7 +36,7 @@ def navigation() -> None:
                 st.page_link(item["path"], label=item["label"], icon=item.get("icon"))
 
 
-def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = False) -> duckdb.DuckDBPyConnection:
+def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = False) -> Connection:
     """Set up a page and return the store connection. Stops the script with a Vietnamese error
     when the store cannot be opened. `compact` (presentation): no page title, a one-line demo note."""
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide" if wide else "centered")

@@ -79,7 +79,10 @@ def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     fixed = [f.copy() for f in frames]
     for c in first.columns:
         if all(isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames):
-            united = pd.api.types.union_categoricals([f[c].array for f in frames], sort_categories=True)
+            # categories as objects: one file's may be strings, another's empty or all-missing (float)
+            parts = [pd.Categorical.from_codes(f[c].array.codes, categories=pd.Index(list(f[c].cat.categories), dtype=object))
+                     for f in frames]
+            united = pd.api.types.union_categoricals(parts, sort_categories=True)
             cats = united.categories
             for f in fixed:
                 f[c] = f[c].cat.set_categories(cats)

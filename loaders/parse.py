@@ -176,9 +176,12 @@ def _names(result: FileResult, log: UnknownLog, decisions: Decisions | None) -> 
     for entry in result.skipped:
         cells = ", ".join(entry.cells[:5]) + (f" và {len(entry.cells) - 5} ô khác" if len(entry.cells) > 5 else "")
         what = "chỉ tiêu" if entry.kind == "indicator" else "đơn vị"
-        result.problems.append(problem("skipped-name", result.name, None, None,
+        sheet, _, cell = entry.cells[0].rpartition("!") if entry.cells else ("", "", "")
+        where = ("Xem hoặc xóa lựa chọn đã lưu ở Danh mục → Tên gọi đã học." if entry.remembered
+                 else "Lựa chọn được lưu khi ghi vào kho, để lần tải sau không phải chọn lại.")
+        result.problems.append(problem("skipped-name", result.name, sheet or None, cell or None,
             f"Không theo dõi {what} \"{entry.name}\" ({'theo lựa chọn đã lưu' if entry.remembered else 'đã chọn'}): "
-            f"{len(entry.cells)} dòng/cột không nạp ({cells}). Xem hoặc xóa lựa chọn ở Danh mục → Tên gọi đã học."))
+            f"{len(entry.cells)} dòng/cột không nạp ({cells}). {where}"))
     if decisions:
         for entry in result.skipped:
             if entry.key in decisions:

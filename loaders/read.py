@@ -76,8 +76,8 @@ def check_zip(name: str, data: bytes, limits: Limits) -> tuple[str, zipfile.ZipF
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
-            "Tệp không phải bảng tính Excel/ODS hợp lệ hoặc đã bị hỏng "
-            f"({type(exc).__name__}). Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi tải lên lại.")) from exc
+            "Tệp không phải bảng tính Excel/ODS hợp lệ hoặc đã bị hỏng. "
+            "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi tải lên lại.")) from exc
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > 10 << 20), default=0)
@@ -353,6 +353,11 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
             "Tệp được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở tệp, bỏ mật khẩu "
             "(Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu và tải lên lại."))
     if kind == "text":
+        suffix = name.lower().rpartition(".")[2]
+        if suffix in ("xlsx", "xlsm", "xls", "ods"):  # a text file renamed: say so rather than read it as a table
+            raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
+                f"Tệp có đuôi .{suffix} nhưng nội dung là văn bản, không phải bảng tính. Nếu đây là tệp CSV, "
+                "hãy đổi đuôi thành .csv; nếu không, mở bằng Excel, lưu lại dạng .xlsx rồi tải lên lại."))
         return [read_text(name, data)]
     hidden: dict[str, Future] = {}
     if kind == "zip":

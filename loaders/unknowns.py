@@ -60,6 +60,12 @@ class Decisions(dict):
         out.names = {**self.names, **getattr(other, "names", {})}
         return out
 
+    def without(self, keys) -> "Decisions":
+        """These decisions but those of `keys` ((kind, name key) pairs)."""
+        out = Decisions({k: v for k, v in self.items() if k not in keys})
+        out.names = {k: v for k, v in self.names.items() if k not in keys}
+        return out
+
     def get_for(self, kind: str, name: str) -> str | None:
         return self.get(decision_key(kind, name))
 

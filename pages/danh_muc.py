@@ -63,7 +63,7 @@ with tab_learnt:
                 "created_at": "Thời gian", "file_name": "Từ tệp"})
         keys = {f"{r.kind}|{r.name_key}": f"{r.name} → {r.target_label}" for r in learnt.itertuples()}
         drop = st.multiselect("Xóa tên gọi", list(keys), format_func=keys.get, key="alias_drop",
-                              placeholder="Chọn tên gọi cần xóa")
+                              placeholder="Chọn tên gọi cần xóa", select_all=False, wrap=True)
         if st.button("Xóa các tên gọi đã chọn", disabled=not drop, key="alias_drop_go"):
             for item in drop:
                 kind, name_key = item.split("|", 1)
@@ -73,8 +73,12 @@ with tab_learnt:
     added = aliases.additions(con)
     if not added.empty:
         st.markdown("**Chỉ tiêu đã thêm khi tải lên**")
+        measure_names = dict(zip(catalog.measures(con).code, catalog.measures(con).name))
+        group_names = dict(zip(catalog.groups(con).code, catalog.groups(con).name))
         st.dataframe(added.assign(created_at=added.created_at.dt.strftime("%d/%m/%Y %H:%M"),
-                                  created_by=added.created_by.fillna("—"), file_name=added.file_name.fillna("—"))[
+                                  created_by=added.created_by.fillna("—"), file_name=added.file_name.fillna("—"),
+                                  measure=added.measure.map(lambda m: measure_names.get(m, m)),
+                                  group_code=added.group_code.map(lambda g: group_names.get(g, g)))[
             ["code", "name", "measure", "group_code", "created_by", "created_at", "file_name"]], hide_index=True,
             width="stretch", column_config={"code": "Mã", "name": "Tên", "measure": "Đơn vị tính", "group_code": "Lĩnh vực",
                                             "created_by": "Người thêm", "created_at": "Thời gian", "file_name": "Từ tệp"})
@@ -82,8 +86,12 @@ with tab_learnt:
                             format_func=lambda c: "— Chọn —" if not c else dict(zip(added.code, added.name))[c], key="addition_drop")
         if st.button("Xóa chỉ tiêu", disabled=not gone, key="addition_drop_go"):
             removed = aliases.remove_indicator(con, gone)
-            st.session_state["alias_message"] = ("Đã xóa chỉ tiêu." if removed
-                                                 else "Không xóa được: chỉ tiêu này đã có số liệu trong kho.")
+            if removed:
+                st.session_state["alias_message"] = "Đã xóa chỉ tiêu."
+            else:
+                st.session_state["alias_error"] = "Không xóa được: chỉ tiêu này đã có số liệu trong kho."
             st.rerun()
     if msg := st.session_state.pop("alias_message", None):
         st.success(msg)
+    if msg := st.session_state.pop("alias_error", None):
+        st.error(msg)

@@ -11,7 +11,7 @@ from indicators import catalog, demo
 from vn.numbers import number
 from loaders import templates
 from store import aliases, uploads
-from loaders.unknowns import Decisions
+from loaders.unknowns import Decisions, decision_key
 from ui import layout, mapping, problems
 
 
@@ -23,6 +23,7 @@ with tab_load:
     st.markdown("Chọn một hoặc nhiều tệp **.xlsx, .xls, .ods, .csv** (tối đa 20 MB mỗi tệp). Hệ thống tự nhận dạng "
                 "biểu, kiểm tra từng ô và chỉ ghi khi **mọi tệp đều không có lỗi**.")
     user = st.text_input("Người tải lên", key="upload_user", placeholder="Họ tên hoặc đơn vị")
+    layout.vietnamese_uploader()
     files = st.file_uploader("Tệp báo cáo", type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"], accept_multiple_files=True,
                              key=f"uploader_{st.session_state.get('upload_round', 0)}")
     parsed = st.session_state.setdefault("parsed_files", {})
@@ -38,12 +39,21 @@ with tab_load:
             bar.empty()
             parsed[f.file_id] = cached = (token, result)
         results.append(cached[1])
+    file_ids = {f.file_id for f in files or []}
+    if decisions and file_ids != st.session_state.get("upload_file_ids"):
+        # choices belong to the files on the page: a removed file takes its names' choices with it
+        applied = {decision_key(kind, name) for r in results for kind, name, _ in r.decisions}
+        pending = {u.key for r in results for u in r.unknowns}
+        stale = set(decisions) - applied - pending
+        if stale:
+            st.session_state["upload_decisions"] = decisions = decisions.without(stale)
+    st.session_state["upload_file_ids"] = file_ids
     for result in results:
         icon = ":material/check_circle:" if result.ok else ":material/error:"
         errors = [p for p in mapping.other_problems(result) if p.is_error]
         asking = f", {len(result.unknowns)} tên chưa có trong danh mục" if result.unknowns else ""
         with st.expander(f"{result.name} — {len(result.observations)} số liệu, {len(errors)} lỗi{asking}, "
-                         f"{len(result.warnings)} cảnh báo", expanded=not result.ok or len(results) == 1, icon=icon):
+                         f"{len(result.warnings)} cảnh báo", expanded=bool(errors) or len(results) == 1, icon=icon):
             if result.layouts:
                 st.dataframe(pd.DataFrame([{"Trang tính": s.sheet, "Dạng biểu": s.description, "Đơn vị": s.unit or "",
                                             "Số liệu": s.n_observations} for s in result.layouts]), hide_index=True, width="stretch")
@@ -54,17 +64,21 @@ with tab_load:
                 preview["source_value"] = preview["source_value"].map(number)
                 st.dataframe(preview.rename(columns={"indicator_name": "Chỉ tiêu", "unit_name": "Đơn vị", "period": "Kỳ",
                                                      "kind_label": "Loại", "source_value": "Giá trị", "source_measure": "ĐVT",
-                                                     "source_cell": "Ô"}), hide_index=True, width="stretch", height=300)
+                                                     "source_cell": "Ô"}), hide_index=True, width="stretch",
+                             height=min(300, 35 * (len(preview) + 1) + 3))
     if results:
-        mapping.decided_summary(decisions, con)
+        blocked = [r.name for r in results if any(p.is_error for p in mapping.other_problems(r))]
+        mapping.decided_summary(decisions, con, open_=bool(blocked))
         chosen = mapping.step(con, results, user or None)
         if chosen is not None and chosen != decisions and mapping.unknowns(results):
             st.session_state["upload_decisions"] = decisions.merged(chosen)
             st.rerun()
-        blocked = [r.name for r in results if any(p.is_error for p in mapping.other_problems(r))]
         undecided = bool(mapping.unknowns(results))
         if blocked:
-            st.error("Chưa thể ghi: sửa các lỗi trong " + ", ".join(blocked) + " rồi tải lại tệp. Không có số liệu nào được ghi.")
+            again = (" Nếu lỗi đến từ một tên vừa chọn (ví dụ đơn vị tính không hợp), chọn lại tên đó ở "
+                     "“Đã chọn cho … tên” phía trên." if decisions else "")
+            st.error("Chưa thể ghi: sửa các lỗi trong " + ", ".join(blocked) + " rồi tải lại tệp." + again
+                     + " Không có số liệu nào được ghi.")
         if st.button("Ghi vào kho dữ liệu", type="primary", disabled=bool(blocked) or undecided, key="commit_upload"):
             outcome = loaders.commit(con, results, user=user or None)
             if outcome.committed:
@@ -101,8 +115,10 @@ with tab_history:
             hide_index=True, width="stretch")
         active = hist[hist.status != "rolled_back"]
         if not active.empty:
+            active = active.sort_values("upload_id", ascending=False)  # the latest first
             labels = {int(r.upload_id): f"#{r.upload_id} — {r.file_name}" for r in active.itertuples()}
-            pick = st.selectbox("Hoàn tác lần tải lên", list(labels), format_func=labels.get, key="rollback_pick")
+            pick = st.selectbox("Hoàn tác lần tải lên", list(labels), format_func=labels.get,
+                                key=f"rollback_pick_{max(labels)}")  # a new upload starts the choice afresh
             sure = st.checkbox("Tôi hiểu: số liệu của lần này bị gỡ, giá trị trước đó (nếu có) được khôi phục.", key="rollback_sure")
             if st.button("Hoàn tác", disabled=not sure, key="rollback_go"):
                 n = uploads.rollback_upload(con, pick)

@@ -123,7 +123,7 @@ def copy_additions(cursor: duckdb.DuckDBPyConnection) -> None:
         "min_value, max_value, is_criterion, sort_order, source) "
         "SELECT a.code, a.name, [], a.measure, a.group_code, a.direction, a.aggregation, a.value_type, a.min_value, "
         "a.max_value, false, 100000 + row_number() OVER (ORDER BY a.created_at, a.code), "
-        "'added by ' || coalesce(a.created_by, '?') || ' on ' || strftime(a.created_at, '%d/%m/%Y') "
+        "'Thêm khi tải lên: ' || coalesce(a.created_by, '?') || ', ' || strftime(a.created_at, '%d/%m/%Y') "
         "FROM indicator_additions a WHERE a.code NOT IN (SELECT code FROM indicators)")
 
 

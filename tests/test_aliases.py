@@ -30,7 +30,7 @@ def test_new_indicator_from_the_mapping_step_is_in_the_catalog_and_survives_a_re
     reference.sync(con, force=True)
     assert "dien_tich_nuoi_trong_ts" in load_catalog(con).indicators.index
     row = store.query(con, "SELECT source FROM indicators WHERE code = 'dien_tich_nuoi_trong_ts'").iloc[0]
-    assert row.source.startswith("added by quan_tri")
+    assert row.source.startswith("Thêm khi tải lên: quan_tri")
 
 
 def test_unit_alias_lets_the_date_pick_the_unit(empty_store):

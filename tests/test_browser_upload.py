@@ -103,7 +103,7 @@ def test_mapping_step_learns_a_name(tmp_path):
         boxes = page.locator("[class*='st-key-map_'][class*='_box']")
         gt = boxes.filter(has_text="Tổng GT sản xuất").last
         assert "S!B7" in gt.inner_text()
-        _choose(page, gt, "Tổng giá trị sản xuất (giá so sánh 2010) — gợi ý")
+        _choose(page, gt, "Tổng giá trị sản xuất (giá so sánh 2010) (Tỷ đồng) — gợi ý")
         assert commit.is_disabled()  # one name still undecided
         _choose(page, boxes.filter(has_text="Diện tích nuôi trồng thủy sản").last, "Không theo dõi")
         expect(page.get_by_text("Tên chưa có trong danh mục")).to_have_count(0, timeout=30000)

@@ -477,3 +477,11 @@ def test_long_table_formula_without_value_is_refused_on_its_cell(con):
     book.save(buffer)  # openpyxl writes the formula without a computed value
     r = parse_upload("long.xlsx", buffer.getvalue(), con)
     assert [(p.code, p.cell) for p in r.errors] == [("formula-without-value", "F3")]
+
+
+@pytest.mark.parametrize("name", ["bao_cao.xlsx", "bao_cao.XLS", "bao_cao.ods"])
+def test_a_text_file_named_as_a_spreadsheet_is_said_not_to_be_one(con, name):
+    data = "STT;Chỉ tiêu;Kế hoạch năm 2024\n1;Thu ngân sách;50\n".encode("utf-8")
+    result = parse_upload(name, data, con)
+    assert [p.code for p in result.errors] == ["not-a-spreadsheet"]
+    assert "nội dung là văn bản" in result.errors[0].message and result.observations.empty

@@ -90,3 +90,14 @@ def test_realistic_file(con, path):
         assert {p.cell for p in derived} == marked, lines
     else:
         assert not derived, lines
+
+
+def test_every_batch_checks_together_as_one_load(con):
+    """A statistician sends several files in one upload: the cross-file check unites their columns
+    (one file's categories may be strings, another's empty), whatever the files."""
+    from loaders.commit import cross_file_problems
+
+    for folder in ("realistic", "realistic2", "realistic3"):
+        results = [parse_upload(p.name, p.read_bytes(), con) for p in FILES if p.parent.name == folder]
+        problems = cross_file_problems(results)
+        assert all(p.code in ("conflicting-duplicate", "duplicate-value") for p in problems), [p.code for p in problems]

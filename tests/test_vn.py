@@ -39,3 +39,11 @@ def test_period_value():
     assert Period.from_key(2020, "1-10") == Period(2020, 1, 10)
     with pytest.raises(ValueError):
         Period(2020, 7, 3)
+
+
+def test_vietnamese_alphabetical_order():
+    from vn.text import collation_key
+
+    names = ["Đất", "Công nghiệp", "Diện tích lúa", "Cấp nước", "Dân số", "Cân đối", "Ương", "Uống", "Ăn", "Anh"]
+    assert sorted(names, key=collation_key) == ["Anh", "Ăn", "Cân đối", "Cấp nước", "Công nghiệp", "Dân số",
+                                                "Diện tích lúa", "Đất", "Uống", "Ương"]

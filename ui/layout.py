@@ -36,6 +36,23 @@ def navigation() -> None:
                 st.page_link(item["path"], label=item["label"], icon=item.get("icon"))
 
 
+# Streamlit writes the file uploader's own words in English ("Upload", "Drag and drop files here",
+# "200MB per file • XLSX"): shown in Vietnamese instead, by CSS (the widget takes no labels for them).
+_UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span,
+[data-testid="stFileUploaderDropzoneInstructions"] > div > small { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {
+  content: "Kéo thả tệp vào đây · tối đa 20 MB mỗi tệp"; font-size: 0.9rem; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "Chọn tệp"; font-size: 0.9rem; }
+</style>"""
+
+
+def vietnamese_uploader() -> None:
+    st.html(_UPLOADER_CSS)
+
+
 def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = False) -> Connection:
     """Set up a page and return the store connection. Stops the script with a Vietnamese error
     when the store cannot be opened. `compact` (presentation): no page title, a one-line demo note."""

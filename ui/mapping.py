@@ -5,6 +5,7 @@ administrator, a new indicator. Nothing is guessed; nothing commits until every 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -15,6 +16,7 @@ from loaders import catalog as loaders_catalog
 from loaders.unknowns import SKIP, Decisions
 from store import aliases as store_aliases
 from ui.text import md
+from vn.text import collation_key
 
 CHOOSE, NEW = "", "__new__"
 NAME_CODES = ("unknown-indicator", "unknown-unit", "ambiguous-indicator", "ambiguous-unit")
@@ -57,18 +59,21 @@ def target_labels(con) -> dict[tuple[str, str], str]:
     return labels
 
 
-def decided_summary(decisions: Decisions, con) -> None:
-    """The names decided in this upload so far, with a way to choose again."""
+def decided_summary(decisions: Decisions, con, open_: bool = False) -> None:
+    """The names decided in this upload so far, each with a way to choose it again (open when the
+    files cannot be written yet: a choice may be the cause)."""
     if not decisions:
         return
     names = dict(zip(cat.indicators(con).code, cat.indicators(con).name))
     units = {str(u.unit_id): u.name for u in cat.units(con).itertuples()}
-    lines = []
-    for (kind, name_key), target in sorted(decisions.items()):
-        shown = "không theo dõi" if target == SKIP else names.get(target) or units.get(target) or target
-        lines.append(f"- {md(decisions.names.get((kind, name_key), name_key))} → {md(shown)}")
-    with st.expander(f"Đã chọn cho {len(decisions)} tên", icon=":material/rule:"):
-        st.markdown("\n".join(lines))
+    with st.expander(f"Đã chọn cho {len(decisions)} tên", icon=":material/rule:", expanded=open_):
+        for n, ((kind, name_key), target) in enumerate(sorted(decisions.items())):
+            shown = "không theo dõi" if target == SKIP else names.get(target) or units.get(target) or target
+            left, right = st.columns([5, 1], vertical_alignment="center")
+            left.markdown(f"{md(decisions.names.get((kind, name_key), name_key))} → {md(shown)}")
+            if right.button("Chọn lại", key=f"mapping_again_{n}_{_widget_key({'kind': kind, 'key': (kind, name_key)})}"):
+                st.session_state["upload_decisions"] = decisions.without({(kind, name_key)})
+                st.rerun()
         if st.button("Chọn lại từ đầu", key="mapping_reset"):
             st.session_state["upload_decisions"] = Decisions()
             st.rerun()
@@ -81,7 +86,9 @@ def _slug(name: str) -> str:
 
 
 def _widget_key(entry: dict) -> str:
-    return "map_" + entry["kind"] + "_" + _slug(entry["key"][1])
+    # a readable start and a digest of the whole name: two long names may begin alike
+    digest = hashlib.sha1(entry["key"][1].encode("utf-8")).hexdigest()[:8]
+    return "map_" + entry["kind"] + "_" + _slug(entry["key"][1])[:32] + "_" + digest
 
 
 def step(con, results, user: str | None) -> Decisions | None:
@@ -96,11 +103,15 @@ def step(con, results, user: str | None) -> Decisions | None:
     indicators = cat.indicators(con)
     units = cat.units(con)
     names = dict(zip(indicators.code, indicators.name))
+    measure_of = dict(zip(indicators.code, indicators.measure))
+    measure_names = dict(zip(indicators.code, indicators.measure_name))
+    catalog = loaders_catalog.load_catalog(con)
     unit_names = {str(u.unit_id): f"{u.name} ({u.valid_from:%Y}–{u.valid_to:%Y})" if u.valid_to is not None and u.valid_to == u.valid_to
                   else f"{u.name} (từ {u.valid_from:%Y})" for u in units.itertuples()}
     decided = []
     for entry in pending:
-        options, labels = _options(entry, names, unit_names)
+        fits = _measure_fits(catalog, entry.get("measure") or "", measure_of) if entry["kind"] == "indicator" else None
+        options, labels = _options(entry, names, unit_names, measure_names, fits)
         what = "Chỉ tiêu" if entry["kind"] == "indicator" else "Đơn vị"
         cells = ", ".join(entry["cells"][:4]) + (f" và {len(entry['cells']) - 4} ô khác" if len(entry["cells"]) > 4 else "")
         key = _widget_key(entry)
@@ -120,19 +131,37 @@ def step(con, results, user: str | None) -> Decisions | None:
     return Decisions.of(decided)
 
 
-def _options(entry: dict, names: dict, unit_names: dict) -> tuple[list[str], dict[str, str]]:
+def _measure_fits(catalog, written: str, measure_of: dict) -> set | None:
+    """The indicators whose measure the file's ĐVT converts to (None when the file writes no ĐVT)."""
+    source = catalog.match_measure(written) if written else None
+    if source is None:
+        return None
+    return {code for code, m in measure_of.items() if catalog.factor(source, m) is not None}
+
+
+def _options(entry: dict, names: dict, unit_names: dict, measure_names: dict | None = None,
+             fits: set | None = None) -> tuple[list[str], dict[str, str]]:
+    """The choices for one name: the candidates first (those whose measure the file's ĐVT cannot convert
+    to go after the others and say so), then "Không theo dõi", then the whole catalog A–Z (Vietnamese
+    order), each with its measure."""
     labels = {CHOOSE: "— Chọn —", SKIP: "Không theo dõi (bỏ qua các dòng này)"}
     best = [code for code, _ in entry["candidates"]]
     if entry["kind"] == "indicator":
+        measure_names = {c: m for c, m in (measure_names or {}).items() if m and m.strip() not in ("-", "—")}
+        written = entry.get("measure") or ""
+        if fits is not None:
+            best = [c for c in best if c in fits] + [c for c in best if c not in fits]
         for code in best:
-            labels[code] = f"{names.get(code, code)} — gợi ý"
-        rest = sorted((c for c in names if c not in best), key=lambda c: names[c])
-        labels.update({c: names[c] for c in rest})
-        labels[NEW] = "Thêm chỉ tiêu mới… (quản trị)"
+            unit = f" ({measure_names[code]})" if measure_names.get(code) else ""
+            clash = f" — ĐVT khác “{written}” của tệp" if fits is not None and code not in fits else " — gợi ý"
+            labels[code] = f"{names.get(code, code)}{unit}{clash}"
+        rest = sorted((c for c in names if c not in best), key=lambda c: collation_key(names[c]))
+        labels.update({c: names[c] + (f" ({measure_names[c]})" if measure_names.get(c) else "") for c in rest})
+        labels[NEW] = "Thêm chỉ tiêu mới… (thêm ngay vào danh mục)"
         return [CHOOSE, *best, SKIP, *rest, NEW], labels
     for uid in best:
         labels[uid] = f"{unit_names.get(uid, uid)} — gợi ý"
-    rest = sorted((u for u in unit_names if u not in best), key=lambda u: unit_names[u])
+    rest = sorted((u for u in unit_names if u not in best), key=lambda u: collation_key(unit_names[u]))
     labels.update({u: unit_names[u] for u in rest})
     return [CHOOSE, *best, SKIP, *rest], labels
 
@@ -143,7 +172,8 @@ def _new_indicator(con, entry: dict, user: str | None) -> None:
     groups = cat.groups(con)
     key = _widget_key(entry)
     with st.form(key + "_new"):
-        st.markdown("**Thêm chỉ tiêu mới vào danh mục** (quản trị)")
+        st.markdown("**Thêm chỉ tiêu mới vào danh mục.** Chỉ tiêu được thêm ngay khi bấm nút (trước khi ghi số liệu); "
+                    "nếu chưa có số liệu, gỡ được ở Danh mục → Tên gọi đã học.")
         code = st.text_input("Mã (không dấu, không cách)", value=_slug(entry["name"]), key=key + "_code")
         name = st.text_input("Tên chỉ tiêu", value=entry["name"], key=key + "_name")
         codes = list(measures.code)

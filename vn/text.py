@@ -30,3 +30,42 @@ def name_key(text: object) -> str:
 def spaces(text: object) -> str:
     """Runs of white space (line breaks in a merged header cell included) as one space."""
     return _SPACES.sub(" ", str(text)).strip()
+
+
+# Vietnamese alphabetical order: ă, â after a; đ after d; ê after e; ô, ơ after o; ư after u. Tones
+# only break ties (ngang, huyền, hỏi, ngã, sắc, nặng), as dictionaries order them.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_MARKS = {"\u0306": "ă", "\u0302": {"a": "â", "e": "ê", "o": "ô"}, "\u031b": {"o": "ơ", "u": "ư"}}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+@lru_cache(maxsize=65536)
+def collation_key(text: str) -> tuple:
+    """Sort key putting names in Vietnamese dictionary order ("Cân đối" < "Cấp nước" < "Công nghiệp",
+    "Dân số" < "Diện tích" < "Đất"): letters first, tones to break ties."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFD", text.lower()):
+        if ch in _TONES:
+            if tones:
+                tones[-1] = _TONES[ch]
+            continue
+        if ch in _LETTER_MARKS and letters:
+            mark = _LETTER_MARKS[ch]
+            base = _ALPHABET[letters[-1] - 100] if letters[-1] >= 100 else ""
+            new = mark if isinstance(mark, str) and base == "a" else (mark.get(base) if isinstance(mark, dict) else None)
+            if new:
+                letters[-1] = 100 + _ALPHABET.index(new)
+            continue
+        if unicodedata.combining(ch):
+            continue
+        if ch in _ALPHABET:
+            letters.append(100 + _ALPHABET.index(ch))
+        elif ch == "f" or ch == "j" or ch == "w" or ch == "z":  # Latin letters outside the alphabet: after y
+            letters.append(200 + ord(ch))
+        elif ch.isdigit():
+            letters.append(50 + int(ch))
+        else:
+            letters.append(1 if ch.isspace() else 10)
+        tones.append(0)
+    return tuple(letters), tuple(tones)

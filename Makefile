@@ -27,7 +27,7 @@ browser:  ## Debian's chromium for the browser tests, when missing and installab
 	  else echo "chromium not found and cannot be installed here: browser tests will be skipped"; fi; }
 
 seed: install  ## create the store with demo data when it does not exist yet
-	$(PY) -m indicators.demo
+	$(PY) -m store.demo
 
 run: seed  ## serve the app on http://localhost:$(PORT)
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true

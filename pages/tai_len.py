@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 import loaders
-from indicators import catalog, demo
+from indicators import catalog
+from store import demo
 from vn.numbers import number
 from loaders import templates
 from store import aliases, uploads

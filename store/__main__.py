@@ -1,6 +1,6 @@
 """`python -m store init [--db PATH]` — create or upgrade a store (schema + catalog + units, no data).
 
-Demo data: `python -m indicators.demo [--db PATH]`."""
+Demo data: `python -m store.demo [--db PATH]`."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ def empty_store(tmp_path):
 def demo_db_path(tmp_path_factory) -> Path:
     """A store file seeded with demo data, built once per session; tests open it themselves."""
     import store
-    from indicators import demo
+    from store import demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     con = store.open_store(path)

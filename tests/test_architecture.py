@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 
 FORBIDDEN = {
     "store": {"streamlit", "altair", "indicators", "loaders", "ui", "pages"},
-    "indicators": {"streamlit", "loaders", "ui", "pages"},
+    "indicators": {"streamlit", "loaders", "ui", "pages", "duckdb"},
     "reports": {"streamlit", "loaders", "ui", "pages", "duckdb"},
     "vn": {"streamlit", "altair", "duckdb", "store", "indicators", "loaders", "reports", "ui", "pages"},
     "loaders": {"streamlit", "ui", "pages", "duckdb"},

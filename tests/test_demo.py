@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import store
-from indicators import demo, queries
+from indicators import queries
+from store import demo
 from store.uploads import rollback_upload
 
 

@@ -73,7 +73,7 @@ def test_overview_on_empty_store_says_what_to_do(tmp_path, monkeypatch):
 
 def test_upload_page_removes_demo_data(app_env):
     import store
-    from indicators import demo
+    from store import demo
 
     at = run_page("pages/tai_len.py")
     assert not at.exception

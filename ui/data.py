@@ -7,7 +7,7 @@ import os
 import streamlit as st
 
 import store
-from indicators import demo
+from store import demo
 
 
 @st.cache_resource(show_spinner="Đang mở kho dữ liệu…", validate=store.alive)

@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from store import Connection
-from indicators import demo
+from store import demo
 from ui import data, errors
 
 ROOT = Path(__file__).resolve().parent.parent

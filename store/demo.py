@@ -394,12 +394,12 @@ def has_demo(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m indicators.demo [--db PATH]`: create the store when missing and seed demo data once."""
+    """`python -m store.demo [--db PATH]`: create the store when missing and seed demo data once."""
     import argparse
 
     from store import db_path, open_store
 
-    parser = argparse.ArgumentParser(prog="python -m indicators.demo", description="Nạp dữ liệu mẫu")
+    parser = argparse.ArgumentParser(prog="python -m store.demo", description="Nạp dữ liệu mẫu")
     parser.add_argument("--db", help="đường dẫn kho (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
     args = parser.parse_args(argv)
     path = db_path(args.db)

@@ -26,17 +26,20 @@ st.markdown(report.attention)  # begins with "Cần chú ý:"
 st.text_area("Văn bản để sao chép", report.text(), height=220, key="brief_text")
 
 ctx = slides.Context(con, sel.unit_id, sel.unit_name, sel.year, sel.month_from, sel.month_to)
-table = slides.summary_table(ctx)
 name = f"bao_cao_{sel.year}_{sel.period}"
-a, b, c, d = st.columns(4)
-a.download_button("Word (.docx)", document.docx(report), f"{name}.docx",
-                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-b.download_button("Văn bản (.txt)", document.text(report), f"{name}.txt", "text/plain")
-c.download_button("Bảng tổng hợp (.xlsx)", exports.to_xlsx(table), f"{name}.xlsx",
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-if d.button("Tạo bộ trình chiếu (.pptx)"):
+
+
+def _deck() -> bytes:
     deck_slides = slides.build(ctx, slides.default_keys(slides.options(ctx)))
-    st.session_state["report_deck"] = deck.build(deck_slides, sel.unit_name, ctx.period, table)
-if "report_deck" in st.session_state:
-    d.download_button("Tải .pptx", st.session_state["report_deck"], f"giao_ban_{sel.year}_{sel.period}.pptx",
-                      "application/vnd.openxmlformats-officedocument.presentationml.presentation")
+    return deck.build(deck_slides, sel.unit_name, ctx.period, slides.summary_table(ctx))
+
+
+# every file is built when its button is clicked, not on every rerun
+a, b, c, d = st.columns(4)
+a.download_button("Word (.docx)", lambda: document.docx(report), f"{name}.docx",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document", on_click="ignore")
+b.download_button("Văn bản (.txt)", lambda: document.text(report), f"{name}.txt", "text/plain", on_click="ignore")
+c.download_button("Bảng tổng hợp (.xlsx)", lambda: exports.to_xlsx(slides.summary_table(ctx)), f"{name}.xlsx",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+d.download_button("Bộ trình chiếu (.pptx)", _deck, f"giao_ban_{sel.year}_{sel.period}.pptx",
+                  "application/vnd.openxmlformats-officedocument.presentationml.presentation", on_click="ignore")

@@ -57,6 +57,7 @@ table, headers = ranking.table_for_export(wards)
 st.dataframe(ranking.display(table, headers), hide_index=True, width="stretch")
 name = f"{code}_{sel.year}_{sel.period}"
 left, right = st.columns(2)
-left.download_button("Tải bảng (.xlsx)", exports.to_xlsx(table, headers), f"{name}.xlsx",
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-right.download_button("Tải bảng (.csv)", exports.to_csv(table, headers), f"{name}.csv", "text/csv")
+left.download_button("Tải bảng (.xlsx)", lambda: exports.to_xlsx(table, headers), f"{name}.xlsx",  # built on click
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+right.download_button("Tải bảng (.csv)", lambda: exports.to_csv(table, headers), f"{name}.csv", "text/csv",
+                      on_click="ignore")

@@ -149,8 +149,10 @@ with tab_templates:
     months = st.selectbox("Kỳ", [6, 9, 12], format_func=lambda m: "Cả năm" if m == 12 else f"{m} tháng", key="tpl_months")
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     left, right = st.columns(2)
-    left.download_button("Biểu tổng hợp (.xlsx)", templates.report_template(con, unit_name, int(year), int(months)),
-                         f"bieu_tong_hop_{int(months)}t_{int(year)}.xlsx", xlsx)
+    left.download_button("Biểu tổng hợp (.xlsx)",  # templates are built when clicked
+                         lambda: templates.report_template(con, unit_name, int(year), int(months)),
+                         f"bieu_tong_hop_{int(months)}t_{int(year)}.xlsx", xlsx, on_click="ignore")
     right.download_button("Bảng dọc, mỗi dòng một số liệu (.xlsx)",
-                          templates.long_template(con, unit_name, int(year), "Năm" if months == 12 else f"{int(months)} tháng"),
-                          f"bang_doc_{int(year)}.xlsx", xlsx)
+                          lambda: templates.long_template(con, unit_name, int(year),
+                                                          "Năm" if months == 12 else f"{int(months)} tháng"),
+                          f"bang_doc_{int(year)}.xlsx", xlsx, on_click="ignore")

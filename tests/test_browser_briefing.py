@@ -77,3 +77,39 @@ def test_presentation_steps_and_report(demo_db_path, tmp_path):
         assert main.get_by_text("Cần chú ý").count() >= 1
         shot(page, "bao_cao")
         browser.close()
+
+
+def test_downloads_are_built_when_clicked(demo_db_path, tmp_path):
+    """The presentation's PNG and .pptx and the report's .docx come from one click each (built then,
+    not on every rerun) and are real files of their kind."""
+    import zipfile
+
+    from playwright.sync_api import sync_playwright
+
+    db = tmp_path / "downloads.duckdb"
+    shutil.copy(demo_db_path, db)
+    with streamlit_server(db) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+        page.goto(url + "/trinh_chieu?unit=2&year=2024&period=1-6")
+        wait_idle(page)
+        page.get_by_text("Tải xuống").click()
+        got = {}
+        for label in ("Biểu đồ (.png)", "Bộ trình chiếu (.pptx)"):
+            with page.expect_download(timeout=60000) as info:
+                page.get_by_role("button", name=label).click()
+            got[label] = tmp_path / info.value.suggested_filename
+            info.value.save_as(got[label])
+        assert got["Biểu đồ (.png)"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        with zipfile.ZipFile(got["Bộ trình chiếu (.pptx)"]) as deck:
+            assert any(n.startswith("ppt/slides/slide") for n in deck.namelist())
+        page.goto(url + "/bao_cao?unit=2&year=2024&period=1-6")
+        wait_idle(page)
+        with page.expect_download(timeout=60000) as info:
+            page.get_by_role("button", name="Word (.docx)").click()
+        docx = tmp_path / info.value.suggested_filename
+        info.value.save_as(docx)
+        with zipfile.ZipFile(docx) as document:
+            assert "word/document.xml" in document.namelist()
+        assert_no_error(page)
+        browser.close()

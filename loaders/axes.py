@@ -66,7 +66,7 @@ def period_rows(sheet, layout: Layout, data_rows: list[int], has_number: np.ndar
             if has_number[i]:
                 cell = a1(r, layout.name_col)
                 problems.append(problem("unreadable-period", sheet.file_name if hasattr(sheet, "file_name") else "",
-                                        sheet.name, cell, f"Không đọc được năm/kỳ của dòng \"{label}\" (ô {cell})."))
+                                        sheet.name, cell, "row", label=label))
             continue
         kind = "estimate" if ESTIMATE.search(folded) else ("target" if TARGET.search(folded) else "actual")
         source = next((code for pattern, code in SOURCES if pattern.search(folded)), "")
@@ -94,9 +94,7 @@ def column_axis(file: str, sheet_name: str, layout: Layout, resolved: list[Resol
             bad_measures[j] = (mtext, cell)
         if r.year is None and layout.rows_are != "periods":  # years down the rows: each row says its period
             hc = a1(layout.header_first, r.column.index)
-            problems.append(problem("unreadable-period", file, sheet_name, hc,
-                f"Không đọc được năm/kỳ báo cáo của cột \"{r.column.text}\" (ô {hc}). Hãy ghi rõ kỳ ở "
-                "tiêu đề cột hoặc tiêu đề biểu, ví dụ \"Thực hiện 6 tháng năm 2016\" hoặc \"Kế hoạch năm 2017\"."))
+            problems.append(problem("unreadable-period", file, sheet_name, hc, column=r.column.text))
             axis.ok[j] = False
     if layout.rows_are in ("units", "periods"):
         _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title, axis, problems)
@@ -145,10 +143,7 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
             code = catalog.indicator_in_text(title)
             if code is None:
                 hc = a1(layout.header_first, r.column.index)
-                problems.append(problem("unknown-indicator", file, sheet_name, hc,
-                    f"Không xác định được chỉ tiêu của cột \"{r.column.text}\" (ô {hc}): "
-                    "tiêu đề biểu và tiêu đề cột không nêu tên chỉ tiêu trong danh mục. "
-                    "Hãy ghi tên chỉ tiêu ở tiêu đề cột, ví dụ \"Tổng thu ngân sách\"."))
+                problems.append(problem("unknown-indicator", file, sheet_name, hc, "column", column=r.column.text))
         if code == SKIP or code is None:
             axis.ok[j] = False
             code = None
@@ -190,9 +185,8 @@ def _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_o
         u = found.get(j)
         if u == "total":
             if unit_of_sheet is None:
-                problems.append(problem("unknown-sheet-unit", file, sheet_name, cell,
-                    f"Cột \"{resolved[j].column.hint}\" (ô {cell}) là cột tổng nhưng không rõ của đơn vị nào: "
-                    "tiêu đề và tiêu đề góc trái không nêu tên đơn vị. Hãy ghi ví dụ \"UBND HUYỆN CAN LỘC\"."))
+                problems.append(problem("unknown-sheet-unit", file, sheet_name, cell, "total_column",
+                                        column=resolved[j].column.hint))
                 axis.ok[j] = False
             axis.unit[j] = unit_of_sheet
         elif u is None:
@@ -267,9 +261,7 @@ def row_axis(file: str, sheet, layout: Layout, catalog: Catalog, names: NameReso
                 name = code_text
             if not name:
                 if has_number[i]:
-                    problems.append(problem("unnamed-row", file, sheet.name, cell,
-                        f"Dòng {r + 1} có số liệu nhưng không có tên (ô {cell}) nên bị bỏ qua. "
-                        "Hãy ghi tên chỉ tiêu/đơn vị vào ô này."))
+                    problems.append(problem("unnamed-row", file, sheet.name, cell, row=r + 1))
                 continue
             if not nonblank[i] and (not cols.across or SECTION_MARK.match(stt)):  # a criterion row of a matrix
                 continue                                                        # may be all "chưa đạt"
@@ -297,17 +289,13 @@ def row_axis(file: str, sheet, layout: Layout, catalog: Catalog, names: NameReso
         else:
             if not name:
                 if has_number[i] and not matrix_cols:
-                    problems.append(problem("unnamed-row", file, sheet.name, cell,
-                        f"Dòng {r + 1} có số liệu nhưng không có tên (ô {cell}) nên bị bỏ qua. "
-                        "Hãy ghi tên chỉ tiêu/đơn vị vào ô này."))
+                    problems.append(problem("unnamed-row", file, sheet.name, cell, row=r + 1))
                 continue
             k = key(name)
             if TOTAL_ROW.match(k):
                 if unit_of_sheet is None:
                     if has_number[i] and not stale:
-                        problems.append(problem("unknown-sheet-unit", file, sheet.name, cell,
-                            f"Dòng \"{name}\" (ô {cell}) là dòng tổng nhưng không rõ của đơn vị nào: "
-                            "tiêu đề và tiêu đề góc trái không nêu tên đơn vị. Hãy ghi ví dụ \"UBND THÀNH PHỐ HÀ TĨNH\"."))
+                        problems.append(problem("unknown-sheet-unit", file, sheet.name, cell, "total_row", name=name))
                     continue
                 axis.target[i] = unit_of_sheet
                 continue

@@ -11,7 +11,7 @@ import numpy as np
 
 from loaders.cells import a1
 from loaders.layout import cell_text
-from loaders.messages import text_in_number
+from vn.numbers import number
 from loaders.numbers import NUMBER, TEXT
 from loaders.problems import Problem, problem
 from loaders.read import Sheet
@@ -39,20 +39,16 @@ def check_cells(file: str, sheet: Sheet, data_rows: list[int], vcols: list[int],
     bad_r, bad_c = np.nonzero((status == TEXT) & visible)
     for n, (i, j) in enumerate(zip(bad_r.tolist(), bad_c.tolist())):
         if n >= MAX_PER_CODE:
-            problems.append(problem("text-in-number", file, sheet.name, None,
-                f"Còn {len(bad_r) - MAX_PER_CODE:,} ô chữ trong cột số tương tự.".replace(",", ".")))
+            problems.append(problem("text-in-number", file, sheet.name, None, "more", count=number(len(bad_r) - MAX_PER_CODE)))
             break
         r, c = data_rows[i], vcols[j]
         if target_cols is not None and target_cols[j] and _words(cell_text(rows[r][c])):
-            problems.append(problem("text-target", file, sheet.name, a1(r, c),
-                f"Ô {a1(r, c)} ghi kế hoạch bằng chữ \"{cell_text(rows[r][c])}\": giữ nguyên trong tệp, không nạp như một số."))
+            problems.append(problem("text-target", file, sheet.name, a1(r, c), value=cell_text(rows[r][c])))
             continue
         if marks is not None and marks[i, j]:
-            problems.append(problem("unreadable-mark", file, sheet.name, a1(r, c),
-                f"Ô {a1(r, c)} ghi \"{cell_text(rows[r][c])}\": không đọc được là đạt hay chưa đạt. "
-                "Hãy ghi \"x\" (hoặc \"Đạt\") cho tiêu chí đã đạt và để trống (hoặc \"Chưa đạt\") nếu chưa đạt."))
+            problems.append(problem("unreadable-mark", file, sheet.name, a1(r, c), value=cell_text(rows[r][c])))
         else:
-            problems.append(text_in_number(file, sheet.name, a1(r, c), rows[r][c]))
+            problems.append(problem("text-in-number", file, sheet.name, a1(r, c), value=rows[r][c]))
     # formulas never computed (calamine reads them as blank)
     empty = sheet.empty_formula_cells
     if empty:
@@ -62,9 +58,7 @@ def check_cells(file: str, sheet: Sheet, data_rows: list[int], vcols: list[int],
             i, j = row_pos.get(r), col_pos.get(c)
             if i is None or j is None or status[i, j] == NUMBER or not visible[i, j]:
                 continue
-            problems.append(problem("formula-without-value", file, sheet.name, a1(r, c),
-                f"Ô {a1(r, c)} có công thức nhưng chưa có kết quả tính (tệp do phần mềm khác tạo, chưa mở bằng Excel), "
-                "nên giá trị sẽ bị mất. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi tải lên."))
+            problems.append(problem("formula-without-value", file, sheet.name, a1(r, c)))
     # hidden rows and columns that hold values: not loaded, said so
     if hidden_r is not None:
         for i in np.flatnonzero(hidden_r & (status == NUMBER).any(axis=1))[:50].tolist():
@@ -72,15 +66,13 @@ def check_cells(file: str, sheet: Sheet, data_rows: list[int], vcols: list[int],
             c = label_col if label_col is not None else (vcols[0] if vcols else 0)
             name = cell_text(rows[r][label_col]) if label_col is not None else ""
             label = f" (\"{name}\")" if name else ""
-            problems.append(problem("hidden-row", file, sheet.name, a1(r, c),
-                f"Dòng {r + 1}{label} đang bị ẩn nên không được nạp. Nếu cần nạp, hãy bỏ ẩn dòng rồi tải lên lại."))
+            problems.append(problem("hidden-row", file, sheet.name, a1(r, c), row=r + 1, label=label))
     if hidden_c is not None:
         for j in np.flatnonzero(hidden_c & (status == NUMBER).any(axis=0)).tolist():
             c = vcols[j]
             label = f" (\"{column_names[j]}\")" if column_names else ""
             problems.append(problem("hidden-column", file, sheet.name, a1(header_row, c),
-                f"Cột {a1(header_row, c).rstrip('0123456789')}{label} đang bị ẩn nên không được nạp. "
-                "Nếu cần nạp, hãy bỏ ẩn cột rồi tải lên lại."))
+                                    column=a1(header_row, c).rstrip("0123456789"), label=label))
     return problems
 
 

@@ -26,7 +26,7 @@ def _read(path: str) -> tuple[str, bytes | None, str | None]:
     try:
         return p.name, p.read_bytes(), None
     except OSError as exc:
-        return p.name, None, f"Không mở được tệp ({exc.strerror or exc})."
+        return p.name, None, str(exc.strerror or exc)
 
 
 def _parse_all(files: list[str], con, limits: Limits, decisions=None) -> list[FileResult]:
@@ -35,7 +35,7 @@ def _parse_all(files: list[str], con, limits: Limits, decisions=None) -> list[Fi
         name, data, failure = _read(path)
         if data is None:
             r = FileResult(name=path, sha256="", size=0)
-            r.problems.append(problem("not-a-spreadsheet", path, None, None, failure or ""))
+            r.problems.append(problem("not-a-spreadsheet", path, None, None, "unopened", reason=failure or ""))
             results.append(r)
             continue
         if Path(path).stat().st_size > limits.max_bytes:

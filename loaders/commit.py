@@ -15,6 +15,7 @@ from loaders.gcpause import paused_gc
 from loaders.parse import FileResult
 from loaders.problems import Problem, problem
 from loaders.unknowns import decision_key
+from loaders.report import format_line
 from loaders.validate import check_duplicates
 from store.uploads import COLUMNS, commit_uploads
 
@@ -66,7 +67,7 @@ def commit(con: Connection, results: list[FileResult], user: str | None = None) 
         obs = r.observations
         data = obs if not obs.empty else pd.DataFrame(columns=COLUMNS)
         layout = "; ".join(f"{l.sheet}: {l.family}" for l in r.layouts if l.n_observations)
-        warnings = [f"{p.sheet or ''}!{p.cell or ''} [{p.code}] {p.message}" for p in r.warnings]
+        warnings = [format_line(p) for p in r.warnings]  # the line the command line prints
         batches.append({"observations": data, "unique_keys": True,  # parse_upload dropped repeats
                         "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,
                         "layout": layout, "warnings": warnings, "decisions": _decisions(r), **batch_extras(r)})
@@ -76,7 +77,6 @@ def commit(con: Connection, results: list[FileResult], user: str | None = None) 
     except Exception as exc:  # the store refused: nothing was written (the transaction rolled back)
         log.exception("commit failed")
         return CommitOutcome(False, problems=[problem("internal-error", results[0].name if results else "", None, None,
-            f"Không ghi được vào kho dữ liệu, chưa có số liệu nào được nạp ({type(exc).__name__}). "
-            "Hãy thử lại; nếu vẫn lỗi, báo quản trị.")])
+                                                      "commit", reason=type(exc).__name__)])
     return CommitOutcome(True, [w.upload_id for w in written], sum(w.n_observations for w in written),
                          sum(w.n_replaced for w in written))

@@ -178,9 +178,8 @@ def check_derived(file: str, sheet: Sheet, layout: Layout, extras: dict, pct_row
             bad = _average_growth(layout, extras, col, shown, shown_status)
             for i in np.flatnonzero(bad)[:50].tolist() if bad is not None else []:
                 cell = a1(data_rows[i], col.index)
-                problems.append(problem("derived-mismatch", file, sheet.name, cell,
-                    f"Ô {cell} (\"{col.text}\") ghi {fmt(shown[i])} nhưng tốc độ tăng bình quân tính từ các năm của "
-                    "dòng này khác quá 0,5 điểm %. Hãy kiểm tra lại số liệu hoặc công thức của cột."))
+                problems.append(problem("derived-mismatch", file, sheet.name, cell, "average_growth",
+                                        column=col.text, shown=fmt(shown[i])))
             continue
         pairs = _pairs(layout, extras, col)
         if not pairs:
@@ -199,10 +198,8 @@ def check_derived(file: str, sheet: Sheet, layout: Layout, extras: dict, pct_row
             cell = a1(r, col.index)
             na = a1(r, extras["resolved"][num].column.index)
             nb = a1(r, extras["resolved"][den].column.index)
-            problems.append(problem("derived-mismatch", file, sheet.name, cell,
-                f"Ô {cell} (\"{col.text}\") ghi {fmt(shown[i])} nhưng tính từ số liệu đọc được "
-                f"({na}/{nb}) là {fmt(expected[i])} — lệch quá 0,5 điểm %. Hãy kiểm tra lại số liệu "
-                "hoặc công thức của cột so sánh."))
+            problems.append(problem("derived-mismatch", file, sheet.name, cell, column=col.text, shown=fmt(shown[i]),
+                                    operands=f"{na}/{nb}", expected=fmt(expected[i])))
     return problems
 
 
@@ -230,9 +227,8 @@ def check_sums(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[Pr
             cell = a1(data_rows[i], col.index)
             parts_cells = " + ".join(a1(data_rows[i], resolved[p].column.index) for p in parts) if col.formula_op == "sum" \
                 else " − ".join(a1(data_rows[i], resolved[p].column.index) for p in parts)
-            problems.append(problem("sum-mismatch", file, sheet.name, cell,
-                f"Ô {cell} (\"{col.text}\") ghi {fmt(values[i, j])} nhưng theo dòng đánh số cột này là "
-                f"{parts_cells} = {fmt(expected[i])}. Hãy kiểm tra lại số liệu."))
+            problems.append(problem("sum-mismatch", file, sheet.name, cell, column=col.text, shown=fmt(values[i, j]),
+                                    parts=parts_cells, expected=fmt(expected[i])))
     return problems
 
 
@@ -261,9 +257,7 @@ def check_counts(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[
         marks = int(np.nansum(values[i, ok_cols]))
         if int(round(shown[0])) != marks:
             cell = a1(r, count_col)
-            problems.append(problem("count-mismatch", file, sheet.name, cell,
-                f"Ô {cell} ghi {fmt(shown[0])} tiêu chí đạt nhưng dòng này đánh dấu đạt {marks} tiêu chí. "
-                "Hãy kiểm tra lại các ô đánh dấu hoặc số tiêu chí đạt."))
+            problems.append(problem("count-mismatch", file, sheet.name, cell, shown=fmt(shown[0]), marks=marks))
     return problems
 
 
@@ -292,7 +286,6 @@ def _check_count_rows(file: str, sheet: Sheet, extras: dict) -> list[Problem]:
             marks = int(np.nansum(values[crit, j])) if crit else 0
             if int(round(values[i, j])) != marks:
                 cell = a1(data_rows[i], vcols[j])
-                problems.append(problem("count-mismatch", file, sheet.name, cell,
-                    f"Ô {cell} ghi {fmt(values[i, j])} tiêu chí đạt nhưng cột này đánh dấu đạt {marks} tiêu chí. "
-                    "Hãy kiểm tra lại các ô đánh dấu hoặc số tiêu chí đạt."))
+                problems.append(problem("count-mismatch", file, sheet.name, cell, "column", shown=fmt(values[i, j]),
+                                        marks=marks))
     return problems

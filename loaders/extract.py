@@ -91,10 +91,8 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
         u = catalog.units[i]
         c = next((c for c, v in enumerate(rows[r]) if cell_text(v) == text), 0)
         dates = (f"đến {u.valid_to:%d/%m/%Y}" if u.valid_to and u.valid_to < when else f"từ {u.valid_from:%d/%m/%Y}")
-        problems.append(problem("unknown-sheet-unit", file, sheet.name, a1(r, c),
-            f"Ô {a1(r, c)} ghi \"{text}\" nhưng {u.name} chỉ có {dates}, không có vào ngày báo cáo "
-            f"{when:%d/%m/%Y}. Số liệu của biểu không được gán cho đơn vị khác. Hãy ghi đúng tên đơn vị "
-            "tại thời điểm báo cáo (hoặc kiểm tra lại năm của biểu)."))
+        problems.append(problem("unknown-sheet-unit", file, sheet.name, a1(r, c), "not_then", text=text, unit=u.name,
+                                dates=dates, day=f"{when:%d/%m/%Y}"))
         unit_of_sheet = None
     data_rows = list(range(layout.data_first, max(layout.data_last, layout.data_first)))
     name_col = layout.name_col
@@ -188,9 +186,7 @@ def _period_totals(file: str, sheet: Sheet, layout: Layout) -> list[Problem]:
                    for r in range(layout.data_first, layout.data_last)):
             continue
         cell = a1(layout.header_first, col.index)
-        out.append(problem("period-total-column", file, sheet.name, cell,
-            f"Cột \"{col.text}\" (ô {cell}) là số liệu cộng dồn nhiều năm; kho lưu số liệu theo từng năm nên cột này "
-            "không được nạp. Nếu cần, hãy nạp số liệu của từng năm."))
+        out.append(problem("period-total-column", file, sheet.name, cell, column=col.text))
     return out
 
 
@@ -289,10 +285,8 @@ def _factor(catalog: Catalog, text: str, code: str, file: str, sheet: str, cell:
         return None, unknown_measure(file, sheet, cell, text, catalog)
     factor = catalog.factor(source, target)
     if factor is None:
-        return None, problem("measure-mismatch", file, sheet, cell,
-            f"Đơn vị tính \"{text}\" (ô {cell}) không đổi được sang đơn vị của chỉ tiêu "
-            f"\"{catalog.indicators.at[code, 'name']}\" ({catalog.measures.at[target, 'name']}). "
-            "Hãy kiểm tra lại đơn vị tính hoặc tên chỉ tiêu.")
+        return None, problem("measure-mismatch", file, sheet, cell, text=text,
+                             indicator=catalog.indicators.at[code, "name"], measure=catalog.measures.at[target, "name"])
     return factor, None
 
 
@@ -381,10 +375,7 @@ def _assemble(file, sheet: Sheet, layout: Layout, catalog: Catalog, resolved: li
         unit = np.array([-1 if u is None else int(u) for u in cols.unit], dtype=np.int64)[ci]
     elif by_row:
         if unit_of_sheet is None and not any(p.code == "unknown-sheet-unit" for p in problems):
-            problems.append(problem("unknown-sheet-unit", file, sheet.name, "A1",
-                "Không xác định được số liệu của đơn vị nào: tiêu đề góc trái và tên biểu không nêu tên "
-                "phường/xã/thành phố. Hãy ghi tên đơn vị ở tiêu đề góc trái (ví dụ \"UBND PHƯỜNG TRẦN PHÚ\") "
-                "hoặc trong tên biểu."))
+            problems.append(problem("unknown-sheet-unit", file, sheet.name, "A1"))
         unit = np.full(n, unit_of_sheet if unit_of_sheet is not None else -1, dtype=np.int64)
     elif layout.rows_are == "periods":
         unit = np.full(n, unit_of_sheet if unit_of_sheet is not None else -1, dtype=np.int64)

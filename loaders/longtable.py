@@ -132,9 +132,8 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
         missing = [name for name, ok in (("Giá trị", "value" in f), ("Chỉ tiêu", bool({"indicator", "indicator_code"} & set(f))),
                                           ("Đơn vị", bool({"unit", "unit_code"} & set(f)))) if not ok]
         if missing and n > 0:
-            problems.append(problem("no-table", file, sheet.name, a1(first - 1, 0),
-                f"Bảng dọc thiếu cột {', '.join(missing)} nên không nạp được trang này. "
-                "Bảng dọc cần các cột: Đơn vị; Chỉ tiêu; Năm; Kỳ; Loại số liệu; Giá trị; ĐVT."))
+            problems.append(problem("no-table", file, sheet.name, a1(first - 1, 0), "long_columns",
+                                    missing=", ".join(missing)))
         return Extracted(empty_observations(), problems, {"no_table": True})
     cols = _Columns(rows, first)
     n = cols.n
@@ -182,10 +181,8 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     for i in np.flatnonzero(bad_period)[:50]:
         c = f.get("period", f.get("year", 0))
         cell = a1(first + i, c)
-        problems.append(problem("unreadable-period", file, sheet.name, cell,
-            f"Không đọc được kỳ báo cáo ở dòng {first + i + 1} (năm \"{cols.text_at(f.get('year'), i)}\", "
-            f"kỳ \"{cols.text_at(f.get('period'), i)}\"). "
-            "Hãy ghi năm dạng 2016 và kỳ dạng \"Năm\", \"6 tháng\", \"9 tháng\", \"Quý III\", \"Tháng 10\"."))
+        problems.append(problem("unreadable-period", file, sheet.name, cell, "long_row", row=first + i + 1,
+                                year=cols.text_at(f.get("year"), i), period=cols.text_at(f.get("period"), i)))
     ok &= year > 0
     # ------------------------------------------------------------ kinds
     kcodes, kuniq = cols.codes(f.get("kind"))
@@ -201,17 +198,14 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     bad_kind = keep & np.array([k is None for k in k_kind], dtype=bool)[kcodes]
     for i in np.flatnonzero(bad_kind)[:50]:
         cell = a1(first + i, f["kind"])
-        problems.append(problem("unreadable-kind", file, sheet.name, cell,
-            f"Ô {cell} ghi loại số liệu \"{cols.text_at(f['kind'], i)}\" — không rõ là kế hoạch, thực hiện hay ước thực hiện. "
-            "Hãy ghi \"Kế hoạch\", \"Thực hiện\" hoặc \"Ước thực hiện\"."))
+        problems.append(problem("unreadable-kind", file, sheet.name, cell, text=cols.text_at(f["kind"], i)))
     ok &= ~bad_kind
     row_kind = np.array([k or "" for k in k_kind], dtype=object)[kcodes]
     bad_term = keep & is_term & (row_kind != "target")
     for i in np.flatnonzero(bad_term)[:50]:
         cell = a1(first + i, f.get("year", f.get("period", 0)))
-        problems.append(problem("unreadable-period", file, sheet.name, cell,
-            f"Dòng {first + i + 1} ghi số liệu cả giai đoạn \"{cols.text_at(f.get('year'), i)} {cols.text_at(f.get('period'), i)}\" "
-            "nhưng không phải kế hoạch/mục tiêu: kho lưu số liệu thực hiện theo từng năm. Hãy ghi số liệu của từng năm."))
+        problems.append(problem("unreadable-period", file, sheet.name, cell, "long_term", row=first + i + 1,
+                                year=cols.text_at(f.get("year"), i), period=cols.text_at(f.get("period"), i)))
     ok &= ~bad_term
     # ------------------------------------------------------------ indicators
     names = NameResolver(catalog, decisions, log, file, sheet.name, problems)
@@ -314,9 +308,9 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
         fac = catalog.factor(source, catalog.indicators.at[code, "measure"])
         if fac is None:
             m_ok[j] = False
-            problems.append(problem("measure-mismatch", file, sheet.name, cell,
-                f"Đơn vị tính \"{mtext}\" (ô {cell}) không đổi được sang đơn vị của chỉ tiêu "
-                f"\"{catalog.indicators.at[code, 'name']}\". Hãy kiểm tra lại đơn vị tính hoặc tên chỉ tiêu."))
+            problems.append(problem("measure-mismatch", file, sheet.name, cell, text=mtext,
+                                    indicator=catalog.indicators.at[code, "name"],
+                                    measure=catalog.measures.at[catalog.indicators.at[code, "measure"], "name"]))
             continue
         m_factor[j] = fac
     factor = m_factor[mcodes]

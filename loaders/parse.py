@@ -26,6 +26,7 @@ from loaders.unknowns import SKIP, Decisions, Unknown, UnknownLog
 from loaders.urban import scoring_rows
 from loaders.urban_points import check_points
 from loaders.validate import check_bounds, check_duplicates
+from vn.numbers import number
 from vn.periods import Period
 
 log = logging.getLogger(__name__)
@@ -104,9 +105,7 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: De
            log: UnknownLog, start: int = 0) -> Extracted | None:
     if sheet.hidden:
         if any(str(c).strip() for r in sheet.rows[:200] for c in r):
-            result.problems.append(problem("hidden-sheet", file, sheet.name, None,
-                f"Trang \"{sheet.name}\" đang bị ẩn nên không được nạp. Nếu cần nạp, hãy bỏ ẩn trang "
-                "(chuột phải vào tên trang → Bỏ ẩn) rồi tải lên lại."))
+            result.problems.append(problem("hidden-sheet", file, sheet.name, None))
         result.layouts.append(SheetLayout(sheet.name, "hidden", "trang bị ẩn (không nạp)"))
         return None
     if not sheet.rows or not any(str(c).strip() for r in sheet.rows for c in r):
@@ -121,9 +120,7 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: De
     if layout is None and start:
         return None  # no further table below the one read
     if layout is None:
-        result.problems.append(problem("no-table", file, sheet.name, None,
-            f"Trang \"{sheet.name}\" không có bảng số liệu nhận dạng được (không thấy dòng tiêu đề cột như "
-            "\"STT | Chỉ tiêu | ĐVT | Kế hoạch … | Thực hiện …\"), nên bị bỏ qua."))
+        result.problems.append(problem("no-table", file, sheet.name, None))
         result.layouts.append(SheetLayout(sheet.name, "none", "không nhận dạng được bảng"))
         return None
     if layout.family == "long":
@@ -177,11 +174,9 @@ def _names(result: FileResult, log: UnknownLog, decisions: Decisions | None) -> 
         cells = ", ".join(entry.cells[:5]) + (f" và {len(entry.cells) - 5} ô khác" if len(entry.cells) > 5 else "")
         what = "chỉ tiêu" if entry.kind == "indicator" else "đơn vị"
         sheet, _, cell = entry.cells[0].rpartition("!") if entry.cells else ("", "", "")
-        where = ("Xem hoặc xóa lựa chọn đã lưu ở Danh mục → Tên gọi đã học." if entry.remembered
-                 else "Lựa chọn được lưu khi ghi vào kho, để lần tải sau không phải chọn lại.")
         result.problems.append(problem("skipped-name", result.name, sheet or None, cell or None,
-            f"Không theo dõi {what} \"{entry.name}\" ({'theo lựa chọn đã lưu' if entry.remembered else 'đã chọn'}): "
-            f"{len(entry.cells)} dòng/cột không nạp ({cells}). {where}"))
+                                       "remembered" if entry.remembered else "default", what=what, name=entry.name,
+                                       count=len(entry.cells), cells=cells))
     if decisions:
         for entry in result.skipped:
             if entry.key in decisions:
@@ -205,12 +200,11 @@ def _parse_upload(name: str, data: bytes, con: Connection, *, limits: Limits | N
     report = progress or (lambda fraction, message: None)
     try:
         if len(data) > limits.max_bytes:
-            result.problems.append(problem("too-large", name, None, None,
-                f"Tệp nặng {len(data) / 2**20:,.1f} MB, vượt giới hạn {limits.max_bytes / 2**20:,.0f} MB. "
-                "Hãy chia số liệu thành nhiều tệp nhỏ hơn hoặc xóa các trang không cần thiết."))
+            result.problems.append(problem("too-large", name, None, None, "bytes", size_mb=number(len(data) / 2**20, 1),
+                                           limit_mb=number(limits.max_bytes / 2**20, 0)))
             return result
         if not data:
-            result.problems.append(problem("empty-file", name, None, None, "Tệp rỗng (0 byte). Hãy kiểm tra lại tệp."))
+            result.problems.append(problem("empty-file", name, None, None, "zero_bytes"))
             return result
         report(0.02, "Đang đọc tệp…")
         sheets = read_workbook(name, data, limits)
@@ -233,14 +227,11 @@ def _parse_upload(name: str, data: bytes, con: Connection, *, limits: Limits | N
         _names(result, unknown_log, decisions)
         report(0.92, "Đang kiểm tra số liệu…")
         if not any(str(c).strip() for s in sheets for r in s.rows[:1000] for c in r):
-            result.problems.append(problem("empty-file", name, None, None,
-                "Tệp không có dữ liệu: mọi trang đều trống. Hãy kiểm tra lại tệp trước khi tải lên."))
+            result.problems.append(problem("empty-file", name, None, None, "blank_sheets"))
             return result
         obs = concat(frames) if frames else empty_observations()
         if obs.empty and not result.errors:
-            result.problems.append(problem("no-data", name, None, None,
-                "Không tìm thấy số liệu nào để nạp trong tệp. Biểu cần có dòng tiêu đề cột (ví dụ "
-                "\"STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2016 | Thực hiện 6 tháng…\") và các dòng số liệu bên dưới."))
+            result.problems.append(problem("no-data", name, None, None))
         result.problems += check_bounds(name, obs, catalog)
         if not (len(frames) == 1 and unique[0]):  # one table whose rows and columns do not repeat: no duplicates
             obs, dup_problems = check_duplicates(obs, lambda i: name)
@@ -250,10 +241,8 @@ def _parse_upload(name: str, data: bytes, con: Connection, *, limits: Limits | N
     except ReadFailure as failure:
         result.problems.append(failure.problem)
     except MemoryError:
-        result.problems.append(problem("too-large", name, None, None,
-            "Tệp quá lớn để xử lý. Hãy chia số liệu thành nhiều tệp nhỏ hơn."))
+        result.problems.append(problem("too-large", name, None, None))
     except Exception:  # never a traceback to the user
         log.exception("loader failure on %s", name)
-        result.problems.append(problem("internal-error", name, None, None,
-            "Có lỗi hệ thống khi đọc tệp này. Số liệu chưa được nạp. Hãy gửi tệp cho quản trị để kiểm tra."))
+        result.problems.append(problem("internal-error", name, None, None))
     return result

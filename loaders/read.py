@@ -15,6 +15,7 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from loaders import encoding
 from loaders.cells import column_index
+from vn.numbers import number
 from loaders.problems import Problem, problem
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -75,23 +76,18 @@ def check_zip(name: str, data: bytes, limits: Limits) -> tuple[str, zipfile.ZipF
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
-            "Tệp không phải bảng tính Excel/ODS hợp lệ hoặc đã bị hỏng. "
-            "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi tải lên lại.")) from exc
+        raise ReadFailure(problem("not-a-spreadsheet", name, None, None, "corrupt")) from exc
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > 10 << 20), default=0)
     if total > limits.max_unzipped or worst > limits.max_ratio or (total > 100 << 20 and total / packed > limits.max_ratio):
-        raise ReadFailure(problem("zip-bomb", name, None, None,
-            f"Tệp nén giải ra tới {total / 2**20:,.0f} MB — không phải một bảng tính thông thường, tệp bị từ chối. "
-            "Hãy kiểm tra lại nguồn của tệp."))
+        raise ReadFailure(problem("zip-bomb", name, None, None, size_mb=number(total / 2**20, 0)))
     names = {i.filename for i in infos}
     if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
         return "ods", archive
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         return "xlsx", archive
-    raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
-        "Tệp nén này không chứa bảng tính Excel/ODS. Hãy tải lên tệp .xlsx, .xls, .ods hoặc .csv."))
+    raise ReadFailure(problem("not-a-spreadsheet", name, None, None, "archive"))
 
 
 # ------------------------------------------------------------------ xlsx hidden rows and columns
@@ -349,15 +345,11 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
     """Every sheet of a workbook (hidden ones flagged), or ReadFailure."""
     kind = sniff(data)
     if kind == "encrypted":
-        raise ReadFailure(problem("encrypted-file", name, None, None,
-            "Tệp được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở tệp, bỏ mật khẩu "
-            "(Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu và tải lên lại."))
+        raise ReadFailure(problem("encrypted-file", name, None, None))
     if kind == "text":
         suffix = name.lower().rpartition(".")[2]
         if suffix in ("xlsx", "xlsm", "xls", "ods"):  # a text file renamed: say so rather than read it as a table
-            raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
-                f"Tệp có đuôi .{suffix} nhưng nội dung là văn bản, không phải bảng tính. Nếu đây là tệp CSV, "
-                "hãy đổi đuôi thành .csv; nếu không, mở bằng Excel, lưu lại dạng .xlsx rồi tải lên lại."))
+            raise ReadFailure(problem("not-a-spreadsheet", name, None, None, "text_named", suffix=suffix))
         return [read_text(name, data)]
     hidden: dict[str, Future] = {}
     if kind == "zip":
@@ -366,9 +358,8 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
             paths = xlsx_sheet_paths(archive)
             for sheet_name, path in paths.items():
                 if xlsx_dimension(archive, path) > limits.max_cells:
-                    raise ReadFailure(problem("too-large", name, sheet_name, None,
-                        f"Trang \"{sheet_name}\" khai báo vùng dữ liệu vượt giới hạn {limits.max_cells:,} ô. "
-                        "Hãy xóa các ô thừa ở xa bảng số liệu (hoặc chia thành nhiều tệp) rồi lưu lại."))
+                    raise ReadFailure(problem("too-large", name, sheet_name, None, "declared",
+                                              limit=number(limits.max_cells)))
             percent_styles = xlsx_percent_styles(archive)
             pool = ThreadPoolExecutor(max_workers=1)
             for sheet_name, path in paths.items():
@@ -386,11 +377,8 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
     except Exception as exc:  # calamine raises many types for corrupt files
         text = str(exc).lower()
         if "password" in text or "encrypt" in text or type(exc).__name__ == "PasswordError":
-            raise ReadFailure(problem("encrypted-file", name, None, None,
-                "Tệp được bảo vệ bằng mật khẩu nên không đọc được. Hãy bỏ mật khẩu rồi lưu và tải lên lại.")) from exc
-        raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
-            "Không đọc được tệp: tệp không phải bảng tính hoặc đã bị hỏng. Hãy mở bằng Excel, "
-            "lưu lại dạng .xlsx rồi tải lên lại.")) from exc
+            raise ReadFailure(problem("encrypted-file", name, None, None)) from exc
+        raise ReadFailure(problem("not-a-spreadsheet", name, None, None, "unreadable")) from exc
     sheets = []
     for meta in book.sheets_metadata:
         sheets.append(_LazySheet(book, meta, hidden.get(meta.name), limits, name))
@@ -430,16 +418,14 @@ class _LazySheet(Sheet):
             sheet = self._book.get_sheet_by_name(self.name)
             height, width = sheet.total_height or 0, sheet.total_width or 0
             if height * width > self._limits.max_cells:
-                raise ReadFailure(problem("too-large", self._file, self.name, None,
-                    f"Trang \"{self.name}\" có {height:,} dòng × {width:,} cột, vượt giới hạn "
-                    f"{self._limits.max_cells:,} ô. Hãy chia thành nhiều tệp hoặc xóa các ô thừa."))
+                raise ReadFailure(problem("too-large", self._file, self.name, None, "cells", height=number(height),
+                                          width=number(width), limit=number(self._limits.max_cells)))
             rows = encoding.nfc_rows(sheet.to_python(skip_empty_area=False))
             merged = sheet.merged_cell_ranges or []
         except ReadFailure:
             raise
         except Exception as exc:
-            raise ReadFailure(problem("not-a-spreadsheet", self._file, self.name, None,
-                f"Không đọc được trang \"{self.name}\" (tệp bị hỏng). Hãy mở bằng Excel, lưu lại rồi tải lên lại.")) from exc
+            raise ReadFailure(problem("not-a-spreadsheet", self._file, self.name, None, "sheet")) from exc
         widths = set(map(len, rows))
         if len(widths) > 1:  # calamine rows are rectangular; pad anything else
             width = max(widths)
@@ -474,13 +460,10 @@ class _LazySheet(Sheet):
 def decode_text(name: str, data: bytes) -> str:
     head = data[:4000]
     if b"\x00" in head and head.count(b"\x00") <= len(head) // 4 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
-            "Tệp không phải bảng tính (.xlsx, .xls, .ods) hay tệp văn bản CSV. Hãy tải lên đúng tệp báo cáo."))
+        raise ReadFailure(problem("not-a-spreadsheet", name, None, None))
     text = encoding.decode_text(data)
     if text is None:
-        raise ReadFailure(problem("unreadable-encoding", name, None, None,
-            "Không đọc được mã ký tự của tệp CSV (không phải UTF-8, UTF-16 hay Windows-1258) nên tiếng Việt sẽ bị lỗi. "
-            "Trong Excel hãy chọn Lưu thành → \"CSV UTF-8 (phân cách bằng dấu phẩy)\" rồi tải lên lại."))
+        raise ReadFailure(problem("unreadable-encoding", name, None, None))
     return text
 
 
@@ -502,23 +485,17 @@ def detect_delimiter(text: str) -> str:
 
 
 def legacy_problem(name: str, sheet: str | None, legacy: str) -> Problem:
-    return problem("legacy-encoding", name, sheet, None,
-        f"Tệp được gõ bằng bảng mã cũ {encoding.LEGACY_NAMES[legacy]}, không phải Unicode: nếu nạp, chữ tiếng Việt "
-        "sẽ thành ký tự lạ nên tệp không được nạp. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey: bấm chuột phải vào "
-        f"biểu tượng Unikey → Công cụ… → Bảng mã nguồn: {legacy.upper()}, Bảng mã đích: Unicode → Chuyển mã), "
-        "đổi phông chữ sang Times New Roman, lưu lại rồi tải lên.")
+    return problem("legacy-encoding", name, sheet, None, encoding=encoding.LEGACY_NAMES[legacy], source=legacy.upper())
 
 
 def read_text(name: str, data: bytes) -> Sheet:
     text = decode_text(name, data)
     if not text.strip():
-        raise ReadFailure(problem("empty-file", name, None, None,
-            "Tệp không có dữ liệu. Hãy kiểm tra lại tệp trước khi tải lên."))
+        raise ReadFailure(problem("empty-file", name, None, None))
     sample = text[:20000]
     printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in sample) / max(len(sample), 1)
     if printable < 0.95:
-        raise ReadFailure(problem("not-a-spreadsheet", name, None, None,
-            "Tệp không phải bảng tính (.xlsx, .xls, .ods) hay tệp văn bản CSV. Hãy tải lên đúng tệp báo cáo."))
+        raise ReadFailure(problem("not-a-spreadsheet", name, None, None))
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             data.decode("utf-8")

@@ -13,8 +13,6 @@ def check_points(file: str, sheet: str, rows: list[dict]) -> list[Problem]:
     for m in urban.score_table(rows)["mismatches"]:
         cell = (m["cell"] or "").split("!")[-1] or None
         what = "tổng điểm" if m["item"] == "total" else f"mục {m['item']}"
-        found.append(problem("points-mismatch", file, sheet, cell,
-            f"Điểm đạt được của {what} (dòng ô {cell}) ghi {fmt.number(m['reported'], 4)} nhưng tính theo mức quy định "
-            f"và thang điểm của bảng là {fmt.number(m['computed'], 4)}. Hãy kiểm tra lại hiện trạng, mức quy định hoặc "
-            "điểm đạt được."))
+        found.append(problem("points-mismatch", file, sheet, cell, what=what, reported=fmt.number(m["reported"], 4),
+                             computed=fmt.number(m["computed"], 4)))
     return found

@@ -46,12 +46,10 @@ def check_bounds(file: str, obs: pd.DataFrame, catalog: Catalog) -> list[Problem
             why = "chỉ được là 1 (đạt) hoặc 0 (chưa đạt)"
         else:
             why = f"không được vượt quá {fmt(hi[i])} {measure}"
-        problems.append(problem("impossible-value", file, sheet, cell,
-            f"Ô {cell}: giá trị {fmt(float(row['source_value']))} của chỉ tiêu \"{name}\" {why}. "
-            "Hãy kiểm tra lại số liệu (dấu, đơn vị tính, dấu phân cách thập phân)."))
+        problems.append(problem("impossible-value", file, sheet, cell, value=fmt(float(row["source_value"])),
+                                indicator=name, why=why))
     if len(idx) > MAX_PER_CODE:
-        problems.append(problem("impossible-value", file, None, None,
-            f"Còn {len(idx) - MAX_PER_CODE:,} ô có giá trị không hợp lệ tương tự."))
+        problems.append(problem("impossible-value", file, None, None, "more", count=fmt(len(idx) - MAX_PER_CODE)))
     return problems
 
 
@@ -98,10 +96,8 @@ def check_duplicates(obs: pd.DataFrame, file_of=None) -> tuple[pd.DataFrame, lis
             if same:
                 drop.append(index)
                 if len(problems) < MAX_PER_CODE:
-                    problems.append(problem("duplicate-value", file, sheet, cell,
-                        f"Ô {cell} lặp lại số liệu đã có ở {first_where} (cùng giá trị); chỉ nạp một lần."))
+                    problems.append(problem("duplicate-value", file, sheet, cell, first=first_where))
             elif len(problems) < MAX_PER_CODE:
-                problems.append(problem("conflicting-duplicate", file, sheet, cell,
-                    f"Ô {cell} ghi {fmt(row['source_value'])} nhưng cùng chỉ tiêu, đơn vị, kỳ và loại số liệu "
-                    f"đã có ở {first_where} với giá trị {fmt(first['source_value'])}. Hãy giữ lại một số liệu đúng."))
+                problems.append(problem("conflicting-duplicate", file, sheet, cell, value=fmt(row["source_value"]),
+                                        first=first_where, first_value=fmt(first["source_value"])))
     return obs.drop(index=drop), problems

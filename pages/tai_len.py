@@ -14,6 +14,7 @@ from loaders import templates
 from store import aliases, uploads
 from loaders.unknowns import Decisions, decision_key
 from ui import layout, mapping, problems
+from ui.text import md
 
 
 con = layout.page("Tải dữ liệu lên", icon="⬆️")
@@ -34,9 +35,9 @@ with tab_load:
     for f in files or []:
         cached = parsed.get(f.file_id)
         if cached is None or cached[0] != token:  # parsed again once names are decided (a second or so)
-            bar = st.progress(0.0, text=f"Đang đọc {f.name}…")
+            bar = st.progress(0.0, text=f"Đang đọc {md(f.name)}…")  # labels are markdown: a file name is text
             result = loaders.parse_upload(f.name, f.getvalue(), con, decisions=decisions or None,
-                                          progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=msg))
+                                          progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=md(msg)))
             bar.empty()
             parsed[f.file_id] = cached = (token, result)
         results.append(cached[1])
@@ -53,7 +54,7 @@ with tab_load:
         icon = ":material/check_circle:" if result.ok else ":material/error:"
         errors = [p for p in mapping.other_problems(result) if p.is_error]
         asking = f", {len(result.unknowns)} tên chưa có trong danh mục" if result.unknowns else ""
-        with st.expander(f"{result.name} — {len(result.observations)} số liệu, {len(errors)} lỗi{asking}, "
+        with st.expander(f"{md(result.name)} — {len(result.observations)} số liệu, {len(errors)} lỗi{asking}, "
                          f"{len(result.warnings)} cảnh báo", expanded=bool(errors) or len(results) == 1, icon=icon):
             if result.layouts:
                 st.dataframe(pd.DataFrame([{"Trang tính": s.sheet, "Dạng biểu": s.description, "Đơn vị": s.unit or "",

@@ -130,3 +130,37 @@ def test_mapping_step_learns_a_name(tmp_path):
     assert _count(db, "SELECT count(*) FROM observations WHERE indicator_code = 'gtsx_tong'") == 3
     assert _count(db, "SELECT count(*) FROM name_aliases") == 2
     assert _count(db, "SELECT count(*) FROM upload_decisions") == 2  # the first upload's record
+
+
+def test_html_in_a_file_name_and_in_cells_is_shown_as_text(tmp_path):
+    """A file named with markup and cells holding markup, a markdown image and a web address: the
+    page shows them as written — no element, no image, no link made from them."""
+    from playwright.sync_api import sync_playwright
+
+    hostile = _report(tmp_path / '<img src=x onerror=alert(1)>.xlsx', "BÁO CÁO 9 THÁNG NĂM 2019", "9 tháng",
+                      [["1", "<b>Chỉ tiêu đậm</b> ![x](http://evil.example/x.png)", "Tỷ đồng", 100, 70],
+                       ["2", "Thu ngân sách trên địa bàn", "Tỷ đồng", "<script>alert(2)</script>", 40]])
+    db = tmp_path / "hostile.duckdb"
+    store.open_store(db).close()
+    with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1400})
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(url + "/tai_len")
+        wait_idle(page)
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(hostile)])
+        page.get_by_text("Tên chưa có trong danh mục").first.wait_for(timeout=30000)
+        wait_idle(page)
+        main = page.locator("[data-testid='stMain']")
+        text = main.inner_text()
+        assert "<b>Chỉ tiêu đậm</b>" in text and "<script>alert(2)</script>" in text
+        assert "<img src=x onerror=alert(1)>.xlsx" in text
+        for selector in ("b:text('Chỉ tiêu đậm')", "img[src='x']", "img[src*='evil']", "script:text('alert')"):
+            found = main.locator(selector)
+            assert found.count() == 0, (selector, found.first.evaluate(
+                "e => { let t = []; for (let n = e; n && t.length < 6; n = n.parentElement) t.push(n.tagName + '.' + (n.getAttribute('data-testid') || n.className)); return t.join(' < '); }"))
+        assert main.locator("a[href*='evil']").count() == 0
+        assert not dialogs
+        shot(page, "tai_len_html")
+        browser.close()

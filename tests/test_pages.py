@@ -110,3 +110,16 @@ def test_every_page_for_units_of_every_kind(unit, app_env):
         )
         for bad in (" nan", "nan%", "None", "NaN"):
             assert bad not in shown, (page["path"], bad)
+
+
+def test_a_store_that_cannot_be_opened_says_so_with_its_detail(tmp_path, monkeypatch):
+    """No traceback: a plain Vietnamese title, and StoreError's detail (the file, DuckDB's words) behind
+    "Chi tiết kỹ thuật" for the administrator."""
+    broken = tmp_path / "not_a_store.duckdb"
+    broken.write_text("này không phải là kho dữ liệu", encoding="utf-8")
+    monkeypatch.setenv("CHITIEU_DB", str(broken))
+    monkeypatch.chdir(ROOT)
+    at = run_page("app.py")
+    assert not at.exception
+    assert any("Không mở được kho dữ liệu" in e.value for e in at.error)
+    assert any(str(broken) in c.value for c in at.code), [c.value for c in at.code]

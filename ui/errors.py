@@ -15,4 +15,7 @@ def show_failure(title: str, exc: BaseException) -> None:
         title = exc.title
     st.error(f"**{title}.** Vui lòng thử lại; nếu lỗi còn, gửi chi tiết bên dưới cho người quản trị.")
     with st.expander("Chi tiết kỹ thuật"):
-        st.code("".join(traceback.format_exception_only(type(exc), exc)).strip())
+        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        if isinstance(exc, StoreError) and exc.detail:  # the path and DuckDB's own words
+            detail += "\n" + exc.detail
+        st.code(detail)

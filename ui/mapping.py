@@ -119,7 +119,7 @@ def step(con, results, user: str | None) -> Decisions | None:
             st.session_state[key] = st.session_state.pop(key + "_added")
         with st.container(border=True, key=key + "_box"):  # .st-key-map_…_box (browser tests find it)
             st.markdown(f"**{what}:** {md(entry['name'])}  \n:gray[{md(cells)}]")
-            choice = st.selectbox(f"{what} trong danh mục cho “{entry['name']}”", options, format_func=labels.get,
+            choice = st.selectbox(f"{what} trong danh mục cho “{md(entry['name'])}”", options, format_func=labels.get,
                                   key=_widget_key(entry), label_visibility="collapsed")
             if choice == NEW:
                 _new_indicator(con, entry, user)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from loaders.report import severity_label, where
 from ui.text import md
-
-SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo"}
 
 
 def table(problems: list) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "Mức độ": SEVERITY.get(p.severity, p.severity),
+                "Mức độ": severity_label(p, capital=True),
                 "Tệp": p.file,
                 "Trang tính": p.sheet or "",
                 "Ô": p.cell or "",
@@ -34,9 +33,8 @@ def show(problems: list, list_up_to: int = 30) -> None:
     if len(problems) <= list_up_to:
         lines = []
         for p in problems:  # file names, sheet names and messages quote the file: shown as text
-            where = "!".join(x for x in (p.sheet, p.cell) if x) or "cả tệp"
             colour = "red" if p.severity == "error" else "orange"
-            lines.append(f"- :{colour}[**{SEVERITY.get(p.severity, p.severity)}**] {md(p.file)} · **{md(where)}** — "
+            lines.append(f"- :{colour}[**{severity_label(p, capital=True)}**] {md(p.file)} · **{md(where(p) or 'cả tệp')}** — "
                          f"{md(p.message)} :gray[({md(p.code)})]")
         st.markdown("\n".join(lines))
         return

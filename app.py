@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators import queries, scorecard
+from indicators import scorecard
 from reports import charts
-from vn.periods import period_title
+from reports.unit_view import unit_view
 from ui import attention, cards, empty, filters, layout
 
 con = layout.page("Tổng quan")
@@ -15,19 +15,18 @@ if sel is None:
     st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
     st.stop()
 
-st.subheader(f"{sel.unit_name} — {period_title(sel.year, sel.month_from, sel.month_to)}")
-table = scorecard.scorecard(con, [sel.unit_id], sel.year, sel.month_from, sel.month_to)
-top = scorecard.headline(table)
+st.subheader(f"{sel.unit_name} — {sel.period.title}")
+view = unit_view(con, sel)  # the unit, its plans, its wards and their scorecards, each read once
+top = view.headline
 without_value = top[top["value"].isna()]
 top = top[top["value"].notna()]
 if top.empty:
     empty.no_progress_data(con, sel.unit_id, sel.unit_name)
     st.stop()
 cards.status_counts(scorecard.status_counts(top), ["exceeded", "met", "ahead", "on_track", "behind", "not_met", "no_target"])
-children = queries.child_units(con, sel.unit_id)
-by_unit = scorecard.scorecard(con, children.unit_id.tolist(), sel.year, sel.month_from, sel.month_to) if not children.empty else None
+children, by_unit = view.children, view.children_card
 attention.render(top, by_unit, children)
-cards.kpi_grid(top, queries.year_targets(con, [sel.unit_id], sel.year))
+cards.kpi_grid(top, view.targets)
 if not without_value.empty:
     st.caption("Chưa có số liệu kỳ này (mới có kế hoạch): " + "; ".join(without_value["name"]))
 if children.empty:

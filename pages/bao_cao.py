@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from reports import brief, deck, document, exports, slides
+from reports.unit_view import unit_view
 from ui import filters, layout
 
 con = layout.page("Báo cáo", icon="📝")
@@ -13,7 +14,8 @@ sel = filters.unit_year_period(con)
 if sel is None:
     st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
     st.stop()
-report = brief.build(con, sel.unit_id, sel.unit_name, sel.year, sel.month_from, sel.month_to)
+view = unit_view(con, sel)
+report = brief.build(view)
 st.subheader(report.title)
 if not report.paragraphs:
     st.info("Chưa có số liệu của đơn vị cho kỳ này để viết báo cáo.")
@@ -25,13 +27,12 @@ if report.summary:
 st.markdown(report.attention)  # begins with "Cần chú ý:"
 st.text_area("Văn bản để sao chép", report.text(), height=220, key="brief_text")
 
-ctx = slides.Context(con, sel.unit_id, sel.unit_name, sel.year, sel.month_from, sel.month_to)
-name = f"bao_cao_{sel.year}_{sel.period}"
+name = f"bao_cao_{sel.year}_{sel.period.key}"
 
 
 def _deck() -> bytes:
-    deck_slides = slides.build(ctx, slides.default_keys(slides.options(ctx)))
-    return deck.build(deck_slides, sel.unit_name, ctx.period, slides.summary_table(ctx))
+    deck_slides = slides.build(view, slides.default_keys(slides.options(view)))
+    return deck.build(deck_slides, sel.unit_name, sel.period.title, slides.summary_table(view))
 
 
 # every file is built when its button is clicked, not on every rerun
@@ -39,7 +40,7 @@ a, b, c, d = st.columns(4)
 a.download_button("Word (.docx)", lambda: document.docx(report), f"{name}.docx",
                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document", on_click="ignore")
 b.download_button("Văn bản (.txt)", lambda: document.text(report), f"{name}.txt", "text/plain", on_click="ignore")
-c.download_button("Bảng tổng hợp (.xlsx)", lambda: exports.to_xlsx(slides.summary_table(ctx)), f"{name}.xlsx",
+c.download_button("Bảng tổng hợp (.xlsx)", lambda: exports.to_xlsx(slides.summary_table(view)), f"{name}.xlsx",
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
-d.download_button("Bộ trình chiếu (.pptx)", _deck, f"giao_ban_{sel.year}_{sel.period}.pptx",
+d.download_button("Bộ trình chiếu (.pptx)", _deck, f"giao_ban_{sel.year}_{sel.period.key}.pptx",
                   "application/vnd.openxmlformats-officedocument.presentationml.presentation", on_click="ignore")

@@ -7,7 +7,6 @@ import streamlit as st
 from indicators import catalog, queries, ranking, scorecard, terms
 from reports import charts, exports
 from vn import numbers as fmt
-from vn.periods import period_title
 from ui import cards, filters, layout, pickers
 
 con = layout.page("Chỉ tiêu", icon="📈")
@@ -20,7 +19,7 @@ card = card[~card.is_criterion.astype(bool)]
 code = pickers.indicator(card if not card.empty else catalog.indicators(con), default="gtsx_tong")
 row = card[card.indicator_code == code]
 meta = catalog.indicators(con).set_index("code").loc[code]
-st.subheader(f"{meta['name']} — {sel.unit_name}, {period_title(sel.year, sel.month_from, sel.month_to)}")
+st.subheader(f"{meta['name']} — {sel.unit_name}, {sel.period.title}")
 if row.empty:
     st.info("Đơn vị chưa có số liệu của chỉ tiêu này trong kỳ đã chọn.")
 else:
@@ -55,7 +54,7 @@ if wards.empty:
 st.altair_chart(charts.bullet_by_unit(wards, meta["measure_name"]), width="stretch")
 table, headers = ranking.table_for_export(wards)
 st.dataframe(ranking.display(table, headers), hide_index=True, width="stretch")
-name = f"{code}_{sel.year}_{sel.period}"
+name = f"{code}_{sel.year}_{sel.period.key}"
 left, right = st.columns(2)
 left.download_button("Tải bảng (.xlsx)", lambda: exports.to_xlsx(table, headers), f"{name}.xlsx",  # built on click
                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")

@@ -8,7 +8,6 @@ import streamlit as st
 
 from vn import numbers as fmt
 from indicators import progress, queries, scorecard
-from vn.periods import period_title
 from ui import cards, filters, layout, pickers
 
 con = layout.page("Phường/xã", icon="🏘️")
@@ -20,7 +19,7 @@ kids = queries.child_units(con, sel.unit_id)
 options = kids if not kids.empty else pd.DataFrame({"unit_id": [sel.unit_id], "name": [sel.unit_name]})
 ward_id = pickers.ward(options)
 ward_name = dict(zip(options.unit_id.astype(int), options.name))[ward_id]
-st.subheader(f"{ward_name} — {period_title(sel.year, sel.month_from, sel.month_to)}")
+st.subheader(f"{ward_name} — {sel.period.title}")
 card = scorecard.scorecard(con, [ward_id], sel.year, sel.month_from, sel.month_to)
 card = card[~card.is_criterion.astype(bool) & (card.value.notna() | card.target.notna())]
 if card.empty:

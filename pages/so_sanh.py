@@ -7,7 +7,6 @@ import streamlit as st
 
 from indicators import queries, scorecard
 from reports import charts
-from vn.periods import period_title
 from ui import filters, layout
 
 con = layout.page("So sánh", icon="🗺️")
@@ -19,7 +18,7 @@ kids = queries.child_units(con, sel.unit_id)
 if kids.empty:
     st.info(f"{sel.unit_name} không có phường, xã trực thuộc để so sánh. Chọn thành phố hoặc huyện ở thanh bên.")
     st.stop()
-st.subheader(f"Các phường, xã của {sel.unit_name} — {period_title(sel.year, sel.month_from, sel.month_to)}")
+st.subheader(f"Các phường, xã của {sel.unit_name} — {sel.period.title}")
 frame = scorecard.scorecard(con, kids.unit_id.tolist(), sel.year, sel.month_from, sel.month_to, aggregate_children=False)
 frame = frame[~frame.is_criterion.astype(bool) & frame.pct_of_target.notna()]
 if frame.empty:
@@ -36,8 +35,8 @@ picked = (event or {}).get("selection", {}).get("ward") if isinstance(event, dic
 if picked:
     ward_id = int(picked[0]["unit_id"])
     st.switch_page("pages/phuong_xa.py", query_params={
-        "unit": str(sel.unit_id), "year": str(sel.year), "period": sel.period, "ward": str(ward_id)})
+        "unit": str(sel.unit_id), "year": str(sel.year), "period": sel.period.key, "ward": str(ward_id)})
 with st.expander("Mở thẻ điểm theo tên"):
     for row in kids[kids.unit_id.isin(frame.unit_id)].itertuples():
         st.page_link("pages/phuong_xa.py", label=row.name, query_params={
-            "unit": str(sel.unit_id), "year": str(sel.year), "period": sel.period, "ward": str(row.unit_id)})
+            "unit": str(sel.unit_id), "year": str(sel.year), "period": sel.period.key, "ward": str(row.unit_id)})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from reports import deck, images, slides
+from reports.unit_view import unit_view
 from ui import filters, keys, layout
 from ui.text import h
 
@@ -14,8 +15,8 @@ sel = filters.unit_year_period(con)
 if sel is None:
     st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
     st.stop()
-ctx = slides.Context(con, sel.unit_id, sel.unit_name, sel.year, sel.month_from, sel.month_to)
-options = slides.options(ctx)
+view = unit_view(con, sel)
+options = slides.options(view)
 if not options:
     st.info("Chưa có số liệu kèm kế hoạch để trình chiếu cho đơn vị và kỳ này.")
     st.stop()
@@ -23,7 +24,7 @@ labels = dict(options)
 with st.sidebar:
     picked = st.multiselect("Chọn trang trình chiếu", list(labels), default=slides.default_keys(options),
                             format_func=labels.get, key="slide_keys")
-deck_slides = slides.build(ctx, picked)
+deck_slides = slides.build(view, picked)
 if not deck_slides:
     st.info("Chọn ít nhất một trang trình chiếu ở thanh bên.")
     st.stop()
@@ -54,14 +55,14 @@ keys.arrow_keys()
 
 with st.expander("Tải xuống"):
     # each file is built when its button is clicked, not on every rerun (a PNG alone takes 0,4–1,5 s)
-    name = f"trang_{index}_{sel.year}_{sel.period}"
+    name = f"trang_{index}_{sel.year}_{sel.period.key}"
     a, b, c = st.columns(3)
     a.download_button("Biểu đồ (.png)", lambda: images.png(slide.chart), f"{name}.png", "image/png", key="dl_png",
                       on_click="ignore")
     b.download_button("Biểu đồ (.svg)", lambda: images.svg(slide.chart), f"{name}.svg", "image/svg+xml", key="dl_svg",
                       on_click="ignore")
     c.download_button("Bộ trình chiếu (.pptx)",
-                      lambda: deck.build(deck_slides, sel.unit_name, ctx.period, slides.summary_table(ctx)),
-                      f"giao_ban_{sel.year}_{sel.period}.pptx",
+                      lambda: deck.build(deck_slides, sel.unit_name, sel.period.title, slides.summary_table(view)),
+                      f"giao_ban_{sel.year}_{sel.period.key}.pptx",
                       "application/vnd.openxmlformats-officedocument.presentationml.presentation", key="dl_pptx",
                       on_click="ignore")

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from store import Connection
-from indicators import queries, scorecard
+from indicators import scorecard
 from reports import narrative
+from reports.unit_view import UnitView
 
 
 @dataclass
@@ -41,15 +41,12 @@ def lagging_wards(card_children: pd.DataFrame, children: pd.DataFrame, limit: in
             .sort_values(["n", "worst"], ascending=[False, True]).head(limit).reset_index())
 
 
-def build(con: Connection, unit_id: int, unit_name: str, year: int, month_from: int, month_to: int) -> Brief:
-    card = scorecard.scorecard(con, [unit_id], year, month_from, month_to)
-    targets = queries.year_targets(con, [unit_id], year)
-    brief = Brief(narrative.title(unit_name, year, month_from, month_to))
-    brief.paragraphs = narrative.group_paragraphs(card, targets, month_to)
-    if month_to == 12 and month_from == 1:
-        brief.summary = narrative.achievement_summary(scorecard.headline(card))
-    children = queries.child_units(con, unit_id)
-    kids_card = scorecard.scorecard(con, children.unit_id.tolist(), year, month_from, month_to) if not children.empty else None
-    brief.attention = narrative.attention_paragraph(scorecard.behind(scorecard.headline(card), limit=5),
-                                                    lagging_wards(kids_card, children))
+def build(view: UnitView) -> Brief:
+    sel = view.selection
+    brief = Brief(narrative.title(sel.unit_name, sel.year, sel.month_from, sel.month_to))
+    brief.paragraphs = narrative.group_paragraphs(view.card, view.targets, sel.month_to)
+    if sel.period.whole_year:
+        brief.summary = narrative.achievement_summary(view.headline)
+    brief.attention = narrative.attention_paragraph(scorecard.behind(view.headline, limit=5),
+                                                    lagging_wards(view.children_card, view.children))
     return brief

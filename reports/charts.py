@@ -27,7 +27,7 @@ VI_LOCALE = {
 FONT = "Source Sans Pro, DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 
-def _finish(chart: alt.Chart | alt.LayerChart, title: str | None = None, height: int | alt.Step = 320, big: bool = False):
+def _finish(chart: alt.Chart | alt.LayerChart | alt.FacetChart, title: str | None = None, height: int | alt.Step = 320, big: bool = False):
     size = 1.6 if big else 1.0
     chart = chart.properties(height=height, width="container")
     if title:

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from store import Connection
-from indicators import queries, ranking, scorecard
+from indicators import ranking, scorecard
 from reports import charts, narrative
+from reports.unit_view import UnitView
 from vn import numbers as fmt
-from vn.periods import period_title
 
 
 @dataclass
@@ -23,26 +22,12 @@ class Slide:
     sentence: str
 
 
-@dataclass
-class Context:
-    con: Connection
-    unit_id: int
-    unit_name: str
-    year: int
-    month_from: int
-    month_to: int
-
-    @property
-    def period(self) -> str:
-        return period_title(self.year, self.month_from, self.month_to)
-
-
-def options(ctx: Context) -> list[tuple[str, str]]:
+def options(view: UnitView) -> list[tuple[str, str]]:
     """Every slide the leader can pick: (key, Vietnamese label)."""
-    card = scorecard.headline(scorecard.scorecard(ctx.con, [ctx.unit_id], ctx.year, ctx.month_from, ctx.month_to))
+    card = view.headline
     card = card[card.value.notna()]
     out = [(f"group:{g}", f"Nhóm: {n}") for g, n in card[["group_code", "group_name"]].drop_duplicates().itertuples(index=False)]
-    kids = queries.child_units(ctx.con, ctx.unit_id)
+    kids = view.children
     if not kids.empty:
         flows = card[card.is_flow & card.pct_of_target.notna()]
         out += [(f"indicator:{c}", f"Theo phường, xã: {narrative.short_name(n)}") for c, n in flows[["indicator_code", "name"]].itertuples(index=False)]
@@ -56,11 +41,10 @@ def default_keys(opts: list[tuple[str, str]]) -> list[str]:
     return keys
 
 
-def build(ctx: Context, keys: list[str], big: bool = True) -> list[Slide]:
-    card = scorecard.scorecard(ctx.con, [ctx.unit_id], ctx.year, ctx.month_from, ctx.month_to)
-    targets = queries.year_targets(ctx.con, [ctx.unit_id], ctx.year)
-    paragraphs = dict(narrative.group_paragraphs(card, targets, ctx.month_to))
-    top = scorecard.headline(card)
+def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
+    sel, con = view.selection, view.con
+    card, targets, top = view.card, view.targets, view.headline
+    paragraphs = dict(narrative.group_paragraphs(card, targets, sel.month_to))
     slides = []
     for key in keys:
         kind, _, ref = key.partition(":")
@@ -69,33 +53,32 @@ def build(ctx: Context, keys: list[str], big: bool = True) -> list[Slide]:
             if rows.empty:
                 continue
             name = rows.group_name.iloc[0]
-            title = f"{name} — {ctx.unit_name}, {ctx.period}"
+            title = f"{name} — {sel.unit_name}, {sel.period.title}"
             slides.append(Slide(key, title, charts.progress_bars(rows, None, big=big), paragraphs.get(name, "")))
         elif kind == "indicator":
-            frame = ranking.by_children(ctx.con, ref, ctx.unit_id, ctx.year, ctx.month_from, ctx.month_to)
+            frame = ranking.by_children(con, ref, sel.unit_id, sel.year, sel.month_from, sel.month_to)
             own = card[card.indicator_code == ref]
             if frame.empty or own.empty:
                 continue
             row = own.iloc[0]
             kids = card[card.parent_code == ref]
-            sentence = narrative.sentence(row, kids, targets[targets.indicator_code == ref], ctx.month_to)
+            sentence = narrative.sentence(row, kids, targets[targets.indicator_code == ref], sel.month_to)
             lag = frame[frame.status.isin(["behind", "not_met"])]
             if not lag.empty:
                 sentence += " Chậm tiến độ: " + ", ".join(lag.unit_name) + "."
-            title = f"{narrative.short_name(row['name'])} theo phường, xã — {ctx.unit_name}, {ctx.period}"
+            title = f"{narrative.short_name(row['name'])} theo phường, xã — {sel.unit_name}, {sel.period.title}"
             slides.append(Slide(key, title, charts.bullet_by_unit(frame, row["measure_name"], None, big=big), sentence))
         elif kind == "ward":
             ward_id = int(ref)
-            ward = queries.child_units(ctx.con, ctx.unit_id)
-            ward = ward[ward.unit_id == ward_id]
+            ward = view.children[view.children.unit_id == ward_id]
             if ward.empty:
                 continue
             ward_name = ward.name.iloc[0]
-            wcard = scorecard.headline(scorecard.scorecard(ctx.con, [ward_id], ctx.year, ctx.month_from, ctx.month_to))
+            wcard = scorecard.headline(scorecard.scorecard(con, [ward_id], sel.year, sel.month_from, sel.month_to))
             wcard = wcard[wcard.pct_of_target.notna()]
             if wcard.empty:
                 continue
-            slides.append(Slide(key, f"Thẻ điểm {ward_name} — {ctx.period}", charts.progress_bars(wcard, None, big=big),
+            slides.append(Slide(key, f"Thẻ điểm {ward_name} — {sel.period.title}", charts.progress_bars(wcard, None, big=big),
                                 ward_sentence(ward_name, wcard)))
     return slides
 
@@ -110,9 +93,9 @@ def ward_sentence(ward_name: str, wcard: pd.DataFrame) -> str:
     return text + "."
 
 
-def summary_table(ctx: Context) -> pd.DataFrame:
+def summary_table(view: UnitView) -> pd.DataFrame:
     """Indicator, value, % of plan, change on the same period, status — for the deck's table slide."""
-    card = scorecard.headline(scorecard.scorecard(ctx.con, [ctx.unit_id], ctx.year, ctx.month_from, ctx.month_to))
+    card = view.headline
     card = card[card.value.notna()]
     return pd.DataFrame({
         "Chỉ tiêu": card.name.map(narrative.short_name),

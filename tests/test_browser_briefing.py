@@ -23,10 +23,13 @@ def test_presentation_steps_and_report(demo_db_path, tmp_path):
     # the first "by ward" slide of the default deck comes after one slide per indicator group
     import store
     from reports import slides
+    from reports.unit_view import Selection, unit_view
+    from vn.periods import Period
 
     con = store.open_store(db)
     try:
-        keys = slides.default_keys(slides.options(slides.Context(con, 2, "Thành phố Hà Tĩnh", 2024, 1, 6)))
+        view = unit_view(con, Selection(2, "Thành phố Hà Tĩnh", Period(2024, 1, 6)))
+        keys = slides.default_keys(slides.options(view))
     finally:
         con.close()
     by_ward = next(i for i, k in enumerate(keys, 1) if k.startswith("indicator:"))

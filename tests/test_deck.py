@@ -11,10 +11,12 @@ from docx import Document
 from pptx import Presentation
 
 from reports import brief, deck, document, exports, images, slides
+from reports.unit_view import Selection, unit_view
+from vn.periods import Period
 
 
 def _ctx(con):
-    return slides.Context(con, 2, "Thành phố Hà Tĩnh", 2024, 1, 6)
+    return unit_view(con, Selection(2, "Thành phố Hà Tĩnh", Period(2024, 1, 6)))
 
 
 def test_deck_has_title_chart_and_table_slides(demo_store):
@@ -22,7 +24,7 @@ def test_deck_has_title_chart_and_table_slides(demo_store):
     keys = slides.default_keys(slides.options(ctx))
     built = slides.build(ctx, keys)
     assert len(built) == len(keys) >= 5
-    data = deck.build(built, ctx.unit_name, ctx.period, slides.summary_table(ctx))
+    data = deck.build(built, ctx.selection.unit_name, ctx.selection.period.title, slides.summary_table(ctx))
     prs = Presentation(io.BytesIO(data))
     assert len(prs.slides) == len(built) + 2
     texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in prs.slides]
@@ -59,7 +61,7 @@ def test_xlsx_and_csv_neutralise_formulas():
 
 
 def test_brief_docx_and_text(demo_store):
-    report = brief.build(demo_store, 2, "Thành phố Hà Tĩnh", 2024, 1, 6)
+    report = brief.build(unit_view(demo_store, Selection(2, "Thành phố Hà Tĩnh", Period(2024, 1, 6))))
     doc = Document(io.BytesIO(document.docx(report)))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert report.title in text and "Cần chú ý" in text

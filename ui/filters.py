@@ -3,28 +3,13 @@ keeps them: ?unit=<unit_id>&year=2016&period=1-6."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import streamlit as st
 
 from store import Connection
 from indicators import queries
-from vn.periods import period_label
-
-
-@dataclass(frozen=True)
-class Selection:
-    unit_id: int
-    unit_name: str
-    unit_type: str
-    year: int
-    month_from: int
-    month_to: int
-
-    @property
-    def period(self) -> str:
-        return f"{self.month_from}-{self.month_to}"
+from reports.unit_view import Selection
+from vn.periods import Period, period_label
 
 
 def _param(name: str) -> str | None:
@@ -57,16 +42,15 @@ def unit_year_period(con: Connection, container=None) -> Selection | None:
     periods = queries.periods(con, unit_id)
     if periods.empty:
         row = units[units.unit_id == unit_id].iloc[0]
-        return Selection(unit_id, row["name"], row["unit_type"], int(row.last_year), 1, 12)
+        return Selection(unit_id, row["name"], Period(int(row.last_year)), row["unit_type"])
     years = sorted(periods.year.unique().tolist(), reverse=True)
     year = int(_pick("Năm", [int(y) for y in years], {}, "year", "flt_year", box))
     in_year = periods[periods.year == year]
     options = [f"{int(r.month_from)}-{int(r.month_to)}" for r in in_year.itertuples()]
     labels = {o: period_label(*map(int, o.split("-"))) for o in options}
     period = str(_pick("Kỳ báo cáo", options, labels, "period", "flt_period", box))
-    month_from, month_to = map(int, period.split("-"))
     row = units[units.unit_id == unit_id].iloc[0]
-    return Selection(unit_id, row["name"], row["unit_type"], year, month_from, month_to)
+    return Selection(unit_id, row["name"], Period.from_key(year, period), row["unit_type"])
 
 
 def _unit_label(row) -> str:

@@ -18,12 +18,15 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reports import brief
+    from reports.unit_view import Selection, unit_view
+    from vn.periods import Period
 
     month_from, month_to = parse_months(args.months)
     con = open_existing(args.db)
     try:
         unit = find_unit(con, args.unit, args.year)
-        text = brief.build(con, int(unit.unit_id), unit["name"], args.year, month_from, month_to).text()
+        selection = Selection(int(unit.unit_id), unit["name"], Period(args.year, month_from, month_to))
+        text = brief.build(unit_view(con, selection)).text()
     finally:
         con.close()
     sys.stdout.write(text)

@@ -1,0 +1,77 @@
+"""What a page, the briefing and the slides look at: a unit and a period (`Selection`), and the view of
+that unit assembled once (`UnitView`): its scorecard and headline rows, the year's plans, its wards or
+communes and their scorecards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from indicators import queries, scorecard
+from store import Connection
+from vn.periods import Period
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A unit and a period, as the URL's pickers, the CLI or a test name them."""
+
+    unit_id: int
+    unit_name: str
+    period: Period
+    unit_type: str = ""
+
+    @property
+    def year(self) -> int:
+        return self.period.year
+
+    @property
+    def month_from(self) -> int:
+        return self.period.month_from
+
+    @property
+    def month_to(self) -> int:
+        return self.period.month_to
+
+
+@dataclass
+class UnitView:
+    """The unit of a selection seen for its period. Each part is read when first asked for, once."""
+
+    con: Connection = field(repr=False)
+    selection: Selection
+
+    @cached_property
+    def card(self) -> pd.DataFrame:
+        """Every indicator row of the unit's scorecard (sectors included)."""
+        p = self.selection.period
+        return scorecard.scorecard(self.con, [self.selection.unit_id], p.year, p.month_from, p.month_to)
+
+    @cached_property
+    def headline(self) -> pd.DataFrame:
+        """The scorecard's headline rows (no sector breakdown)."""
+        return scorecard.headline(self.card)
+
+    @cached_property
+    def targets(self) -> pd.DataFrame:
+        """The year's plans of the unit, one row per source (no term target)."""
+        return queries.year_targets(self.con, [self.selection.unit_id], self.selection.year)
+
+    @cached_property
+    def children(self) -> pd.DataFrame:
+        """The unit's wards or communes (empty for a ward)."""
+        return queries.child_units(self.con, self.selection.unit_id)
+
+    @cached_property
+    def children_card(self) -> pd.DataFrame | None:
+        """The scorecard of every child, None when the unit has none."""
+        if self.children.empty:
+            return None
+        p = self.selection.period
+        return scorecard.scorecard(self.con, self.children.unit_id.tolist(), p.year, p.month_from, p.month_to)
+
+
+def unit_view(con: Connection, selection: Selection) -> UnitView:
+    return UnitView(con, selection)

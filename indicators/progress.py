@@ -10,6 +10,7 @@ import math
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeGuard
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ def status_color(status: str) -> str:
     return status_table()["status"][status]["color"]
 
 
-def _ok(x: float | None) -> bool:
+def _ok(x: float | None) -> TypeGuard[float]:  # True: a number, so the type checker narrows x
     return x is not None and not (isinstance(x, float) and math.isnan(x))
 
 

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -110,7 +111,8 @@ def growth(current: float, base: float, current_year: float, base_year: float) -
     return (current / base) ** (1 / (current_year - base_year)) - 1
 
 
-def _clean_series(years: list[int], values: list[float | None]) -> list[tuple[int, float]]:
+# years: objects, not ints: the JSON command (indicators/commands/trend.py) passes any value (2020.0, true).
+def _clean_series(years: Sequence[object], values: list[float | None]) -> list[tuple[int, float]]:
     if len(years) != len(values):
         raise ValueError(f"Số năm ({len(years)}) và số giá trị ({len(values)}) không bằng nhau")
     points: list[tuple[int, float]] = []
@@ -266,7 +268,8 @@ def measure_trend(
         observed = growth(current_value, base_value, current_year, base_year)
         if method == 1:
             progress = sign * d * observed
-        elif target / base_value > 0 and target_year != base_year:
+        # method 2: target is never None here; the test tells the type checker
+        elif target is not None and target / base_value > 0 and target_year != base_year:
             required = growth(target, base_value, target_year, base_year)
             numerator = sign * d * observed
             if required != 0:

@@ -97,7 +97,8 @@ def total(by_criterion: pd.DataFrame, pass_points: float | None) -> dict:
     complete = bool(len(by_criterion)) and bool(by_criterion["points"].notna().all())
     value = round(float(by_criterion["points"].fillna(0.0).sum()), ROUND) if len(by_criterion) else None
     return {"total": value, "pass_points": pass_points, "complete": complete,
-            "passed": None if not complete or pass_points is None else value >= pass_points - EPS}
+            "passed": None if not complete or pass_points is None or value is None  # complete: a value
+            else value >= pass_points - EPS}
 
 
 def short_of_minimum(scored: pd.DataFrame) -> pd.DataFrame:

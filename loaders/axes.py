@@ -54,17 +54,20 @@ def period_rows(sheet, layout: Layout, data_rows: list[int], has_number: np.ndar
     from loaders.headers import ESTIMATE, SOURCES, TARGET
     from loaders.periods import parse_period
 
+    name_col = layout.name_col
+    if name_col is None:  # never: extract_table returns before the axes when the table has no name column
+        raise ValueError("period_rows: the layout has no name column")
     n = len(data_rows)
     axis = RowAxis([None] * n, [""] * n, [""] * n)
     for i, r in enumerate(data_rows):
-        label = cell_text(sheet.rows[r][layout.name_col])
+        label = cell_text(sheet.rows[r][name_col])
         if not label or r in sheet.hidden_rows:
             continue
         folded = fold(label)
         p = parse_period(label)
         if p.year is None:
             if has_number[i]:
-                cell = a1(r, layout.name_col)
+                cell = a1(r, name_col)
                 problems.append(problem("unreadable-period", sheet.file_name if hasattr(sheet, "file_name") else "",
                                         sheet.name, cell, "row", label=label))
             continue
@@ -238,6 +241,8 @@ def row_axis(file: str, sheet, layout: Layout, catalog: Catalog, names: NameReso
              unit_of_sheet: int | None, matrix_cols: bool, problems: list[Problem], stale: bool) -> RowAxis:
     rows = sheet.rows
     name_col = layout.name_col
+    if name_col is None:  # never: extract_table returns before the axes when the table has no name column
+        raise ValueError("row_axis: the layout has no name column")
     n = len(data_rows)
     axis = RowAxis([None] * n, [""] * n, [""] * n)
     vocab = vocabulary()

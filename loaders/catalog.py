@@ -23,7 +23,7 @@ from loaders.names import Matcher, indicator_key, key, measure_key, split_unit_p
 from vn.text import fold
 
 TYPE_NAMES = type_labels()  # data/unit_types.toml
-def _marked(text: str) -> str:
+def _marked(text: object) -> str:  # str() of any cell value
     """Lower case with its diacritics, single spaces (NFC): tells "thạch hạ" from "thạch hà"."""
     import unicodedata
 

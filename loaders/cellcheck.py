@@ -55,8 +55,8 @@ def check_cells(file: str, sheet: Sheet, data_rows: list[int], vcols: list[int],
         row_pos = {r: i for i, r in enumerate(data_rows)}
         col_pos = {c: j for j, c in enumerate(vcols)}
         for r, c in sorted(empty):
-            i, j = row_pos.get(r), col_pos.get(c)
-            if i is None or j is None or status[i, j] == NUMBER or not visible[i, j]:
+            at_i, at_j = row_pos.get(r), col_pos.get(c)  # None: outside the value block
+            if at_i is None or at_j is None or status[at_i, at_j] == NUMBER or not visible[at_i, at_j]:
                 continue
             problems.append(problem("formula-without-value", file, sheet.name, a1(r, c)))
     # hidden rows and columns that hold values: not loaded, said so

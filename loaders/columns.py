@@ -8,6 +8,7 @@ import calendar
 from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from loaders.headers import Column
 from loaders.layout import Layout
@@ -23,7 +24,7 @@ class Resolved:
     target_source: str
 
 
-def _main_months(layout: Layout) -> tuple[int, int] | None:
+def _main_months(layout: Layout) -> tuple[int, int | None] | None:  # no end: "từ 01/7" with no "đến"
     if layout.title_period.month_from is not None:
         return layout.title_period.month_from, layout.title_period.month_to
     for c in layout.value_columns():
@@ -44,7 +45,7 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
     months = _main_months(layout)
     main_year = _main_year(layout)
     resolved = []
-    previous: tuple[int, int] | None = None  # the span of the last current-period column, for "Cùng kỳ"
+    previous: tuple[int, int | None] | None = None  # the span of the last current-period column, for "Cùng kỳ"
     previous_kind: str | None = None  # "Ước thực hiện tháng 10 | Lũy kế": the cumulative is estimated too
     for col in layout.value_columns():
         kind = col.kind or (previous_kind if col.cumulative else None) or layout.title_kind or "actual"
@@ -55,6 +56,7 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
         if col.term_end is not None:  # "Mục tiêu giai đoạn 2021–2025": the term's end year, whole year
             resolved.append(Resolved(col, col.term_end, 1, 12, "target", col.target_source or "nhiem_ky"))
             continue
+        span: tuple[int, int | None]
         if col.cumulative:  # "Lũy kế (từ 01/7) (đến tháng N)": months 1 (or the start written)..N, N from the
             start = own[0] if own and own[0] else 1      # header, else the report's
             n = own[1] if own and own[1] else (months[1] if months else None)
@@ -79,7 +81,9 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
         if kind in ("actual", "estimate") and not col.same_period:
             previous = span
         source = col.target_source or (layout.basis_source if kind == "target" else "")
-        resolved.append(Resolved(col, year, span[0], span[1], kind, source))
+        # span[1] is None when the sheet says "từ 01/7" and no end month anywhere: Resolved passes it on
+        # as before (period_end then fails, an internal error); the cast only tells the type checker.
+        resolved.append(Resolved(col, year, span[0], cast(int, span[1]), kind, source))
     return resolved
 
 

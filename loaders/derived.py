@@ -235,7 +235,7 @@ def check_sums(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[Pr
 def check_counts(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[Problem]:
     """Matrix "Số tiêu chí đạt" against the marks of its row (or, criteria down and communes across,
     of its column)."""
-    problems = []
+    problems: list[Problem] = []
     if not extras.get("is_matrix"):
         return problems
     if extras.get("count_rows") and layout.rows_are == "indicators":
@@ -264,7 +264,7 @@ def check_counts(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[
 def years_reached(sheet: Sheet, layout: Layout, extras: dict, catalog) -> dict[int, object]:
     """Matrix "Năm đạt chuẩn NTM": unit_id → year (returned in the parse result, not stored)."""
     col = next((c.index for c in layout.columns if c.role == "year_reached"), None)
-    found = {}
+    found: dict[int, object] = {}  # a year, or the text written when it is not one
     if col is None:
         return found
     for i, r in enumerate(extras["data_rows"]):

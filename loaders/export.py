@@ -26,8 +26,8 @@ def write_csv(con: Connection, out: TextIO) -> int:
     rows = exports.all_observations(con)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
-    for row in rows:
-        row = list(row)
+    for record in rows:
+        row = list(record)
         row[8] = format_value(float(row[8]))
         writer.writerow(row)
     return len(rows)

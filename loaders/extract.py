@@ -77,10 +77,11 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
     resolved = resolve_columns(layout)
     when = report_date(resolved, layout)
     since = report_start(resolved, layout)
-    if layout.rows_are == "periods":  # the years are down the rows: the latest dates the report
-        years = [parse_period(cell_text(rows[r][layout.name_col])).year
-                 for r in range(layout.data_first, layout.data_last)]
-        years = [y for y in years if y]
+    # the years are down the rows, in the name column (never None then): the latest dates the report
+    if layout.rows_are == "periods" and layout.name_col is not None:
+        said = [parse_period(cell_text(rows[r][layout.name_col])).year
+                for r in range(layout.data_first, layout.data_last)]
+        years = [y for y in said if y]
         if years:
             when, since = period_end(max(years), 12), date(max(years), 1, 1)
     unit_of_sheet = sheet_unit(layout, catalog, when, since)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from operator import itemgetter
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -167,7 +168,9 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
         if mf.isdigit() and mt.isdigit():
             span = (int(mf), int(mt))
         elif period and period.month_from:
-            span = (period.month_from, period.month_to)
+            # month_to is None for "Từ tháng 7": the comparison below then raises (an internal error), as
+            # before; the cast only tells the type checker.
+            span = (period.month_from, cast(int, period.month_to))
         elif not p:
             span = (1, 12)
         else:
@@ -209,7 +212,7 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     ok &= ~bad_term
     # ------------------------------------------------------------ indicators
     names = NameResolver(catalog, decisions, log, file, sheet.name, problems)
-    ind_col = f.get("indicator_code", f.get("indicator"))
+    ind_col = f["indicator_code"] if "indicator_code" in f else f["indicator"]  # one of them: checked above
     icodes, iuniq = cols.codes(ind_col)
     if "indicator_code" in f and "indicator" in f:  # a code column beside the name: a catalog code is used, any other
         ncodes, nuniq = cols.codes(f["indicator"])  # code (blank, or the office's own "KT01") gives way to the name
@@ -243,7 +246,7 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     reported = set()
     first_row = np.full(len(uuniq), n, dtype=np.int64)
     np.minimum.at(first_row, ucodes, np.arange(n))
-    resolved: dict[tuple, tuple] = {}
+    resolved: dict[tuple, int | str | None] = {}  # NameResolver.unit's answer per name and units valid
     candidates: dict[str, list[int]] = {}
     by_unit_code: dict[str, list[int]] = {}
     if by_code:
@@ -336,7 +339,7 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     if len(idx) == 0:
         return Extracted(empty_observations(), problems, {})
     m = len(idx)
-    if "target_source" in f:
+    if tsource is not None:  # the table has a target source column
         source = pd.Categorical(tsource[idx].astype(str))
     else:
         source = categorical(kcodes[idx], list(k_src))

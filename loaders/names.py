@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from vn import units
@@ -80,7 +81,7 @@ class Matcher:
 
     entries: dict[str, set] = field(default_factory=dict)
     display: dict = field(default_factory=dict)  # id → display name
-    normalise: object = key  # text → comparison key
+    normalise: Callable[[object], str] = key  # text → comparison key
 
     def add(self, ident, name: str, *aliases: str) -> None:
         self.display.setdefault(ident, name)

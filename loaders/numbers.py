@@ -4,6 +4,7 @@ exports), "-" or blank for no value. Vectorised over a column: each distinct tex
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import compress, repeat
@@ -141,7 +142,7 @@ def parse_texts(texts: list[str], locale: str = "vi") -> tuple[np.ndarray, np.nd
     k = len(texts)
     values = np.full(k, np.nan)
     status = np.zeros(k, dtype=np.int8)
-    todo = range(k)
+    todo: Sequence[int] = range(k)  # every text, or the list of those the fast path left
     if locale == "vi" and k > 32:
         arr = pa.array(texts, type=pa.string())
         fast = np.asarray(pc.match_substring_regex(arr, _FAST_VI), dtype=bool)

@@ -38,7 +38,7 @@ class HeaderPeriod:
     month_to: int | None
 
     @property
-    def months(self) -> tuple[int, int] | None:
+    def months(self) -> tuple[int, int | None] | None:  # "từ 01/7": a start and no end
         if self.month_from is None:
             return None
         return self.month_from, self.month_to

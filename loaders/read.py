@@ -198,7 +198,8 @@ def _empty_formulas(whole: bytes, scan: SheetScan) -> None:
         at = whole.find(b"<f", (end if end >= 0 else at) + 1)
 
 
-def xlsx_scan(archive: zipfile.ZipFile, path: str, percent_styles: set[int] = frozenset()) -> SheetScan:
+def xlsx_scan(archive: zipfile.ZipFile, path: str,
+              percent_styles: frozenset[int] | set[int] = frozenset()) -> SheetScan:
     """Hidden rows and columns (0-based) and percent-formatted cells of one sheet's XML. Runs beside
     calamine in a thread and streams the XML in 1 MB pieces (zlib releases the GIL; the sheet is never
     held whole in memory); pieces are searched with bytes.find, regular expressions run only near hits."""
@@ -315,7 +316,7 @@ class _OdsScans(dict):
         super().__init__()
         self._future = future
 
-    def get(self, sheet, default=None):  # type: ignore[override]
+    def get(self, sheet, default=None):
         return _ScanOf(self._future, sheet)
 
 
@@ -362,10 +363,13 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
                                               limit=number(limits.max_cells)))
             percent_styles = xlsx_percent_styles(archive)
             pool = ThreadPoolExecutor(max_workers=1)
-            for sheet_name, path in paths.items():
+
+            def scan(sheet_path: str) -> SheetScan:
                 # each thread gets its own ZipFile: zipfile handles are not shared across threads
-                hidden[sheet_name] = pool.submit(
-                    lambda p=path: xlsx_scan(zipfile.ZipFile(io.BytesIO(data)), p, percent_styles))
+                return xlsx_scan(zipfile.ZipFile(io.BytesIO(data)), sheet_path, percent_styles)
+
+            for sheet_name, path in paths.items():
+                hidden[sheet_name] = pool.submit(scan, path)
             pool.shutdown(wait=False)
         elif kind == "ods":
             pool = ThreadPoolExecutor(max_workers=1)
@@ -379,7 +383,7 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
         if "password" in text or "encrypt" in text or type(exc).__name__ == "PasswordError":
             raise ReadFailure(problem("encrypted-file", name, None, None)) from exc
         raise ReadFailure(problem("not-a-spreadsheet", name, None, None, "unreadable")) from exc
-    sheets = []
+    sheets: list[Sheet] = []
     for meta in book.sheets_metadata:
         sheets.append(_LazySheet(book, meta, hidden.get(meta.name), limits, name))
     return sheets
@@ -390,8 +394,8 @@ class _LazySheet(Sheet):
 
     def __init__(self, book, meta, hidden: Future | None, limits: Limits, file_name: str):
         self._book, self._limits, self._file = book, limits, file_name
-        self._rows = None
-        self._merged = None
+        self._rows: list[list] | None = None  # read on first use (_load)
+        self._merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None
         self._hidden = hidden
         self._scan: SheetScan | None = None
         self.name = meta.name
@@ -435,12 +439,12 @@ class _LazySheet(Sheet):
         self._rows, self._merged = rows, merged
 
     @property
-    def percent_cells(self):  # type: ignore[override]
+    def percent_cells(self):
         """From the sheet scan (calamine does not give formats; .xls and .ods cells are taken as they are)."""
         return self._facts().percent_cells
 
     @property
-    def empty_formula_cells(self):  # type: ignore[override]
+    def empty_formula_cells(self):
         return self._facts().empty_formula_cells
 
     @property

@@ -110,7 +110,7 @@ def _unit_label(catalog: Catalog, unit_id: int) -> str:
 def _suggested_ids(catalog: Catalog, name: str, when: date) -> list[int]:
     """Unit ids behind the names `unit_suggestions` offers, valid at `when` first."""
     names = [n.split(" (")[0] for n in catalog.unit_suggestions(name, when, n=4)]
-    out = []
+    out: list[int] = []
     for n in names:
         ids = sorted((u.unit_id for u in catalog.units.values() if u.name == n),
                      key=lambda i: (not catalog.units[i].valid_at(when), i))

@@ -74,9 +74,9 @@ class SheetPart(Sheet):
         return self._base.hidden_cols
 
     @property
-    def percent_cells(self):  # type: ignore[override]
+    def percent_cells(self):
         return self._base.percent_cells
 
     @property
-    def empty_formula_cells(self):  # type: ignore[override]
+    def empty_formula_cells(self):
         return self._base.empty_formula_cells

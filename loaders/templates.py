@@ -68,8 +68,8 @@ def report_template(con: Connection, unit_name: str, year: int, months: int = 6)
     ws.cell(7, 7, "So KH").font = Font(bold=True)
     ws.cell(7, 8, "So CK").font = Font(bold=True)
     ws.merge_cells("G6:H6")
-    for col in "ABCDEF":
-        ws.merge_cells(f"{col}6:{col}7")
+    for letter in "ABCDEF":
+        ws.merge_cells(f"{letter}6:{letter}7")
     row, group, section, number = 8, None, 0, 0
     for ind in _indicators(con):
         if ind["group_code"] != group:
@@ -88,6 +88,6 @@ def report_template(con: Connection, unit_name: str, year: int, months: int = 6)
         ws.cell(row, 7, f"=IF(D{row}>0,F{row}/D{row}*100,\"\")")
         ws.cell(row, 8, f"=IF(E{row}>0,F{row}/E{row}*100,\"\")")
         row += 1
-    for col, width in zip("ABCDEFGH", (6, 48, 14, 14, 16, 16, 10, 10)):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFGH", (6, 48, 14, 14, 16, 16, 10, 10)):
+        ws.column_dimensions[letter].width = width
     return _save(wb)

@@ -23,23 +23,24 @@ def scoring_rows(sheet: Sheet, layout: Layout, catalog=None) -> list[dict]:
         if role in FIELDS and role not in by_role:
             by_role[role] = c.index
     out = []
+    name_col = layout.name_col
     for r in range(layout.data_first, len(sheet.rows)):
         cells = sheet.rows[r]
-        name = cell_text(cells[layout.name_col]) if layout.name_col is not None else ""
-        if not name:
+        name = cell_text(cells[name_col]) if name_col is not None else ""
+        if not name or name_col is None:  # no name column: name is "" (the test narrows name_col)
             continue
-        item = {
+        item: dict[str, object] = {
             "stt": cell_text(cells[layout.stt_col]) if layout.stt_col is not None else "",
             "name": name,
             "measure": cell_text(cells[layout.measure_col]) if layout.measure_col is not None else "",
-            "cell": f"{sheet.name}!{a1(r, layout.name_col)}",
+            "cell": f"{sheet.name}!{a1(r, name_col)}",
         }
         for field_name in FIELDS:
-            c = by_role.get(field_name)
-            if c is None:
+            col = by_role.get(field_name)
+            if col is None:
                 item[field_name] = None
                 continue
-            v, s = parse_column(np.array([cells[c]], dtype=object))
+            v, s = parse_column(np.array([cells[col]], dtype=object))
             item[field_name] = float(v[0]) if s[0] == NUMBER else None
         code = None
         if catalog is not None and item["value"] is not None:

@@ -83,7 +83,7 @@ def check_duplicates(obs: pd.DataFrame, file_of=None) -> tuple[pd.DataFrame, lis
     dup = duplicated_keys(obs)
     if not dup.any():
         return obs, []
-    problems = []
+    problems: list[Problem] = []
     sub = obs[dup]
     drop = []
     for _, group in sub.groupby(KEY, sort=False):

@@ -24,7 +24,8 @@ Connection = duckdb.DuckDBPyConnection  # what callers outside store/ name in si
 Error = duckdb.Error
 _lock = threading.Lock()
 _open: dict[str, duckdb.DuckDBPyConnection] = {}
-_cache: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict]" = weakref.WeakKeyDictionary()
+_Entries = OrderedDict[str, tuple[Any, pd.DataFrame]]  # name → (version, frame), least recently used first
+_cache: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Entries]" = weakref.WeakKeyDictionary()
 
 
 class StoreError(Exception):

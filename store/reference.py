@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -66,7 +67,7 @@ def read_measures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 
 def read_indicators(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    rows = []
+    rows: list[dict[str, Any]] = []
     local = data_dir / "catalog" / LOCAL_FILES[0]
     names = [*CATALOG_FILES, *([LOCAL_FILES[0]] if local.exists() else [])]
     for name in names:

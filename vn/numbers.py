@@ -15,7 +15,7 @@ def _missing(value: float | None) -> bool:
 
 def number(value: float | None, decimals: int = 2, min_decimals: int = 0, missing: str = "—") -> str:
     """1234.5 → '1.234,5' (trailing zeros dropped down to `min_decimals`)."""
-    if _missing(value):
+    if value is None or _missing(value):  # the None test again, for the type checker
         return missing
     pattern = "#,##0" + ("." + "0" * min_decimals + "#" * (decimals - min_decimals) if decimals else "")
     text = format_decimal(round(float(value), decimals), format=pattern, locale=LOCALE)
@@ -31,7 +31,7 @@ def percent(value: float | None, decimals: int = 2, missing: str = "—") -> str
 
 def signed_percent(value: float | None, decimals: int = 2, missing: str = "—") -> str:
     """6.56 → '+6,56%', -2.1 → '−2,1%'."""
-    if _missing(value):
+    if value is None or _missing(value):  # the None test again, for the type checker
         return missing
     sign = "+" if value > 0 else ("−" if value < 0 else "")
     return sign + number(abs(value), decimals) + "%"

@@ -40,7 +40,7 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
 @lru_cache(maxsize=65536)
-def collation_key(text: str) -> tuple:
+def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Sort key putting names in Vietnamese dictionary order ("Cân đối" < "Cấp nước" < "Công nghiệp",
     "Dân số" < "Diện tích" < "Đất"): letters first, tones to break ties."""
     letters: list[int] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from vn.text import fold, name_key
 
@@ -12,8 +13,9 @@ UNIT_TYPES_FILE = Path(__file__).resolve().parent.parent / "data" / "unit_types.
 
 
 @lru_cache(maxsize=1)
-def _types() -> list[dict]:
-    return tomllib.loads(UNIT_TYPES_FILE.read_text("utf-8"))["type"]
+def _types() -> list[dict[str, Any]]:
+    types: list[dict[str, Any]] = tomllib.loads(UNIT_TYPES_FILE.read_text("utf-8"))["type"]
+    return types
 
 
 @lru_cache(maxsize=1)

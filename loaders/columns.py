@@ -8,7 +8,6 @@ import calendar
 from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
-from typing import cast
 
 from loaders.headers import Column
 from loaders.layout import Layout
@@ -61,8 +60,8 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
             start = own[0] if own and own[0] else 1      # header, else the report's
             n = own[1] if own and own[1] else (months[1] if months else None)
             span = (start, n) if n else (start, 12)
-        elif own is not None and own[1] is None:  # "từ 01/7": to the report's month
-            span = (own[0], months[1] if months else 12)
+        elif own is not None and own[1] is None:  # "từ 01/7": to the report's month, else to the year's end
+            span = (own[0], months[1] if months and months[1] else 12)
         elif own is not None and not (col.same_period and own == (1, 12) and months):
             span = own
         elif col.same_period:
@@ -81,9 +80,7 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
         if kind in ("actual", "estimate") and not col.same_period:
             previous = span
         source = col.target_source or (layout.basis_source if kind == "target" else "")
-        # span[1] is None when the sheet says "từ 01/7" and no end month anywhere: Resolved passes it on
-        # as before (period_end then fails, an internal error); the cast only tells the type checker.
-        resolved.append(Resolved(col, year, span[0], cast(int, span[1]), kind, source))
+        resolved.append(Resolved(col, year, span[0], span[1] or 12, kind, source))
     return resolved
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from operator import itemgetter
-from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -167,10 +166,8 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
             continue
         if mf.isdigit() and mt.isdigit():
             span = (int(mf), int(mt))
-        elif period and period.month_from:
-            # month_to is None for "Từ tháng 7": the comparison below then raises (an internal error), as
-            # before; the cast only tells the type checker.
-            span = (period.month_from, cast(int, period.month_to))
+        elif period and period.month_from:  # "Từ tháng 7" with no end: to the year's end
+            span = (period.month_from, period.month_to or 12)
         elif not p:
             span = (1, 12)
         else:

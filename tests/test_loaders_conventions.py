@@ -241,3 +241,21 @@ def test_a_yearbook_table_with_a_blank_corner_has_years_down(con):
     assert r.ok, lines
     assert {(o[0], o[2]) for o in obs(r)} == {(c, y) for c in ("dien_tich_lua", "san_luong_luong_thuc")
                                               for y in (2019, 2020, 2021)}
+
+
+@pytest.mark.parametrize("title", ["BÁO CÁO NĂM 2019", "BÁO CÁO 9 THÁNG NĂM 2019"])
+def test_a_span_from_a_month_with_no_end_runs_to_the_report_month_or_the_year_end(con, title):
+    rows = LETTERHEAD + [[title], [], ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2019", "Thực hiện từ 01/7"],
+                         ["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", 50, 40]]
+    r, lines = load(con, rows)
+    assert r.ok, lines
+    end = 9 if "9 THÁNG" in title else 12
+    assert ("thu_ngan_sach", BAC_HA, 2019, 7, end, "actual", "", 40.0) in obs(r)
+
+
+def test_a_long_table_period_from_a_month_runs_to_the_year_end(con):
+    rows = [["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị", "ĐVT"],
+            ["Phường Bắc Hà", "Thu ngân sách trên địa bàn", 2019, "Từ tháng 7", "Thực hiện", 40, "Tỷ đồng"]]
+    r, lines = load(con, rows)
+    assert r.ok, lines
+    assert obs(r) == {("thu_ngan_sach", BAC_HA, 2019, 7, 12, "actual", "", 40.0)}

@@ -58,9 +58,10 @@ def _vn(value: float) -> str:
 
 def generate_long(path: Path, cells: int) -> int:
     """A long table of real indicator and unit names, every row a distinct observation."""
+    from openpyxl import Workbook
+
     import store
     from loaders.catalog import load_catalog
-    from openpyxl import Workbook
 
     catalog = load_catalog(store.open_store(":memory:"))
     indicators = bench_indicators()

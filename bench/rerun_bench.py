@@ -30,9 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.rerun_bench", description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args(argv)
+    from streamlit.testing.v1 import AppTest
+
     import store
     from store import demo
-    from streamlit.testing.v1 import AppTest
 
     folder = Path(tempfile.mkdtemp(prefix="rerun_bench_"))
     db = folder / "demo.duckdb"

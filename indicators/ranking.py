@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from indicators import queries, scorecard
 from store import Connection
 from vn import numbers as fmt
-from indicators import queries, scorecard
-
 
 _KIND_SHORT = {"estimate": "Ước", "actual": "TH"}
 

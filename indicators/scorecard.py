@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import aggregate, catalog, pace, progress, queries
-from store import cached, Connection, data_version
+from store import Connection, cached, data_version
 
 
 def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year: int, month_from: int,

@@ -19,11 +19,11 @@ from loaders.headers import TRAILING_PAREN
 from loaders.layout import Layout, cell_text
 from loaders.messages import unknown_measure
 from loaders.names import key
-from vn.text import fold
 from loaders.problems import Problem, problem
 from loaders.resolver import NameResolver
 from loaders.unknowns import SKIP
 from loaders.vocabulary import vocabulary
+from vn.text import fold
 
 SUB_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|trong đó|trong do|tr\.\s*đó)", re.I)
 GENERIC_HINTS = ("tieu chi", "gia tri", "so lieu", "chi tieu", "noi dung", "so luong", "tong so", "chung", "cong",
@@ -155,12 +155,12 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
 
 def _group_and_leaf(group: str, leaf: str) -> str:
     """"Hộ nghèo" over "Số hộ" → "Số hộ nghèo"; "Hộ nghèo" over "Tỷ lệ" → "Tỷ lệ hộ nghèo"."""
-    g, l = group.split(), leaf.split()
-    if not g or not l:
+    above, below = group.split(), leaf.split()
+    if not above or not below:
         return ""
-    if fold(l[-1]) == fold(g[0]):
-        g = g[1:]
-    return " ".join(l + [w.lower() if i == 0 else w for i, w in enumerate(g)])
+    if fold(below[-1]) == fold(above[0]):
+        above = above[1:]
+    return " ".join(below + [w.lower() if i == 0 else w for i, w in enumerate(above)])
 
 
 def _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_of_sheet, axis, problems) -> None:

@@ -12,15 +12,13 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.names import Matcher, indicator_key, key, measure_key, split_unit_prefix
 from store import Connection
 from store import Error as StoreDbError
 from store import aliases as store_aliases
 from store.queries import catalog as stored_catalog
-
-from vn.units import type_labels
-from loaders.names import Matcher, indicator_key, key, measure_key, split_unit_prefix
-
 from vn.text import fold
+from vn.units import type_labels
 
 TYPE_NAMES = type_labels()  # data/unit_types.toml
 def _marked(text: object) -> str:  # str() of any cell value

@@ -11,10 +11,10 @@ import numpy as np
 
 from loaders.cells import a1
 from loaders.layout import cell_text
-from vn.numbers import number
 from loaders.numbers import NUMBER, TEXT
 from loaders.problems import Problem, problem
 from loaders.read import Sheet
+from vn.numbers import number
 
 MAX_PER_CODE = 200
 

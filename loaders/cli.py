@@ -8,12 +8,12 @@ import os
 import sys
 from pathlib import Path
 
+from loaders.cli_aliases import add_alias_commands, cmd_aliases
 from loaders.commit import commit, cross_file_problems
+from loaders.mapfile import print_unknowns, read_map, write_map_template
 from loaders.parse import FileResult, parse_upload
 from loaders.problems import problem
 from loaders.read import Limits
-from loaders.cli_aliases import add_alias_commands, cmd_aliases
-from loaders.mapfile import print_unknowns, read_map, write_map_template
 from loaders.report import format_line, summary
 
 

@@ -5,9 +5,9 @@ is the span of the main column one year earlier)."""
 from __future__ import annotations
 
 import calendar
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from loaders.headers import Column
 from loaders.layout import Layout

@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from store import Connection
 from loaders.criteria_extras import batch_extras
 from loaders.frames import concat
 from loaders.gcpause import paused_gc
 from loaders.parse import FileResult
 from loaders.problems import Problem, problem
-from loaders.unknowns import decision_key
 from loaders.report import format_line
+from loaders.unknowns import decision_key
 from loaders.validate import check_duplicates
+from store import Connection
 from store.uploads import COLUMNS, commit_uploads
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def commit(con: Connection, results: list[FileResult], user: str | None = None) 
     for r in results:
         obs = r.observations
         data = obs if not obs.empty else pd.DataFrame(columns=COLUMNS)
-        layout = "; ".join(f"{l.sheet}: {l.family}" for l in r.layouts if l.n_observations)
+        layout = "; ".join(f"{s.sheet}: {s.family}" for s in r.layouts if s.n_observations)
         warnings = [format_line(p) for p in r.warnings]  # the line the command line prints
         batches.append({"observations": data, "unique_keys": True,  # parse_upload dropped repeats
                         "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,

@@ -11,10 +11,10 @@ import numpy as np
 from loaders.cells import a1
 from loaders.layout import Layout, cell_text
 from loaders.messages import fmt
-from vn.text import fold
 from loaders.numbers import NUMBER, parse_column
 from loaders.problems import Problem, problem
 from loaders.read import Sheet
+from vn.text import fold
 
 TOLERANCE = 0.5
 

@@ -23,8 +23,8 @@ from loaders.layout import Layout, cell_text, title_text
 from loaders.marks import parse_marks
 from loaders.messages import unknown_measure
 from loaders.numbers import NUMBER, TEXT, parse_column
-from loaders.problems import Problem, problem
 from loaders.periods import parse_period
+from loaders.problems import Problem, problem
 from loaders.read import Sheet
 from loaders.resolver import NameResolver
 from loaders.sheetunit import sheet_unit, stale_sheet_unit

@@ -5,8 +5,8 @@ longer has the table's shape (no number, no STT) with nothing table-shaped below
 
 from __future__ import annotations
 
-from vn.text import fold
 from loaders.vocabulary import vocabulary
+from vn.text import fold
 
 
 def _text(value: object) -> str:

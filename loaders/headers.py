@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vn.text import fold
 from loaders.numbering import Numbering, parse_numbering
 from loaders.periods import HeaderPeriod, parse_period, year_of
+from vn.text import fold
 
 _SPACE = re.compile(r"\s+")
 _W = r"(?:^|(?<=[\s(/,.:;-]))"

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-
 from typing import Callable
 
 from loaders.footer import table_end
 from loaders.headers import ACTUAL, ESTIMATE, TARGET, Column, classify
 from loaders.names import key
-from vn.text import fold
 from loaders.numbering import is_numbering_row
 from loaders.periods import HeaderPeriod, parse_period, year_of
+from vn.text import fold
 
 LONG_FIELDS: dict[str, re.Pattern] = {
     # folded, underscores read as spaces: "Đơn vị", "don_vi", "DON VI" are one header

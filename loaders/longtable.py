@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from loaders.catalog import Catalog
+from loaders.cellcheck import check_cells
 from loaders.cells import a1
 from loaders.columns import period_end
 from loaders.extract import Extracted, empty_observations
@@ -19,14 +20,13 @@ from loaders.frames import categorical, cell_refs, constant, factorize
 from loaders.headers import ACTUAL, ESTIMATE, SAME, SOURCES, TARGET
 from loaders.layout import Layout
 from loaders.messages import unknown_measure
-from vn.text import fold
 from loaders.numbers import NUMBER, detect_locale, parse_column
 from loaders.periods import parse_period, year_of
 from loaders.problems import Problem, problem
 from loaders.read import Sheet
 from loaders.resolver import NameResolver
 from loaders.unknowns import SKIP, Decisions, UnknownLog
-from loaders.cellcheck import check_cells
+from vn.text import fold
 
 KINDS = {"actual": "actual", "estimate": "estimate", "target": "target"}
 _TERM = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")

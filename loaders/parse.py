@@ -10,22 +10,22 @@ from typing import Callable
 
 import pandas as pd
 
-from store import Connection
 from loaders.catalog import Catalog, load_catalog
 from loaders.derived import check_counts, check_derived, check_sums, years_reached
+from loaders.encoding import legacy_encoding
 from loaders.extract import Extracted, empty_observations, extract_table
 from loaders.frames import categorical, concat, constant, relabel
 from loaders.gcpause import paused_gc
 from loaders.layout import Layout, detect_layout
 from loaders.longtable import extract_long
 from loaders.problems import Problem, problem
-from loaders.tables import SheetPart, next_table
-from loaders.encoding import legacy_encoding
 from loaders.read import Limits, ReadFailure, legacy_problem, read_workbook
+from loaders.tables import SheetPart, next_table
 from loaders.unknowns import SKIP, Decisions, Unknown, UnknownLog
 from loaders.urban import scoring_rows
 from loaders.urban_points import check_points
 from loaders.validate import check_bounds, check_duplicates
+from store import Connection
 from vn.numbers import number
 from vn.periods import Period
 

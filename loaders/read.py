@@ -15,8 +15,8 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from loaders import encoding
 from loaders.cells import column_index
-from vn.numbers import number
 from loaders.problems import Problem, problem
+from vn.numbers import number
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

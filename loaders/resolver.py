@@ -3,17 +3,15 @@ every unknown name logged once with its cells and candidates (loaders.unknowns).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-import re
-
 from loaders.catalog import Catalog
-from loaders.names import clean_label
-from vn.text import fold
 from loaders.messages import unknown_indicator, unknown_unit
+from loaders.names import clean_label
 from loaders.problems import Problem
 from loaders.unknowns import SKIP, Decisions, UnknownLog, decision_key
-
+from vn.text import fold
 
 _CRITERION_WORDS = re.compile(r"\btieu chi\b|\btc\s*\d|\btieu chuan\b|\bdiem\b")
 

@@ -5,9 +5,9 @@ the others blanked, so cell addresses stay those of the file."""
 from __future__ import annotations
 
 from loaders.headers import NAME_WORDS, classify
-from vn.text import fold
 from loaders.layout import Layout, cell_text
 from loaders.read import Sheet
+from vn.text import fold
 
 TITLE_ROWS_ABOVE = 3
 NAME_COLUMNS = 4  # a table's own title lines ("MỘT SỐ CHỈ TIÊU XÃ HỘI") right above its header

@@ -53,9 +53,9 @@ def scoring_rows(sheet: Sheet, layout: Layout, catalog=None) -> list[dict]:
 
 def parse_scoring_table(path_or_bytes, name: str | None = None, con=None) -> list[dict]:
     """Convenience for issue 5: the scoring rows of the first scoring table in a file."""
+    from loaders.catalog import load_catalog
     from loaders.layout import detect_layout
     from loaders.read import Limits, read_workbook
-    from loaders.catalog import load_catalog
 
     data = path_or_bytes if isinstance(path_or_bytes, bytes) else open(path_or_bytes, "rb").read()
     catalog = load_catalog(con) if con is not None else None

@@ -3,9 +3,9 @@ levels and points (indicators.urban.score_table): a difference is a `points-mism
 
 from __future__ import annotations
 
-from vn import numbers as fmt
 from indicators import urban
 from loaders.problems import Problem, problem
+from vn import numbers as fmt
 
 
 def check_points(file: str, sheet: str, rows: list[dict]) -> list[Problem]:

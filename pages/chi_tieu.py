@@ -6,8 +6,8 @@ import streamlit as st
 
 from indicators import catalog, queries, ranking, scorecard, terms
 from reports import charts, exports
-from vn import numbers as fmt
 from ui import cards, filters, layout, pickers
+from vn import numbers as fmt
 
 con = layout.page("Chỉ tiêu", icon="📈")
 sel = filters.unit_year_period(con)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from reports import criteria_charts as charts
-from vn import numbers as fmt
 from indicators import urban
+from reports import criteria_charts as charts
 from ui import criteria_pickers as pick
 from ui import layout
+from vn import numbers as fmt
 
 con = layout.page("Đô thị loại II", icon="🏙️")
 cities = urban.urban_units(con)

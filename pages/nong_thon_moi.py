@@ -9,9 +9,9 @@ import streamlit as st
 
 from indicators import criteria, ntm
 from reports import criteria_charts as charts
-from vn import numbers as fmt
 from ui import criteria_pickers as pick
 from ui import layout
+from vn import numbers as fmt
 
 con = layout.page("Nông thôn mới", icon="🌾")
 FAMILIES = {"ntm": ("Xã nông thôn mới", "xã"), "van_minh": ("Phường đạt chuẩn đô thị văn minh", "phường")}

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from vn import numbers as fmt
 from indicators import progress, queries, scorecard
 from ui import cards, filters, layout, pickers
+from vn import numbers as fmt
 
 con = layout.page("Phường/xã", icon="🏘️")
 sel = filters.unit_year_period(con)

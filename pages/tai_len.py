@@ -8,14 +8,12 @@ import streamlit as st
 
 import loaders
 from indicators import catalog
-from store import demo
-from vn.numbers import number
 from loaders import templates
-from store import aliases, uploads
 from loaders.unknowns import Decisions, decision_key
+from store import aliases, demo, uploads
 from ui import layout, mapping, problems
 from ui.text import md
-
+from vn.numbers import number
 
 con = layout.page("Tải dữ liệu lên", icon="⬆️")
 tab_load, tab_history, tab_templates = st.tabs(["Nạp biểu báo cáo", "Lịch sử tải lên", "Biểu mẫu trống"])

@@ -6,8 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from reports.charts import _finish
 from indicators.progress import status_color
+from reports.charts import _finish
 
 # Colour-blind-safe (Okabe–Ito) colours shared with the progress statuses in data/statuses.toml.
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Không có số liệu"

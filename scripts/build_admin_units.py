@@ -336,7 +336,7 @@ def build() -> tuple[list[Row], list[dict]]:
             "effective": effective.isoformat(),
             "source": source,
         }
-        for old, new, kind, effective, source in sorted(set(links), key=lambda l: (l[3], l[1], l[0]))
+        for old, new, kind, effective, source in sorted(set(links), key=lambda link: (link[3], link[1], link[0]))
     ]
     units.sort(key=lambda u: u["unit_id"])
     return units, succession

@@ -1,8 +1,19 @@
 """DuckDB store: the only package that talks to the database file. Never imports Streamlit."""
 
 from store.connection import (
-    Connection, Error, StoreError, alive, cached, close_all, data_version, db_path, open_store, query,
-    reference_version, scalar, shared,
+    Connection,
+    Error,
+    StoreError,
+    alive,
+    cached,
+    close_all,
+    data_version,
+    db_path,
+    open_store,
+    query,
+    reference_version,
+    scalar,
+    shared,
 )
 
 __all__ = [

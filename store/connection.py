@@ -8,9 +8,9 @@ until consumed).
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 import threading
 import weakref
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Sequence
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import shutil
 
+from loader_helpers import city_report, xlsx_bytes
+
 import loaders
 import store
-from loader_helpers import city_report, xlsx_bytes
 from loaders.catalog import load_catalog
 from loaders.cli_aliases import export_toml
 from loaders.unknowns import SKIP, Decisions, decision_key

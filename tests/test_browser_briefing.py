@@ -7,7 +7,15 @@ import shutil
 
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, assert_no_error, chromium_path, shot, streamlit_server, until_url, wait_idle
+from tests.browser import (
+    CHROMIUM_ARGS,
+    assert_no_error,
+    chromium_path,
+    shot,
+    streamlit_server,
+    until_url,
+    wait_idle,
+)
 
 pytestmark = [
     pytest.mark.browser,

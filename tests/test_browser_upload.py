@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 import store
-from tests.browser import CHROMIUM_ARGS, assert_no_error, chromium_path, shot, streamlit_server, wait_idle
+from tests.browser import (
+    CHROMIUM_ARGS,
+    assert_no_error,
+    chromium_path,
+    shot,
+    streamlit_server,
+    wait_idle,
+)
 from tests.conftest import SAMPLES
 
 pytestmark = [

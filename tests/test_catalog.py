@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from store import reference
-
 from indicators import catalog
+from store import reference
 
 
 def test_catalog_codes_unique_and_references_resolve():

@@ -28,8 +28,8 @@ def test_cli_contract(tmp_path):
     bad = run("check", SAMPLES / "bad_unknown_ward.xlsx", SAMPLES / "bad_not_excel.xlsx")
     assert bad.returncode == 1
     lines = bad.stdout.strip().splitlines()
-    assert any(l.startswith(f"{SAMPLES / 'bad_unknown_ward.xlsx'}:Thu NS phuong xa!B13: lỗi [unknown-unit] ") for l in lines)
-    assert any(l.startswith(f"{SAMPLES / 'bad_not_excel.xlsx'}: lỗi [not-a-spreadsheet] ") for l in lines)
+    assert any(line.startswith(f"{SAMPLES / 'bad_unknown_ward.xlsx'}:Thu NS phuong xa!B13: lỗi [unknown-unit] ") for line in lines)
+    assert any(line.startswith(f"{SAMPLES / 'bad_not_excel.xlsx'}: lỗi [not-a-spreadsheet] ") for line in lines)
     assert "Traceback" not in bad.stdout + bad.stderr
     refused = run("load", SAMPLES / "city_6t_2016.xlsx", SAMPLES / "bad_text_number.xlsx", "--db", db)
     assert refused.returncode == 1 and "D12" in refused.stdout

@@ -3,9 +3,10 @@ restores what an upload replaced; every upload is recorded."""
 
 from __future__ import annotations
 
+from loader_helpers import SAMPLES, city_report, xlsx_bytes
+
 import store
 from loaders import commit, parse_upload
-from loader_helpers import SAMPLES, city_report, xlsx_bytes
 from store.uploads import history, rollback_upload
 
 

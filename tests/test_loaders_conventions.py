@@ -7,9 +7,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from loader_helpers import xlsx_bytes
 
 import store
-from loader_helpers import xlsx_bytes
 from loaders import parse_upload
 from loaders.catalog import load_catalog
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from loader_helpers import LETTERHEAD, city_report
 
 import loaders
 import store
-from loader_helpers import LETTERHEAD, city_report
 from loaders import parse_upload
 from loaders.numbers import parse_column, parse_number, parse_texts
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from loader_helpers import SAMPLES, expected_observations
 
 import store
 from loaders import commit, parse_upload
 from loaders.catalog import load_catalog
-from loader_helpers import SAMPLES, expected_observations
 
 KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind"]
 GOOD = sorted(p for p in SAMPLES.iterdir() if not p.name.startswith("bad_") and not p.name.endswith((".txt", ".md"))

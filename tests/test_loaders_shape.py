@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
-
 import string
+from pathlib import Path
 
 import pytest
 

@@ -8,10 +8,10 @@ import io
 import zipfile
 
 import pytest
+from loader_helpers import LETTERHEAD, city_report, xlsx_bytes
 
 import store
 from loaders import Limits, parse_upload
-from loader_helpers import LETTERHEAD, city_report, xlsx_bytes
 
 H = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2019", "Thực hiện Quý III/2018", "Ước thực hiện Quý III/2019", "So KH (%)", "So CK (%)"]
 

@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+from loader_helpers import SAMPLES, xlsx_bytes
 
 import loaders
 import store
 from indicators import criteria, ntm
-from loader_helpers import SAMPLES, xlsx_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 CITY = 2  # Thành phố Hà Tĩnh (code 436)

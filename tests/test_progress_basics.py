@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from indicators import progress
 from vn import numbers as fmt
 from vn import periods
-from indicators import progress
 
 
 def test_seed_figures():

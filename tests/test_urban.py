@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from loader_helpers import SAMPLES, xlsx_bytes
 
 import loaders
 from indicators import criteria, urban
-from loader_helpers import SAMPLES, xlsx_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = list(csv.DictReader((ROOT / "tests" / "cases" / "urban_points.csv").open(encoding="utf-8")))

@@ -8,12 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from loader_helpers import xlsx_bytes
 from openpyxl.utils import get_column_letter
 
 import loaders
 import store
 from indicators import criteria, ntm
-from loader_helpers import xlsx_bytes
 from loaders.names import key
 from store import reference
 
@@ -92,6 +92,6 @@ def test_demo_wards_and_cli(demo_db_path):
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == "unit_code,unit_name,criteria_set,criteria_met,criteria_total,level,year_reached"
-    rows = [l.split(",") for l in lines[1:]]
+    rows = [line.split(",") for line in lines[1:]]
     assert rows and all(r[1].startswith("Phường") and r[2] == "van_minh_qd18_2020" and r[4] == "18" for r in rows)
     assert all((r[5] == "van_minh") == (r[3] == "18") or r[5] == "van_minh" for r in rows)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from vn import numbers as fmt
 from indicators import scorecard
 from reports import narrative
+from vn import numbers as fmt
 
 
 def _line(row) -> str:

@@ -7,9 +7,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from indicators import catalog
+from indicators import catalog, progress
 from vn import numbers as fmt
-from indicators import progress
 
 _CSS = """
 <style>

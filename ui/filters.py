@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from store import Connection
 from indicators import queries
 from reports.unit_view import Selection
+from store import Connection
 from vn.periods import Period, period_label
 
 

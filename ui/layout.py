@@ -10,8 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from store import Connection
-from store import demo
+from store import Connection, demo
 from ui import data, errors
 
 ROOT = Path(__file__).resolve().parent.parent

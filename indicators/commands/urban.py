@@ -11,7 +11,6 @@ import argparse
 import csv
 import sys
 
-
 from indicators.commands.common import find_unit, number_text, open_existing
 
 COLUMNS = ["criterion", "points", "min_points", "max_points"]

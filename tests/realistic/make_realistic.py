@@ -21,7 +21,7 @@ import sys
 import tomllib
 import unicodedata
 import zipfile
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import ROUND_HALF_UP, Decimal
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 

@@ -14,7 +14,7 @@ from datetime import date
 
 from tests.reportgen import render, vocab
 from tests.reportgen.render import Sheet
-from tests.reportgen.units import PREFIX, SCENARIOS, Unit, children, unique_name, unit_in, units
+from tests.reportgen.units import SCENARIOS, Unit, children, unique_name, unit_in, units
 
 CRITERIA = ["Quy hoạch", "Giao thông", "Thủy lợi", "Điện", "Trường học", "Cơ sở vật chất văn hóa",
             "Cơ sở hạ tầng thương mại nông thôn", "Thông tin và Truyền thông", "Nhà ở dân cư", "Thu nhập",
@@ -411,7 +411,6 @@ def units_family(rng: random.Random, c: Case) -> list[Sheet]:
     if rng.random() < 0.5:
         kinds.insert(1, ("actual", year - 1, months, f"Cùng kỳ năm {year - 1}"))
     cols: list[tuple[str, tuple]] = []  # (indicator, kind spec)
-    header: list[list[str]] = []
     for code in indicators:
         for k in kinds:
             cols.append((code, k))

@@ -23,7 +23,10 @@ top = top[top["value"].notna()]
 if top.empty:
     empty.no_progress_data(con, sel.unit_id, sel.unit_name)
     st.stop()
-cards.status_counts(scorecard.status_counts(top), ["exceeded", "met", "ahead", "on_track", "behind", "not_met", "no_target"])
+cards.status_counts(
+    scorecard.status_counts(top),
+    ["exceeded", "met", "ahead", "on_track", "behind", "not_met", "no_target"],
+)
 children, by_unit = view.children, view.children_card
 attention.render(top, by_unit, children)
 cards.kpi_grid(top, view.targets)
@@ -33,13 +36,17 @@ if children.empty:
     st.stop()
 st.subheader("Thực hiện so với kế hoạch theo phường, xã")
 by_unit = by_unit[by_unit["value"].notna()]
-options = top[top["indicator_code"].isin(by_unit["indicator_code"])][["indicator_code", "name"]].drop_duplicates()
+options = top[top["indicator_code"].isin(by_unit["indicator_code"])][
+    ["indicator_code", "name"]
+].drop_duplicates()
 if options.empty:
     st.info("Chưa có số liệu của các phường, xã cho kỳ này.")
     st.stop()
 names = dict(zip(options.indicator_code, options.name))
 code = st.selectbox("Chỉ tiêu", list(names), format_func=names.get, key="overview_indicator")
-rows = by_unit[by_unit["indicator_code"] == code].merge(children[["unit_id", "name"]].rename(columns={"name": "unit_name"}), on="unit_id")
+rows = by_unit[by_unit["indicator_code"] == code].merge(
+    children[["unit_id", "name"]].rename(columns={"name": "unit_name"}), on="unit_id"
+)
 measure = rows["measure_name"].iloc[0]
 st.altair_chart(charts.actual_vs_target_by_unit(rows, measure), width="stretch")
 missing = sorted(set(children.name) - set(rows.unit_name))

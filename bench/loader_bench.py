@@ -35,10 +35,22 @@ KINDS = ["Thực hiện", "Ước thực hiện", "Kế hoạch"]
 WIDE_YEAR = 2020
 WIDE_GROUPS = (
     [f"Kế hoạch năm {WIDE_YEAR}"]
-    + [f"{k} tháng {m} năm {WIDE_YEAR}" for k in ("Thực hiện", "Ước thực hiện") for m in range(1, 13)]
-    + [f"{k} Quý {q} năm {WIDE_YEAR}" for k in ("Thực hiện", "Ước thực hiện") for q in ("I", "II", "III", "IV")]
+    + [
+        f"{k} tháng {m} năm {WIDE_YEAR}"
+        for k in ("Thực hiện", "Ước thực hiện")
+        for m in range(1, 13)
+    ]
+    + [
+        f"{k} Quý {q} năm {WIDE_YEAR}"
+        for k in ("Thực hiện", "Ước thực hiện")
+        for q in ("I", "II", "III", "IV")
+    ]
     + [f"{k} {n} tháng năm {WIDE_YEAR}" for k in ("Thực hiện", "Ước thực hiện") for n in (6, 9)]
-    + [f"Thực hiện năm {WIDE_YEAR}", f"Ước thực hiện năm {WIDE_YEAR}", f"Thực hiện 6 tháng cuối năm {WIDE_YEAR}"]
+    + [
+        f"Thực hiện năm {WIDE_YEAR}",
+        f"Ước thực hiện năm {WIDE_YEAR}",
+        f"Thực hiện 6 tháng cuối năm {WIDE_YEAR}",
+    ]
 )
 
 
@@ -48,8 +60,11 @@ def bench_indicators(n: int = 25) -> list[tuple[str, str]]:
     from loaders.catalog import load_catalog
 
     catalog = load_catalog(store.open_store(":memory:"))
-    return [(row.name, catalog.measures.at[row.measure, "name"]) for row in catalog.indicators.itertuples()
-            if not row.is_criterion and row.measure != "none"][:n]
+    return [
+        (row.name, catalog.measures.at[row.measure, "name"])
+        for row in catalog.indicators.itertuples()
+        if not row.is_criterion and row.measure != "none"
+    ][:n]
 
 
 def _vn(value: float) -> str:
@@ -65,7 +80,11 @@ def generate_long(path: Path, cells: int) -> int:
 
     catalog = load_catalog(store.open_store(":memory:"))
     indicators = bench_indicators()
-    units = [u.name for u in catalog.units.values() if u.open_start and (u.valid_to is None or u.valid_to >= date(2024, 12, 31))][:25]
+    units = [
+        u.name
+        for u in catalog.units.values()
+        if u.open_start and (u.valid_to is None or u.valid_to >= date(2024, 12, 31))
+    ][:25]
     n_rows = cells // len(HEADER)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("So lieu")
@@ -80,7 +99,17 @@ def generate_long(path: Path, cells: int) -> int:
                         if i >= n_rows:
                             break
                         value = round(rng.uniform(0, 99), 2)
-                        sheet.append([unit, ind, year, f"Tháng {month}", kind, value if i % 10 else _vn(value), measure])
+                        sheet.append(
+                            [
+                                unit,
+                                ind,
+                                year,
+                                f"Tháng {month}",
+                                kind,
+                                value if i % 10 else _vn(value),
+                                measure,
+                            ]
+                        )
                         i += 1
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
@@ -93,11 +122,25 @@ def wide_units(n: int) -> list[str]:
 
 def add_wide_units(con, n: int) -> None:
     """The benchmark's wards: children of Thành phố Hà Tĩnh, valid from the catalog's first date."""
-    city = con.execute("SELECT unit_id FROM admin_units WHERE name = 'Thành phố Hà Tĩnh' ORDER BY valid_from LIMIT 1").fetchone()[0]
+    city = con.execute(
+        "SELECT unit_id FROM admin_units WHERE name = 'Thành phố Hà Tĩnh' ORDER BY valid_from LIMIT 1"
+    ).fetchone()[0]
     first = con.execute("SELECT min(valid_from) FROM admin_units").fetchone()[0]
     start = con.execute("SELECT max(unit_id) FROM admin_units").fetchone()[0] + 1
-    rows = [(start + i, f"B{i:04d}", name, name.removeprefix("Phường "), "phuong", city, first, None, "bench")
-            for i, name in enumerate(wide_units(n))]
+    rows = [
+        (
+            start + i,
+            f"B{i:04d}",
+            name,
+            name.removeprefix("Phường "),
+            "phuong",
+            city,
+            first,
+            None,
+            "bench",
+        )
+        for i, name in enumerate(wide_units(n))
+    ]
     con.executemany("INSERT INTO admin_units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     # another fingerprint, so catalogs cached for the real reference data are not reused
     con.execute("UPDATE meta SET value = value || '-bench' WHERE key = 'reference_sha256'")
@@ -144,13 +187,20 @@ def _add_merges(path: Path, ranges: list[tuple[int, int, int, int]]) -> None:
 
     from openpyxl.utils import get_column_letter
 
-    refs = "".join(f'<mergeCell ref="{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}"/>' for r0, c0, r1, c1 in ranges)
+    refs = "".join(
+        f'<mergeCell ref="{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}"/>'
+        for r0, c0, r1, c1 in ranges
+    )
     tmp = path.with_suffix(".tmp")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"</sheetData>", f'</sheetData><mergeCells count="{len(ranges)}">{refs}</mergeCells>'.encode(), 1)
+                data = data.replace(
+                    b"</sheetData>",
+                    f'</sheetData><mergeCells count="{len(ranges)}">{refs}</mergeCells>'.encode(),
+                    1,
+                )
             dst.writestr(info, data)
     shutil.move(tmp, path)
 
@@ -185,8 +235,17 @@ def _loader(path: str, db: str, extra_units: int, queue) -> None:
     outcome = commit(con, [result], "bench")
     end = time.perf_counter()
     errors = [p.message for p in result.errors][:3]
-    queue.put((end - start, _peak_mb(), outcome.n_observations, parsed - start, end - parsed, errors,
-               time.process_time() - cpu))
+    queue.put(
+        (
+            end - start,
+            _peak_mb(),
+            outcome.n_observations,
+            parsed - start,
+            end - parsed,
+            errors,
+            time.process_time() - cpu,
+        )
+    )
 
 
 def _child(target, *args):
@@ -214,20 +273,28 @@ def run_case(name: str, path: Path, repeat: int, extra_units: int) -> float:
     parse_t = statistics.median(r[3] for r in runs)
     commit_t = statistics.median(r[4] for r in runs)
     ratios = sorted(r[0] / b[0] for r, b in zip(runs, bases))
-    print(f"[{name}] python-calamine alone: {base_t:.2f} s median of {repeat} "
-          f"({', '.join(f'{b[0]:.2f}' for b in bases)}), peak {max(b[1] for b in bases):.0f} MB ({bases[0][2]:,} rows)")
-    print(f"[{name}] loader (parse + validate + commit): {load_t:.2f} s median "
-          f"({', '.join(f'{r[0]:.2f}' for r in runs)}; parse {parse_t:.2f} s, commit {commit_t:.2f} s), "
-          f"peak {max(r[1] for r in runs):.0f} MB, {runs[0][2]:,} observations committed")
+    print(
+        f"[{name}] python-calamine alone: {base_t:.2f} s median of {repeat} "
+        f"({', '.join(f'{b[0]:.2f}' for b in bases)}), peak {max(b[1] for b in bases):.0f} MB ({bases[0][2]:,} rows)"
+    )
+    print(
+        f"[{name}] loader (parse + validate + commit): {load_t:.2f} s median "
+        f"({', '.join(f'{r[0]:.2f}' for r in runs)}; parse {parse_t:.2f} s, commit {commit_t:.2f} s), "
+        f"peak {max(r[1] for r in runs):.0f} MB, {runs[0][2]:,} observations committed"
+    )
     if runs[0][5]:
         print(f"[{name}] errors:", runs[0][5])
     ratio = load_t / base_t
     cpu_ratio = statistics.median(r[6] for r in runs) / statistics.median(b[3] for b in bases)
-    print(f"[{name}] ratio: {ratio:.2f}× of medians (per-run {', '.join(f'{x:.2f}' for x in ratios)}; target ≤ 1.5×); "
-          f"peak memory {max(r[1] for r in runs):.0f} MB (target ≤ 1024 MB)")
-    print(f"[{name}] CPU time (all threads): calamine {statistics.median(b[3] for b in bases):.2f} s, "
-          f"loader {statistics.median(r[6] for r in runs):.2f} s, ratio {cpu_ratio:.2f}× "
-          f"(less sensitive than wall time to other work on the machine)")
+    print(
+        f"[{name}] ratio: {ratio:.2f}× of medians (per-run {', '.join(f'{x:.2f}' for x in ratios)}; target ≤ 1.5×); "
+        f"peak memory {max(r[1] for r in runs):.0f} MB (target ≤ 1024 MB)"
+    )
+    print(
+        f"[{name}] CPU time (all threads): calamine {statistics.median(b[3] for b in bases):.2f} s, "
+        f"loader {statistics.median(r[6] for r in runs):.2f} s, ratio {cpu_ratio:.2f}× "
+        f"(less sensitive than wall time to other work on the machine)"
+    )
     return ratio
 
 
@@ -243,7 +310,9 @@ def main() -> int:
         if not path.exists():
             t = time.perf_counter()
             rows = generate_long(path, args.cells)
-            print(f"generated {path.name}: {rows:,} rows × {len(HEADER)} columns in {time.perf_counter() - t:.1f} s")
+            print(
+                f"generated {path.name}: {rows:,} rows × {len(HEADER)} columns in {time.perf_counter() - t:.1f} s"
+            )
         cases.append(("long", path, 0))
     if args.case in ("wide", "all"):
         path = OUT / f"wide_{args.cells}.xlsx"
@@ -251,7 +320,9 @@ def main() -> int:
         if not path.exists():
             t = time.perf_counter()
             cells = generate_wide(path, args.cells)
-            print(f"generated {path.name}: {cells:,} value cells in {time.perf_counter() - t:.1f} s")
+            print(
+                f"generated {path.name}: {cells:,} value cells in {time.perf_counter() - t:.1f} s"
+            )
         cases.append(("wide", path, n_rows))
     for name, path, extra in cases:
         run_case(name, path, args.repeat, extra)

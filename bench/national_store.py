@@ -32,8 +32,8 @@ if str(ROOT) not in sys.path:
 DEFAULT_OUT = ROOT / "bench" / "out" / "national.duckdb"
 N_PROVINCES = 34
 N_COMMUNES = 3321
-PROVINCE_BASE = 100000          # province p (1..34) → unit_id 100000 + p
-COMMUNE_BASE = 110000           # commune c (1..3321) → unit_id 110000 + c
+PROVINCE_BASE = 100000  # province p (1..34) → unit_id 100000 + p
+COMMUNE_BASE = 110000  # commune c (1..3321) → unit_id 110000 + c
 YEARS = range(2016, 2026)
 PERIODS = [(1, 6, 0.45), (1, 9, 0.72), (1, 12, 1.0)]
 KINDS = ["target", "estimate", "actual"]
@@ -70,7 +70,9 @@ def ensure_units(con) -> bool:
     from store import reference
 
     wrote = reference.sync(con)  # no-op while the fingerprint matches
-    n = con.execute(f"SELECT count(*) FROM admin_units WHERE unit_id > {PROVINCE_BASE}").fetchone()[0]
+    n = con.execute(f"SELECT count(*) FROM admin_units WHERE unit_id > {PROVINCE_BASE}").fetchone()[
+        0
+    ]
     if n != N_PROVINCES + N_COMMUNES:
         con.execute(f"DELETE FROM admin_units WHERE unit_id > {PROVINCE_BASE}")
         con.execute(f"INSERT INTO admin_units {_units_sql()}")
@@ -143,7 +145,9 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
     assert upload_id == UPLOAD_ID, upload_id
     con.execute(
         "INSERT INTO uploads VALUES (?, 'bench_national.xlsx', NULL, 'bench', TIMESTAMP '2025-12-31 00:00:00', "
-        "'committed', 'bench', 0, 0, 0, '[]', NULL)", [UPLOAD_ID])
+        "'committed', 'bench', 0, 0, 0, '[]', NULL)",
+        [UPLOAD_ID],
+    )
     for year in YEARS:
         t = time.perf_counter()
         con.execute(f"INSERT INTO observations {_observations_sql(year)}")
@@ -151,11 +155,14 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
     t = time.perf_counter()
     con.execute(
         "INSERT INTO observation_versions SELECT indicator_code, unit_id, year, month_from, month_to, kind, "
-        "target_source, value, upload_id, value, NULL, NULL FROM observations WHERE year = 2025")
+        "target_source, value, upload_id, value, NULL, NULL FROM observations WHERE year = 2025"
+    )
     say(f"  versions (2025): {time.perf_counter() - t:5.1f} s")
     from store.uploads import refresh_unit_summary
 
-    refresh_unit_summary(con)  # the app's writes keep unit_summary current; this bulk insert bypasses them
+    refresh_unit_summary(
+        con
+    )  # the app's writes keep unit_summary current; this bulk insert bypasses them
     n_obs = con.execute("SELECT count(*) FROM observations").fetchone()[0]
     n_ver = con.execute("SELECT count(*) FROM observation_versions").fetchone()[0]
     con.execute("UPDATE uploads SET n_observations = ? WHERE upload_id = ?", [n_obs, UPLOAD_ID])
@@ -163,20 +170,26 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
     counts = {
         "observations": n_obs,
         "observation_versions": n_ver,
-        "bench_units": con.execute(f"SELECT count(*) FROM admin_units WHERE unit_id > {PROVINCE_BASE}").fetchone()[0],
+        "bench_units": con.execute(
+            f"SELECT count(*) FROM admin_units WHERE unit_id > {PROVINCE_BASE}"
+        ).fetchone()[0],
         "indicators": con.execute("SELECT count(*) FROM indicators").fetchone()[0],
         "seconds": time.perf_counter() - start,
         "megabytes": path.stat().st_size / 1e6,
     }
     con.close()
-    say(f"built {path} in {counts['seconds']:.1f} s: {n_obs:,} observations, {n_ver:,} versions, "
+    say(
+        f"built {path} in {counts['seconds']:.1f} s: {n_obs:,} observations, {n_ver:,} versions, "
         f"{counts['bench_units']:,} bench units ({N_PROVINCES} provinces + {N_COMMUNES:,} communes), "
-        f"{counts['indicators']} indicators, {counts['megabytes']:.0f} MB")
+        f"{counts['indicators']} indicators, {counts['megabytes']:.0f} MB"
+    )
     return counts
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.national_store", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.national_store", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--force", action="store_true", help="rebuild even when the file exists")
     args = parser.parse_args(argv)

@@ -34,10 +34,12 @@ from bench import national_store  # noqa: E402
 QUERY_TARGET_MS = 100.0
 FIRST_CHART_TARGET_S = 2.0
 FILTER_TARGET_S = 1.0
-PROVINCE = national_store.PROVINCE_BASE + 1   # "Tỉnh Bench 01": the app's default unit (first in the list)
-YEAR, MONTH_FROM, MONTH_TO = 2025, 1, 9       # an in-year period: pace history and projections are used
-OTHER_YEAR = 2024                              # the filter change in the browser
-INDICATOR = "gtsx_tong"                        # the Chỉ tiêu page's default indicator
+PROVINCE = (
+    national_store.PROVINCE_BASE + 1
+)  # "Tỉnh Bench 01": the app's default unit (first in the list)
+YEAR, MONTH_FROM, MONTH_TO = 2025, 1, 9  # an in-year period: pace history and projections are used
+OTHER_YEAR = 2024  # the filter change in the browser
+INDICATOR = "gtsx_tong"  # the Chỉ tiêu page's default indicator
 
 
 def p95(values: list[float]) -> float:
@@ -56,13 +58,16 @@ def _commit() -> str:
     import subprocess
 
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        )
         return out.stdout.strip() or "?"
     except OSError:
         return "?"
 
 
 # --- part 1: the pages' data functions ---------------------------------------------------------------
+
 
 def page_steps(con) -> dict[str, list[tuple[str, object]]]:
     """Per page, the calls its script makes (name, zero-argument function), in order."""
@@ -81,25 +86,31 @@ def page_steps(con) -> dict[str, list[tuple[str, object]]]:
         return terms.yearly_values(series)
 
     return {
-        "Tổng quan (app.py)": filters + [
+        "Tổng quan (app.py)": filters
+        + [
             ("scorecard(province)", lambda: scorecard.scorecard(con, [PROVINCE], *args)),
             ("child_units", lambda: queries.child_units(con, PROVINCE)),
             ("scorecard(communes)", lambda: scorecard.scorecard(con, kids, *args)),
         ],
-        "Chỉ tiêu (pages/chi_tieu.py)": filters + [
+        "Chỉ tiêu (pages/chi_tieu.py)": filters
+        + [
             ("scorecard(province)", lambda: scorecard.scorecard(con, [PROVINCE], *args)),
             ("catalog.indicators", lambda: catalog.indicators(con)),
             ("series + yearly values", trend),
             ("ranking.by_children", lambda: ranking.by_children(con, INDICATOR, PROVINCE, *args)),
         ],
-        "Phường/xã (pages/phuong_xa.py)": filters + [
+        "Phường/xã (pages/phuong_xa.py)": filters
+        + [
             ("child_units", lambda: queries.child_units(con, PROVINCE)),
             ("scorecard(commune)", lambda: scorecard.scorecard(con, [ward], *args)),
         ],
-        "So sánh (pages/so_sanh.py)": filters + [
+        "So sánh (pages/so_sanh.py)": filters
+        + [
             ("child_units", lambda: queries.child_units(con, PROVINCE)),
-            ("heatmap data: scorecard(communes, no aggregation)",
-             lambda: scorecard.scorecard(con, kids, *args, aggregate_children=False)),
+            (
+                "heatmap data: scorecard(communes, no aggregation)",
+                lambda: scorecard.scorecard(con, kids, *args, aggregate_children=False),
+            ),
         ],
     }
 
@@ -114,12 +125,18 @@ def run_queries(db: Path, repeat: int) -> list[dict]:
     con = store.open_store(db)
     national_store.ensure_units(con)
     n_obs = con.execute("SELECT count(*) FROM observations").fetchone()[0]
-    n_kids = con.execute("SELECT count(*) FROM admin_units WHERE parent_id = ?", [PROVINCE]).fetchone()[0]
+    n_kids = con.execute(
+        "SELECT count(*) FROM admin_units WHERE parent_id = ?", [PROVINCE]
+    ).fetchone()[0]
     results = []
     for mode in ("cold", "warm"):
-        print(f"\n== Queries, {mode.upper()}: {n_obs:,} observations; province {PROVINCE} with {n_kids} communes; "
-              f"{MONTH_FROM}-{MONTH_TO}/{YEAR}; {repeat} passes; {_load()}")
-        print(f"{'page / call':58s} {'median ms':>10s} {'p95 ms':>8s} {'first ms':>9s} {'ratio':>6s}")
+        print(
+            f"\n== Queries, {mode.upper()}: {n_obs:,} observations; province {PROVINCE} with {n_kids} communes; "
+            f"{MONTH_FROM}-{MONTH_TO}/{YEAR}; {repeat} passes; {_load()}"
+        )
+        print(
+            f"{'page / call':58s} {'median ms':>10s} {'p95 ms':>8s} {'first ms':>9s} {'ratio':>6s}"
+        )
         for page, steps in page_steps(con).items():
             times = {name: [] for name, _ in steps}
             totals = []
@@ -137,12 +154,24 @@ def run_queries(db: Path, repeat: int) -> list[dict]:
             print(f"{page}")
             for name, _ in steps:
                 rest = times[name][1:]
-                print(f"  {name:56s} {statistics.median(rest):10.1f} {p95(rest):8.1f} {times[name][0]:9.1f}")
+                print(
+                    f"  {name:56s} {statistics.median(rest):10.1f} {p95(rest):8.1f} {times[name][0]:9.1f}"
+                )
             rest = totals[1:]
             median = statistics.median(rest)
-            print(f"  {'PAGE TOTAL':56s} {median:10.1f} {p95(rest):8.1f} {totals[0]:9.1f} "
-                  f"{median / QUERY_TARGET_MS:6.2f} {'ok' if median <= QUERY_TARGET_MS else 'MISS'}")
-            results.append({"page": page, "mode": mode, "median_ms": median, "p95_ms": p95(rest), "first_ms": totals[0]})
+            print(
+                f"  {'PAGE TOTAL':56s} {median:10.1f} {p95(rest):8.1f} {totals[0]:9.1f} "
+                f"{median / QUERY_TARGET_MS:6.2f} {'ok' if median <= QUERY_TARGET_MS else 'MISS'}"
+            )
+            results.append(
+                {
+                    "page": page,
+                    "mode": mode,
+                    "median_ms": median,
+                    "p95_ms": p95(rest),
+                    "first_ms": totals[0],
+                }
+            )
     con.close()
     return results
 
@@ -180,7 +209,9 @@ def _change_year(page, year: int, heading_text: str) -> float:
         """([text, idle, chart]) => document.querySelector(idle) !== null
               && document.querySelector(chart) !== null
               && [...document.querySelectorAll("[data-testid='stMain'] h3")].some(h => h.innerText.includes(text))""",
-        arg=[heading_text, IDLE, CHART], timeout=120000, polling=20,
+        arg=[heading_text, IDLE, CHART],
+        timeout=120000,
+        polling=20,
     )
     seconds = time.perf_counter() - start
     _no_error(page)
@@ -198,24 +229,41 @@ def run_browser(db: Path, loads: int) -> list[dict]:
     query = f"?unit={PROVINCE}&year={YEAR}&period={MONTH_FROM}-{MONTH_TO}"
     this_period = f"{MONTH_TO} tháng năm {YEAR}"
     other_period = f"{MONTH_TO} tháng năm {OTHER_YEAR}"
-    pages = [("Tổng quan", "/", True), ("Chỉ tiêu", "/chi_tieu", True), ("So sánh", "/so_sanh", False)]
+    pages = [
+        ("Tổng quan", "/", True),
+        ("Chỉ tiêu", "/chi_tieu", True),
+        ("So sánh", "/so_sanh", False),
+    ]
     results = []
-    print(f"\n== Chromium: first load, then {loads} more loads and {loads} Năm changes per page; {_load()}")
+    print(
+        f"\n== Chromium: first load, then {loads} more loads and {loads} Năm changes per page; {_load()}"
+    )
     print(f"{'measure':58s} {'median s':>9s} {'max s':>7s} {'ratio':>6s}")
 
     def row(label: str, values: list[float], target: float) -> None:
         median = statistics.median(values)
-        print(f"{label:58s} {median:9.2f} {max(values):7.2f} {median / target:6.2f} {'ok' if median <= target else 'MISS'}")
-        results.append({"measure": label, "median_s": median, "max_s": max(values), "target_s": target})
+        print(
+            f"{label:58s} {median:9.2f} {max(values):7.2f} {median / target:6.2f} {'ok' if median <= target else 'MISS'}"
+        )
+        results.append(
+            {"measure": label, "median_s": median, "max_s": max(values), "target_s": target}
+        )
 
     with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for i, (name, path, change) in enumerate(pages):
             page = browser.new_page(viewport={"width": 1400, "height": 1100})
             first = _first_chart(page, url + path + query)
-            row(f"{name}: first load{' (fresh server)' if i == 0 else ''} → first chart", [first], FIRST_CHART_TARGET_S)
-            row(f"{name}: later loads → first chart", [_first_chart(page, url + path + query) for _ in range(loads)],
-                FIRST_CHART_TARGET_S)
+            row(
+                f"{name}: first load{' (fresh server)' if i == 0 else ''} → first chart",
+                [first],
+                FIRST_CHART_TARGET_S,
+            )
+            row(
+                f"{name}: later loads → first chart",
+                [_first_chart(page, url + path + query) for _ in range(loads)],
+                FIRST_CHART_TARGET_S,
+            )
             if change:
                 changes = []
                 for k in range(loads):
@@ -228,15 +276,23 @@ def run_browser(db: Path, loads: int) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.page_bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.page_bench", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--db", type=Path, default=national_store.DEFAULT_OUT)
-    parser.add_argument("--repeat", type=int, default=30, help="passes over each page's calls (default 30)")
-    parser.add_argument("--loads", type=int, default=5, help="browser loads and filter changes per page (default 5)")
+    parser.add_argument(
+        "--repeat", type=int, default=30, help="passes over each page's calls (default 30)"
+    )
+    parser.add_argument(
+        "--loads", type=int, default=5, help="browser loads and filter changes per page (default 5)"
+    )
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-queries", action="store_true")
     args = parser.parse_args(argv)
     if not args.db.exists():
-        print(f"{args.db} missing: run `python -m bench.national_store` (or `python -m bench`) first")
+        print(
+            f"{args.db} missing: run `python -m bench.national_store` (or `python -m bench`) first"
+        )
         return 2
     print(f"page_bench on {args.db.name}: {os.cpu_count()} CPUs, commit {_commit()}, {_load()}")
     if not args.no_queries:
@@ -244,8 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_browser:
         import store
 
-        con = store.open_store(args.db)       # the app must find the bench units in place: resync and
-        national_store.ensure_units(con)      # re-insert them here if data/ changed since the build
+        con = store.open_store(args.db)  # the app must find the bench units in place: resync and
+        national_store.ensure_units(con)  # re-insert them here if data/ changed since the build
         con.close()
         run_browser(args.db, args.loads)
     return 0

@@ -23,11 +23,17 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-PAGES = [("pages/trinh_chieu.py", "Trình chiếu"), ("pages/bao_cao.py", "Báo cáo"), ("pages/chi_tieu.py", "Chỉ tiêu")]
+PAGES = [
+    ("pages/trinh_chieu.py", "Trình chiếu"),
+    ("pages/bao_cao.py", "Báo cáo"),
+    ("pages/chi_tieu.py", "Chỉ tiêu"),
+]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.rerun_bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.rerun_bench", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args(argv)
     from streamlit.testing.v1 import AppTest
@@ -54,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             at.run()
             times.append(time.perf_counter() - start)
-        print(f"[{label}] rerun: median {statistics.median(times) * 1000:.0f} ms, slowest {max(times) * 1000:.0f} ms "
-              f"({args.repeat} reruns)")
+        print(
+            f"[{label}] rerun: median {statistics.median(times) * 1000:.0f} ms, slowest {max(times) * 1000:.0f} ms "
+            f"({args.repeat} reruns)"
+        )
     return 0
 
 

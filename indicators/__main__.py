@@ -12,7 +12,9 @@ from indicators.commands.common import CommandError
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m indicators", description="Chỉ tiêu: indicator measures")
+    parser = argparse.ArgumentParser(
+        prog="python -m indicators", description="Chỉ tiêu: indicator measures"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     modules = {}
     for name in COMMANDS:

@@ -14,7 +14,9 @@ def aggregate(children: pd.DataFrame, catalog: pd.DataFrame, n_children: int) ->
     Returns one row per aggregable indicator: value (NaN unless complete), partial_value,
     n_reporting, n_children, complete."""
     cat = catalog.set_index("code")
-    values = children.pivot_table(index="unit_id", columns="indicator_code", values="value", aggfunc="first")
+    values = children.pivot_table(
+        index="unit_id", columns="indicator_code", values="value", aggfunc="first"
+    )
     rows = []
     for code, meta in cat.iterrows():
         rule = meta["aggregation"]
@@ -25,7 +27,9 @@ def aggregate(children: pd.DataFrame, catalog: pd.DataFrame, n_children: int) ->
         elif rule == "ratio" and meta["numerator"] in values and meta["denominator"] in values:
             both = values[[meta["numerator"], meta["denominator"]]].dropna()
             den = float(both[meta["denominator"]].sum())
-            partial = float(both[meta["numerator"]].sum()) / den * 100.0 if len(both) and den else np.nan
+            partial = (
+                float(both[meta["numerator"]].sum()) / den * 100.0 if len(both) and den else np.nan
+            )
             n = len(both)
         else:
             continue
@@ -40,4 +44,14 @@ def aggregate(children: pd.DataFrame, catalog: pd.DataFrame, n_children: int) ->
                 "complete": complete,
             }
         )
-    return pd.DataFrame(rows, columns=["indicator_code", "value", "partial_value", "n_reporting", "n_children", "complete"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "indicator_code",
+            "value",
+            "partial_value",
+            "n_reporting",
+            "n_children",
+            "complete",
+        ],
+    )

@@ -13,7 +13,9 @@ from store.queries import catalog as stored_catalog
 from store.queries import units as stored_units
 from vn.units import type_labels
 
-TARGET_SOURCES_FILE = Path(__file__).resolve().parent.parent / "data" / "catalog" / "target_sources.toml"
+TARGET_SOURCES_FILE = (
+    Path(__file__).resolve().parent.parent / "data" / "catalog" / "target_sources.toml"
+)
 
 UNIT_TYPE_LABELS = type_labels()  # data/unit_types.toml
 

@@ -18,7 +18,9 @@ FAMILIES = ("ntm", "urban", "van_minh")
 @dataclass(frozen=True)
 class Criterion:
     number: int
-    indicator: str | None  # the 0/1 indicator of NTM/civilised-ward criteria; None for urban criteria
+    indicator: (
+        str | None
+    )  # the 0/1 indicator of NTM/civilised-ward criteria; None for urban criteria
     name: str
     group: str = ""
     min_points: float | None = None  # urban criteria
@@ -85,15 +87,35 @@ class Framework:
         return LEVEL_NAMES.get(code or "", code or "")
 
 
-LEVEL_NAMES = {"ntm": "Đạt chuẩn NTM", "nang_cao": "NTM nâng cao", "kieu_mau": "NTM kiểu mẫu",
-               "hien_dai": "NTM hiện đại", "van_minh": "Đạt chuẩn đô thị văn minh", "loai_ii": "Đạt đô thị loại II"}
-LEVEL_RANK = {"": 0, "ntm": 1, "van_minh": 1, "loai_ii": 1, "nang_cao": 2, "kieu_mau": 3, "hien_dai": 3}
+LEVEL_NAMES = {
+    "ntm": "Đạt chuẩn NTM",
+    "nang_cao": "NTM nâng cao",
+    "kieu_mau": "NTM kiểu mẫu",
+    "hien_dai": "NTM hiện đại",
+    "van_minh": "Đạt chuẩn đô thị văn minh",
+    "loai_ii": "Đạt đô thị loại II",
+}
+LEVEL_RANK = {
+    "": 0,
+    "ntm": 1,
+    "van_minh": 1,
+    "loai_ii": 1,
+    "nang_cao": 2,
+    "kieu_mau": 3,
+    "hien_dai": 3,
+}
 
 
 def _criteria(raw: dict) -> tuple[Criterion, ...]:
     return tuple(
-        Criterion(int(c["number"]), c.get("indicator"), c["name"], c.get("group", ""),
-                  _float(c.get("min_points")), _float(c.get("max_points")))
+        Criterion(
+            int(c["number"]),
+            c.get("indicator"),
+            c["name"],
+            c.get("group", ""),
+            _float(c.get("min_points")),
+            _float(c.get("max_points")),
+        )
         for c in raw.get("criterion", [])
     )
 
@@ -104,22 +126,43 @@ def _float(value) -> float | None:
 
 def _standards(raw: dict) -> tuple[Standard, ...]:
     return tuple(
-        Standard(str(s["number"]), s["indicator"], s["name"], s.get("measure", ""), float(s["min_level"]),
-                 float(s["max_level"]), float(s["min_points"]), float(s["max_points"]),
-                 s.get("direction", "lower" if s["min_level"] > s["max_level"] else "higher"))
+        Standard(
+            str(s["number"]),
+            s["indicator"],
+            s["name"],
+            s.get("measure", ""),
+            float(s["min_level"]),
+            float(s["max_level"]),
+            float(s["min_points"]),
+            float(s["max_points"]),
+            s.get("direction", "lower" if s["min_level"] > s["max_level"] else "higher"),
+        )
         for s in raw.get("standard", [])
     )
 
 
-def _scaled(standards: tuple[Standard, ...], criteria: tuple[Criterion, ...], source: tuple[Criterion, ...]):
+def _scaled(
+    standards: tuple[Standard, ...], criteria: tuple[Criterion, ...], source: tuple[Criterion, ...]
+):
     """Standards of another framework with points scaled to this framework's criterion maxima [M]."""
     old = {c.number: c.max_points for c in source}
     new = {c.number: c.max_points for c in criteria}
     out = []
     for s in standards:
         f = (new.get(s.criterion) or 0) / (old.get(s.criterion) or 1)
-        out.append(Standard(s.number, s.indicator, s.name, s.measure, s.min_level, s.max_level,
-                            round(s.min_points * f, 6), round(s.max_points * f, 6), s.direction))
+        out.append(
+            Standard(
+                s.number,
+                s.indicator,
+                s.name,
+                s.measure,
+                s.min_level,
+                s.max_level,
+                round(s.min_points * f, 6),
+                round(s.max_points * f, 6),
+                s.direction,
+            )
+        )
     return tuple(out)
 
 
@@ -133,13 +176,25 @@ def parse(raw: dict, others: dict[str, dict] | None = None) -> Framework:
         if raw.get("scale_standards"):
             standards, scaled = _scaled(standards, criteria, _criteria(base)), True
     return Framework(
-        code=raw["code"], family=raw["family"], name=raw["name"], short_name=raw.get("short_name", raw["name"]),
-        source=raw["source"], valid_from_year=int(raw["valid_from_year"]), valid_to_year=int(raw["valid_to_year"]),
-        criteria=criteria, standards=standards, levels=tuple(raw.get("level", [])),
-        extends=tuple(raw.get("extends", [])), optional=bool(raw.get("optional", False)),
-        province_code=raw.get("province_code"), unit_types=tuple(raw.get("unit_types", [])),
-        pass_points=_float(raw.get("pass_points")), scaled=scaled, confidence=raw.get("confidence", "M"),
-        note=raw.get("note", ""), raw=raw,
+        code=raw["code"],
+        family=raw["family"],
+        name=raw["name"],
+        short_name=raw.get("short_name", raw["name"]),
+        source=raw["source"],
+        valid_from_year=int(raw["valid_from_year"]),
+        valid_to_year=int(raw["valid_to_year"]),
+        criteria=criteria,
+        standards=standards,
+        levels=tuple(raw.get("level", [])),
+        extends=tuple(raw.get("extends", [])),
+        optional=bool(raw.get("optional", False)),
+        province_code=raw.get("province_code"),
+        unit_types=tuple(raw.get("unit_types", [])),
+        pass_points=_float(raw.get("pass_points")),
+        scaled=scaled,
+        confidence=raw.get("confidence", "M"),
+        note=raw.get("note", ""),
+        raw=raw,
     )
 
 
@@ -167,21 +222,32 @@ def get(code: str, directory: Path = CRITERIA_DIR) -> Framework:
 def base_set(family: str, year: int, directory: Path = CRITERIA_DIR) -> Framework | None:
     """The national set of `family` in force in `year` (extensions excluded), or None."""
     for f in frameworks(directory):
-        if f.family == family and not f.extends and f.in_force(year) and (f.criteria or f.family == "urban"):
+        if (
+            f.family == family
+            and not f.extends
+            and f.in_force(year)
+            and (f.criteria or f.family == "urban")
+        ):
             return f
     return None
 
 
-def extras_for(base: Framework, year: int, province_code: str | None = "42",
-               directory: Path = CRITERIA_DIR) -> list[Framework]:
+def extras_for(
+    base: Framework, year: int, province_code: str | None = "42", directory: Path = CRITERIA_DIR
+) -> list[Framework]:
     """A province's extra criteria that extend `base` in `year` (Hà Tĩnh's criterion 20)."""
-    return [f for f in frameworks(directory)
-            if base.code in f.extends and f.in_force(year)
-            and (f.province_code is None or province_code is None or f.province_code == province_code)]
+    return [
+        f
+        for f in frameworks(directory)
+        if base.code in f.extends
+        and f.in_force(year)
+        and (f.province_code is None or province_code is None or f.province_code == province_code)
+    ]
 
 
-def criteria_for(family: str, year: int, province_code: str | None = "42",
-                 directory: Path = CRITERIA_DIR) -> tuple[Framework | None, list[Criterion], list[Criterion]]:
+def criteria_for(
+    family: str, year: int, province_code: str | None = "42", directory: Path = CRITERIA_DIR
+) -> tuple[Framework | None, list[Criterion], list[Criterion]]:
     """(set in force, its criteria, optional extra criteria of the province) for `year`."""
     base = base_set(family, year, directory)
     if base is None:
@@ -190,7 +256,9 @@ def criteria_for(family: str, year: int, province_code: str | None = "42",
     return base, list(base.criteria), extra
 
 
-def criterion_indicators(family: str | None = None, directory: Path = CRITERIA_DIR) -> dict[str, tuple[str, int]]:
+def criterion_indicators(
+    family: str | None = None, directory: Path = CRITERIA_DIR
+) -> dict[str, tuple[str, int]]:
     """indicator code → (framework family, criterion number) over every set (for the loader)."""
     out: dict[str, tuple[str, int]] = {}
     for f in frameworks(directory):

@@ -15,7 +15,10 @@ MIN_YEARS = 3
 
 
 def history_shares(
-    con: Connection, unit_ids: Sequence[int], month_to: int, before_year: int,
+    con: Connection,
+    unit_ids: Sequence[int],
+    month_to: int,
+    before_year: int,
     indicator_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Per unit × indicator × year before `before_year`: value at months 1..month_to divided by the
@@ -25,18 +28,33 @@ def history_shares(
 
 
 def typical_shares_in_store(
-    con: Connection, unit_ids: Sequence[int], month_to: int, before_year: int,
-    indicator_codes: Sequence[str] | None = None, min_years: int = MIN_YEARS,
+    con: Connection,
+    unit_ids: Sequence[int],
+    month_to: int,
+    before_year: int,
+    indicator_codes: Sequence[str] | None = None,
+    min_years: int = MIN_YEARS,
 ) -> pd.DataFrame:
     """`typical_shares(history_shares(...))` computed inside DuckDB (store.queries.pace): same columns
     and values, one row per unit × indicator moved instead of every year's share."""
-    return stored_pace.typical_shares(con, unit_ids, month_to, before_year, indicator_codes, min_years)
+    return stored_pace.typical_shares(
+        con, unit_ids, month_to, before_year, indicator_codes, min_years
+    )
 
 
 def typical_shares(shares: pd.DataFrame, min_years: int = MIN_YEARS) -> pd.DataFrame:
     """Median share and its spread per unit × indicator, only where ≥ `min_years` years exist."""
     if shares.empty:
-        return pd.DataFrame(columns=["indicator_code", "unit_id", "typical_share", "share_low", "share_high", "n_years"])
+        return pd.DataFrame(
+            columns=[
+                "indicator_code",
+                "unit_id",
+                "typical_share",
+                "share_low",
+                "share_high",
+                "n_years",
+            ]
+        )
     grouped = shares.groupby(["indicator_code", "unit_id"])["share"]
     frame = pd.DataFrame(
         {
@@ -49,8 +67,13 @@ def typical_shares(shares: pd.DataFrame, min_years: int = MIN_YEARS) -> pd.DataF
     return frame[frame["n_years"] >= min_years].reset_index(drop=True)
 
 
-def projection(value: float, month_to: int, typical: float | None = None, low: float | None = None,
-               high: float | None = None) -> tuple[float, float, float] | None:
+def projection(
+    value: float,
+    month_to: int,
+    typical: float | None = None,
+    low: float | None = None,
+    high: float | None = None,
+) -> tuple[float, float, float] | None:
     """Year-end projection (central, low, high) for a flow. With history: value ÷ typical share, range
     from the highest and lowest past shares. Linear otherwise, with a ±10% range."""
     if value is None or np.isnan(value) or month_to >= 12 or month_to <= 0:

@@ -43,7 +43,7 @@ def pct_of_target(value: float | None, target: float | None) -> float | None:
 
 
 def same_period_ratio(value: float | None, previous: float | None) -> float | None:
-    """"bằng X% so với cùng kỳ": 106.56 for 4339 on 4071.9."""
+    """ "bằng X% so với cùng kỳ": 106.56 for 4339 on 4071.9."""
     if not (_ok(value) and _ok(previous)) or previous == 0:
         return None
     return value / previous * 100.0
@@ -140,12 +140,18 @@ def statuses(values, targets, *, month_to: int, directions, flows, typical_share
     use_lower = rest & lower
     use_level = rest & ~lower & ~(flow & ~lower)
     ratio = np.full(len(v), np.nan)
-    ratio[use_flow], ratio[use_lower], ratio[use_level] = flow_ratio[use_flow], lower_ratio[use_lower], level_ratio[use_level]
+    ratio[use_flow], ratio[use_lower], ratio[use_level] = (
+        flow_ratio[use_flow],
+        lower_ratio[use_lower],
+        level_ratio[use_level],
+    )
     out[use_flow & (t == 0)] = "no_target"
     out[use_lower & (v == 0)] = "ahead"
     out[use_level & (t == 0)] = "ahead"
     decide = rest & (out == "")
     out[decide & (ratio >= pace["ahead_at_or_above"])] = "ahead"
-    out[decide & (ratio < pace["ahead_at_or_above"]) & (ratio >= pace["on_track_at_or_above"])] = "on_track"
+    out[decide & (ratio < pace["ahead_at_or_above"]) & (ratio >= pace["on_track_at_or_above"])] = (
+        "on_track"
+    )
     out[decide & (out == "")] = "behind"
     return out

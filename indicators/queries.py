@@ -21,19 +21,37 @@ observation_count = observations.count
 revisions = observations.revisions
 
 
-def snapshot(con: Connection, unit_ids: Sequence[int], year: int, month_from: int, month_to: int,
-             indicator_codes: Sequence[str] | None = None) -> pd.DataFrame:
+def snapshot(
+    con: Connection,
+    unit_ids: Sequence[int],
+    year: int,
+    month_from: int,
+    month_to: int,
+    indicator_codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """One row per unit × indicator with data in the period: value (actual, else estimate), kind,
     the same span a year earlier, and the year's plan from the highest-priority source.
     `indicator_codes`: only these indicators (default all)."""
     ids = [int(u) for u in unit_ids]
     if not ids:
-        return pd.DataFrame(columns=["unit_id", "indicator_code", "value", "kind", "same_period_value",
-                                     "target", "target_source"])
+        return pd.DataFrame(
+            columns=[
+                "unit_id",
+                "indicator_code",
+                "value",
+                "kind",
+                "same_period_value",
+                "target",
+                "target_source",
+            ]
+        )
     both = observations.current_two_years(con, ids, year, month_from, month_to, indicator_codes)
     current = both[both["year"] == year].drop(columns="year").reset_index(drop=True)
-    previous = both[both["year"] == year - 1].drop(columns="year").reset_index(drop=True).rename(
-        columns={"value": "same_period_value", "kind": "same_period_kind"}
+    previous = (
+        both[both["year"] == year - 1]
+        .drop(columns="year")
+        .reset_index(drop=True)
+        .rename(columns={"value": "same_period_value", "kind": "same_period_kind"})
     )
     targets = year_targets(con, ids, year, indicator_codes)
     primary = targets.sort_values("priority").drop_duplicates(["unit_id", "indicator_code"])
@@ -44,12 +62,18 @@ def snapshot(con: Connection, unit_ids: Sequence[int], year: int, month_from: in
     )
 
 
-def year_targets(con: Connection, unit_ids: Sequence[int], year: int,
-                 indicator_codes: Sequence[str] | None = None) -> pd.DataFrame:
+def year_targets(
+    con: Connection,
+    unit_ids: Sequence[int],
+    year: int,
+    indicator_codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Every plan of the year for the units, one row per target source, with its priority
     (data/catalog/target_sources.toml). A term target is never the year's plan."""
     frame = observations.year_plans(con, unit_ids, year, indicator_codes)
-    sources = catalog.target_sources()[["code", "priority"]].rename(columns={"code": "target_source"})
+    sources = catalog.target_sources()[["code", "priority"]].rename(
+        columns={"code": "target_source"}
+    )
     frame = frame.merge(sources, on="target_source", how="left")
     frame["priority"] = frame["priority"].fillna(99)
     return frame

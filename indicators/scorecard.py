@@ -13,8 +13,15 @@ from indicators import aggregate, catalog, pace, progress, queries
 from store import Connection, cached, data_version
 
 
-def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year: int, month_from: int,
-                        month_to: int, cat: pd.DataFrame) -> pd.DataFrame:
+def _fill_from_children(
+    con,
+    frame: pd.DataFrame,
+    unit_ids: Sequence[int],
+    year: int,
+    month_from: int,
+    month_to: int,
+    cat: pd.DataFrame,
+) -> pd.DataFrame:
     """Where a parent unit has no stored value, use its children's aggregate (complete only)."""
     extra = []
     # one query for the children of all units (a scorecard of a province's communes asks for ~100 units)
@@ -26,7 +33,9 @@ def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year:
         if int(unit_id) not in parents:  # most units asked for (communes) have no children
             continue
         kids = all_kids[all_kids["parent_id"] == int(unit_id)]
-        have = set(frame.loc[(frame["unit_id"] == unit_id) & frame["value"].notna(), "indicator_code"])
+        have = set(
+            frame.loc[(frame["unit_id"] == unit_id) & frame["value"].notna(), "indicator_code"]
+        )
         if aggregable <= have:
             continue
         snap = queries.snapshot(con, kids.unit_id.tolist(), year, month_from, month_to)
@@ -34,10 +43,16 @@ def _fill_from_children(con, frame: pd.DataFrame, unit_ids: Sequence[int], year:
             continue
         reporting = snap[snap["value"].notna()]
         n_children = reporting["unit_id"].nunique()  # children existing in this period
-        agg = aggregate.aggregate(reporting[["indicator_code", "unit_id", "value"]], cat, n_children)
+        agg = aggregate.aggregate(
+            reporting[["indicator_code", "unit_id", "value"]], cat, n_children
+        )
         agg = agg[~agg["indicator_code"].isin(have) & agg["complete"]]
         if not agg.empty:
-            extra.append(agg.assign(unit_id=int(unit_id), kind="aggregate")[["unit_id", "indicator_code", "value", "kind"]])
+            extra.append(
+                agg.assign(unit_id=int(unit_id), kind="aggregate")[
+                    ["unit_id", "indicator_code", "value", "kind"]
+                ]
+            )
     if not extra:
         return frame
     add = pd.concat(extra)
@@ -76,11 +91,31 @@ def scorecard(
     """See `compute`. Served from a per-connection cache while the store's data do not change (any
     upload, rollback or reference resync changes `store.data_version`): leaders reopening the same
     period and unit at a briefing do not recompute it."""
-    key = ("scorecard", tuple(int(u) for u in unit_ids), int(year), int(month_from), int(month_to),
-           bool(aggregate_children), bool(use_history), tuple(indicator_codes) if indicator_codes is not None else None)
-    return cached(con, repr(key), data_version(con), lambda: compute(
-        con, unit_ids, year, month_from, month_to, aggregate_children=aggregate_children,
-        use_history=use_history, indicator_codes=indicator_codes))
+    key = (
+        "scorecard",
+        tuple(int(u) for u in unit_ids),
+        int(year),
+        int(month_from),
+        int(month_to),
+        bool(aggregate_children),
+        bool(use_history),
+        tuple(indicator_codes) if indicator_codes is not None else None,
+    )
+    return cached(
+        con,
+        repr(key),
+        data_version(con),
+        lambda: compute(
+            con,
+            unit_ids,
+            year,
+            month_from,
+            month_to,
+            aggregate_children=aggregate_children,
+            use_history=use_history,
+            indicator_codes=indicator_codes,
+        ),
+    )
 
 
 def compute(
@@ -112,21 +147,44 @@ def compute(
     else:
         for col in ("typical_share", "share_low", "share_high", "n_years"):
             frame[col] = np.nan
-    frame["pct_of_target"] = _percent_of(frame["value"], frame["target"])  # progress.pct_of_target, vectorised
-    frame["same_period_change_pct"] = _percent_of(frame["value"], frame["same_period_value"], minus=100.0)
-    flows = [progress.is_flow(a, t) for a, t in zip(frame["aggregation"].tolist(), frame["value_type"].tolist())]
+    frame["pct_of_target"] = _percent_of(
+        frame["value"], frame["target"]
+    )  # progress.pct_of_target, vectorised
+    frame["same_period_change_pct"] = _percent_of(
+        frame["value"], frame["same_period_value"], minus=100.0
+    )
+    flows = [
+        progress.is_flow(a, t)
+        for a, t in zip(frame["aggregation"].tolist(), frame["value_type"].tolist())
+    ]
     frame["is_flow"] = flows
     frame["expected_pct"] = [
         progress.expected_share(month_to, s) * 100 if (f and month_from == 1) else np.nan
         for f, s in zip(flows, frame["typical_share"])
     ]
-    frame["pace_basis"] = np.where(~frame["is_flow"], "level", np.where(frame["typical_share"].notna(), "history", "linear"))
+    frame["pace_basis"] = np.where(
+        ~frame["is_flow"], "level", np.where(frame["typical_share"].notna(), "history", "linear")
+    )
     # zip over the few columns used, not itertuples over all ~45 (thousands of rows for a province's communes)
-    value, target, direction = frame["value"].tolist(), frame["target"].tolist(), frame["direction"].tolist()
-    typical, low, high = frame["typical_share"].tolist(), frame["share_low"].tolist(), frame["share_high"].tolist()
+    value, target, direction = (
+        frame["value"].tolist(),
+        frame["target"].tolist(),
+        frame["direction"].tolist(),
+    )
+    typical, low, high = (
+        frame["typical_share"].tolist(),
+        frame["share_low"].tolist(),
+        frame["share_high"].tolist(),
+    )
     if month_from == 1:
-        frame["status"] = progress.statuses(value, target, month_to=month_to, directions=direction, flows=flows,
-                                            typical_shares=typical)
+        frame["status"] = progress.statuses(
+            value,
+            target,
+            month_to=month_to,
+            directions=direction,
+            flows=flows,
+            typical_shares=typical,
+        )
     else:
         frame["status"] = np.where(frame["value"].notna(), "no_target", "no_data")
     proj = [
@@ -138,8 +196,12 @@ def compute(
     frame["projection_high"] = [p[2] if p else np.nan for p in proj]
     labels = {code: progress.status_label(code) for code in progress.status_table()["status"]}
     frame["status_label"] = frame["status"].map(labels)
-    sources = {code: catalog.target_source_label(code) for code in frame["target_source"].dropna().unique()}
-    frame["target_source_label"] = frame["target_source"].map(sources).astype(object).fillna(catalog.target_source_label(""))
+    sources = {
+        code: catalog.target_source_label(code) for code in frame["target_source"].dropna().unique()
+    }
+    frame["target_source_label"] = (
+        frame["target_source"].map(sources).astype(object).fillna(catalog.target_source_label(""))
+    )
     return frame.sort_values(["group_order", "sort_order"]).reset_index(drop=True)
 
 
@@ -151,8 +213,12 @@ def components(frame: pd.DataFrame) -> set[str]:
 def headline(frame: pd.DataFrame) -> pd.DataFrame:
     """The indicators a leader sees first: top-level (no parent), not criteria, not a ratio's
     numerator/denominator, with a value or target."""
-    keep = frame[(frame["parent_code"].isna()) & (~frame["is_criterion"].astype(bool)) & (frame["group_code"] != "do_thi")
-                 & ~frame["indicator_code"].isin(components(frame))]
+    keep = frame[
+        (frame["parent_code"].isna())
+        & (~frame["is_criterion"].astype(bool))
+        & (frame["group_code"] != "do_thi")
+        & ~frame["indicator_code"].isin(components(frame))
+    ]
     return keep[keep["value"].notna() | keep["target"].notna()]
 
 
@@ -165,11 +231,13 @@ def behind(frame: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
     data = frame[frame["status"].isin(["behind", "not_met"])].copy()
     if data.empty:
         return data
+
     def gap(r):
         if r.direction == "lower":
             return r.target / r.value if r.value else np.nan
         if r.is_flow and pd.notna(r.expected_pct) and r.expected_pct:
             return r.pct_of_target / r.expected_pct
         return r.value / r.target if r.target else np.nan
+
     data["pace_ratio"] = [gap(r) for r in data.itertuples()]
     return data.sort_values("pace_ratio").head(limit)

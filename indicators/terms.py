@@ -26,7 +26,9 @@ class Term:
 @lru_cache(maxsize=1)
 def terms() -> tuple[Term, ...]:
     rows = tomllib.loads(TERMS_FILE.read_text("utf-8"))["term"]
-    return tuple(Term(r["code"], r["label"], int(r["base_year"]), int(r["target_year"])) for r in rows)
+    return tuple(
+        Term(r["code"], r["label"], int(r["base_year"]), int(r["target_year"])) for r in rows
+    )
 
 
 def term_for(year: int) -> Term | None:
@@ -50,34 +52,60 @@ def yearly_values(series: pd.DataFrame) -> pd.DataFrame:
 def yearly_plans(series: pd.DataFrame) -> pd.DataFrame:
     """(year, value): each year's plan from a unit's series — the highest-priority source of the whole-
     year targets (data/catalog/target_sources.toml); the term target is not a year's plan."""
-    plans = series[(series.kind == "target") & (series.month_from == 1) & (series.month_to == 12)
-                   & (series.target_source != TERM_SOURCE)]
+    plans = series[
+        (series.kind == "target")
+        & (series.month_from == 1)
+        & (series.month_to == 12)
+        & (series.target_source != TERM_SOURCE)
+    ]
     priority = dict(zip(catalog.target_sources()["code"], catalog.target_sources()["priority"]))
     plans = plans.assign(priority=plans.target_source.map(lambda c: priority.get(c, 99)))
-    return plans.sort_values(["year", "priority"]).drop_duplicates("year")[["year", "value"]].reset_index(drop=True)
+    return (
+        plans.sort_values(["year", "priority"])
+        .drop_duplicates("year")[["year", "value"]]
+        .reset_index(drop=True)
+    )
 
 
 def term_status(series: pd.DataFrame, direction: str, term: Term) -> dict | None:
     """Trend status for `term` from a unit's series: needs the term target and ≥ 2 yearly values."""
-    targets = series[(series.kind == "target") & (series.target_source == TERM_SOURCE) & (series.year == term.target_year)]
+    targets = series[
+        (series.kind == "target")
+        & (series.target_source == TERM_SOURCE)
+        & (series.year == term.target_year)
+    ]
     values = yearly_values(series)
     values = values[(values.year >= term.base_year) & (values.year <= term.target_year)]
     if values.empty:
         return None
     target = float(targets.value.iloc[0]) if not targets.empty else None
     result = trend.measure_trend(
-        values.year.astype(int).tolist(), values.value.astype(float).tolist(), direction=direction,
-        target=target, target_year=term.target_year if target is not None else None, base_year=term.base_year,
+        values.year.astype(int).tolist(),
+        values.value.astype(float).tolist(),
+        direction=direction,
+        target=target,
+        target_year=term.target_year if target is not None else None,
+        base_year=term.base_year,
     )
-    return {"term": term, "target": target, "status": result.status, "label": trend.VI_LABELS[result.status],
-            "score": result.score, "progress_value": result.progress_value}
+    return {
+        "term": term,
+        "target": target,
+        "status": result.status,
+        "label": trend.VI_LABELS[result.status],
+        "score": result.score,
+        "progress_value": result.progress_value,
+    }
 
 
-def required_path(base_year: int, base_value: float, target_year: int, target: float) -> pd.DataFrame:
+def required_path(
+    base_year: int, base_value: float, target_year: int, target: float
+) -> pd.DataFrame:
     """The compound path from the base year's value to the term target: the growth needed."""
     if base_value <= 0 or target <= 0 or target_year <= base_year:
         years = [base_year, target_year]
         return pd.DataFrame({"year": years, "value": [base_value, target]})
     rate = (target / base_value) ** (1 / (target_year - base_year))
     years = list(range(base_year, target_year + 1))
-    return pd.DataFrame({"year": years, "value": [base_value * rate ** (y - base_year) for y in years]})
+    return pd.DataFrame(
+        {"year": years, "value": [base_value * rate ** (y - base_year) for y in years]}
+    )

@@ -60,7 +60,12 @@ from pathlib import Path
 METHOD_FILE = Path(__file__).resolve().parent.parent / "data" / "trend_method.toml"
 
 STATUSES = (
-    "target_achieved", "substantial", "moderate", "limited", "deterioration", "not_available",
+    "target_achieved",
+    "substantial",
+    "moderate",
+    "limited",
+    "deterioration",
+    "not_available",
 )
 
 VI_LABELS: dict[str, str] = {
@@ -176,8 +181,9 @@ def _status(progress: float | None, thresholds: dict, target_achieved: bool) -> 
     return "not_available"
 
 
-def _score(method: int, progress: float | None, thresholds: dict, coeff: float,
-           target_achieved: bool) -> float | None:
+def _score(
+    method: int, progress: float | None, thresholds: dict, coeff: float, target_achieved: bool
+) -> float | None:
     """SeriesProgress.get_score()."""
     const = method_constants()["score"]
     lo, hi = const["min"], const["max"]
@@ -220,14 +226,16 @@ def measure_trend(
     """
     if not isinstance(direction, str) or direction not in DIRECTIONS:
         raise ValueError(
-            f"Hướng (direction) phải là 'higher' hoặc 'lower', không phải {direction!r}")
+            f"Hướng (direction) phải là 'higher' hoặc 'lower', không phải {direction!r}"
+        )
     for name, x in (("mục tiêu (target)", target), ("giới hạn (limit)", limit)):
         if x is not None and (
             isinstance(x, bool) or not isinstance(x, (int, float)) or not math.isfinite(x)
         ):
             raise ValueError(f"Giá trị {name} phải là số hữu hạn: {x!r}")
     for name, y in (
-        ("năm mục tiêu (target_year)", target_year), ("năm gốc (base_year)", base_year),
+        ("năm mục tiêu (target_year)", target_year),
+        ("năm gốc (base_year)", base_year),
     ):
         if y is not None and (isinstance(y, bool) or not isinstance(y, int)):
             raise ValueError(f"Giá trị {name} phải là số nguyên: {y!r}")

@@ -30,7 +30,13 @@ def resolve(con: Connection, name_or_code: str, year: int) -> pd.Series:
     else:
         full, (written_type, short) = name_key(wanted), split_prefix(wanted)
         has_prefix = written_type is not None
-        hits = units[(units.name.map(name_key) == full) | (~pd.Series([has_prefix] * len(units), index=units.index) & (units.name.map(bare) == short))]
+        hits = units[
+            (units.name.map(name_key) == full)
+            | (
+                ~pd.Series([has_prefix] * len(units), index=units.index)
+                & (units.name.map(bare) == short)
+            )
+        ]
         if hits.empty and has_prefix:
             hits = units[units.name.map(bare) == short]
     if hits.empty:
@@ -39,7 +45,10 @@ def resolve(con: Connection, name_or_code: str, year: int) -> pd.Series:
         names = sorted(set(units.name))
         raise UnitNotFound(wanted, difflib.get_close_matches(wanted, names, n=3, cutoff=0.6))
     for day in (date(year, 12, 31), date(year, 1, 1)):
-        valid = hits[(hits.valid_from <= pd.Timestamp(day)) & (hits.valid_to.isna() | (hits.valid_to >= pd.Timestamp(day)))]
+        valid = hits[
+            (hits.valid_from <= pd.Timestamp(day))
+            & (hits.valid_to.isna() | (hits.valid_to >= pd.Timestamp(day)))
+        ]
         if not valid.empty:
             return valid.sort_values("valid_from").iloc[-1]
     # outside every version: the nearest one in time

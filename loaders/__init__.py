@@ -16,6 +16,17 @@ from loaders.report import format_line
 from loaders.urban import parse_scoring_table, scoring_rows
 
 __all__ = [
-    "CODES", "CommitOutcome", "FileResult", "Limits", "Problem", "SheetLayout", "commit", "export_csv",
-    "format_line", "parse_scoring_table", "parse_upload", "scoring_rows", "write_csv",
+    "CODES",
+    "CommitOutcome",
+    "FileResult",
+    "Limits",
+    "Problem",
+    "SheetLayout",
+    "commit",
+    "export_csv",
+    "format_line",
+    "parse_scoring_table",
+    "parse_upload",
+    "scoring_rows",
+    "write_csv",
 ]

@@ -26,14 +26,27 @@ from loaders.vocabulary import vocabulary
 from vn.text import fold
 
 SUB_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|trong đó|trong do|tr\.\s*đó)", re.I)
-GENERIC_HINTS = ("tieu chi", "gia tri", "so lieu", "chi tieu", "noi dung", "so luong", "tong so", "chung", "cong",
-                 "toan bo", "tong")
+GENERIC_HINTS = (
+    "tieu chi",
+    "gia tri",
+    "so lieu",
+    "chi tieu",
+    "noi dung",
+    "so luong",
+    "tong so",
+    "chung",
+    "cong",
+    "toan bo",
+    "tong",
+)
 SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|[IVX]+\.|[A-Z]\.)$")
 
 
 @dataclass
 class ColumnAxis:
-    indicator: list[str | None]  # the indicator a column names (ward tables, matrices), per resolved column
+    indicator: list[
+        str | None
+    ]  # the indicator a column names (ward tables, matrices), per resolved column
     unit: list[int | None]  # the unit a column names (communes across), per resolved column
     measure: list[str]  # the measure a column's header or ĐVT row gives, when it is a known measure
     measure_cell: list[str]  # where that measure is written
@@ -49,13 +62,17 @@ class RowAxis:
     count_rows: list[int] = field(default_factory=list)  # "Tổng số tiêu chí đạt" rows (positions)
 
 
-def period_rows(sheet, layout: Layout, data_rows: list[int], has_number: np.ndarray, problems: list[Problem]) -> RowAxis:
+def period_rows(
+    sheet, layout: Layout, data_rows: list[int], has_number: np.ndarray, problems: list[Problem]
+) -> RowAxis:
     """Years down the rows: "2016" (actual, whole year), "Ước TH 2020" (estimate), "KH 2021" (target)."""
     from loaders.headers import ESTIMATE, SOURCES, TARGET
     from loaders.periods import parse_period
 
     name_col = layout.name_col
-    if name_col is None:  # never: extract_table returns before the axes when the table has no name column
+    if (
+        name_col is None
+    ):  # never: extract_table returns before the axes when the table has no name column
         raise ValueError("period_rows: the layout has no name column")
     n = len(data_rows)
     axis = RowAxis([None] * n, [""] * n, [""] * n)
@@ -68,12 +85,28 @@ def period_rows(sheet, layout: Layout, data_rows: list[int], has_number: np.ndar
         if p.year is None:
             if has_number[i]:
                 cell = a1(r, name_col)
-                problems.append(problem("unreadable-period", sheet.file_name if hasattr(sheet, "file_name") else "",
-                                        sheet.name, cell, "row", label=label))
+                problems.append(
+                    problem(
+                        "unreadable-period",
+                        sheet.file_name if hasattr(sheet, "file_name") else "",
+                        sheet.name,
+                        cell,
+                        "row",
+                        label=label,
+                    )
+                )
             continue
-        kind = "estimate" if ESTIMATE.search(folded) else ("target" if TARGET.search(folded) else "actual")
+        kind = (
+            "estimate"
+            if ESTIMATE.search(folded)
+            else ("target" if TARGET.search(folded) else "actual")
+        )
         source = next((code for pattern, code in SOURCES if pattern.search(folded)), "")
-        months = (p.month_from, p.month_to) if p.month_from is not None and p.month_to is not None else (1, 12)
+        months = (
+            (p.month_from, p.month_to)
+            if p.month_from is not None and p.month_to is not None
+            else (1, 12)
+        )
         axis.target[i] = (p.year, months[0], months[1], kind, source)
     return axis
 
@@ -82,27 +115,48 @@ def _measure_of(catalog: Catalog, text: str) -> bool:
     return bool(text) and catalog.match_measure(text) is not None
 
 
-def column_axis(file: str, sheet_name: str, layout: Layout, resolved: list[Resolved], catalog: Catalog,
-                names: NameResolver, title: str, when: date, since: date, unit_of_sheet: int | None,
-                problems: list[Problem]) -> ColumnAxis:
+def column_axis(
+    file: str,
+    sheet_name: str,
+    layout: Layout,
+    resolved: list[Resolved],
+    catalog: Catalog,
+    names: NameResolver,
+    title: str,
+    when: date,
+    since: date,
+    unit_of_sheet: int | None,
+    problems: list[Problem],
+) -> ColumnAxis:
     n = len(resolved)
     axis = ColumnAxis([None] * n, [None] * n, [""] * n, [""] * n, False, np.ones(n, dtype=bool))
     bad_measures: dict[int, tuple[str, str]] = {}
     for j, r in enumerate(resolved):
         mtext = r.column.measure_text
-        cell = a1(layout.measure_row if layout.measure_row is not None else layout.header_last, r.column.index)
+        cell = a1(
+            layout.measure_row if layout.measure_row is not None else layout.header_last,
+            r.column.index,
+        )
         if _measure_of(catalog, mtext):
             axis.measure[j], axis.measure_cell[j] = mtext, cell
         elif mtext and layout.measure_row is not None:
             bad_measures[j] = (mtext, cell)
-        if r.year is None and layout.rows_are != "periods":  # years down the rows: each row says its period
+        if (
+            r.year is None and layout.rows_are != "periods"
+        ):  # years down the rows: each row says its period
             hc = a1(layout.header_first, r.column.index)
-            problems.append(problem("unreadable-period", file, sheet_name, hc, column=r.column.text))
+            problems.append(
+                problem("unreadable-period", file, sheet_name, hc, column=r.column.text)
+            )
             axis.ok[j] = False
     if layout.rows_are in ("units", "periods"):
-        _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title, axis, problems)
+        _indicator_columns(
+            file, sheet_name, layout, resolved, catalog, names, title, axis, problems
+        )
     else:
-        _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_of_sheet, axis, problems)
+        _unit_columns(
+            file, sheet_name, layout, resolved, names, when, since, unit_of_sheet, axis, problems
+        )
     for j, (mtext, cell) in bad_measures.items():  # said only for columns that are loaded
         if axis.ok[j]:
             problems.append(unknown_measure(file, sheet_name, cell, mtext, catalog))
@@ -110,7 +164,9 @@ def column_axis(file: str, sheet_name: str, layout: Layout, resolved: list[Resol
     return axis
 
 
-def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title, axis, problems) -> None:
+def _indicator_columns(
+    file, sheet_name, layout, resolved, catalog, names, title, axis, problems
+) -> None:
     """Ward tables and matrices: each column's indicator from its header ("Tổng thu", "TC1"), else
     the title's ("KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG…")."""
     seen: dict[tuple, str | None] = {}
@@ -129,24 +185,44 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
                 if len(r.column.hints) >= 2 and fold(bare_hint) in vocab.count_leaves:
                     # "Hộ nghèo / Số hộ": the group names what the leaf counts
                     joined = _group_and_leaf(r.column.hints[-2], bare_hint)
-                    code = names.indicator(joined, cell, report=False, narrow=narrow) if joined else None
+                    code = (
+                        names.indicator(joined, cell, report=False, narrow=narrow)
+                        if joined
+                        else None
+                    )
                 if code is None:
                     code = names.indicator(hint, cell, report=False, narrow=narrow)
-                if code is None and r.column.measure_text:  # "Tổng thu (triệu đồng)": the name without its measure
+                if (
+                    code is None and r.column.measure_text
+                ):  # "Tổng thu (triệu đồng)": the name without its measure
                     bare = TRAILING_PAREN.sub("", hint).strip()
-                    code = names.indicator(bare, cell, report=False, narrow=narrow) if bare else None
-                if code is None:  # "Tỷ lệ bao phủ (%)" in a sheet titled "… THAM GIA BẢO HIỂM Y TẾ …"
+                    code = (
+                        names.indicator(bare, cell, report=False, narrow=narrow) if bare else None
+                    )
+                if (
+                    code is None
+                ):  # "Tỷ lệ bao phủ (%)" in a sheet titled "… THAM GIA BẢO HIỂM Y TẾ …"
                     code = _with_title(TRAILING_PAREN.sub("", hint).strip(), title, catalog)
                 if code is None:
-                    shown = TRAILING_PAREN.sub("", hint).strip() if _measure_of(catalog, r.column.measure_text) else hint
-                    names.report_indicator(shown or hint, cell, catalog.match_indicator(hint), r.column.measure_text)
+                    shown = (
+                        TRAILING_PAREN.sub("", hint).strip()
+                        if _measure_of(catalog, r.column.measure_text)
+                        else hint
+                    )
+                    names.report_indicator(
+                        shown or hint, cell, catalog.match_indicator(hint), r.column.measure_text
+                    )
                 seen[seen_key] = code
             code = seen[seen_key]
         else:
             code = catalog.indicator_in_text(title)
             if code is None:
                 hc = a1(layout.header_first, r.column.index)
-                problems.append(problem("unknown-indicator", file, sheet_name, hc, "column", column=r.column.text))
+                problems.append(
+                    problem(
+                        "unknown-indicator", file, sheet_name, hc, "column", column=r.column.text
+                    )
+                )
         if code == SKIP or code is None:
             axis.ok[j] = False
             code = None
@@ -154,7 +230,7 @@ def _indicator_columns(file, sheet_name, layout, resolved, catalog, names, title
 
 
 def _group_and_leaf(group: str, leaf: str) -> str:
-    """"Hộ nghèo" over "Số hộ" → "Số hộ nghèo"; "Hộ nghèo" over "Tỷ lệ" → "Tỷ lệ hộ nghèo"."""
+    """ "Hộ nghèo" over "Số hộ" → "Số hộ nghèo"; "Hộ nghèo" over "Tỷ lệ" → "Tỷ lệ hộ nghèo"."""
     above, below = group.split(), leaf.split()
     if not above or not below:
         return ""
@@ -163,18 +239,30 @@ def _group_and_leaf(group: str, leaf: str) -> str:
     return " ".join(below + [w.lower() if i == 0 else w for i, w in enumerate(above)])
 
 
-def _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_of_sheet, axis, problems) -> None:
+def _unit_columns(
+    file, sheet_name, layout, resolved, names, when, since, unit_of_sheet, axis, problems
+) -> None:
     """Indicator rows: columns that name units ("Toàn huyện", then one column per commune) make a
     table with the units across; otherwise every column belongs to the sheet's unit."""
-    hinted = [j for j, r in enumerate(resolved) if r.column.hint and fold(r.column.hint) not in GENERIC_HINTS]
+    hinted = [
+        j
+        for j, r in enumerate(resolved)
+        if r.column.hint and fold(r.column.hint) not in GENERIC_HINTS
+    ]
     found: dict[int, int | str] = {}
     for j in hinted:
         for hint in reversed(resolved[j].column.hints or (resolved[j].column.hint,)):
             if TOTAL_ROW.match(key(hint)):
                 found[j] = "total"
                 break
-            unit = names.unit(hint, a1(layout.header_last, resolved[j].column.index), when, since, unit_of_sheet,
-                              report=False)
+            unit = names.unit(
+                hint,
+                a1(layout.header_last, resolved[j].column.index),
+                when,
+                since,
+                unit_of_sheet,
+                report=False,
+            )
             if unit is not None:
                 found[j] = unit
                 break
@@ -188,8 +276,16 @@ def _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_o
         u = found.get(j)
         if u == "total":
             if unit_of_sheet is None:
-                problems.append(problem("unknown-sheet-unit", file, sheet_name, cell, "total_column",
-                                        column=resolved[j].column.hint))
+                problems.append(
+                    problem(
+                        "unknown-sheet-unit",
+                        file,
+                        sheet_name,
+                        cell,
+                        "total_column",
+                        column=resolved[j].column.hint,
+                    )
+                )
                 axis.ok[j] = False
             axis.unit[j] = unit_of_sheet
         elif u is None:
@@ -199,7 +295,9 @@ def _unit_columns(file, sheet_name, layout, resolved, names, when, since, unit_o
             axis.ok[j] = False
         else:
             axis.unit[j] = int(u)
-    for j, r in enumerate(resolved):  # a column without a unit of its own belongs to the sheet's unit
+    for j, r in enumerate(
+        resolved
+    ):  # a column without a unit of its own belongs to the sheet's unit
         if j not in hinted:
             axis.unit[j] = unit_of_sheet
 
@@ -211,13 +309,15 @@ def _with_title(hint: str, title: str, catalog: Catalog) -> str | None:
     found: set[str] = set()
     for size in range(2, 7):
         for start in range(len(words) - size + 1):
-            found |= catalog.match_indicator(f"{hint} {' '.join(words[start:start + size])}")
+            found |= catalog.match_indicator(f"{hint} {' '.join(words[start : start + size])}")
             if len(found) > 1:
                 return None
     return next(iter(found)) if found else None
 
 
-def _qualified_columns(resolved, hinted, found, names: NameResolver, layout: Layout, axis: ColumnAxis) -> None:
+def _qualified_columns(
+    resolved, hinted, found, names: NameResolver, layout: Layout, axis: ColumnAxis
+) -> None:
     """Indicator rows whose value columns also name something ("Dự toán năm 2024 / Tổng thu NSNN |
     Thu NSĐP"): a column naming a catalog indicator is the rows' own measure of it; one naming nothing
     the catalog knows is a different concept, asked about instead of loaded under the row's name."""
@@ -236,12 +336,28 @@ def _qualified_columns(resolved, hinted, found, names: NameResolver, layout: Lay
             axis.ok[j] = False
 
 
-def row_axis(file: str, sheet, layout: Layout, catalog: Catalog, names: NameResolver, data_rows: list[int],
-             has_number: np.ndarray, nonblank: np.ndarray, cols: ColumnAxis, when: date, since: date,
-             unit_of_sheet: int | None, matrix_cols: bool, problems: list[Problem], stale: bool) -> RowAxis:
+def row_axis(
+    file: str,
+    sheet,
+    layout: Layout,
+    catalog: Catalog,
+    names: NameResolver,
+    data_rows: list[int],
+    has_number: np.ndarray,
+    nonblank: np.ndarray,
+    cols: ColumnAxis,
+    when: date,
+    since: date,
+    unit_of_sheet: int | None,
+    matrix_cols: bool,
+    problems: list[Problem],
+    stale: bool,
+) -> RowAxis:
     rows = sheet.rows
     name_col = layout.name_col
-    if name_col is None:  # never: extract_table returns before the axes when the table has no name column
+    if (
+        name_col is None
+    ):  # never: extract_table returns before the axes when the table has no name column
         raise ValueError("row_axis: the layout has no name column")
     n = len(data_rows)
     axis = RowAxis([None] * n, [""] * n, [""] * n)
@@ -268,16 +384,25 @@ def row_axis(file: str, sheet, layout: Layout, catalog: Catalog, names: NameReso
                 if has_number[i]:
                     problems.append(problem("unnamed-row", file, sheet.name, cell, row=r + 1))
                 continue
-            if not nonblank[i] and (not cols.across or SECTION_MARK.match(stt)):  # a criterion row of a matrix
-                continue                                                        # may be all "chưa đạt"
+            if not nonblank[i] and (
+                not cols.across or SECTION_MARK.match(stt)
+            ):  # a criterion row of a matrix
+                continue  # may be all "chưa đạt"
             if SECTION_MARK.match(stt) and not has_number[i] and cols.across:
                 continue  # "II | HẠ TẦNG KINH TẾ - XÃ HỘI": a group of criteria, not one
             sub = bool(SUB_ITEM.match(stt) or SUB_ITEM.match(name))
             report = bool(has_number[i]) or (cols.across and bool(nonblank[i]))
             name, paren_measure = _name_and_measure(name, catalog)
-            own_measure = cell_text(cells[layout.measure_col]) if layout.measure_col is not None else ""
-            code = names.indicator(name, cell, parent if sub else None, report=report,
-                                   measure=own_measure or paren_measure or layout.measure_line or "")
+            own_measure = (
+                cell_text(cells[layout.measure_col]) if layout.measure_col is not None else ""
+            )
+            code = names.indicator(
+                name,
+                cell,
+                parent if sub else None,
+                report=report,
+                measure=own_measure or paren_measure or layout.measure_line or "",
+            )
             if code is None and code_text in catalog.indicators.index:
                 code = code_text
             if code is None or code == SKIP:
@@ -300,13 +425,19 @@ def row_axis(file: str, sheet, layout: Layout, catalog: Catalog, names: NameReso
             if TOTAL_ROW.match(k):
                 if unit_of_sheet is None:
                     if has_number[i] and not stale:
-                        problems.append(problem("unknown-sheet-unit", file, sheet.name, cell, "total_row", name=name))
+                        problems.append(
+                            problem(
+                                "unknown-sheet-unit", file, sheet.name, cell, "total_row", name=name
+                            )
+                        )
                     continue
                 axis.target[i] = unit_of_sheet
                 continue
             if SECTION_ROW.match(k):
                 continue
-            report = bool(has_number[i]) or (matrix_cols and (bool(nonblank[i]) or stt[:1].isdigit()))
+            report = bool(has_number[i]) or (
+                matrix_cols and (bool(nonblank[i]) or stt[:1].isdigit())
+            )
             if matrix_cols and not has_number[i] and not stt[:1].isdigit() and not nonblank[i]:
                 report = False
             unit = names.unit(name, cell, when, since, unit_of_sheet, report=report)
@@ -333,5 +464,9 @@ def _name_and_measure(name: str, catalog: Catalog) -> tuple[str, str]:
 def _unit_by_code(catalog: Catalog, code: str, when: date, since: date) -> int | None:
     ids = [u.unit_id for u in catalog.units.values() if u.code == code and u.valid_at(when)]
     if not ids:
-        ids = [u.unit_id for u in catalog.units.values() if u.code == code and u.valid_during(since, when)]
+        ids = [
+            u.unit_id
+            for u in catalog.units.values()
+            if u.code == code and u.valid_during(since, when)
+        ]
     return ids[0] if len(ids) == 1 else None

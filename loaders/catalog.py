@@ -21,6 +21,8 @@ from vn.text import fold
 from vn.units import type_labels
 
 TYPE_NAMES = type_labels()  # data/unit_types.toml
+
+
 def _marked(text: object) -> str:  # str() of any cell value
     """Lower case with its diacritics, single spaces (NFC): tells "thạch hạ" from "thạch hà"."""
     import unicodedata
@@ -31,9 +33,22 @@ def _marked(text: object) -> str:  # str() of any cell value
 def split_unit_prefix_raw(text: object) -> str:
     """The name as written without a leading administrative prefix ("Xã Thạch Hạ" → "thạch hạ")."""
     t = _marked(text)
-    for prefix in ("thành phố ", "thị trấn ", "thị xã ", "phường ", "huyện ", "tỉnh ", "xã ", "tp. ", "tp ", "p. ", "tt. ", "tt "):
+    for prefix in (
+        "thành phố ",
+        "thị trấn ",
+        "thị xã ",
+        "phường ",
+        "huyện ",
+        "tỉnh ",
+        "xã ",
+        "tp. ",
+        "tp ",
+        "p. ",
+        "tt. ",
+        "tt ",
+    ):
         if t.startswith(prefix):
-            return t[len(prefix):].strip()
+            return t[len(prefix) :].strip()
     return t
 
 
@@ -44,7 +59,9 @@ TOTAL_ROW = re.compile(
     rf"^(?:(?:tong cong|tong so|cong|tong)(?:\s+(?:toan|ca|chung))?(?:\s+{_PLACE})?"
     rf"|(?:toan|ca|chung(?:\s+toan)?)\s+{_PLACE})$"
 )
-SECTION_ROW = re.compile(r"^(?:cac|khoi|khu vuc|nhom)\s+(?:phuong|xa|thi tran|don vi|phuong xa|xa phuong)\b")
+SECTION_ROW = re.compile(
+    r"^(?:cac|khoi|khu vuc|nhom)\s+(?:phuong|xa|thi tran|don vi|phuong xa|xa phuong)\b"
+)
 
 
 @dataclass
@@ -79,7 +96,9 @@ class Catalog:
     unit_index: dict[str, list[int]] = field(default_factory=dict)  # core name key → unit ids
     unit_names: Matcher = field(default_factory=Matcher)  # for candidates only
     criterion_codes: frozenset = frozenset()  # indicators that are criteria (0/1 marks)
-    skipped: frozenset = frozenset()  # (kind, name key) a statistician chose not to follow ("không theo dõi")
+    skipped: frozenset = (
+        frozenset()
+    )  # (kind, name key) a statistician chose not to follow ("không theo dõi")
 
     # ------------------------------------------------------------ indicators
     def match_indicator(self, text: object, parent: str | None = None) -> set[str]:
@@ -87,11 +106,13 @@ class Catalog:
         if not found:  # "Tổng thu ngân sách trên địa bàn", "Số khu dân cư kiểu mẫu": a leading "Tổng"/"Số" is optional
             k = indicator_key(text)
             for word in ("tong ", "so ", "tong so "):
-                other = k[len(word):] if k.startswith(word) else word + k
+                other = k[len(word) :] if k.startswith(word) else word + k
                 found = set(self.indicator_matcher.entries.get(other, ()))
                 if found:
                     break
-        if not found:  # "Giá trị sản xuất (giá SS 2010)": values are at constant prices unless said otherwise
+        if (
+            not found
+        ):  # "Giá trị sản xuất (giá SS 2010)": values are at constant prices unless said otherwise
             bare = _CONSTANT_PRICES.sub(" ", indicator_key(text)).strip()
             if bare != indicator_key(text):
                 found = set(self.indicator_matcher.entries.get(" ".join(bare.split()), ()))
@@ -108,7 +129,7 @@ class Catalog:
         best: tuple[int, str] | None = None
         for size in range(min(10, len(words)), 1, -1):
             for start in range(len(words) - size + 1):
-                hit = self.indicator_matcher.entries.get(" ".join(words[start:start + size]))
+                hit = self.indicator_matcher.entries.get(" ".join(words[start : start + size]))
                 if hit and len(hit) == 1 and (best is None or size > best[0]):
                     best = (size, next(iter(hit)))
             if best:
@@ -134,8 +155,9 @@ class Catalog:
         return float(src["factor"]) / float(dst["factor"])
 
     # ------------------------------------------------------------ units
-    def match_unit(self, text: object, when: date, parent_id: int | None = None,
-                   since: date | None = None) -> tuple[list[int], list[int]]:
+    def match_unit(
+        self, text: object, when: date, parent_id: int | None = None, since: date | None = None
+    ) -> tuple[list[int], list[int]]:
         """(units valid at `when`, units of that name at other dates). With `since`, a unit that
         existed at any time from `since` to `when` is valid when none exists at `when` itself (a
         city's 2025 plan, written in December 2024, names a city that existed until 30/06/2025)."""
@@ -144,7 +166,9 @@ class Catalog:
         valid = [i for i in ids if self.units[i].valid_at(when)]
         if not valid and since is not None and since < when:
             valid = [i for i in ids if self.units[i].valid_during(since, when)]
-        if len(valid) > 1:  # "Thạch Hạ" and "Thạch Hà" fold alike: the one written with its marks wins
+        if (
+            len(valid) > 1
+        ):  # "Thạch Hạ" and "Thạch Hà" fold alike: the one written with its marks wins
             written = _marked(split_unit_prefix_raw(text))
             exact = [i for i in valid if _marked(self.units[i].name).endswith(written) and written]
             valid = exact or valid
@@ -152,7 +176,15 @@ class Catalog:
             narrowed = [i for i in valid if self.units[i].parent_id == parent_id]
             valid = narrowed or valid
         if len(valid) > 1 and not unit_type:  # "Hà Tĩnh" alone: the city before the province
-            rank = {"thanh_pho": 0, "thi_xa": 1, "huyen": 2, "phuong": 3, "xa": 4, "thi_tran": 5, "tinh": 9}
+            rank = {
+                "thanh_pho": 0,
+                "thi_xa": 1,
+                "huyen": 2,
+                "phuong": 3,
+                "xa": 4,
+                "thi_tran": 5,
+                "tinh": 9,
+            }
             best = min(rank.get(self.units[i].unit_type, 8) for i in valid)
             valid = [i for i in valid if rank.get(self.units[i].unit_type, 8) == best]
         others = [i for i in ids if i not in valid]
@@ -189,8 +221,11 @@ class Catalog:
             seen.add(u.name)
             label = u.name
             if invalid:
-                label += (f" (đến {u.valid_to:%d/%m/%Y})" if u.valid_to and u.valid_to < when
-                          else f" (từ {u.valid_from:%d/%m/%Y})")
+                label += (
+                    f" (đến {u.valid_to:%d/%m/%Y})"
+                    if u.valid_to and u.valid_to < when
+                    else f" (từ {u.valid_from:%d/%m/%Y})"
+                )
             names.append(label)
         return names[:n]
 
@@ -201,12 +236,12 @@ class Catalog:
         found: list[tuple[int, int]] = []
         for start in range(len(words)):
             for plen in (3, 2, 1):
-                prefix = " ".join(words[start:start + plen])
+                prefix = " ".join(words[start : start + plen])
                 unit_type = dict(_PREFIX_WORDS).get(prefix)
                 if not unit_type:
                     continue
                 for size in range(4, 0, -1):
-                    core = " ".join(words[start + plen:start + plen + size])
+                    core = " ".join(words[start + plen : start + plen + size])
                     for i in self.unit_index.get(core, []):
                         u = self.units[i]
                         if u.unit_type == unit_type and (when is None or u.valid_at(when)):
@@ -220,7 +255,16 @@ class Catalog:
 
     def unit_level(self, unit_id: int) -> int:
         """0 ward/commune, 1 city/district, 2 province."""
-        level = {"phuong": 0, "xa": 0, "thi_tran": 0, "dac_khu": 0, "thanh_pho": 1, "thi_xa": 1, "huyen": 1, "tinh": 2}
+        level = {
+            "phuong": 0,
+            "xa": 0,
+            "thi_tran": 0,
+            "dac_khu": 0,
+            "thanh_pho": 1,
+            "thi_xa": 1,
+            "huyen": 1,
+            "tinh": 2,
+        }
         return level.get(self.units[unit_id].unit_type, 3)
 
     def unit_label(self, unit_id: int) -> str:
@@ -228,8 +272,16 @@ class Catalog:
 
 
 _PREFIX_WORDS = [
-    ("thanh pho", "thanh_pho"), ("tp", "thanh_pho"), ("thi xa", "thi_xa"), ("thi tran", "thi_tran"), ("tt", "thi_tran"),
-    ("huyen", "huyen"), ("phuong", "phuong"), ("xa", "xa"), ("tinh", "tinh"), ("dac khu", "dac_khu"),
+    ("thanh pho", "thanh_pho"),
+    ("tp", "thanh_pho"),
+    ("thi xa", "thi_xa"),
+    ("thi tran", "thi_tran"),
+    ("tt", "thi_tran"),
+    ("huyen", "huyen"),
+    ("phuong", "phuong"),
+    ("xa", "xa"),
+    ("tinh", "tinh"),
+    ("dac khu", "dac_khu"),
 ]
 
 
@@ -252,8 +304,11 @@ def _learnt_names(con: Connection, catalog: Catalog) -> None:
             catalog.indicator_matcher.entries.setdefault(row.name_key, set()).add(row.target)
         elif row.kind == "unit" and row.target.isdigit() and int(row.target) in catalog.units:
             target = catalog.units[int(row.target)]
-            same = [u.unit_id for u in catalog.units.values()
-                    if u.unit_type == target.unit_type and u.name == target.name]
+            same = [
+                u.unit_id
+                for u in catalog.units.values()
+                if u.unit_type == target.unit_type and u.name == target.name
+            ]
             bucket = catalog.unit_index.setdefault(row.name_key, [])
             bucket.extend(i for i in same if i not in bucket)
     catalog.skipped = frozenset(skipped)
@@ -271,8 +326,12 @@ def load_catalog(con: Connection) -> Catalog:
     indicators, measures, unit_rows = stored_catalog.for_matching(con)
     indicators = indicators.set_index("code", drop=False)
     measures = measures.set_index("code", drop=False)
-    catalog = Catalog(indicators=indicators, measures=measures, units={},
-                      criterion_codes=frozenset(indicators.index[indicators["is_criterion"].astype(bool)]))
+    catalog = Catalog(
+        indicators=indicators,
+        measures=measures,
+        units={},
+        criterion_codes=frozenset(indicators.index[indicators["is_criterion"].astype(bool)]),
+    )
     for row in indicators.itertuples(index=False):
         aliases = list(row.aliases) if row.aliases is not None else []
         catalog.indicator_matcher.add(row.code, row.name, *aliases)
@@ -280,17 +339,28 @@ def load_catalog(con: Connection) -> Catalog:
         aliases = list(row.aliases) if row.aliases is not None else []
         catalog.measure_matcher.add(row.code, row.name, row.code, *aliases)
         for text in (row.name, *aliases):
-            catalog.measure_matcher.entries.setdefault(measure_key(text).replace(" ", ""), set()).add(row.code)
+            catalog.measure_matcher.entries.setdefault(
+                measure_key(text).replace(" ", ""), set()
+            ).add(row.code)
     for row in unit_rows.itertuples(index=False):
         parent = None if pd.isna(row.parent_id) else int(row.parent_id)
         valid_to = None if pd.isna(row.valid_to) else pd.Timestamp(row.valid_to).date()
-        unit = Unit(int(row.unit_id), str(row.code), row.name, row.unit_type, parent,
-                    pd.Timestamp(row.valid_from).date(), valid_to)
+        unit = Unit(
+            int(row.unit_id),
+            str(row.code),
+            row.name,
+            row.unit_type,
+            parent,
+            pd.Timestamp(row.valid_from).date(),
+            valid_to,
+        )
         catalog.units[unit.unit_id] = unit
         cores = {split_unit_prefix(row.name)[1], key(row.short_name)}
         for core in cores:
             catalog.unit_index.setdefault(core, []).append(unit.unit_id)
-        catalog.unit_names.add(row.name, row.name, f"{TYPE_NAMES.get(row.unit_type, '')} {row.short_name}")
+        catalog.unit_names.add(
+            row.name, row.name, f"{TYPE_NAMES.get(row.unit_type, '')} {row.short_name}"
+        )
     if catalog.units:
         first = min(u.valid_from for u in catalog.units.values())
         for u in catalog.units.values():

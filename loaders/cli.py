@@ -35,7 +35,9 @@ def _parse_all(files: list[str], con, limits: Limits, decisions=None) -> list[Fi
         name, data, failure = _read(path)
         if data is None:
             r = FileResult(name=path, sha256="", size=0)
-            r.problems.append(problem("not-a-spreadsheet", path, None, None, "unopened", reason=failure or ""))
+            r.problems.append(
+                problem("not-a-spreadsheet", path, None, None, "unopened", reason=failure or "")
+            )
             results.append(r)
             continue
         if Path(path).stat().st_size > limits.max_bytes:
@@ -73,7 +75,9 @@ def _open(db: str | None, create: bool = True):
 def cmd_check(args) -> int:
     from store import open_store
 
-    db = args.db or os.environ.get("CHITIEU_DB")  # the store `load` would use: its learnt names apply
+    db = args.db or os.environ.get(
+        "CHITIEU_DB"
+    )  # the store `load` would use: its learnt names apply
     con = _open(db) if db else open_store(":memory:")
     if con is None:
         return 1
@@ -114,8 +118,11 @@ def cmd_load(args) -> int:
         return 1
     n_obs = f"{outcome.n_observations:,}".replace(",", ".")
     n_rep = f"{outcome.n_replaced:,}".replace(",", ".")
-    print(f"Đã nạp {n_obs} số liệu ({n_rep} thay thế số cũ), mã lần nạp: "
-          f"{', '.join(map(str, outcome.upload_ids))}.", file=sys.stderr)
+    print(
+        f"Đã nạp {n_obs} số liệu ({n_rep} thay thế số cũ), mã lần nạp: "
+        f"{', '.join(map(str, outcome.upload_ids))}.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -143,26 +150,50 @@ def main(argv: list[str] | None = None) -> int:
     if not os.environ.get("CHITIEU_DEBUG"):  # technical detail stays out of the user's terminal
         logging.getLogger("loaders").addHandler(logging.NullHandler())
         logging.getLogger("loaders").propagate = False
-    parser = argparse.ArgumentParser(prog="python -m loaders", description="Nạp biểu báo cáo vào kho số liệu.")
+    parser = argparse.ArgumentParser(
+        prog="python -m loaders", description="Nạp biểu báo cáo vào kho số liệu."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, helptext in (("check", "kiểm tra tệp, không ghi gì"), ("load", "kiểm tra và nạp tệp (tất cả hoặc không)")):
+    for name, helptext in (
+        ("check", "kiểm tra tệp, không ghi gì"),
+        ("load", "kiểm tra và nạp tệp (tất cả hoặc không)"),
+    ):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("files", nargs="+", metavar="FILE")
         p.add_argument("--db", help="kho dữ liệu (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
-        p.add_argument("--max-mb", type=float, default=20.0, help="giới hạn dung lượng mỗi tệp (MB, mặc định 20)")
-        p.add_argument("--map", metavar="MAP.csv",
-                       help="quyết định cho các tên chưa có trong danh mục: cột name,kind,code (code = mã chỉ tiêu, "
-                            "mã đơn vị hành chính, hoặc skip = không theo dõi)")
+        p.add_argument(
+            "--max-mb",
+            type=float,
+            default=20.0,
+            help="giới hạn dung lượng mỗi tệp (MB, mặc định 20)",
+        )
+        p.add_argument(
+            "--map",
+            metavar="MAP.csv",
+            help="quyết định cho các tên chưa có trong danh mục: cột name,kind,code (code = mã chỉ tiêu, "
+            "mã đơn vị hành chính, hoặc skip = không theo dõi)",
+        )
         if name == "check":
-            p.add_argument("--write-map", metavar="MAP.csv", help="ghi mẫu MAP.csv cho các tên chưa biết (điền cột code)")
+            p.add_argument(
+                "--write-map",
+                metavar="MAP.csv",
+                help="ghi mẫu MAP.csv cho các tên chưa biết (điền cột code)",
+            )
         if name == "load":
-            p.add_argument("--user", help="người nạp (mặc định $CHITIEU_USER hoặc tài khoản hệ thống)")
+            p.add_argument(
+                "--user", help="người nạp (mặc định $CHITIEU_USER hoặc tài khoản hệ thống)"
+            )
     p = sub.add_parser("export", help="xuất mọi số liệu đã lưu ra CSV")
     p.add_argument("--db", help="kho dữ liệu (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
     add_alias_commands(sub)
     args = parser.parse_args(argv)
     try:
-        commands = {"check": cmd_check, "load": cmd_load, "export": cmd_export, "aliases": cmd_aliases}
+        commands = {
+            "check": cmd_check,
+            "load": cmd_load,
+            "export": cmd_export,
+            "aliases": cmd_aliases,
+        }
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
@@ -170,5 +201,8 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # no traceback reaches the user
-        print(f"lỗi: lỗi hệ thống ({type(exc).__name__}: {exc}). Không có gì được ghi.", file=sys.stderr)
+        print(
+            f"lỗi: lỗi hệ thống ({type(exc).__name__}: {exc}). Không có gì được ghi.",
+            file=sys.stderr,
+        )
         return 1

@@ -19,10 +19,15 @@ def add_alias_commands(sub) -> None:
     p.add_argument("action", choices=["list", "add", "remove", "export"])
     p.add_argument("name", nargs="?", help="tên như ghi trong biểu (add, remove)")
     p.add_argument("code", nargs="?", help=ADD_HELP)
-    p.add_argument("--kind", choices=list(KINDS), default="indicator", help="indicator (mặc định) hoặc unit")
+    p.add_argument(
+        "--kind", choices=list(KINDS), default="indicator", help="indicator (mặc định) hoặc unit"
+    )
     p.add_argument("--db", help="kho dữ liệu (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
     p.add_argument("--user", help="người thêm (add)")
-    p.add_argument("--out", help="thư mục ghi aliases.toml và local_indicators.toml (export; mặc định in ra màn hình)")
+    p.add_argument(
+        "--out",
+        help="thư mục ghi aliases.toml và local_indicators.toml (export; mặc định in ra màn hình)",
+    )
 
 
 def cmd_aliases(args) -> int:
@@ -38,23 +43,29 @@ def cmd_aliases(args) -> int:
         if args.action == "export":
             return _export(con, args.out)
         if not args.name:
-            print("lỗi: cần ghi tên (ví dụ: aliases add \"Tổng GT sản xuất\" gtsx_tong).", file=sys.stderr)
+            print(
+                'lỗi: cần ghi tên (ví dụ: aliases add "Tổng GT sản xuất" gtsx_tong).',
+                file=sys.stderr,
+            )
             return 2
         kind, name_key = decision_key(args.kind, args.name)
         if args.action == "remove":
             n = store_aliases.remove_alias(con, kind, name_key)
             if not n:
-                print(f"lỗi: không có tên gọi \"{args.name}\" ({kind}) đã lưu.", file=sys.stderr)
+                print(f'lỗi: không có tên gọi "{args.name}" ({kind}) đã lưu.', file=sys.stderr)
                 return 2
-            print(f"Đã xóa tên gọi \"{args.name}\".", file=sys.stderr)
+            print(f'Đã xóa tên gọi "{args.name}".', file=sys.stderr)
             return 0
         target = _target(con, kind, args.code)
         if target is None:
-            print(f"lỗi: mã \"{args.code}\" không có trong danh mục ({ADD_HELP}).", file=sys.stderr)
+            print(f'lỗi: mã "{args.code}" không có trong danh mục ({ADD_HELP}).', file=sys.stderr)
             return 2
-        store_aliases.add_alias(con, {"kind": kind, "name": args.name, "name_key": name_key, "target": target},
-                                user=args.user or _whoami())
-        print(f"Đã lưu: \"{args.name}\" → {target}.", file=sys.stderr)
+        store_aliases.add_alias(
+            con,
+            {"kind": kind, "name": args.name, "name_key": name_key, "target": target},
+            user=args.user or _whoami(),
+        )
+        print(f'Đã lưu: "{args.name}" → {target}.', file=sys.stderr)
         return 0
     finally:
         con.close()
@@ -69,7 +80,9 @@ def _target(con, kind: str, code: str | None) -> str | None:
     if kind == "indicator":
         return code if code in catalog.indicators.index else None
     ids = sorted((u for u in catalog.units.values() if u.code == code), key=lambda u: u.valid_from)
-    return str(ids[-1].unit_id) if ids else None  # the latest unit of that code; its name covers the others
+    return (
+        str(ids[-1].unit_id) if ids else None
+    )  # the latest unit of that code; its name covers the others
 
 
 def _label(catalog, kind: str, target: str) -> tuple[str, str]:
@@ -87,12 +100,35 @@ def _list(con) -> int:
 
     catalog = load_catalog(con)
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["kind", "name", "code", "target_name", "created_by", "created_at", "file_name", "upload_id"])
+    writer.writerow(
+        [
+            "kind",
+            "name",
+            "code",
+            "target_name",
+            "created_by",
+            "created_at",
+            "file_name",
+            "upload_id",
+        ]
+    )
     for row in store_aliases.aliases(con).itertuples(index=False):
         code, label = _label(catalog, row.kind, row.target)
-        upload = "" if row.upload_id is None or row.upload_id != row.upload_id else int(row.upload_id)
-        writer.writerow([row.kind, row.name, code, label, _text(row.created_by), f"{row.created_at:%Y-%m-%d %H:%M}",
-                         _text(row.file_name), upload])
+        upload = (
+            "" if row.upload_id is None or row.upload_id != row.upload_id else int(row.upload_id)
+        )
+        writer.writerow(
+            [
+                row.kind,
+                row.name,
+                code,
+                label,
+                _text(row.created_by),
+                f"{row.created_at:%Y-%m-%d %H:%M}",
+                _text(row.file_name),
+                upload,
+            ]
+        )
     return 0
 
 
@@ -108,17 +144,38 @@ def export_toml(con) -> tuple[str, str]:
     """(aliases.toml, local_indicators.toml) texts in the catalog's own form."""
     from store import aliases as store_aliases
 
-    lines = ["# Names learnt from uploads (python -m loaders aliases export). Read by the reference sync into the",
-             "# store's name_aliases when no alias of that key exists there. target: indicator code, unit_id or skip.", ""]
+    lines = [
+        "# Names learnt from uploads (python -m loaders aliases export). Read by the reference sync into the",
+        "# store's name_aliases when no alias of that key exists there. target: indicator code, unit_id or skip.",
+        "",
+    ]
     for row in store_aliases.aliases(con).itertuples(index=False):
         source = f"{_text(row.created_by) or '?'}, {row.created_at:%d/%m/%Y}, {_text(row.file_name) or 'added by hand'}"
-        lines += ["[[alias]]", f"kind = {_q(row.kind)}", f"name = {_q(row.name)}", f"name_key = {_q(row.name_key)}",
-                  f"target = {_q(row.target)}", f"source = {_q(source)}", ""]
-    added = ["# Indicators added by an administrator from the upload page (python -m loaders aliases export).", ""]
+        lines += [
+            "[[alias]]",
+            f"kind = {_q(row.kind)}",
+            f"name = {_q(row.name)}",
+            f"name_key = {_q(row.name_key)}",
+            f"target = {_q(row.target)}",
+            f"source = {_q(source)}",
+            "",
+        ]
+    added = [
+        "# Indicators added by an administrator from the upload page (python -m loaders aliases export).",
+        "",
+    ]
     for row in store_aliases.additions(con).itertuples(index=False):
-        added += ["[[indicator]]", f"code = {_q(row.code)}", f"name = {_q(row.name)}", "aliases = []",
-                  f"measure = {_q(row.measure)}", f"group = {_q(row.group_code)}", f"direction = {_q(row.direction)}",
-                  f"aggregation = {_q(row.aggregation)}", f"value_type = {_q(row.value_type)}"]
+        added += [
+            "[[indicator]]",
+            f"code = {_q(row.code)}",
+            f"name = {_q(row.name)}",
+            "aliases = []",
+            f"measure = {_q(row.measure)}",
+            f"group = {_q(row.group_code)}",
+            f"direction = {_q(row.direction)}",
+            f"aggregation = {_q(row.aggregation)}",
+            f"value_type = {_q(row.value_type)}",
+        ]
         for field, value in (("min", row.min_value), ("max", row.max_value)):
             if value is not None and value == value:
                 added.append(f"{field} = {value:g}")
@@ -136,5 +193,7 @@ def _export(con, out: str | None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "aliases.toml").write_text(aliases_text, "utf-8")
     (folder / "local_indicators.toml").write_text(indicators_text, "utf-8")
-    print(f"Đã ghi {folder / 'aliases.toml'} và {folder / 'local_indicators.toml'}.", file=sys.stderr)
+    print(
+        f"Đã ghi {folder / 'aliases.toml'} và {folder / 'local_indicators.toml'}.", file=sys.stderr
+    )
     return 0

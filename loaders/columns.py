@@ -23,11 +23,17 @@ class Resolved:
     target_source: str
 
 
-def _main_months(layout: Layout) -> tuple[int, int | None] | None:  # no end: "từ 01/7" with no "đến"
+def _main_months(
+    layout: Layout,
+) -> tuple[int, int | None] | None:  # no end: "từ 01/7" with no "đến"
     if layout.title_period.month_from is not None:
         return layout.title_period.month_from, layout.title_period.month_to
     for c in layout.value_columns():
-        if c.kind in ("actual", "estimate") and not c.same_period and c.period.month_from is not None:
+        if (
+            c.kind in ("actual", "estimate")
+            and not c.same_period
+            and c.period.month_from is not None
+        ):
             return c.period.month_from, c.period.month_to
     return None
 
@@ -35,8 +41,11 @@ def _main_months(layout: Layout) -> tuple[int, int | None] | None:  # no end: "t
 def _main_year(layout: Layout) -> int | None:
     if layout.title_period.year is not None:
         return layout.title_period.year
-    years = [c.period.year for c in layout.value_columns()
-             if c.kind in ("actual", "estimate") and not c.same_period and c.period.year]
+    years = [
+        c.period.year
+        for c in layout.value_columns()
+        if c.kind in ("actual", "estimate") and not c.same_period and c.period.year
+    ]
     return max(years) if years else None
 
 
@@ -44,23 +53,41 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
     months = _main_months(layout)
     main_year = _main_year(layout)
     resolved = []
-    previous: tuple[int, int | None] | None = None  # the span of the last current-period column, for "Cùng kỳ"
-    previous_kind: str | None = None  # "Ước thực hiện tháng 10 | Lũy kế": the cumulative is estimated too
+    previous: tuple[int, int | None] | None = (
+        None  # the span of the last current-period column, for "Cùng kỳ"
+    )
+    previous_kind: str | None = (
+        None  # "Ước thực hiện tháng 10 | Lũy kế": the cumulative is estimated too
+    )
     for col in layout.value_columns():
-        kind = col.kind or (previous_kind if col.cumulative else None) or layout.title_kind or "actual"
+        kind = (
+            col.kind or (previous_kind if col.cumulative else None) or layout.title_kind or "actual"
+        )
         if col.kind in ("actual", "estimate") and not col.same_period:
             previous_kind = col.kind
         year = col.period.year
-        own = (col.period.month_from, col.period.month_to) if col.period.month_from is not None else None
-        if col.term_end is not None:  # "Mục tiêu giai đoạn 2021–2025": the term's end year, whole year
-            resolved.append(Resolved(col, col.term_end, 1, 12, "target", col.target_source or "nhiem_ky"))
+        own = (
+            (col.period.month_from, col.period.month_to)
+            if col.period.month_from is not None
+            else None
+        )
+        if (
+            col.term_end is not None
+        ):  # "Mục tiêu giai đoạn 2021–2025": the term's end year, whole year
+            resolved.append(
+                Resolved(col, col.term_end, 1, 12, "target", col.target_source or "nhiem_ky")
+            )
             continue
         span: tuple[int, int | None]
-        if col.cumulative:  # "Lũy kế (từ 01/7) (đến tháng N)": months 1 (or the start written)..N, N from the
-            start = own[0] if own and own[0] else 1      # header, else the report's
+        if (
+            col.cumulative
+        ):  # "Lũy kế (từ 01/7) (đến tháng N)": months 1 (or the start written)..N, N from the
+            start = own[0] if own and own[0] else 1  # header, else the report's
             n = own[1] if own and own[1] else (months[1] if months else None)
             span = (start, n) if n else (start, 12)
-        elif own is not None and own[1] is None:  # "từ 01/7": to the report's month, else to the year's end
+        elif (
+            own is not None and own[1] is None
+        ):  # "từ 01/7": to the report's month, else to the year's end
             span = (own[0], months[1] if months and months[1] else 12)
         elif own is not None and not (col.same_period and own == (1, 12) and months):
             span = own
@@ -92,7 +119,9 @@ def period_end(year: int, month_to: int) -> date:
 def report_date(resolved: list[Resolved], layout: Layout) -> date:
     """The date names in the sheet are resolved for: the end of its latest period (a term target,
     "Mục tiêu giai đoạn 2021–2025", looks ahead and does not date the report)."""
-    ends = [period_end(r.year, r.month_to) for r in resolved if r.year and r.column.term_end is None]
+    ends = [
+        period_end(r.year, r.month_to) for r in resolved if r.year and r.column.term_end is None
+    ]
     if ends:
         return max(ends)
     if layout.title_period.year:

@@ -28,7 +28,9 @@ class CommitOutcome:
     upload_ids: list[int] = field(default_factory=list)
     n_observations: int = 0
     n_replaced: int = 0
-    problems: list[Problem] = field(default_factory=list)  # why nothing was written, when it was not
+    problems: list[Problem] = field(
+        default_factory=list
+    )  # why nothing was written, when it was not
 
 
 def cross_file_problems(results: list[FileResult]) -> list[Problem]:
@@ -59,7 +61,9 @@ def _decisions(result: FileResult) -> list[dict]:
 
 def commit(con: Connection, results: list[FileResult], user: str | None = None) -> CommitOutcome:
     """Write every file's observations in one transaction, or nothing when any file has an error."""
-    problems = [p for r in results for p in r.errors] + [p for p in cross_file_problems(results) if p.is_error]
+    problems = [p for r in results for p in r.errors] + [
+        p for p in cross_file_problems(results) if p.is_error
+    ]
     if problems:
         return CommitOutcome(False, problems=problems)
     batches = []
@@ -68,15 +72,40 @@ def commit(con: Connection, results: list[FileResult], user: str | None = None) 
         data = obs if not obs.empty else pd.DataFrame(columns=COLUMNS)
         layout = "; ".join(f"{s.sheet}: {s.family}" for s in r.layouts if s.n_observations)
         warnings = [format_line(p) for p in r.warnings]  # the line the command line prints
-        batches.append({"observations": data, "unique_keys": True,  # parse_upload dropped repeats
-                        "file_name": r.name, "sha256": r.sha256, "uploaded_by": user,
-                        "layout": layout, "warnings": warnings, "decisions": _decisions(r), **batch_extras(r)})
+        batches.append(
+            {
+                "observations": data,
+                "unique_keys": True,  # parse_upload dropped repeats
+                "file_name": r.name,
+                "sha256": r.sha256,
+                "uploaded_by": user,
+                "layout": layout,
+                "warnings": warnings,
+                "decisions": _decisions(r),
+                **batch_extras(r),
+            }
+        )
     try:
         with paused_gc():
             written = commit_uploads(con, batches)
     except Exception as exc:  # the store refused: nothing was written (the transaction rolled back)
         log.exception("commit failed")
-        return CommitOutcome(False, problems=[problem("internal-error", results[0].name if results else "", None, None,
-                                                      "commit", reason=type(exc).__name__)])
-    return CommitOutcome(True, [w.upload_id for w in written], sum(w.n_observations for w in written),
-                         sum(w.n_replaced for w in written))
+        return CommitOutcome(
+            False,
+            problems=[
+                problem(
+                    "internal-error",
+                    results[0].name if results else "",
+                    None,
+                    None,
+                    "commit",
+                    reason=type(exc).__name__,
+                )
+            ],
+        )
+    return CommitOutcome(
+        True,
+        [w.upload_id for w in written],
+        sum(w.n_observations for w in written),
+        sum(w.n_replaced for w in written),
+    )

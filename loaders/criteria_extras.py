@@ -26,14 +26,24 @@ def recognitions(result: FileResult) -> list[dict]:
     families = criteria.criterion_indicators() if reached_by_sheet else {}
     for sheet, reached in reached_by_sheet.items():
         codes = set(_sheet_obs(result, sheet).get("indicator_code", pd.Series(dtype=object)))
-        family = "van_minh" if any(families.get(c, ("",))[0] == "van_minh" for c in codes) else "ntm"
+        family = (
+            "van_minh" if any(families.get(c, ("",))[0] == "van_minh" for c in codes) else "ntm"
+        )
         for unit_id, year in reached.items():
             if not isinstance(year, int) or not 1990 <= year <= 2100:
                 continue  # free text ("Đang thẩm định") is not a recognition
             framework = criteria.base_set(family, year)
-            rows.append({"unit_id": int(unit_id), "framework": framework.code if framework else family,
-                         "level": LEVEL_OF_FAMILY[family], "year": year, "decision": None, "decided_on": None,
-                         "source_cell": sheet})
+            rows.append(
+                {
+                    "unit_id": int(unit_id),
+                    "framework": framework.code if framework else family,
+                    "level": LEVEL_OF_FAMILY[family],
+                    "year": year,
+                    "decision": None,
+                    "decided_on": None,
+                    "source_cell": sheet,
+                }
+            )
     return rows
 
 
@@ -51,11 +61,22 @@ def criteria_scores(result: FileResult) -> list[dict]:
             item = stt if stt else ("total" if line.get("points") is not None else "")
             if not item:
                 continue
-            rows.append({"unit_id": unit_id, "year": year, "framework": framework.code if framework else "urban",
-                         "item": item, "name": line.get("name"), "indicator_code": line.get("indicator_code"),
-                         "min_level": line.get("min_level"), "max_level": line.get("max_level"),
-                         "min_points": line.get("min_points"), "max_points": line.get("max_points"),
-                         "points_reported": line.get("points"), "source_cell": line.get("cell")})
+            rows.append(
+                {
+                    "unit_id": unit_id,
+                    "year": year,
+                    "framework": framework.code if framework else "urban",
+                    "item": item,
+                    "name": line.get("name"),
+                    "indicator_code": line.get("indicator_code"),
+                    "min_level": line.get("min_level"),
+                    "max_level": line.get("max_level"),
+                    "min_points": line.get("min_points"),
+                    "max_points": line.get("max_points"),
+                    "points_reported": line.get("points"),
+                    "source_cell": line.get("cell"),
+                }
+            )
     return rows
 
 

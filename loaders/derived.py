@@ -34,41 +34,65 @@ def _pairs(layout: Layout, extras: dict, col) -> list[tuple[int, int]]:
     if beside and beside[-1].derived == "sum":
         return []  # "Cộng cả năm | % so DT": it compares the total, which is not loaded; nothing to check against
     left = [j for j, r in enumerate(resolved) if r.column.index < col.index]
-    group = resolved[left[-1]].column.hint if left else (resolved[0].column.hint if resolved else "")
+    group = (
+        resolved[left[-1]].column.hint if left else (resolved[0].column.hint if resolved else "")
+    )
     candidates = [j for j, r in enumerate(resolved) if r.column.hint == group]
     named = _named_operands(col, resolved, candidates)
     if named is not None:
         return named
-    current = [j for j in candidates if resolved[j].kind in ("estimate", "actual") and not resolved[j].column.same_period]
+    current = [
+        j
+        for j in candidates
+        if resolved[j].kind in ("estimate", "actual") and not resolved[j].column.same_period
+    ]
     if not current:
         return []
     latest = max(resolved[j].year or 0 for j in current)
     current = [j for j in current if (resolved[j].year or 0) == latest]
-    current.sort(key=lambda j: (resolved[j].month_from != 1, -resolved[j].month_to, resolved[j].kind != "estimate"))
-    targets = [j for j in candidates if resolved[j].kind == "target" and resolved[j].target_source != "nhiem_ky"]
+    current.sort(
+        key=lambda j: (
+            resolved[j].month_from != 1,
+            -resolved[j].month_to,
+            resolved[j].kind != "estimate",
+        )
+    )
+    targets = [
+        j
+        for j in candidates
+        if resolved[j].kind == "target" and resolved[j].target_source != "nhiem_ky"
+    ]
     pairs: list[tuple[int, int]] = []
     if col.derived_against in ("target", ""):
         pairs += [(n, d) for n in current for d in targets]
     if col.derived_against in ("same_period", ""):
         for n in current:
-            same = [j for j in candidates if j != n and (resolved[j].year or 0) == latest - 1
-                    and resolved[j].kind == "actual" and (resolved[j].month_from, resolved[j].month_to)
-                    == (resolved[n].month_from, resolved[n].month_to)]
+            same = [
+                j
+                for j in candidates
+                if j != n
+                and (resolved[j].year or 0) == latest - 1
+                and resolved[j].kind == "actual"
+                and (resolved[j].month_from, resolved[j].month_to)
+                == (resolved[n].month_from, resolved[n].month_to)
+            ]
             same += [j for j in candidates if resolved[j].column.same_period and j not in same]
             pairs += [(n, d) for d in same]
     return pairs
 
 
-_SIDE_KIND = [("estimate", re.compile(r"\b(?:uth|u\.th|uoc(?: th| thuc hien)?)\b")),
-              ("target", re.compile(r"\b(?:kh|ke hoach|dt|du toan|nq|ct|chi tieu|muc tieu)\b")),
-              ("actual", re.compile(r"\b(?:th|thuc hien|qt|quyet toan)\b"))]
+_SIDE_KIND = [
+    ("estimate", re.compile(r"\b(?:uth|u\.th|uoc(?: th| thuc hien)?)\b")),
+    ("target", re.compile(r"\b(?:kh|ke hoach|dt|du toan|nq|ct|chi tieu|muc tieu)\b")),
+    ("actual", re.compile(r"\b(?:th|thuc hien|qt|quyet toan)\b")),
+]
 _SIDE_SAME = re.compile(r"\b(?:ck|cung ky|nam truoc)\b")
 _YEAR4 = re.compile(r"(?:19|20)\d{2}")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 
 
 def _named_operands(col, resolved, candidates) -> list[tuple[int, int]] | None:
-    """"KH 2025 (phấn đấu)/ƯTH 2024", "TH/KH", "LK/CK": a comparison that names its two sides is
+    """ "KH 2025 (phấn đấu)/ƯTH 2024", "TH/KH", "LK/CK": a comparison that names its two sides is
     checked against the columns those names describe (kind, year, who set the plan)."""
     from loaders.headers import SOURCES
     from vn.text import fold
@@ -84,21 +108,44 @@ def _named_operands(col, resolved, candidates) -> list[tuple[int, int]] | None:
         source = next((code for pattern, code in SOURCES if pattern.search(text)), None)
         if kind is None and not same and year is None:
             return None
-        latest = max((resolved[k].year or 0) for k in candidates if resolved[k].kind != "target") if any(
-            resolved[k].kind != "target" for k in candidates) else 0
+        latest = (
+            max((resolved[k].year or 0) for k in candidates if resolved[k].kind != "target")
+            if any(resolved[k].kind != "target" for k in candidates)
+            else 0
+        )
         if same:  # "CK": last year's same span
-            pool = [j for j in candidates if resolved[j].column.same_period
-                    or (resolved[j].kind == "actual" and (resolved[j].year or 0) == latest - 1)]
+            pool = [
+                j
+                for j in candidates
+                if resolved[j].column.same_period
+                or (resolved[j].kind == "actual" and (resolved[j].year or 0) == latest - 1)
+            ]
         elif kind == "target":
-            pool = [j for j in candidates if resolved[j].kind == "target"
-                    and (resolved[j].target_source != "nhiem_ky" or re.search(r"giai doan|nhiem ky|5 nam", text))]
+            pool = [
+                j
+                for j in candidates
+                if resolved[j].kind == "target"
+                and (
+                    resolved[j].target_source != "nhiem_ky"
+                    or re.search(r"giai doan|nhiem ky|5 nam", text)
+                )
+            ]
         else:  # "TH", "ƯTH", "LK": this period's actual or estimate
-            pool = [j for j in candidates if resolved[j].kind in ("actual", "estimate") and not resolved[j].column.same_period
-                    and (year is not None or (resolved[j].year or 0) == latest)]
+            pool = [
+                j
+                for j in candidates
+                if resolved[j].kind in ("actual", "estimate")
+                and not resolved[j].column.same_period
+                and (year is not None or (resolved[j].year or 0) == latest)
+            ]
             if kind == "estimate" and any(resolved[j].kind == "estimate" for j in pool):
                 pool = [j for j in pool if resolved[j].kind == "estimate"]
-        pool = [j for j in pool if (year is None or resolved[j].year == int(year.group()))
-                and (source is None or resolved[j].target_source == source)]
+        pool = [
+            j
+            for j in pool
+            if (year is None or resolved[j].year == int(year.group()))
+            and (source is None or resolved[j].target_source == source)
+        ]
         if not pool:
             return None
         sides.append(pool)
@@ -125,7 +172,7 @@ def _close(kind: str, shown: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.nda
 
 
 def _average_growth(layout: Layout, extras: dict, col, shown, shown_status) -> np.ndarray | None:
-    """"Tăng BQ giai đoạn 2021–2025 (%/năm)" of a yearly series: accepted as the compound yearly growth
+    """ "Tăng BQ giai đoạn 2021–2025 (%/năm)" of a yearly series: accepted as the compound yearly growth
     over the span (from the year before it, or from its first year, to its last; the last year's
     estimate when its actual is not there yet), or the mean of the yearly growths."""
     resolved, values, status = extras["resolved"], extras["values"], extras["status"]
@@ -152,7 +199,12 @@ def _average_growth(layout: Layout, extras: dict, col, shown, shown_status) -> n
     with np.errstate(divide="ignore", invalid="ignore"):
         for base, last in candidates:
             a, b = values[:, by_year[base]], values[:, by_year[last]]
-            ok = (status[:, by_year[base]] == NUMBER) & (status[:, by_year[last]] == NUMBER) & (a > 0) & (b > 0)
+            ok = (
+                (status[:, by_year[base]] == NUMBER)
+                & (status[:, by_year[last]] == NUMBER)
+                & (a > 0)
+                & (b > 0)
+            )
             any_known |= ok
             for n in (last - base, last - base + 1):
                 close |= ok & (np.abs(shown - ((b / a) ** (1 / n) - 1) * 100) <= TOLERANCE)
@@ -165,12 +217,16 @@ def _average_growth(layout: Layout, extras: dict, col, shown, shown_status) -> n
     return known & any_known & ~close
 
 
-def check_derived(file: str, sheet: Sheet, layout: Layout, extras: dict, pct_rows: np.ndarray | None = None) -> list[Problem]:
+def check_derived(
+    file: str, sheet: Sheet, layout: Layout, extras: dict, pct_rows: np.ndarray | None = None
+) -> list[Problem]:
     problems: list[Problem] = []
     values, status = extras["values"], extras["status"]
     data_rows = extras["data_rows"]
     for col in layout.columns:
-        if col.role != "derived" or col.derived == "sum":  # "Cộng 2 tháng": a total of columns, not compared
+        if (
+            col.role != "derived" or col.derived == "sum"
+        ):  # "Cộng 2 tháng": a total of columns, not compared
             continue
         cells = np.array([sheet.rows[r][col.index] for r in data_rows], dtype=object)
         shown, shown_status = parse_column(cells)
@@ -178,8 +234,17 @@ def check_derived(file: str, sheet: Sheet, layout: Layout, extras: dict, pct_row
             bad = _average_growth(layout, extras, col, shown, shown_status)
             for i in np.flatnonzero(bad)[:50].tolist() if bad is not None else []:
                 cell = a1(data_rows[i], col.index)
-                problems.append(problem("derived-mismatch", file, sheet.name, cell, "average_growth",
-                                        column=col.text, shown=fmt(shown[i])))
+                problems.append(
+                    problem(
+                        "derived-mismatch",
+                        file,
+                        sheet.name,
+                        cell,
+                        "average_growth",
+                        column=col.text,
+                        shown=fmt(shown[i]),
+                    )
+                )
             continue
         pairs = _pairs(layout, extras, col)
         if not pairs:
@@ -188,7 +253,12 @@ def check_derived(file: str, sheet: Sheet, layout: Layout, extras: dict, pct_row
         matched = np.zeros(len(data_rows), dtype=bool)
         for num, den in pairs:
             a, b = values[:, num], values[:, den]
-            ok = (status[:, num] == NUMBER) & (status[:, den] == NUMBER) & (shown_status == NUMBER) & (b != 0)
+            ok = (
+                (status[:, num] == NUMBER)
+                & (status[:, den] == NUMBER)
+                & (shown_status == NUMBER)
+                & (b != 0)
+            )
             checked |= ok
             matched |= ok & _close(col.derived, shown, a, b)
         num, den = pairs[0]
@@ -198,8 +268,18 @@ def check_derived(file: str, sheet: Sheet, layout: Layout, extras: dict, pct_row
             cell = a1(r, col.index)
             na = a1(r, extras["resolved"][num].column.index)
             nb = a1(r, extras["resolved"][den].column.index)
-            problems.append(problem("derived-mismatch", file, sheet.name, cell, column=col.text, shown=fmt(shown[i]),
-                                    operands=f"{na}/{nb}", expected=fmt(expected[i])))
+            problems.append(
+                problem(
+                    "derived-mismatch",
+                    file,
+                    sheet.name,
+                    cell,
+                    column=col.text,
+                    shown=fmt(shown[i]),
+                    operands=f"{na}/{nb}",
+                    expected=fmt(expected[i]),
+                )
+            )
     return problems
 
 
@@ -207,7 +287,12 @@ def check_sums(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[Pr
     """A value column the numbering row defines as a sum ("(4)=(2)+(3)": cả năm = 6 tháng đầu + 6 tháng
     cuối) against its parts; a difference over 0,5 (or 0,1 %) is a warning on the cell."""
     problems: list[Problem] = []
-    resolved, values, status, data_rows = extras["resolved"], extras["values"], extras["status"], extras["data_rows"]
+    resolved, values, status, data_rows = (
+        extras["resolved"],
+        extras["values"],
+        extras["status"],
+        extras["data_rows"],
+    )
     position = {r.column.index: j for j, r in enumerate(resolved)}
     by_number = {c.number: c.index for c in layout.columns if c.number is not None}
     for j, r in enumerate(resolved):
@@ -220,15 +305,32 @@ def check_sums(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[Pr
         signs = [1.0] + [1.0 if col.formula_op == "sum" else -1.0] * (len(parts) - 1)
         if extras["rate_cols"][j]:
             continue  # rates do not add up over periods
-        ok = (status[:, j] == NUMBER) & np.all([status[:, p] == NUMBER for p in parts], axis=0) & ~extras["rate_rows"]
+        ok = (
+            (status[:, j] == NUMBER)
+            & np.all([status[:, p] == NUMBER for p in parts], axis=0)
+            & ~extras["rate_rows"]
+        )
         expected = sum(sg * values[:, p] for sg, p in zip(signs, parts))
         tolerance = np.maximum(TOLERANCE, np.abs(expected) * 0.001)
         for i in np.flatnonzero(ok & (np.abs(values[:, j] - expected) > tolerance))[:50].tolist():
             cell = a1(data_rows[i], col.index)
-            parts_cells = " + ".join(a1(data_rows[i], resolved[p].column.index) for p in parts) if col.formula_op == "sum" \
+            parts_cells = (
+                " + ".join(a1(data_rows[i], resolved[p].column.index) for p in parts)
+                if col.formula_op == "sum"
                 else " − ".join(a1(data_rows[i], resolved[p].column.index) for p in parts)
-            problems.append(problem("sum-mismatch", file, sheet.name, cell, column=col.text, shown=fmt(values[i, j]),
-                                    parts=parts_cells, expected=fmt(expected[i])))
+            )
+            problems.append(
+                problem(
+                    "sum-mismatch",
+                    file,
+                    sheet.name,
+                    cell,
+                    column=col.text,
+                    shown=fmt(values[i, j]),
+                    parts=parts_cells,
+                    expected=fmt(expected[i]),
+                )
+            )
     return problems
 
 
@@ -257,7 +359,9 @@ def check_counts(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[
         marks = int(np.nansum(values[i, ok_cols]))
         if int(round(shown[0])) != marks:
             cell = a1(r, count_col)
-            problems.append(problem("count-mismatch", file, sheet.name, cell, shown=fmt(shown[0]), marks=marks))
+            problems.append(
+                problem("count-mismatch", file, sheet.name, cell, shown=fmt(shown[0]), marks=marks)
+            )
     return problems
 
 
@@ -276,7 +380,12 @@ def years_reached(sheet: Sheet, layout: Layout, extras: dict, catalog) -> dict[i
 
 
 def _check_count_rows(file: str, sheet: Sheet, extras: dict) -> list[Problem]:
-    values, status, data_rows, vcols = extras["values"], extras["status"], extras["data_rows"], extras["vcols"]
+    values, status, data_rows, vcols = (
+        extras["values"],
+        extras["status"],
+        extras["data_rows"],
+        extras["vcols"],
+    )
     crit = extras.get("mark_rows", [])
     problems = []
     for i in extras["count_rows"]:
@@ -286,6 +395,15 @@ def _check_count_rows(file: str, sheet: Sheet, extras: dict) -> list[Problem]:
             marks = int(np.nansum(values[crit, j])) if crit else 0
             if int(round(values[i, j])) != marks:
                 cell = a1(data_rows[i], vcols[j])
-                problems.append(problem("count-mismatch", file, sheet.name, cell, "column", shown=fmt(values[i, j]),
-                                        marks=marks))
+                problems.append(
+                    problem(
+                        "count-mismatch",
+                        file,
+                        sheet.name,
+                        cell,
+                        "column",
+                        shown=fmt(values[i, j]),
+                        marks=marks,
+                    )
+                )
     return problems

@@ -47,7 +47,11 @@ def from_vni(text: str) -> str:
             out[-1] = unicodedata.normalize("NFC", prev + "\u0302" + vni["hat_tone"][ch])
         elif low == "a" and ch in vni["breve_tone"]:
             out[-1] = unicodedata.normalize("NFC", prev + "\u0306" + vni["breve_tone"][ch])
-        elif prev and unicodedata.normalize("NFD", prev)[0].lower() in "aeiouyơư" and ch in vni["tone"]:
+        elif (
+            prev
+            and unicodedata.normalize("NFD", prev)[0].lower() in "aeiouyơư"
+            and ch in vni["tone"]
+        ):
             out[-1] = unicodedata.normalize("NFC", prev + vni["tone"][ch])
         else:
             out.append(ch)
@@ -90,7 +94,9 @@ def decode_text(data: bytes) -> str | None:
     head = data[:4000]
     if head.count(b"\x00") > len(head) // 4:
         even_nuls = head[0::2].count(0)
-        return nfc(data.decode("utf-16-be" if even_nuls > len(head) // 4 else "utf-16-le", "replace"))
+        return nfc(
+            data.decode("utf-16-be" if even_nuls > len(head) // 4 else "utf-16-le", "replace")
+        )
     try:
         return nfc(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -111,7 +117,9 @@ def decode_text(data: bytes) -> str | None:
         pass
     if not candidates:
         return None
-    best = max(candidates, key=lambda t: (_score(t.split("\n")[:2000]), looks_vietnamese(t[:20000])))
+    best = max(
+        candidates, key=lambda t: (_score(t.split("\n")[:2000]), looks_vietnamese(t[:20000]))
+    )
     return best
 
 

@@ -10,9 +10,18 @@ from typing import TextIO
 from store import Connection
 from store.queries import exports
 
-HEADER = ["indicator_code", "indicator_name", "unit_code", "unit_name", "year", "month_from", "month_to",
-          "kind", "value", "measure"]
-
+HEADER = [
+    "indicator_code",
+    "indicator_name",
+    "unit_code",
+    "unit_name",
+    "year",
+    "month_from",
+    "month_to",
+    "kind",
+    "value",
+    "measure",
+]
 
 
 def format_value(value: float) -> str:

@@ -40,8 +40,22 @@ class Extracted:
     extras: dict = field(default_factory=dict)
 
 
-OBS_COLUMNS = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source",
-               "value", "source_value", "source_measure", "source_cell", "sheet", "row", "col"]
+OBS_COLUMNS = [
+    "indicator_code",
+    "unit_id",
+    "year",
+    "month_from",
+    "month_to",
+    "kind",
+    "target_source",
+    "value",
+    "source_value",
+    "source_measure",
+    "source_cell",
+    "sheet",
+    "row",
+    "col",
+]
 _EMPTY = pd.DataFrame({c: pd.Series(dtype="object") for c in OBS_COLUMNS})
 
 
@@ -60,8 +74,12 @@ def _weak_columns(layout: Layout, catalog: Catalog) -> None:
         parts = [p.strip() for p in col.text.split(" / ") if p.strip()]
         bare = [TRAILING_PAREN.sub("", p).strip() for p in parts]
         # the whole header before any one level: "Hộ nghèo" alone is a criterion's short name
-        tries = [col.text.replace(" / ", " "), " ".join(reversed(parts)), " ".join(bare), " ".join(reversed(bare))] + [
-            t for p in parts[::-1] for t in (p, TRAILING_PAREN.sub("", p).strip())]
+        tries = [
+            col.text.replace(" / ", " "),
+            " ".join(reversed(parts)),
+            " ".join(bare),
+            " ".join(reversed(bare)),
+        ] + [t for p in parts[::-1] for t in (p, TRAILING_PAREN.sub("", p).strip())]
         for text in tries:
             found = catalog.match_indicator(text)
             if len(found) == 1:
@@ -69,8 +87,14 @@ def _weak_columns(layout: Layout, catalog: Catalog) -> None:
                 break
 
 
-def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, decisions: Decisions | None = None,
-                  log: UnknownLog | None = None) -> Extracted:
+def extract_table(
+    file: str,
+    sheet: Sheet,
+    layout: Layout,
+    catalog: Catalog,
+    decisions: Decisions | None = None,
+    log: UnknownLog | None = None,
+) -> Extracted:
     rows = sheet.rows
     problems: list[Problem] = []
     _weak_columns(layout, catalog)
@@ -79,8 +103,10 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
     since = report_start(resolved, layout)
     # the years are down the rows, in the name column (never None then): the latest dates the report
     if layout.rows_are == "periods" and layout.name_col is not None:
-        said = [parse_period(cell_text(rows[r][layout.name_col])).year
-                for r in range(layout.data_first, layout.data_last)]
+        said = [
+            parse_period(cell_text(rows[r][layout.name_col])).year
+            for r in range(layout.data_first, layout.data_last)
+        ]
         years = [y for y in said if y]
         if years:
             when, since = period_end(max(years), 12), date(max(years), 1, 1)
@@ -91,9 +117,24 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
         r, text, i = stale
         u = catalog.units[i]
         c = next((c for c, v in enumerate(rows[r]) if cell_text(v) == text), 0)
-        dates = (f"đến {u.valid_to:%d/%m/%Y}" if u.valid_to and u.valid_to < when else f"từ {u.valid_from:%d/%m/%Y}")
-        problems.append(problem("unknown-sheet-unit", file, sheet.name, a1(r, c), "not_then", text=text, unit=u.name,
-                                dates=dates, day=f"{when:%d/%m/%Y}"))
+        dates = (
+            f"đến {u.valid_to:%d/%m/%Y}"
+            if u.valid_to and u.valid_to < when
+            else f"từ {u.valid_from:%d/%m/%Y}"
+        )
+        problems.append(
+            problem(
+                "unknown-sheet-unit",
+                file,
+                sheet.name,
+                a1(r, c),
+                "not_then",
+                text=text,
+                unit=u.name,
+                dates=dates,
+                day=f"{when:%d/%m/%Y}",
+            )
+        )
         unit_of_sheet = None
     data_rows = list(range(layout.data_first, max(layout.data_last, layout.data_first)))
     name_col = layout.name_col
@@ -102,8 +143,22 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
     problems += _period_totals(file, sheet, layout)
     names = NameResolver(catalog, decisions, log, file, sheet.name, problems)
     title = title_text(layout)
-    cols = column_axis(file, sheet.name, layout, resolved, catalog, names, title, when, since, unit_of_sheet, problems)
-    matrix_cols = layout.rows_are == "units" and any(c in catalog.criterion_codes for c in cols.indicator if c)
+    cols = column_axis(
+        file,
+        sheet.name,
+        layout,
+        resolved,
+        catalog,
+        names,
+        title,
+        when,
+        since,
+        unit_of_sheet,
+        problems,
+    )
+    matrix_cols = layout.rows_are == "units" and any(
+        c in catalog.criterion_codes for c in cols.indicator if c
+    )
 
     # ------------------------------------------------------------ the value block, parsed as numbers
     vcols = [r.column.index for r in resolved]
@@ -116,8 +171,23 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
     if layout.rows_are == "periods":
         axis = period_rows(sheet, layout, data_rows, has_number, problems)
     else:
-        axis = row_axis(file, sheet, layout, catalog, names, data_rows, has_number, nonblank, cols, when, since,
-                        unit_of_sheet, matrix_cols, problems, stale is not None)
+        axis = row_axis(
+            file,
+            sheet,
+            layout,
+            catalog,
+            names,
+            data_rows,
+            has_number,
+            nonblank,
+            cols,
+            when,
+            since,
+            unit_of_sheet,
+            matrix_cols,
+            problems,
+            stale is not None,
+        )
 
     # ------------------------------------------------------------ criterion cells read as marks
     marks = _mark_cells(layout, catalog, axis, cols, shape)
@@ -133,33 +203,86 @@ def extract_table(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, dec
     # ------------------------------------------------------------ recognised cells, percentages, checks
     row_ok = np.array([t is not None for t in axis.target], dtype=bool)
     live = row_ok[:, None] & cols.ok[None, :]
-    scale_percent_cells(sheet, catalog, layout, resolved, data_rows, vcols, values, status, axis, cols)
-    targets = np.array([r.kind == "target" for r in resolved], dtype=bool) if layout.rows_are != "periods" else None
-    problems += check_cells(file, sheet, data_rows, vcols, status, live, marks if is_matrix else None,
-                            layout.header_first, [r.column.text for r in resolved], name_col, targets)
+    scale_percent_cells(
+        sheet, catalog, layout, resolved, data_rows, vcols, values, status, axis, cols
+    )
+    targets = (
+        np.array([r.kind == "target" for r in resolved], dtype=bool)
+        if layout.rows_are != "periods"
+        else None
+    )
+    problems += check_cells(
+        file,
+        sheet,
+        data_rows,
+        vcols,
+        status,
+        live,
+        marks if is_matrix else None,
+        layout.header_first,
+        [r.column.text for r in resolved],
+        name_col,
+        targets,
+    )
     mask = loadable(status, live, sheet, data_rows, vcols)
     ri, ci = np.nonzero(mask)
-    obs = _assemble(file, sheet, layout, catalog, resolved, data_rows, vcols, ri, ci, values, axis, cols,
-                    unit_of_sheet, problems)
+    obs = _assemble(
+        file,
+        sheet,
+        layout,
+        catalog,
+        resolved,
+        data_rows,
+        vcols,
+        ri,
+        ci,
+        values,
+        axis,
+        cols,
+        unit_of_sheet,
+        problems,
+    )
     row_keys = [t for t in axis.target if t is not None]
-    col_keys = [(cols.indicator[j], cols.unit[j], r.year, r.month_from, r.month_to, r.kind, r.target_source)
-                for j, r in enumerate(resolved) if cols.ok[j]]
+    col_keys = [
+        (cols.indicator[j], cols.unit[j], r.year, r.month_from, r.month_to, r.kind, r.target_source)
+        for j, r in enumerate(resolved)
+        if cols.ok[j]
+    ]
     unique_keys = len(set(row_keys)) == len(row_keys) and len(set(col_keys)) == len(col_keys)
-    extras = {"report_date": when, "sheet_unit": unit_of_sheet, "values": values, "status": status,
-              "data_rows": data_rows, "vcols": vcols, "resolved": resolved, "row_target": axis.target,
-              "col_indicator": cols.indicator, "col_unit": cols.unit, "across": cols.across,
-              "count_rows": axis.count_rows, "is_matrix": is_matrix, "unique_keys": unique_keys,
-              "mark_rows": np.flatnonzero(marks.any(axis=1)).tolist(),
-              "rate_rows": _rates(catalog, axis.target if layout.rows_are == "indicators" else [None] * len(data_rows)),
-              "rate_cols": _rates(catalog, cols.indicator)}
+    extras = {
+        "report_date": when,
+        "sheet_unit": unit_of_sheet,
+        "values": values,
+        "status": status,
+        "data_rows": data_rows,
+        "vcols": vcols,
+        "resolved": resolved,
+        "row_target": axis.target,
+        "col_indicator": cols.indicator,
+        "col_unit": cols.unit,
+        "across": cols.across,
+        "count_rows": axis.count_rows,
+        "is_matrix": is_matrix,
+        "unique_keys": unique_keys,
+        "mark_rows": np.flatnonzero(marks.any(axis=1)).tolist(),
+        "rate_rows": _rates(
+            catalog, axis.target if layout.rows_are == "indicators" else [None] * len(data_rows)
+        ),
+        "rate_cols": _rates(catalog, cols.indicator),
+    }
     return Extracted(obs, problems, extras)
 
 
 def _rates(catalog: Catalog, codes) -> np.ndarray:
     """Which row/column indicators are rates or marks: their values do not add up over periods."""
     kinds = catalog.indicators["value_type"]
-    return np.array([c is not None and c in kinds.index and kinds.at[c] in ("rate", "bool", "points") for c in codes],
-                    dtype=bool)
+    return np.array(
+        [
+            c is not None and c in kinds.index and kinds.at[c] in ("rate", "bool", "points")
+            for c in codes
+        ],
+        dtype=bool,
+    )
 
 
 def family(layout: Layout, resolved: list[Resolved], is_matrix: bool, cols: ColumnAxis) -> None:
@@ -172,19 +295,25 @@ def family(layout: Layout, resolved: list[Resolved], is_matrix: bool, cols: Colu
     elif cols.across:
         layout.family = "across"
     elif layout.family != "urban":
-        years_only = all(r.column.period.month_from is None for r in resolved) and len({r.year for r in resolved}) > 2
+        years_only = (
+            all(r.column.period.month_from is None for r in resolved)
+            and len({r.year for r in resolved}) > 2
+        )
         layout.family = "series" if years_only else "report"
 
 
 def _period_totals(file: str, sheet: Sheet, layout: Layout) -> list[Problem]:
-    """"Thực hiện giai đoạn 2016–2020": a total over several years the store cannot hold as one
+    """ "Thực hiện giai đoạn 2016–2020": a total over several years the store cannot hold as one
     observation; said so, so nothing is lost without a word."""
     out = []
     for col in layout.columns:
         if col.role != "period_total":
             continue
-        if not any(isinstance(sheet.rows[r][col.index], (int, float)) or cell_text(sheet.rows[r][col.index])
-                   for r in range(layout.data_first, layout.data_last)):
+        if not any(
+            isinstance(sheet.rows[r][col.index], (int, float))
+            or cell_text(sheet.rows[r][col.index])
+            for r in range(layout.data_first, layout.data_last)
+        ):
             continue
         cell = a1(layout.header_first, col.index)
         out.append(problem("period-total-column", file, sheet.name, cell, column=col.text))
@@ -198,7 +327,7 @@ def _nonblank(raw: list, shape: tuple[int, int]) -> np.ndarray:
         return out
     width = shape[1]
     for i in range(shape[0]):
-        for v in raw[i * width:(i + 1) * width]:
+        for v in raw[i * width : (i + 1) * width]:
             if isinstance(v, (int, float)) and not isinstance(v, bool):
                 out[i] = True
                 break
@@ -208,7 +337,9 @@ def _nonblank(raw: list, shape: tuple[int, int]) -> np.ndarray:
     return out
 
 
-def _mark_cells(layout: Layout, catalog: Catalog, rows: RowAxis, cols: ColumnAxis, shape) -> np.ndarray:
+def _mark_cells(
+    layout: Layout, catalog: Catalog, rows: RowAxis, cols: ColumnAxis, shape
+) -> np.ndarray:
     """Cells that hold criterion marks: a criterion column of a ward matrix, a criterion row of a
     transposed matrix (criteria down, communes across)."""
     crit = catalog.criterion_codes
@@ -227,8 +358,18 @@ def _mark_cells(layout: Layout, catalog: Catalog, rows: RowAxis, cols: ColumnAxi
     return out
 
 
-def scale_percent_cells(sheet: Sheet, catalog: Catalog, layout: Layout, resolved, data_rows, vcols, values, status,
-                        rows: RowAxis, cols: ColumnAxis) -> int:
+def scale_percent_cells(
+    sheet: Sheet,
+    catalog: Catalog,
+    layout: Layout,
+    resolved,
+    data_rows,
+    vcols,
+    values,
+    status,
+    rows: RowAxis,
+    cols: ColumnAxis,
+) -> int:
     """A cell shown as 48,08% is stored by Excel as 0,4808: in a % column or for a % indicator, numbers
     whose cell format is a percentage are multiplied by 100 (the sheet scan beside calamine lists the
     percent-formatted cells of .xlsx sheets; nothing is done when there are none). Returns the cells scaled."""
@@ -237,14 +378,24 @@ def scale_percent_cells(sheet: Sheet, catalog: Catalog, layout: Layout, resolved
     if not percent_cells or pct is None or not len(vcols) or not len(data_rows):
         return 0
     measure_of = catalog.indicators["measure"]
-    col_pct = np.array([
-        "%" in r.column.text or (bool(m) and catalog.match_measure(m) == pct)
-        or (layout.rows_are == "units" and c is not None and measure_of.get(c) == pct)
-        for r, m, c in zip(resolved, cols.measure, cols.indicator)], dtype=bool)
+    col_pct = np.array(
+        [
+            "%" in r.column.text
+            or (bool(m) and catalog.match_measure(m) == pct)
+            or (layout.rows_are == "units" and c is not None and measure_of.get(c) == pct)
+            for r, m, c in zip(resolved, cols.measure, cols.indicator)
+        ],
+        dtype=bool,
+    )
     if layout.rows_are == "indicators":
-        row_pct = np.array([
-            t is not None and ((catalog.match_measure(m) == pct) if m else measure_of.get(t) == pct)
-            for t, m in zip(rows.target, rows.measure)], dtype=bool)
+        row_pct = np.array(
+            [
+                t is not None
+                and ((catalog.match_measure(m) == pct) if m else measure_of.get(t) == pct)
+                for t, m in zip(rows.target, rows.measure)
+            ],
+            dtype=bool,
+        )
     else:
         row_pct = np.zeros(len(data_rows), dtype=bool)
     row_pos = {r: i for i, r in enumerate(data_rows)}
@@ -256,7 +407,9 @@ def scale_percent_cells(sheet: Sheet, catalog: Catalog, layout: Layout, resolved
         if i is None or j is None or not (row_pct[i] or col_pct[j]) or status[i, j] != NUMBER:
             continue
         if isinstance(cells[r][c], float) and abs(values[i, j]) <= 10:
-            values[i, j] = float(f"{values[i, j] * 100:.12g}")  # 0,4808 → 48,08, not 48,080000000000005
+            values[i, j] = float(
+                f"{values[i, j] * 100:.12g}"
+            )  # 0,4808 → 48,08, not 48,080000000000005
             scaled += 1
     return scaled
 
@@ -275,7 +428,9 @@ def _value_cells(rows: list[list], data_rows: list[int], vcols: list[int]) -> li
     return list(chain.from_iterable(take(rows[r]) for r in data_rows))
 
 
-def _factor(catalog: Catalog, text: str, code: str, file: str, sheet: str, cell: str) -> tuple[float | None, Problem | None]:
+def _factor(
+    catalog: Catalog, text: str, code: str, file: str, sheet: str, cell: str
+) -> tuple[float | None, Problem | None]:
     """(factor from the written measure into the indicator's catalog measure, problem) — None when
     the measure is unknown or cannot convert."""
     target = catalog.indicators.at[code, "measure"]
@@ -286,12 +441,21 @@ def _factor(catalog: Catalog, text: str, code: str, file: str, sheet: str, cell:
         return None, unknown_measure(file, sheet, cell, text, catalog)
     factor = catalog.factor(source, target)
     if factor is None:
-        return None, problem("measure-mismatch", file, sheet, cell, text=text,
-                             indicator=catalog.indicators.at[code, "name"], measure=catalog.measures.at[target, "name"])
+        return None, problem(
+            "measure-mismatch",
+            file,
+            sheet,
+            cell,
+            text=text,
+            indicator=catalog.indicators.at[code, "name"],
+            measure=catalog.measures.at[target, "name"],
+        )
     return factor, None
 
 
-def _unit_of_period(catalog: Catalog, unit: np.ndarray, ci: np.ndarray, resolved: list[Resolved]) -> np.ndarray:
+def _unit_of_period(
+    catalog: Catalog, unit: np.ndarray, ci: np.ndarray, resolved: list[Resolved]
+) -> np.ndarray:
     """Each cell's unit for its column's period: a unit that did not exist then (Xã Hộ Độ's row under the
     city from 2025, holding its 2024 figures) gives way to the unit of the same code and name that did (its
     row under Lộc Hà); a new ward with no such predecessor keeps its figures. Checked for all cells at once
@@ -308,8 +472,14 @@ def _unit_of_period(catalog: Catalog, unit: np.ndarray, ci: np.ndarray, resolved
             lo[k] = own.valid_from.toordinal()
         if own.valid_to is not None:
             hi[k] = own.valid_to.toordinal()
-    starts = np.array([date(r.year, r.month_from, 1).toordinal() if r.year else 0 for r in resolved], dtype=np.int64)
-    ends = np.array([period_end(r.year, r.month_to).toordinal() if r.year else 0 for r in resolved], dtype=np.int64)
+    starts = np.array(
+        [date(r.year, r.month_from, 1).toordinal() if r.year else 0 for r in resolved],
+        dtype=np.int64,
+    )
+    ends = np.array(
+        [period_end(r.year, r.month_to).toordinal() if r.year else 0 for r in resolved],
+        dtype=np.int64,
+    )
     inverse = inverse.ravel()
     valid = (lo[inverse] <= ends[ci]) & (starts[ci] <= hi[inverse])
     valid |= (unit < 0) | (starts[ci] == 0)
@@ -322,15 +492,32 @@ def _unit_of_period(catalog: Catalog, unit: np.ndarray, ci: np.ndarray, resolved
     for k, (u, j) in enumerate(pairs.T.tolist()):
         r, own = resolved[j], catalog.units[u]
         first, last = date(r.year, r.month_from, 1), period_end(r.year, r.month_to)
-        before = [v.unit_id for v in catalog.units.values() if v.code == own.code and v.name == own.name
-                  and v.valid_during(first, last)]
+        before = [
+            v.unit_id
+            for v in catalog.units.values()
+            if v.code == own.code and v.name == own.name and v.valid_during(first, last)
+        ]
         if len(before) == 1:
             out[bad[where == k]] = before[0]
     return out
 
 
-def _assemble(file, sheet: Sheet, layout: Layout, catalog: Catalog, resolved: list[Resolved], data_rows, vcols,
-              ri, ci, values, rows: RowAxis, cols: ColumnAxis, unit_of_sheet, problems) -> pd.DataFrame:
+def _assemble(
+    file,
+    sheet: Sheet,
+    layout: Layout,
+    catalog: Catalog,
+    resolved: list[Resolved],
+    data_rows,
+    vcols,
+    ri,
+    ci,
+    values,
+    rows: RowAxis,
+    cols: ColumnAxis,
+    unit_of_sheet,
+    problems,
+) -> pd.DataFrame:
     if len(ri) == 0:
         return empty_observations()
     by_row = layout.rows_are == "indicators"
@@ -358,14 +545,23 @@ def _assemble(file, sheet: Sheet, layout: Layout, catalog: Catalog, resolved: li
         code, mi = ind_labels[p // len(labels)], p % len(labels)
         f, issue = _factor(catalog, labels[mi], code, file, sheet.name, where[mi] or "A1")
         if issue is not None:
-            if not any(q.code == issue.code and q.cell == issue.cell and q.message == issue.message for q in problems):
+            if not any(
+                q.code == issue.code and q.cell == issue.cell and q.message == issue.message
+                for q in problems
+            ):
                 problems.append(issue)
             ok_of[k] = False
         else:
             factor_of[k] = f
     keep = ok_of[inverse]
     if not keep.all():
-        ri, ci, inverse, m_codes, ind_codes = ri[keep], ci[keep], inverse[keep], m_codes[keep], np.asarray(ind_codes)[keep]
+        ri, ci, inverse, m_codes, ind_codes = (
+            ri[keep],
+            ci[keep],
+            inverse[keep],
+            m_codes[keep],
+            np.asarray(ind_codes)[keep],
+        )
     n = len(ri)
     if n == 0:
         return empty_observations()
@@ -387,7 +583,10 @@ def _assemble(file, sheet: Sheet, layout: Layout, catalog: Catalog, resolved: li
         years = np.array([t[0] for t in periods], dtype=np.int64)[ri]
         mfrom = np.array([t[1] for t in periods], dtype=np.int64)[ri]
         mto = np.array([t[2] for t in periods], dtype=np.int64)[ri]
-        kinds, sources = categorical(ri, [t[3] for t in periods]), categorical(ri, [t[4] for t in periods])
+        kinds, sources = (
+            categorical(ri, [t[3] for t in periods]),
+            categorical(ri, [t[4] for t in periods]),
+        )
         unit = np.full(n, unit_of_sheet if unit_of_sheet is not None else -1, dtype=np.int64)
     else:
         unit = _unit_of_period(catalog, unit, ci, resolved)
@@ -398,11 +597,21 @@ def _assemble(file, sheet: Sheet, layout: Layout, catalog: Catalog, resolved: li
         sources = categorical(ci, [r.target_source for r in resolved])
     rows_abs = np.array(data_rows, dtype=np.int64)[ri]
     cols_abs = np.array(vcols, dtype=np.int64)[ci]
-    return pd.DataFrame({
-        "indicator_code": indicator, "unit_id": unit, "year": years, "month_from": mfrom, "month_to": mto,
-        "kind": kinds, "target_source": sources, "value": raw * factor,
-        "source_value": raw, "source_measure": categorical(m_codes, labels),
-        "source_cell": cell_refs(sheet.name, rows_abs, cols_abs), "sheet": constant(sheet.name, n),
-        "row": rows_abs, "col": cols_abs,
-    })
-
+    return pd.DataFrame(
+        {
+            "indicator_code": indicator,
+            "unit_id": unit,
+            "year": years,
+            "month_from": mfrom,
+            "month_to": mto,
+            "kind": kinds,
+            "target_source": sources,
+            "value": raw * factor,
+            "source_value": raw,
+            "source_measure": categorical(m_codes, labels),
+            "source_cell": cell_refs(sheet.name, rows_abs, cols_abs),
+            "sheet": constant(sheet.name, n),
+            "row": rows_abs,
+            "col": cols_abs,
+        }
+    )

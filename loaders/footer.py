@@ -43,9 +43,16 @@ def is_footer_row(cells: list, value_cols: set[int]) -> bool:
 
 def _shaped(cells: list, value_cols: set[int], stt_col: int | None, name_col: int | None) -> bool:
     """A row with the table's shape: a number in a value column, or an STT beside a name."""
-    if any(is_number(cells[c]) or _looks_numeric(_text(cells[c])) for c in value_cols if c < len(cells)):
+    if any(
+        is_number(cells[c]) or _looks_numeric(_text(cells[c])) for c in value_cols if c < len(cells)
+    ):
         return True
-    if stt_col is not None and name_col is not None and _text(cells[stt_col]) and _text(cells[name_col]):
+    if (
+        stt_col is not None
+        and name_col is not None
+        and _text(cells[stt_col])
+        and _text(cells[name_col])
+    ):
         return True
     return False
 
@@ -55,8 +62,14 @@ def _looks_numeric(text: str) -> bool:
     return bool(t) and t[:1].isdigit()
 
 
-def _shaped_below(rows: list[list], start: int, value_cols: set[int], stt_col: int | None,
-                  name_col: int | None, window: int = 40) -> bool:
+def _shaped_below(
+    rows: list[list],
+    start: int,
+    value_cols: set[int],
+    stt_col: int | None,
+    name_col: int | None,
+    window: int = 40,
+) -> bool:
     for k in range(start, min(len(rows), start + window)):
         if is_footer_row(rows[k], value_cols):
             return False
@@ -65,8 +78,13 @@ def _shaped_below(rows: list[list], start: int, value_cols: set[int], stt_col: i
     return False
 
 
-def table_end(rows: list[list], data_first: int, value_cols: set[int], stt_col: int | None,
-              name_col: int | None) -> int:
+def table_end(
+    rows: list[list],
+    data_first: int,
+    value_cols: set[int],
+    stt_col: int | None,
+    name_col: int | None,
+) -> int:
     """Index of the row after the table's last row (len(rows) when it runs to the end)."""
     blank_run = 0
     for r in range(data_first, len(rows)):

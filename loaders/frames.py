@@ -32,28 +32,42 @@ def factorize(values: Iterable, n: int) -> tuple[np.ndarray, list]:
 def categorical(codes: np.ndarray, labels: Sequence) -> pd.Categorical:
     """A categorical of labels[codes]: labels may repeat or be None (→ missing); categories sorted so
     sorting the column sorts the texts."""
-    labels = ["" if x is None else str(x) for x in labels] if any(x is None for x in labels) else [str(x) for x in labels]
+    labels = (
+        ["" if x is None else str(x) for x in labels]
+        if any(x is None for x in labels)
+        else [str(x) for x in labels]
+    )
     if not labels:
-        return pd.Categorical.from_codes(np.full(len(codes), -1, dtype=np.int8), categories=pd.Index([], dtype=object))
+        return pd.Categorical.from_codes(
+            np.full(len(codes), -1, dtype=np.int8), categories=pd.Index([], dtype=object)
+        )
     cats, inverse = np.unique(np.array(labels, dtype=object), return_inverse=True)
-    return pd.Categorical.from_codes(inverse[codes], categories=pd.Index(cats, dtype=object), validate=False)
+    return pd.Categorical.from_codes(
+        inverse[codes], categories=pd.Index(cats, dtype=object), validate=False
+    )
 
 
 def constant(value: str, n: int) -> pd.Categorical:
-    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=pd.Index([value], dtype=object), validate=False)
+    return pd.Categorical.from_codes(
+        np.zeros(n, dtype=np.int8), categories=pd.Index([value], dtype=object), validate=False
+    )
 
 
 def cell_refs(sheet: str, rows: np.ndarray, cols: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """"Sheet!D11" for 0-based rows and columns, as a pandas "str" array: the texts of each row number
+    """ "Sheet!D11" for 0-based rows and columns, as a pandas "str" array: the texts of each row number
     and column prefix are made once, then gathered and joined by Arrow (no Python loop per cell)."""
     rows = np.asarray(rows, dtype=np.int64)
     cols = np.asarray(cols, dtype=np.int64)
     if len(rows) == 0:
         return pd.array([], dtype=STR_DTYPE)
     r0, r1, c0, c1 = int(rows.min()), int(rows.max()), int(cols.min()), int(cols.max())
-    prefixes = pa.array([f"{sheet}!{column_letter(c)}" for c in range(c0, c1 + 1)], type=pa.string())
+    prefixes = pa.array(
+        [f"{sheet}!{column_letter(c)}" for c in range(c0, c1 + 1)], type=pa.string()
+    )
     numbers = pc.cast(pa.array(np.arange(r0 + 1, r1 + 2)), pa.string())
-    joined = pc.binary_join_element_wise(prefixes.take(pa.array(cols - c0)), numbers.take(pa.array(rows - r0)), "")
+    joined = pc.binary_join_element_wise(
+        prefixes.take(pa.array(cols - c0)), numbers.take(pa.array(rows - r0)), ""
+    )
     return pd.array(joined, dtype=STR_DTYPE)
 
 
@@ -80,8 +94,12 @@ def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     for c in first.columns:
         if all(isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames):
             # categories as objects: one file's may be strings, another's empty or all-missing (float)
-            parts = [pd.Categorical.from_codes(f[c].array.codes, categories=pd.Index(list(f[c].cat.categories), dtype=object))
-                     for f in frames]
+            parts = [
+                pd.Categorical.from_codes(
+                    f[c].array.codes, categories=pd.Index(list(f[c].cat.categories), dtype=object)
+                )
+                for f in frames
+            ]
             united = pd.api.types.union_categoricals(parts, sort_categories=True)
             cats = united.categories
             for f in fixed:
@@ -99,8 +117,11 @@ def arrow_table(frame: pd.DataFrame, columns: list[str]) -> pa.Table:
             codes = np.asarray(s.cat.codes)
             arrays[c] = pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), cats)
         elif s.dtype == object or isinstance(s.dtype, pd.StringDtype):
-            arrays[c] = pa.array(s.array if isinstance(s.dtype, pd.StringDtype) else s.to_numpy(dtype=object),
-                                 type=pa.string(), from_pandas=True)
+            arrays[c] = pa.array(
+                s.array if isinstance(s.dtype, pd.StringDtype) else s.to_numpy(dtype=object),
+                type=pa.string(),
+                from_pandas=True,
+            )
         else:
             arrays[c] = pa.array(s.to_numpy())
     return pa.table(arrays)

@@ -25,10 +25,23 @@ def _words(*alternatives: str) -> re.Pattern:
 
 ROLE_WORDS: list[tuple[str, re.Pattern]] = [
     ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu|s\.tt|s\.t\.t)$")),
-    ("code", re.compile(r"^(?:ma(?: so)?|ma chi tieu|ma ct|ma don vi|ma dvhc|ma xa|ma phuong|ma so chi tieu|code)$")),
-    ("measure", re.compile(r"^(?:dvt|d\.v\.t|don vi tinh|dv tinh|d\.vi tinh|d\. vi tinh|dv|dvt\.)$")),
-    ("note", re.compile(r"^(?:ghi chu|ghi chu\s*\(.*\)|chu thich|danh gia(?: chung)?|ket qua danh gia(?: chung)?|tu danh gia|xep loai(?: chung)?|ket luan"
-                        r"|muc do (?:dat|hoan thanh)|tinh trang|nguyen nhan|giai phap|de xuat)$")),
+    (
+        "code",
+        re.compile(
+            r"^(?:ma(?: so)?|ma chi tieu|ma ct|ma don vi|ma dvhc|ma xa|ma phuong|ma so chi tieu|code)$"
+        ),
+    ),
+    (
+        "measure",
+        re.compile(r"^(?:dvt|d\.v\.t|don vi tinh|dv tinh|d\.vi tinh|d\. vi tinh|dv|dvt\.)$"),
+    ),
+    (
+        "note",
+        re.compile(
+            r"^(?:ghi chu|ghi chu\s*\(.*\)|chu thich|danh gia(?: chung)?|ket qua danh gia(?: chung)?|tu danh gia|xep loai(?: chung)?|ket luan"
+            r"|muc do (?:dat|hoan thanh)|tinh trang|nguyen nhan|giai phap|de xuat)$"
+        ),
+    ),
     ("count", re.compile(r"^(?:tong\s+)?so\s+(?:tieu chi|tc)\s+(?:da\s+)?dat(?:\s+chuan)?$")),
     ("year_reached", re.compile(r"^nam\s+(?:duoc\s+cong nhan\s+)?dat chuan")),
 ]
@@ -38,8 +51,18 @@ NAME_WORDS = re.compile(
     r"(?:\s+(?:chu yeu|kinh te\b.*|ktxh|kt-xh|bao cao|danh gia))?"  # "Nội dung chỉ tiêu", "Chỉ tiêu chủ yếu"
     r"(?:\s*\(.*\))?$"
 )
-TARGET = _words(r"ke hoach", r"kh", r"du toan", r"chi tieu giao", r"muc tieu", r"nghi quyet", r"dt giao", r"nq",
-                r"ct giao", r"dt(?= (?:nam|giao|(?:19|20)\d{2}))")
+TARGET = _words(
+    r"ke hoach",
+    r"kh",
+    r"du toan",
+    r"chi tieu giao",
+    r"muc tieu",
+    r"nghi quyet",
+    r"dt giao",
+    r"nq",
+    r"ct giao",
+    r"dt(?= (?:nam|giao|(?:19|20)\d{2}))",
+)
 ESTIMATE = _words(r"uoc(?: tinh)?(?: thuc hien| th)?", r"uth", r"u\.th", r"uoc th")
 ACTUAL = _words(r"thuc hien", r"th", r"ket qua", r"hien trang", r"quyet toan")
 # a value column headed only "Giá trị" / "Số liệu": the title's kind and period
@@ -47,34 +70,75 @@ PLAIN_VALUE = re.compile(r"^(?:gia tri|so lieu|gia tri so lieu|so lieu bao cao)(
 SAME = _words(r"cung ky(?: nam truoc)?", r"ck", r"cung ky nam")
 CUMULATIVE = _words(r"luy ke", r"lk", r"cong don", r"tu dau nam")
 # kinds and periods as reports abbreviate them, for "X/Y" comparisons (TH/KH, ƯTH/DT, LK/KH, 2024/2023)
-_KIND = (r"(?:kh|ke hoach|th|thuc hien|uth|u\.th|uoc th|uoc thuc hien|uoc|dt|du toan|ck|cung ky|lk|luy ke|nq|ct"
-         r"|nam truoc|ky truoc|qt|quyet toan|tk|nam|(?:19|20)\d{2})")
+_KIND = (
+    r"(?:kh|ke hoach|th|thuc hien|uth|u\.th|uoc th|uoc thuc hien|uoc|dt|du toan|ck|cung ky|lk|luy ke|nq|ct"
+    r"|nam truoc|ky truoc|qt|quyet toan|tk|nam|(?:19|20)\d{2})"
+)
 RATIO_OF = re.compile(_W + "(" + _KIND + r")(?:\s*(?:19|20)\d{2})?\s*/\s*(" + _KIND + ")" + _E)
 # "Dự toán/Kế hoạch năm 2023": two names of one plan, not a ratio
 _PLAN_WORDS = frozenset({"kh", "ke hoach", "dt", "du toan", "nq", "ct"})
 COMPARE = _words(
-    r"so sanh", r"so voi", r"so kh", r"so ke hoach", r"so ck", r"so cung ky", r"so du toan", r"so dt", r"so th",
-    r"so nq", r"so ct", r"so nam truoc", r"so ky truoc", r"% so", r"ty le so", r"ty le %? ?so", r"chenh lech",
-    r"tang/giam", r"tang, giam", r"tang giam", r"tang \(\+\)", r"giam \(-\)", r"\+/-", r"\+ / -",
+    r"so sanh",
+    r"so voi",
+    r"so kh",
+    r"so ke hoach",
+    r"so ck",
+    r"so cung ky",
+    r"so du toan",
+    r"so dt",
+    r"so th",
+    r"so nq",
+    r"so ct",
+    r"so nam truoc",
+    r"so ky truoc",
+    r"% so",
+    r"ty le so",
+    r"ty le %? ?so",
+    r"chenh lech",
+    r"tang/giam",
+    r"tang, giam",
+    r"tang giam",
+    r"tang \(\+\)",
+    r"giam \(-\)",
+    r"\+/-",
+    r"\+ / -",
 )
 # "% KH", "%CK", "% DT tỉnh giao", "% so cùng kỳ": a share of a plan or of last year
-PERCENT_OF = re.compile(r"(?:^|[\s(/])%\s*(?:so\s+)?(?:voi\s+)?(?:kh|ke hoach|dt|du toan|ck|cung ky|nq|ct|nam truoc|th|uth)\b")
+PERCENT_OF = re.compile(
+    r"(?:^|[\s(/])%\s*(?:so\s+)?(?:voi\s+)?(?:kh|ke hoach|dt|du toan|ck|cung ky|nq|ct|nam truoc|th|uth)\b"
+)
 # "Cộng 2 tháng", "Cộng", "Tổng cộng" over value columns: a sum of its neighbours, not a period of its own
 # "Cộng cả năm" over "Tổng thu | Tiền SDĐ": the quarters added up, at any header level
 PERIOD_SUM = re.compile(r"^(?:cong (?:ca nam|\d+ (?:thang|quy)))$")
 SUM_COLUMN = re.compile(r"^(?:tong cong|cong(?! don)(?: \d+ (?:thang|quy|nam))?|cong ca nam)$")
 # columns that describe a row rather than hold its values ("Số chỉ tiêu" of a criterion)
 INFO = re.compile(r"^(?:so chi tieu|so tieu chi|so tieu chi thanh phan|nhom xa|nhom|phan loai)$")
-GROWTH = _words(r"toc do tang(?: truong)?", r"tang truong", r"tang bq", r"tang truong bq", r"tang binh quan",
-                r"tang truong binh quan", r"binh quan (?:hang )?nam", r"%/nam", r"tang/giam", r"tang, giam",
-                r"tang giam", r"tang \(\+\)")
+GROWTH = _words(
+    r"toc do tang(?: truong)?",
+    r"tang truong",
+    r"tang bq",
+    r"tang truong bq",
+    r"tang binh quan",
+    r"tang truong binh quan",
+    r"binh quan (?:hang )?nam",
+    r"%/nam",
+    r"tang/giam",
+    r"tang, giam",
+    r"tang giam",
+    r"tang \(\+\)",
+)
 AVERAGE_GROWTH = re.compile(r"\bbq\b|binh quan|%/nam|\bhang nam\b")
 BARE_RATIO = re.compile(r"^(?:ty le|ti le|%|ty le %|ty le \(%\)|\(%\)|% dat|ty le dat|muc dat)$")
 SOURCES = [
     (re.compile(r"tinh giao"), "tinh_giao"),
-    (re.compile(r"hdnd(?:\s+\w+){0,3}\s+giao|hoi dong nhan dan(?:\s+\w+){0,3}\s+giao"
-                r"|(?:nghi quyet|nq)\s+(?:cua\s+)?(?:hdnd|hoi dong nhan dan)"
-                r"|\d+\s*/\s*(?:\d{4}\s*/\s*)?nq\s*-\s*hdnd"), "hdnd_giao"),  # "(NQ 45/NQ-HĐND)": the council's resolution
+    (
+        re.compile(
+            r"hdnd(?:\s+\w+){0,3}\s+giao|hoi dong nhan dan(?:\s+\w+){0,3}\s+giao"
+            r"|(?:nghi quyet|nq)\s+(?:cua\s+)?(?:hdnd|hoi dong nhan dan)"
+            r"|\d+\s*/\s*(?:\d{4}\s*/\s*)?nq\s*-\s*hdnd"
+        ),
+        "hdnd_giao",
+    ),  # "(NQ 45/NQ-HĐND)": the council's resolution
     (re.compile(r"phan dau"), "phan_dau"),
 ]
 URBAN = {
@@ -113,12 +177,18 @@ class Column:
     period: HeaderPeriod = field(default_factory=lambda: HeaderPeriod(None, None, None))
     term_end: int | None = None  # "giai đoạn 2021–2025": the term's end year
     hint: str = ""  # the indicator (or unit) a value column names (ward sub-columns, criteria, communes across)
-    hints: tuple[str, ...] = ()  # every naming level, top to bottom (a commune's name over its "Nhóm 1")
-    period_hint: str = ""  # a name written with its period ("Dân số đến 30/6/2025"), for ward tables
+    hints: tuple[
+        str, ...
+    ] = ()  # every naming level, top to bottom (a commune's name over its "Nhóm 1")
+    period_hint: str = (
+        ""  # a name written with its period ("Dân số đến 30/6/2025"), for ward tables
+    )
     measure_text: str = ""  # a trailing "(triệu đồng)" in a header level, or the ĐVT row's cell
     derived: str = ""  # ratio | growth | diff | average_growth
     derived_against: str = ""  # target | same_period | ""
-    weak: bool = False  # a derived guess ("Tỷ lệ (%)", "Tốc độ tăng trưởng X"): a catalog name wins over it
+    weak: bool = (
+        False  # a derived guess ("Tỷ lệ (%)", "Tốc độ tăng trưởng X"): a catalog name wins over it
+    )
     number: int | None = None
     formula: tuple[int, ...] = ()
     formula_op: str = ""  # ratio | sum | difference | product
@@ -129,7 +199,8 @@ _PERIOD_PHRASE = re.compile(
     r"\s*(?:(?:tinh )?(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?"
     r"|\d{1,2}\s*thang(?:\s+(?:dau|cuoi))?(?:\s+nam)?(?:\s*/?\s*(?:19|20)\d{2})?"
     r"|(?:quy|q)\s*(?:iv|iii|ii|i|[1-4])\b(?:\s*/\s*(?:19|20)\d{2}|\s+nam\s+(?:19|20)\d{2})?"
-    r"|thang\s*\d{1,2}(?:\s*/\s*(?:19|20)\d{2})?|(?:ca\s+)?nam\s+(?:19|20)\d{2}|(?:19|20)\d{2})\s*")
+    r"|thang\s*\d{1,2}(?:\s*/\s*(?:19|20)\d{2})?|(?:ca\s+)?nam\s+(?:19|20)\d{2}|(?:19|20)\d{2})\s*"
+)
 
 
 def without_period(raw: str) -> str:
@@ -156,9 +227,17 @@ def _derived(col: Column, folded: list[str], whole: str) -> bool:
     """Mark `col` as a derived (comparison) column when its header or numbering says so."""
     leaf = folded[-1]
     # "X/Y" per header level: the levels themselves are joined with " / "
-    ratio_of = any(not ({m.group(1), m.group(2)} <= _PLAN_WORDS and "%" not in f)
-                   for f in folded for m in RATIO_OF.finditer(f))
-    strong = bool(col.formula_op in ("ratio", "product") or ratio_of or COMPARE.search(whole) or PERCENT_OF.search(whole))
+    ratio_of = any(
+        not ({m.group(1), m.group(2)} <= _PLAN_WORDS and "%" not in f)
+        for f in folded
+        for m in RATIO_OF.finditer(f)
+    )
+    strong = bool(
+        col.formula_op in ("ratio", "product")
+        or ratio_of
+        or COMPARE.search(whole)
+        or PERCENT_OF.search(whole)
+    )
     growth = bool(GROWTH.search(whole))
     bare = bool(BARE_RATIO.match(leaf.strip(" :")))
     if not (strong or growth or bare):
@@ -167,20 +246,28 @@ def _derived(col: Column, folded: list[str], whole: str) -> bool:
     if growth and AVERAGE_GROWTH.search(whole):
         col.derived = "average_growth"
     elif growth or re.search(r"tang/giam|tang giam|\+/-|chenh lech", whole):
-        col.derived = "growth" if "%" in whole or not re.search(r"tang/giam|tang giam|\+/-|chenh lech", whole) else "diff"
+        col.derived = (
+            "growth"
+            if "%" in whole or not re.search(r"tang/giam|tang giam|\+/-|chenh lech", whole)
+            else "diff"
+        )
     else:
         col.derived = "ratio"
     if re.search(r"ke hoach|\bkh\b|du toan|\bdt\b|chi tieu giao|\bct\b|\bnq\b|nghi quyet", whole):
         col.derived_against = "target"
     elif re.search(r"cung ky|\bck\b|nam truoc|ky truoc|\bso (?:voi )?th\b", whole) or any(
-            re.search(r"/\s*th\b|(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}", f) for f in folded):
+        re.search(r"/\s*th\b|(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}", f) for f in folded
+    ):
         col.derived_against = "same_period"
     # a growth or bare-ratio header that also names something ("Tốc độ tăng trưởng GTSX (%)"), or one that
     # divides only by its numbering ("Tỷ lệ hộ nghèo 3=2/1"): maybe an indicator (a ward table decides)
     by_words = ratio_of or bool(COMPARE.search(whole) or PERCENT_OF.search(whole))
-    named_above = len(folded) > 1 and bool(residue(" ".join(folded[:-1])))  # "Hộ nghèo / Tỷ lệ (%) (3)=(2)/(1)"
-    col.weak = (not strong and (bare or bool(residue(whole)))) or (strong and not by_words and not growth
-                                                                   and (not bare or named_above))
+    named_above = len(folded) > 1 and bool(
+        residue(" ".join(folded[:-1]))
+    )  # "Hộ nghèo / Tỷ lệ (%) (3)=(2)/(1)"
+    col.weak = (not strong and (bare or bool(residue(whole)))) or (
+        strong and not by_words and not growth and (not bare or named_above)
+    )
     return True
 
 
@@ -201,27 +288,36 @@ def classify(index: int, path: list[str], numbering: object = "", measure_cell: 
         col.measure_text = measure_cell
     if not texts:
         return col
-    folded = [_SPACE.sub(" ", PRICE_BASIS.sub(" ", fold(t).replace("_", " "))).strip() for t in texts]
+    folded = [
+        _SPACE.sub(" ", PRICE_BASIS.sub(" ", fold(t).replace("_", " "))).strip() for t in texts
+    ]
     whole = " / ".join(folded)
     if not measure_cell:
         for raw in reversed(texts):
             m = TRAILING_PAREN.search(raw)
-            if m and not re.search(r"(?:19|20)\d{2}|\bgi[aá]\b|\d+\s*/\s*\w", m.group(1), re.I) \
-                    and not m.group(1).strip().isdigit():  # not a price basis, a year or "QĐ 3870/QĐ-UBND"
+            if (
+                m
+                and not re.search(r"(?:19|20)\d{2}|\bgi[aá]\b|\d+\s*/\s*\w", m.group(1), re.I)
+                and not m.group(1).strip().isdigit()
+            ):  # not a price basis, a year or "QĐ 3870/QĐ-UBND"
                 col.measure_text = m.group(1).strip()
                 break
     for role, pattern in ROLE_WORDS:
         if any(pattern.match(f.rstrip(" :")) for f in folded):
             col.role = role
             return col
-    urban = tuple(f for f in folded if f in {"muc quy dinh", "toi thieu", "toi da", "thang diem", "dat duoc"})
+    urban = tuple(
+        f for f in folded if f in {"muc quy dinh", "toi thieu", "toi da", "thang diem", "dat duoc"}
+    )
     if urban in URBAN:
         col.role = URBAN[urban]
         return col
     if len(folded) == 1 and NAME_WORDS.match(folded[0]):
         col.role = "name"
         return col
-    if SUM_COLUMN.match(folded[-1].strip(" :")) or any(PERIOD_SUM.match(f.strip(" :")) for f in folded[:-1]):
+    if SUM_COLUMN.match(folded[-1].strip(" :")) or any(
+        PERIOD_SUM.match(f.strip(" :")) for f in folded[:-1]
+    ):
         col.role, col.derived = "derived", "sum"
         return col
     if INFO.match(folded[-1].strip(" :")):
@@ -254,30 +350,53 @@ def _value(col: Column, folded: list[str], texts: list[str], whole: str) -> None
         if level_kind and level_kind != "plain":
             kind = level_kind
         for pattern, source in SOURCES:
-            if pattern.search(f):  # "Tỉnh giao", "HĐND phường giao", "Phấn đấu": who set the plan, not a name
+            if pattern.search(
+                f
+            ):  # "Tỉnh giao", "HĐND phường giao", "Phấn đấu": who set the plan, not a name
                 col.target_source = source
                 kind = kind or "target"
                 level_kind = level_kind or "target"
-        term = _RANGE.search(f) or _BY_YEAR.search(f) if level_kind == "target" or kind == "target" else _RANGE.search(f)
+        term = (
+            _RANGE.search(f) or _BY_YEAR.search(f)
+            if level_kind == "target" or kind == "target"
+            else _RANGE.search(f)
+        )
         if term and CRITERIA_SET.search(f) and not TARGET.search(f):
             term = None  # "Tiêu chí theo Bộ tiêu chí … giai đoạn 2022–2025": the set's period, not a target
         if term:
             col.term_end = int(term.group(2))
         p = parse_period(f, whole_year=not SAME.search(f))
         y = year_of(f)
-        if y is not None:  # a bare year ("Năm 2018") under "Thực hiện 6 tháng" keeps the group's span
-            p = HeaderPeriod(y, None, None) if col.period.month_from is not None else HeaderPeriod(y, p.month_from, p.month_to)
+        if (
+            y is not None
+        ):  # a bare year ("Năm 2018") under "Thực hiện 6 tháng" keeps the group's span
+            p = (
+                HeaderPeriod(y, None, None)
+                if col.period.month_from is not None
+                else HeaderPeriod(y, p.month_from, p.month_to)
+            )
         if p.year is not None or p.month_from is not None:
             col.period = HeaderPeriod(
                 p.year if p.year is not None else col.period.year,
                 p.month_from if p.month_from is not None else col.period.month_from,
                 p.month_to if p.month_to is not None else col.period.month_to,
             )
-        if not level_kind and p.year is None and p.month_from is None and y is None and not term \
-                and not CUMULATIVE.search(f):
+        if (
+            not level_kind
+            and p.year is None
+            and p.month_from is None
+            and y is None
+            and not term
+            and not CUMULATIVE.search(f)
+        ):
             hint_parts.append(raw)
-        elif not level_kind and not term and (named := without_period(raw)) and residue(fold(named)) \
-                and not PLAIN_VALUE.match(fold(named)):
+        elif (
+            not level_kind
+            and not term
+            and (named := without_period(raw))
+            and residue(fold(named))
+            and not PLAIN_VALUE.match(fold(named))
+        ):
             col.period_hint = named
     col.kind = kind
     col.hint = hint_parts[-1] if hint_parts else ""
@@ -288,8 +407,14 @@ def _value(col: Column, folded: list[str], texts: list[str], whole: str) -> None
         else:  # "Thực hiện giai đoạn 2016–2020": a total over several years, which the store cannot hold
             col.role = "period_total"
             return
-    if kind or col.period.year is not None or col.period.month_from is not None or col.hint or col.cumulative \
-            or any(PLAIN_VALUE.match(f) for f in folded):
+    if (
+        kind
+        or col.period.year is not None
+        or col.period.month_from is not None
+        or col.hint
+        or col.cumulative
+        or any(PLAIN_VALUE.match(f) for f in folded)
+    ):
         col.role = "value"
     else:
         col.role = "other"
@@ -299,7 +424,9 @@ def as_value(col: Column, hint: str) -> None:
     """Re-read a guessed comparison column as a value column naming `hint` (its kind and period from
     its header levels, as any value column's)."""
     texts = [t.strip() for t in col.text.split(" / ") if t.strip()]
-    folded = [_SPACE.sub(" ", PRICE_BASIS.sub(" ", fold(t).replace("_", " "))).strip() for t in texts]
+    folded = [
+        _SPACE.sub(" ", PRICE_BASIS.sub(" ", fold(t).replace("_", " "))).strip() for t in texts
+    ]
     col.derived, col.derived_against, col.weak = "", "", False
     _value(col, folded, texts, " / ".join(folded))
     col.role, col.hint = "value", hint

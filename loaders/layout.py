@@ -23,8 +23,10 @@ LONG_FIELDS: dict[str, re.Pattern] = {
     # folded, underscores read as spaces: "Đơn vị", "don_vi", "DON VI" are one header
     "unit_code": re.compile(r"^(?:ma don vi|ma dvhc|unit code|ma xa|ma don vi hanh chinh|ma dv)$"),
     "indicator_code": re.compile(r"^(?:ma chi tieu|indicator code|ma ct)$"),
-    "unit": re.compile(r"^(?:don vi|ten don vi|don vi hanh chinh|dia ban|dia phuong|xa/phuong|phuong/xa|unit|unit name"
-                       r"|don vi bao cao|ten xa|ten phuong|ten dvhc|ten don vi hanh chinh)$"),
+    "unit": re.compile(
+        r"^(?:don vi|ten don vi|don vi hanh chinh|dia ban|dia phuong|xa/phuong|phuong/xa|unit|unit name"
+        r"|don vi bao cao|ten xa|ten phuong|ten dvhc|ten don vi hanh chinh)$"
+    ),
     "indicator": re.compile(r"^(?:chi tieu|ten chi tieu|indicator|indicator name|noi dung)$"),
     "year": re.compile(r"^(?:nam|year|nam bao cao)$"),
     "period": re.compile(r"^(?:ky|ky bao cao|thoi ky|thoi gian|period)$"),
@@ -33,7 +35,9 @@ LONG_FIELDS: dict[str, re.Pattern] = {
     "kind": re.compile(r"^(?:loai so lieu|loai|kind|tinh trang|tinh trang so lieu)$"),
     "value": re.compile(r"^(?:gia tri|so lieu|value|gia tri so lieu)$"),
     "measure": re.compile(r"^(?:dvt|don vi tinh|measure|d\.v\.t)$"),
-    "target_source": re.compile(r"^(?:nguon chi tieu|target source|cap giao|nguon ke hoach|nguon kh|cap giao ke hoach)$"),
+    "target_source": re.compile(
+        r"^(?:nguon chi tieu|target source|cap giao|nguon ke hoach|nguon kh|cap giao ke hoach)$"
+    ),
 }
 UNIT_NAME_HEADER = re.compile(
     r"^(?:ten\s+)?(?:don vi|ten don vi|xa|phuong|xa,? phuong|phuong,? xa|xa/phuong|phuong/xa|dia phuong|dia ban"
@@ -42,13 +46,19 @@ UNIT_NAME_HEADER = re.compile(
 # "Tình hình thực hiện kế hoạch…" reports actuals: an estimate word first, then actual, then target
 TITLE_KIND = [("estimate", ESTIMATE), ("actual", ACTUAL), ("target", TARGET)]
 MEASURE_LINE = re.compile(r"^\(?\s*(?:don vi tinh|dvt|don vi)\s*[:\-]\s*(.+?)\s*\)?$")
-SKIP_TITLE = re.compile(r"^(?:cong hoa|doc lap|\(ky|\(kem theo|kem theo|so:|so\s+\d|\(theo|ngay\s|.*,\s*ngay\s+\d"
-                        r"|(?:bieu|mau)(?: so)?\s*[:.]?\s*\S{1,12}$|phu luc\s*(?:so\s*)?[\divxl]{0,5}\.?$)")
+SKIP_TITLE = re.compile(
+    r"^(?:cong hoa|doc lap|\(ky|\(kem theo|kem theo|so:|so\s+\d|\(theo|ngay\s|.*,\s*ngay\s+\d"
+    r"|(?:bieu|mau)(?: so)?\s*[:.]?\s*\S{1,12}$|phu luc\s*(?:so\s*)?[\divxl]{0,5}\.?$)"
+)
 HEADER_SCAN_ROWS = 40
-PERIOD_HEADER = re.compile(r"^(?:nam|ky|thoi gian|nam bao cao|ky bao cao|nam/ky|nam, ky|giai doan)$")
+PERIOD_HEADER = re.compile(
+    r"^(?:nam|ky|thoi gian|nam bao cao|ky bao cao|nam/ky|nam, ky|giai doan)$"
+)
 # the issuing body and its parent: "UBND …", "Phòng …", "Sở …" (not "Số liệu …"), "Chi cục Thống kê …"
-LETTERHEAD = re.compile(r"^(?:ubnd|uy ban|bcd|ban chi dao|phong|so (?!lieu|sanh|\d)|chi cuc|cuc |van phong|hdnd"
-                        r"|dang uy|thanh uy|huyen uy|tinh uy|mat tran|ban (?!do))")
+LETTERHEAD = re.compile(
+    r"^(?:ubnd|uy ban|bcd|ban chi dao|phong|so (?!lieu|sanh|\d)|chi cuc|cuc |van phong|hdnd"
+    r"|dang uy|thanh uy|huyen uy|tinh uy|mat tran|ban (?!do))"
+)
 
 
 @dataclass
@@ -62,14 +72,18 @@ class Layout:
     stt_col: int | None = None
     measure_col: int | None = None
     code_col: int | None = None
-    data_last: int = 0  # the row after the table's last row (footers and signatures below are not data)
+    data_last: int = (
+        0  # the row after the table's last row (footers and signatures below are not data)
+    )
     numbering_row: int | None = None
     measure_row: int | None = None  # a "Đơn vị tính | Hộ | % | Lao động" row under the header
     rows_are: str = "indicators"  # indicators | units
     title_lines: list[tuple[int, str]] = field(default_factory=list)  # (row, text)
     letterhead_lines: list[tuple[int, str]] = field(default_factory=list)
     title_period: HeaderPeriod = field(default_factory=lambda: HeaderPeriod(None, None, None))
-    title_kind: str | None = None  # "BÁO CÁO ƯỚC THỰC HIỆN …": the kind of value columns that name none
+    title_kind: str | None = (
+        None  # "BÁO CÁO ƯỚC THỰC HIỆN …": the kind of value columns that name none
+    )
     basis_source: str = ""  # "(Kèm theo Nghị quyết … HĐND …)": who set the plans the table holds
     measure_line: str | None = None
     long_fields: dict[str, int] = field(default_factory=dict)
@@ -80,9 +94,12 @@ class Layout:
 
     def describe(self) -> str:
         names = {
-            "long": "bảng dọc (mỗi dòng một số liệu)", "report": "biểu báo cáo chỉ tiêu",
-            "series": "chuỗi số liệu theo năm", "units": "bảng theo phường/xã",
-            "matrix": "ma trận tiêu chí", "urban": "bảng chấm điểm đô thị",
+            "long": "bảng dọc (mỗi dòng một số liệu)",
+            "report": "biểu báo cáo chỉ tiêu",
+            "series": "chuỗi số liệu theo năm",
+            "units": "bảng theo phường/xã",
+            "matrix": "ma trận tiêu chí",
+            "urban": "bảng chấm điểm đô thị",
         }
         return names.get(self.family, self.family)
 
@@ -99,12 +116,14 @@ def _text(value: object) -> str:
 _ENGLISH = re.compile(r"^[A-Za-z][A-Za-z .,;:'()&/%-]*$")
 # words of the English line a bilingual yearbook cell carries under its Vietnamese (a plain Vietnamese word
 # typed without marks, "giao", "Thu", is not English)
-_ENGLISH_WORDS = frozenset("""the of and per rate average population total revenue income unit units indicator
+_ENGLISH_WORDS = frozenset(
+    """the of and per rate average population total revenue income unit units indicator
 indicators implementation growth state budget health insurance coverage poverty capita households people
 number value year plan estimate actual province district commune communes ward wards share labour labor
 trained enterprises new jobs area production output index percent gross domestic product investment retail
 sales services industry agriculture forestry fishery construction criteria criterion target targets
-compared previous same period month months quarter""".split())
+compared previous same period month months quarter""".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -117,7 +136,9 @@ def _one_line(text: str) -> str:
         lines = [ln for ln in lines if not _english(ln)] or lines
     joined = " ".join(lines)
     m = re.match(r"^(.*[^\x00-\x7f].*?)\s+-\s+([A-Za-z][A-Za-z .,()]+)$", joined)
-    if m and not re.search(r"\b(?:TTCN|DV|TM|XD|CN|NN|TS|KT|XH)\b", m.group(2)):  # "CN - TTCN" stays
+    if m and not re.search(
+        r"\b(?:TTCN|DV|TM|XD|CN|NN|TS|KT|XH)\b", m.group(2)
+    ):  # "CN - TTCN" stays
         joined = m.group(1)
     return joined
 
@@ -130,7 +151,7 @@ def _english(line: str) -> bool:
 
 
 def _without_paren(folded: str) -> str:
-    """"gia tri (ty dong)" → "gia tri"."""
+    """ "gia tri (ty dong)" → "gia tri"."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", folded)
 
 
@@ -153,14 +174,16 @@ def _header_score(cells: list) -> tuple[int, int]:
 
 
 def _years_header(rows: list[list], r: int) -> bool:
-    """"Năm | Dân số | Số hộ …" with years in the first column a few rows below: a series down the rows."""
+    """ "Năm | Dân số | Số hộ …" with years in the first column a few rows below: a series down the rows."""
     cells = rows[r]
     first = next((c for c in cells if _text(c)), None)
     if first is None:
         return False
     if not _text(cells[0]):  # a yearbook's blank corner over the years: "| Diện tích | Năng suất …"
         below = [rows[k][0] for k in range(r + 1, min(r + 8, len(rows)))]
-        texts = sum(1 for c in cells if isinstance(c, str) and c.strip() and not c.strip().isdigit())
+        texts = sum(
+            1 for c in cells if isinstance(c, str) and c.strip() and not c.strip().isdigit()
+        )
         return texts >= 2 and sum(1 for v in below if year_of(v) is not None) >= 2
     if not PERIOD_HEADER.match(fold(_text(first)).strip(" :")):
         return False
@@ -173,7 +196,7 @@ def _years_header(rows: list[list], r: int) -> bool:
 
 def find_header(rows: list[list], start: int = 0) -> tuple[int, bool] | None:
     """(first header row at or after `start`, is a long table) or None."""
-    for r, cells in enumerate(rows[start:start + HEADER_SCAN_ROWS], start):
+    for r, cells in enumerate(rows[start : start + HEADER_SCAN_ROWS], start):
         nonblank = [c for c in cells if _text(c)]
         if len(nonblank) < 2:
             continue
@@ -206,15 +229,19 @@ def _fill_header(rows: list[list], first: int, last: int, merged) -> list[list[s
         for c in range(1, width):
             if (first + h, c) in covered or grid[h][c] or not grid[h + 1][c]:
                 continue
-            if grid[h][c - 1] and grid[h + 1][c - 1] and (first + h, c - 1) not in covered or (
-                grid[h][c - 1] and (first + h, c - 1) in covered and merged is None
+            if (
+                grid[h][c - 1]
+                and grid[h + 1][c - 1]
+                and (first + h, c - 1) not in covered
+                or (grid[h][c - 1] and (first + h, c - 1) in covered and merged is None)
             ):
                 grid[h][c] = grid[h][c - 1]
     return grid
 
 
-def detect_layout(rows: list[list], merged=None, is_measure: Callable[[str], bool] | None = None,
-                  start: int = 0) -> Layout | None:
+def detect_layout(
+    rows: list[list], merged=None, is_measure: Callable[[str], bool] | None = None, start: int = 0
+) -> Layout | None:
     """The layout of a sheet's cells (its first table at or after row `start`), or None when no table
     is found. `is_measure` tells a measure name ("Hộ", "%", "Tỷ đồng"), so a ĐVT row under the header
     can be recognised."""
@@ -247,7 +274,10 @@ def detect_layout(rows: list[list], merged=None, is_measure: Callable[[str], boo
     code_col = next((c.index for c in columns if c.role == "code"), None)
     if name_col is None:  # no "Chỉ tiêu"/"Đơn vị" header: the first text column after STT
         name_col = _guess_name_col(rows, last + 1, columns)
-        if name_col is not None and columns[name_col].role in ("value", "other"):  # "Danh mục chỉ tiêu": names
+        if name_col is not None and columns[name_col].role in (
+            "value",
+            "other",
+        ):  # "Danh mục chỉ tiêu": names
             columns[name_col].role = "name"
     layout = Layout("report", first, header_last, last + 1, columns, name_col, stt_col, measure_col)
     layout.code_col, layout.numbering_row, layout.measure_row = code_col, numbering_row, measure_row
@@ -262,8 +292,23 @@ def detect_layout(rows: list[list], merged=None, is_measure: Callable[[str], boo
     roles = {c.role for c in columns}
     if roles & {"min_level", "max_level", "points"}:
         layout.family = "urban"
-    value_cols = {c.index for c in columns if c.role in ("value", "derived", "count", "period_total", "other", "points",
-                                                          "min_level", "max_level", "min_points", "max_points")}
+    value_cols = {
+        c.index
+        for c in columns
+        if c.role
+        in (
+            "value",
+            "derived",
+            "count",
+            "period_total",
+            "other",
+            "points",
+            "min_level",
+            "max_level",
+            "min_points",
+            "max_points",
+        )
+    }
     layout.data_last = table_end(rows, layout.data_first, value_cols, stt_col, name_col)
     return layout
 
@@ -275,20 +320,30 @@ def _periods_down(rows: list[list], layout: Layout, columns: list[Column]) -> bo
     corner = columns[0] if columns and columns[0].role == "blank" and not columns[0].text else None
     if corner is not None and _years_below(rows, layout, corner):
         first = corner  # the blank corner of a yearbook table: the years are its column
-    elif first is None or not PERIOD_HEADER.match(fold(first.text.split(" / ")[0]).strip(" :")) \
-            or not _years_below(rows, layout, first):
+    elif (
+        first is None
+        or not PERIOD_HEADER.match(fold(first.text.split(" / ")[0]).strip(" :"))
+        or not _years_below(rows, layout, first)
+    ):
         return False
     layout.name_col = first.index
     first.role = "name"
     for c in columns:  # the other columns name indicators; their period comes from each row
         if c.index != first.index and c.role in ("value", "other", "derived", "name"):
-            c.role, c.hint, c.hints = "value", c.hint or c.text.split(" / ")[-1], c.hints or (c.text.split(" / ")[-1],)
+            c.role, c.hint, c.hints = (
+                "value",
+                c.hint or c.text.split(" / ")[-1],
+                c.hints or (c.text.split(" / ")[-1],),
+            )
             c.kind, c.period = None, HeaderPeriod(None, None, None)
     return True
 
 
 def _years_below(rows: list[list], layout: Layout, col: Column) -> bool:
-    labels = [rows[r][col.index] for r in range(layout.data_first, min(layout.data_last or len(rows), len(rows)))]
+    labels = [
+        rows[r][col.index]
+        for r in range(layout.data_first, min(layout.data_last or len(rows), len(rows)))
+    ]
     labels = [v for v in labels if _text(v)]
     years = sum(1 for v in labels if parse_period(_text(v)).year is not None)
     return bool(labels) and years >= max(2, 0.7 * len(labels))
@@ -311,7 +366,9 @@ def _long_layout(rows: list[list], first: int, above) -> Layout:
                     m = re.search(r"\(([^()]*)\)\s*:?\s*$", _text(cell))
                     value_measure = m.group(1).strip() if m else ""
                 break
-    layout = Layout("long", first, first, first + 1, [], long_fields=fields, value_measure=value_measure)
+    layout = Layout(
+        "long", first, first, first + 1, [], long_fields=fields, value_measure=value_measure
+    )
     layout.title_lines, layout.letterhead_lines, layout.measure_line = above
     layout.title_period = _title_period(layout.title_lines)
     layout.title_kind = _title_kind(layout.title_lines)
@@ -329,7 +386,7 @@ def _merged_rows(merged, first: int) -> set[int]:
 
 
 def _is_measure_row(cells: list, name_col: int | None, stt_col: int | None, is_measure) -> bool:
-    """"Đơn vị tính | Hộ | % | Lao động": the name/STT cells blank or "ĐVT", most other cells measures."""
+    """ "Đơn vị tính | Hộ | % | Lao động": the name/STT cells blank or "ĐVT", most other cells measures."""
     if is_measure is None:
         return False
     label_cols = {c for c in (name_col, stt_col) if c is not None}
@@ -362,24 +419,40 @@ def _header_block(rows: list[list], first: int, name_col, stt_col, merged, is_me
         cells = rows[r]
         if numbering_row is None and is_numbering_row(cells, name_col):
             below = rows[r + 1] if r + 1 < len(rows) else []
-            if below and _is_sub_header(below, name_col, stt_col) and not is_numbering_row(below, name_col) \
-                    and not _is_measure_row(below, name_col, stt_col, is_measure) and _texts_only(below):
-                last = header_last = r  # "1 | 2 | … | 18" over "Quy hoạch | Giao thông | …": part of the header
+            if (
+                below
+                and _is_sub_header(below, name_col, stt_col)
+                and not is_numbering_row(below, name_col)
+                and not _is_measure_row(below, name_col, stt_col, is_measure)
+                and _texts_only(below)
+            ):
+                last = header_last = (
+                    r  # "1 | 2 | … | 18" over "Quy hoạch | Giao thông | …": part of the header
+                )
                 r += 1
                 continue
             numbering_row = last = r
         elif measure_row is None and _is_measure_row(cells, name_col, stt_col, is_measure):
             measure_row = last = r
         elif not any(_text(c) for c in cells):
-            ahead = next((k for k in range(r + 1, min(r + 3, len(rows))) if any(_text(c) for c in rows[k])), None)
-            special = ahead is not None and (is_numbering_row(rows[ahead], name_col)
-                                             or _is_measure_row(rows[ahead], name_col, stt_col, is_measure))
+            ahead = next(
+                (k for k in range(r + 1, min(r + 3, len(rows))) if any(_text(c) for c in rows[k])),
+                None,
+            )
+            special = ahead is not None and (
+                is_numbering_row(rows[ahead], name_col)
+                or _is_measure_row(rows[ahead], name_col, stt_col, is_measure)
+            )
             if r not in covered and not special:
                 break
             last = r
             if numbering_row is None and measure_row is None:
                 header_last = r
-        elif numbering_row is None and measure_row is None and _is_sub_header(cells, name_col, stt_col):
+        elif (
+            numbering_row is None
+            and measure_row is None
+            and _is_sub_header(cells, name_col, stt_col)
+        ):
             last = header_last = r
         else:
             break
@@ -390,8 +463,10 @@ def _header_block(rows: list[list], first: int, name_col, stt_col, merged, is_me
 def _texts_only(cells: list) -> bool:
     """Every non-blank cell is text (header labels), none a number."""
     texts = [c for c in cells if _text(c)]
-    return bool(texts) and all(isinstance(c, str) and not c.strip().replace(".", "").replace(",", "").isdigit()
-                               for c in texts)
+    return bool(texts) and all(
+        isinstance(c, str) and not c.strip().replace(".", "").replace(",", "").isdigit()
+        for c in texts
+    )
 
 
 def _is_sub_header(cells: list, name_col, stt_col) -> bool:
@@ -408,8 +483,10 @@ def _is_sub_header(cells: list, name_col, stt_col) -> bool:
     return True
 
 
-_BASIS = [(re.compile(r"(?:kem )?theo (?:nghi quyet|nq)\b.*(?:hdnd|hoi dong nhan dan)"), "hdnd_giao"),
-          (re.compile(r"(?:kem )?theo (?:quyet dinh|qd)\b.*(?:ubnd|uy ban nhan dan) tinh"), "tinh_giao")]
+_BASIS = [
+    (re.compile(r"(?:kem )?theo (?:nghi quyet|nq)\b.*(?:hdnd|hoi dong nhan dan)"), "hdnd_giao"),
+    (re.compile(r"(?:kem )?theo (?:quyet dinh|qd)\b.*(?:ubnd|uy ban nhan dan) tinh"), "tinh_giao"),
+]
 
 
 def _basis_source(rows: list[list], first: int) -> str:
@@ -423,7 +500,9 @@ def _basis_source(rows: list[list], first: int) -> str:
 
 
 # "theo Nghị quyết số 1283/NQ-UBTVQH15": a legal basis cited in a title, not the kind of its figures
-DOC_REFERENCE = re.compile(r"(?:(?:nghi quyet|quyet dinh|ke hoach|cong van)\s+)?so\s+\d+\s*/\s*[\w\-/]+|\b\d+/[a-z]+-[\w\-]+")
+DOC_REFERENCE = re.compile(
+    r"(?:(?:nghi quyet|quyet dinh|ke hoach|cong van)\s+)?so\s+\d+\s*/\s*[\w\-/]+|\b\d+/[a-z]+-[\w\-]+"
+)
 
 
 def _title_kind(lines: list[tuple[int, str]]) -> str | None:
@@ -440,9 +519,15 @@ def _guess_name_col(rows: list[list], start: int, columns: list[Column]) -> int 
     for col in columns:
         if col.role in ("derived", "stt", "measure", "note"):
             continue
-        if col.role == "value" and (col.kind or col.period.year is not None or col.period.month_from is not None):
+        if col.role == "value" and (
+            col.kind or col.period.year is not None or col.period.month_from is not None
+        ):
             continue
-        count = sum(1 for r in rows[start:start + 60] if isinstance(r[col.index], str) and len(r[col.index].strip()) > 3)
+        count = sum(
+            1
+            for r in rows[start : start + 60]
+            if isinstance(r[col.index], str) and len(r[col.index].strip()) > 3
+        )
         if count > best_count:
             best, best_count = col.index, count
     return best
@@ -458,13 +543,16 @@ def _title_area(rows: list[list], first: int) -> tuple[list, list, str | None]:
             f = fold(text)
             m = MEASURE_LINE.match(f)
             if m:
-                measure = re.sub(r"^\(?\s*(?:đơn vị tính|ĐVT|đvt|Đơn vị tính|Đơn vị|đơn vị)\s*[:\-]\s*", "", text, flags=re.I).strip(" )")
+                measure = re.sub(
+                    r"^\(?\s*(?:đơn vị tính|ĐVT|đvt|Đơn vị tính|Đơn vị|đơn vị)\s*[:\-]\s*",
+                    "",
+                    text,
+                    flags=re.I,
+                ).strip(" )")
                 continue
             if SKIP_TITLE.match(f):
                 continue
-            if LETTERHEAD.match(f) or (
-                c > 0 and len(cells) > 1 and r < 3
-            ):
+            if LETTERHEAD.match(f) or (c > 0 and len(cells) > 1 and r < 3):
                 letterhead.append((r, text))
             else:
                 titles.append((r, text))
@@ -477,12 +565,21 @@ def _title_period(lines: list[tuple[int, str]]) -> HeaderPeriod:
     best = HeaderPeriod(None, None, None)
     for _, text in lines:
         p = parse_period(text, whole_year=False)
-        if p.year is None and p.month_from is None and parse_period(text).month_from is not None and "ca nam" in fold(text):
+        if (
+            p.year is None
+            and p.month_from is None
+            and parse_period(text).month_from is not None
+            and "ca nam" in fold(text)
+        ):
             p = HeaderPeriod(None, 1, 12)
         if p.year is not None:
             if p.month_from is None and "ca nam" in fold(text):
                 return HeaderPeriod(p.year, 1, 12)
-            return HeaderPeriod(p.year, p.month_from, p.month_to) if p.month_from else HeaderPeriod(p.year, None, None)
+            return (
+                HeaderPeriod(p.year, p.month_from, p.month_to)
+                if p.month_from
+                else HeaderPeriod(p.year, None, None)
+            )
         if best.month_from is None and p.month_from is not None:
             best = p
     return best

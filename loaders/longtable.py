@@ -46,8 +46,16 @@ def read_kind(text: str) -> tuple[str | None, str]:
     return None, source
 
 
-SOURCE_CODES = {"tinh": "tinh_giao", "tinh giao": "tinh_giao", "hdnd": "hdnd_giao", "hdnd giao": "hdnd_giao",
-                "pd": "phan_dau", "phan dau": "phan_dau", "nk": "nhiem_ky", "nhiem ky": "nhiem_ky"}
+SOURCE_CODES = {
+    "tinh": "tinh_giao",
+    "tinh giao": "tinh_giao",
+    "hdnd": "hdnd_giao",
+    "hdnd giao": "hdnd_giao",
+    "pd": "phan_dau",
+    "phan dau": "phan_dau",
+    "nk": "nhiem_ky",
+    "nhiem ky": "nhiem_ky",
+}
 
 
 def source_code(text: str) -> str:
@@ -122,18 +130,44 @@ def _combine(*parts: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, list[tu
     return codes.astype(np.int64), combos
 
 
-def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, decisions: Decisions | None = None,
-                 log: UnknownLog | None = None) -> Extracted:
+def extract_long(
+    file: str,
+    sheet: Sheet,
+    layout: Layout,
+    catalog: Catalog,
+    decisions: Decisions | None = None,
+    log: UnknownLog | None = None,
+) -> Extracted:
     rows, f = sheet.rows, layout.long_fields
     first = layout.data_first
     n = len(rows) - first
     problems: list[Problem] = []
-    if n <= 0 or "value" not in f or not ({"indicator", "indicator_code"} & set(f)) or not ({"unit", "unit_code"} & set(f)):
-        missing = [name for name, ok in (("Giá trị", "value" in f), ("Chỉ tiêu", bool({"indicator", "indicator_code"} & set(f))),
-                                          ("Đơn vị", bool({"unit", "unit_code"} & set(f)))) if not ok]
+    if (
+        n <= 0
+        or "value" not in f
+        or not ({"indicator", "indicator_code"} & set(f))
+        or not ({"unit", "unit_code"} & set(f))
+    ):
+        missing = [
+            name
+            for name, ok in (
+                ("Giá trị", "value" in f),
+                ("Chỉ tiêu", bool({"indicator", "indicator_code"} & set(f))),
+                ("Đơn vị", bool({"unit", "unit_code"} & set(f))),
+            )
+            if not ok
+        ]
         if missing and n > 0:
-            problems.append(problem("no-table", file, sheet.name, a1(first - 1, 0), "long_columns",
-                                    missing=", ".join(missing)))
+            problems.append(
+                problem(
+                    "no-table",
+                    file,
+                    sheet.name,
+                    a1(first - 1, 0),
+                    "long_columns",
+                    missing=", ".join(missing),
+                )
+            )
         return Extracted(empty_observations(), problems, {"no_table": True})
     cols = _Columns(rows, first)
     n = cols.n
@@ -149,10 +183,27 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     vc = f["value"]
     # ------------------------------------------------------------ periods
     # indicator, measure, year, period, kind: few distinct combinations, factorised in one pass
-    cols.prefactor([f.get(k) for k in ("indicator_code" if "indicator_code" in f else "indicator", "measure", "year",
-                                       "period", "kind", "month_from", "month_to", "target_source")])
-    pcodes, puniq = _combine(cols.codes(f.get("year")), cols.codes(f.get("period")),
-                             cols.codes(f.get("month_from")), cols.codes(f.get("month_to")))
+    cols.prefactor(
+        [
+            f.get(k)
+            for k in (
+                "indicator_code" if "indicator_code" in f else "indicator",
+                "measure",
+                "year",
+                "period",
+                "kind",
+                "month_from",
+                "month_to",
+                "target_source",
+            )
+        ]
+    )
+    pcodes, puniq = _combine(
+        cols.codes(f.get("year")),
+        cols.codes(f.get("period")),
+        cols.codes(f.get("month_from")),
+        cols.codes(f.get("month_to")),
+    )
     p_year = np.zeros(len(puniq), dtype=np.int64)
     p_from = np.zeros(len(puniq), dtype=np.int64)
     p_to = np.zeros(len(puniq), dtype=np.int64)
@@ -161,7 +212,9 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
         period = parse_period(p) if p else None
         year = year_of(y) or (period.year if period else None)
         term = _TERM.search(fold(f"{y} {p}"))
-        if term and not year_of(y):  # "2021-2025", "Giai đoạn 2021–2025", "Nhiệm kỳ 2020-2025": a term target
+        if term and not year_of(
+            y
+        ):  # "2021-2025", "Giai đoạn 2021–2025", "Nhiệm kỳ 2020-2025": a term target
             p_year[j], p_from[j], p_to[j], p_term[j] = int(term.group(2)), 1, 12, True
             continue
         if mf.isdigit() and mt.isdigit():
@@ -181,8 +234,18 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     for i in np.flatnonzero(bad_period)[:50]:
         c = f.get("period", f.get("year", 0))
         cell = a1(first + i, c)
-        problems.append(problem("unreadable-period", file, sheet.name, cell, "long_row", row=first + i + 1,
-                                year=cols.text_at(f.get("year"), i), period=cols.text_at(f.get("period"), i)))
+        problems.append(
+            problem(
+                "unreadable-period",
+                file,
+                sheet.name,
+                cell,
+                "long_row",
+                row=first + i + 1,
+                year=cols.text_at(f.get("year"), i),
+                period=cols.text_at(f.get("period"), i),
+            )
+        )
     ok &= year > 0
     # ------------------------------------------------------------ kinds
     kcodes, kuniq = cols.codes(f.get("kind"))
@@ -198,21 +261,39 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     bad_kind = keep & np.array([k is None for k in k_kind], dtype=bool)[kcodes]
     for i in np.flatnonzero(bad_kind)[:50]:
         cell = a1(first + i, f["kind"])
-        problems.append(problem("unreadable-kind", file, sheet.name, cell, text=cols.text_at(f["kind"], i)))
+        problems.append(
+            problem("unreadable-kind", file, sheet.name, cell, text=cols.text_at(f["kind"], i))
+        )
     ok &= ~bad_kind
     row_kind = np.array([k or "" for k in k_kind], dtype=object)[kcodes]
     bad_term = keep & is_term & (row_kind != "target")
     for i in np.flatnonzero(bad_term)[:50]:
         cell = a1(first + i, f.get("year", f.get("period", 0)))
-        problems.append(problem("unreadable-period", file, sheet.name, cell, "long_term", row=first + i + 1,
-                                year=cols.text_at(f.get("year"), i), period=cols.text_at(f.get("period"), i)))
+        problems.append(
+            problem(
+                "unreadable-period",
+                file,
+                sheet.name,
+                cell,
+                "long_term",
+                row=first + i + 1,
+                year=cols.text_at(f.get("year"), i),
+                period=cols.text_at(f.get("period"), i),
+            )
+        )
     ok &= ~bad_term
     # ------------------------------------------------------------ indicators
     names = NameResolver(catalog, decisions, log, file, sheet.name, problems)
-    ind_col = f["indicator_code"] if "indicator_code" in f else f["indicator"]  # one of them: checked above
+    ind_col = (
+        f["indicator_code"] if "indicator_code" in f else f["indicator"]
+    )  # one of them: checked above
     icodes, iuniq = cols.codes(ind_col)
-    if "indicator_code" in f and "indicator" in f:  # a code column beside the name: a catalog code is used, any other
-        ncodes, nuniq = cols.codes(f["indicator"])  # code (blank, or the office's own "KT01") gives way to the name
+    if (
+        "indicator_code" in f and "indicator" in f
+    ):  # a code column beside the name: a catalog code is used, any other
+        ncodes, nuniq = cols.codes(
+            f["indicator"]
+        )  # code (blank, or the office's own "KT01") gives way to the name
         known = np.array([u in catalog.indicators.index for u in iuniq], dtype=bool)
         if not known.all():
             texts = np.where(known[icodes], iuniq[icodes], nuniq[ncodes])
@@ -243,7 +324,9 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     reported = set()
     first_row = np.full(len(uuniq), n, dtype=np.int64)
     np.minimum.at(first_row, ucodes, np.arange(n))
-    resolved: dict[tuple, int | str | None] = {}  # NameResolver.unit's answer per name and units valid
+    resolved: dict[
+        tuple, int | str | None
+    ] = {}  # NameResolver.unit's answer per name and units valid
     candidates: dict[str, list[int]] = {}
     by_unit_code: dict[str, list[int]] = {}
     if by_code:
@@ -256,13 +339,21 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
         when = period_end(int(y), int(m))
         since = date(int(y), 1, 1)
         if name not in candidates:
-            candidates[name] = by_unit_code.get(name, []) if by_code else catalog.unit_candidates(name)
-        signature = (name, tuple((catalog.units[i].valid_at(when), catalog.units[i].valid_during(since, when))
-                                 for i in candidates[name]))
+            candidates[name] = (
+                by_unit_code.get(name, []) if by_code else catalog.unit_candidates(name)
+            )
+        signature = (
+            name,
+            tuple(
+                (catalog.units[i].valid_at(when), catalog.units[i].valid_during(since, when))
+                for i in candidates[name]
+            ),
+        )
         cell = a1(first + int(first_row[j]), unit_col)
         if by_code:
-            valid = [i for i in candidates[name] if catalog.units[i].valid_at(when)] or \
-                [i for i in candidates[name] if catalog.units[i].valid_during(since, when)]
+            valid = [i for i in candidates[name] if catalog.units[i].valid_at(when)] or [
+                i for i in candidates[name] if catalog.units[i].valid_during(since, when)
+            ]
             u_id[j] = valid[0] if len(valid) == 1 else -1
             if len(valid) != 1 and keep[first_row[j]] and name not in reported:
                 reported.add(name)
@@ -288,7 +379,9 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
     if layout.value_measure:  # "Giá trị (tỷ đồng)": rows without their own ĐVT take the header's
         from_header = np.array([not str(t).strip() for t in meas_uniq], dtype=bool)
         meas_uniq = np.where(from_header, layout.value_measure, meas_uniq).astype(object)
-    mcodes, muniq = _combine((meas_codes, meas_uniq), (icodes, np.array([c or "" for c in i_code], dtype=object)))
+    mcodes, muniq = _combine(
+        (meas_codes, meas_uniq), (icodes, np.array([c or "" for c in i_code], dtype=object))
+    )
     m_factor = np.ones(len(muniq))
     m_ok = np.ones(len(muniq), dtype=bool)
     first_m = np.full(len(muniq), n, dtype=np.int64)
@@ -297,8 +390,14 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
         if not mtext or not code:
             continue
         source = catalog.match_measure(mtext)
-        header_text = bool(layout.value_measure) and mtext == layout.value_measure and "measure" not in f
-        cell = a1(first - 1, vc) if header_text or "measure" not in f else a1(first + first_m[j], f["measure"])
+        header_text = (
+            bool(layout.value_measure) and mtext == layout.value_measure and "measure" not in f
+        )
+        cell = (
+            a1(first - 1, vc)
+            if header_text or "measure" not in f
+            else a1(first + first_m[j], f["measure"])
+        )
         if source is None:
             if mtext.strip() in ("-", "—"):
                 continue
@@ -308,9 +407,17 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
         fac = catalog.factor(source, catalog.indicators.at[code, "measure"])
         if fac is None:
             m_ok[j] = False
-            problems.append(problem("measure-mismatch", file, sheet.name, cell, text=mtext,
-                                    indicator=catalog.indicators.at[code, "name"],
-                                    measure=catalog.measures.at[catalog.indicators.at[code, "measure"], "name"]))
+            problems.append(
+                problem(
+                    "measure-mismatch",
+                    file,
+                    sheet.name,
+                    cell,
+                    text=mtext,
+                    indicator=catalog.indicators.at[code, "name"],
+                    measure=catalog.measures.at[catalog.indicators.at[code, "measure"], "name"],
+                )
+            )
             continue
         m_factor[j] = fac
     factor = m_factor[mcodes]
@@ -322,15 +429,26 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
         measure_of = catalog.indicators["measure"]
         for r, c in sorted(percent_cells):
             i = r - first
-            if c != vc or not 0 <= i < n or status[i] != NUMBER or not isinstance(cols.data[i][c], float):
+            if (
+                c != vc
+                or not 0 <= i < n
+                or status[i] != NUMBER
+                or not isinstance(cols.data[i][c], float)
+            ):
                 continue
             code, mtext = i_code[icodes[i]], meas_uniq[meas_codes[i]]
-            is_pct = catalog.match_measure(mtext) == pct if mtext else (code is not None and measure_of.get(code) == pct)
+            is_pct = (
+                catalog.match_measure(mtext) == pct
+                if mtext
+                else (code is not None and measure_of.get(code) == pct)
+            )
             if is_pct and abs(values[i]) <= 10:
                 values[i] = float(f"{values[i] * 100:.12g}")
     # ------------------------------------------------------------ the cell checks every family shares
     data_rows = list(range(first, first + n))
-    problems += check_cells(file, sheet, data_rows, [vc], status[:, None], (ok | ~keep)[:, None] & ~missing_ind[:, None])
+    problems += check_cells(
+        file, sheet, data_rows, [vc], status[:, None], (ok | ~keep)[:, None] & ~missing_ind[:, None]
+    )
     ok &= status == NUMBER
     idx = np.flatnonzero(ok)
     if len(idx) == 0:
@@ -344,12 +462,22 @@ def extract_long(file: str, sheet: Sheet, layout: Layout, catalog: Catalog, deci
         labels = np.asarray(source, dtype=object)
         labels = np.where(is_term[idx] & (labels == ""), "nhiem_ky", labels)
         source = pd.Categorical(labels.astype(str))
-    obs = pd.DataFrame({
-        "indicator_code": categorical(icodes[idx], list(i_code)), "unit_id": unit[idx], "year": year[idx],
-        "month_from": mfrom[idx], "month_to": mto[idx], "kind": categorical(kcodes[idx], list(k_kind)),
-        "target_source": source, "value": values[idx] * factor[idx], "source_value": values[idx],
-        "source_measure": categorical(meas_codes[idx], list(meas_uniq)),
-        "source_cell": cell_refs(sheet.name, idx + first, np.full(m, vc)), "sheet": constant(sheet.name, m),
-        "row": idx + first, "col": np.full(m, vc, dtype=np.int64),
-    })
+    obs = pd.DataFrame(
+        {
+            "indicator_code": categorical(icodes[idx], list(i_code)),
+            "unit_id": unit[idx],
+            "year": year[idx],
+            "month_from": mfrom[idx],
+            "month_to": mto[idx],
+            "kind": categorical(kcodes[idx], list(k_kind)),
+            "target_source": source,
+            "value": values[idx] * factor[idx],
+            "source_value": values[idx],
+            "source_measure": categorical(meas_codes[idx], list(meas_uniq)),
+            "source_cell": cell_refs(sheet.name, idx + first, np.full(m, vc)),
+            "sheet": constant(sheet.name, m),
+            "row": idx + first,
+            "col": np.full(m, vc, dtype=np.int64),
+        }
+    )
     return Extracted(obs, problems, {})

@@ -9,14 +9,48 @@ import pandas as pd
 
 from vn.text import fold
 
-MET = {"x", "đạt", "dat", "✓", "✔", "v", "1", "có", "co", "đ", "d", "+", "xx", "đạt chuẩn", "dat chuan", "hoàn thành", "hoan thanh"}
-NOT_MET = {"", "chưa đạt", "chua dat", "không đạt", "khong dat", "-", "0", "không", "khong", "chưa", "chua", "o", "cđ"}
+MET = {
+    "x",
+    "đạt",
+    "dat",
+    "✓",
+    "✔",
+    "v",
+    "1",
+    "có",
+    "co",
+    "đ",
+    "d",
+    "+",
+    "xx",
+    "đạt chuẩn",
+    "dat chuan",
+    "hoàn thành",
+    "hoan thanh",
+}
+NOT_MET = {
+    "",
+    "chưa đạt",
+    "chua dat",
+    "không đạt",
+    "khong dat",
+    "-",
+    "0",
+    "không",
+    "khong",
+    "chưa",
+    "chua",
+    "o",
+    "cđ",
+}
 
 
 def parse_marks(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(values 1/0, status 1 = read | 2 = unreadable) for an object array of matrix cells."""
     flat = block.ravel()
-    codes, uniques = pd.factorize(pd.Series([str(v).strip() if v is not None else "" for v in flat], dtype=object))
+    codes, uniques = pd.factorize(
+        pd.Series([str(v).strip() if v is not None else "" for v in flat], dtype=object)
+    )
     u_val = np.zeros(len(uniques))
     u_stat = np.ones(len(uniques), dtype=np.int8)
     for j, text in enumerate(uniques):

@@ -18,29 +18,66 @@ def _suggest(names: list[str]) -> str:
     return f" Có phải: {', '.join(names)}?" if names else ""
 
 
-def unknown_indicator(file: str, sheet: str, cell: str, name: str, catalog, ambiguous=None,
-                      suggestions: list[str] | None = None) -> Problem:
+def unknown_indicator(
+    file: str,
+    sheet: str,
+    cell: str,
+    name: str,
+    catalog,
+    ambiguous=None,
+    suggestions: list[str] | None = None,
+) -> Problem:
     if ambiguous:
         names = [catalog.indicators.at[c, "name"] for c in sorted(ambiguous)]
-        return problem("ambiguous-indicator", file, sheet, cell, name=name, matches=", ".join(names))
-    shown = suggestions[:3] if suggestions is not None else catalog.indicator_matcher.candidates(name)
+        return problem(
+            "ambiguous-indicator", file, sheet, cell, name=name, matches=", ".join(names)
+        )
+    shown = (
+        suggestions[:3] if suggestions is not None else catalog.indicator_matcher.candidates(name)
+    )
     return problem("unknown-indicator", file, sheet, cell, name=name, suggestions=_suggest(shown))
 
 
-def unknown_unit(file: str, sheet: str, cell: str, name: str, catalog, valid, others, when: date) -> Problem:
+def unknown_unit(
+    file: str, sheet: str, cell: str, name: str, catalog, valid, others, when: date
+) -> Problem:
     if len(valid) > 1:
         names = [f"{catalog.units[i].name} (mã {catalog.units[i].code})" for i in valid]
         return problem("ambiguous-unit", file, sheet, cell, name=name, matches=", ".join(names))
     if others:
         spans = ", ".join(
             f"{catalog.units[i].name} {catalog.units[i].valid_from:%d/%m/%Y}–"
-            f"{catalog.units[i].valid_to:%d/%m/%Y}" if catalog.units[i].valid_to else
-            f"{catalog.units[i].name} từ {catalog.units[i].valid_from:%d/%m/%Y}" for i in others)
-        return problem("unknown-unit", file, sheet, cell, "not_then", name=name, day=f"{when:%d/%m/%Y}", spans=spans)
-    return problem("unknown-unit", file, sheet, cell, name=name,
-                   suggestions=_suggest(catalog.unit_suggestions(name, when)))
+            f"{catalog.units[i].valid_to:%d/%m/%Y}"
+            if catalog.units[i].valid_to
+            else f"{catalog.units[i].name} từ {catalog.units[i].valid_from:%d/%m/%Y}"
+            for i in others
+        )
+        return problem(
+            "unknown-unit",
+            file,
+            sheet,
+            cell,
+            "not_then",
+            name=name,
+            day=f"{when:%d/%m/%Y}",
+            spans=spans,
+        )
+    return problem(
+        "unknown-unit",
+        file,
+        sheet,
+        cell,
+        name=name,
+        suggestions=_suggest(catalog.unit_suggestions(name, when)),
+    )
 
 
 def unknown_measure(file: str, sheet: str, cell: str, text: str, catalog) -> Problem:
-    return problem("unknown-measure", file, sheet, cell, text=text,
-                   suggestions=_suggest(catalog.measure_matcher.candidates(text)))
+    return problem(
+        "unknown-measure",
+        file,
+        sheet,
+        cell,
+        text=text,
+        suggestions=_suggest(catalog.measure_matcher.candidates(text)),
+    )

@@ -15,7 +15,9 @@ _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w%/]+", re.UNICODE)
 _LEADING_MARK = re.compile(r"^\s*(?:[-+*•–—]+|[IVXLC]+[.)]|\d+(?:\.\d+)*[.)]?|[a-zđ]\))\s+")
 _UNIT_MARK = re.compile(r"^\s*(?:[-+*•–—]+|\d+(?:\.\d+)*[.)]?)\s+")
-_WHEREOF = re.compile(r"^\s*(?:trong\s+đó|trong\s+do|tr\.\s*đó|t/đó|tđ|bao\s+gồm|gồm)\s*[:\-–]?\s*", re.I)
+_WHEREOF = re.compile(
+    r"^\s*(?:trong\s+đó|trong\s+do|tr\.\s*đó|t/đó|tđ|bao\s+gồm|gồm)\s*[:\-–]?\s*", re.I
+)
 
 
 def clean_label(text: object) -> str:
@@ -41,13 +43,17 @@ def split_unit_prefix(text: object) -> tuple[str | None, str]:
 
 
 # "Số xã đạt chuẩn NTM (lũy kế)": a count to date is the indicator itself
-_CUMULATIVE_TAIL = re.compile(r"\s+(?:luy ke|cong don|tich luy)(?: (?:den nay|den thoi diem bao cao|tu dau nhiem ky))?$")
+_CUMULATIVE_TAIL = re.compile(
+    r"\s+(?:luy ke|cong don|tich luy)(?: (?:den nay|den thoi diem bao cao|tu dau nhiem ky))?$"
+)
 _GROWTH_HEAD = re.compile(r"^(?:toc do tang|tang truong)")
 _SAME_PERIOD_TAIL = re.compile(r"\s+so (?:voi )?(?:cung ky|ck)(?: nam truoc)?$")
 _PRICE_YEAR = re.compile(r"\b(gia (?:so sanh|hien hanh|co dinh))(?: nam)? ((?:19|20)\d{2})\b")
 _PRICE_THEO = re.compile(r"\btheo (gia (?:so sanh|hien hanh|co dinh))\b")
 # words too common in indicator names to make two names look alike
-_COMMON = frozenset("ty le so tong cua va cac nam thang trong do duoc co tren dia ban voi theo nguoi ho gia tri".split())
+_COMMON = frozenset(
+    "ty le so tong cua va cac nam thang trong do duoc co tren dia ban voi theo nguoi ho gia tri".split()
+)
 
 
 def indicator_key(text: object) -> str:
@@ -115,7 +121,11 @@ class Matcher:
                     scored[ident] = score
         best = max(scored.values(), default=0)
         # far weaker than the best is not worth offering: "Diện tích lúa" is not "Diện tích sàn nhà ở"
-        return [i for i, v in sorted(scored.items(), key=lambda kv: (-kv[1], str(kv[0]))) if v >= best - 0.2][:n]
+        return [
+            i
+            for i, v in sorted(scored.items(), key=lambda kv: (-kv[1], str(kv[0])))
+            if v >= best - 0.2
+        ][:n]
 
     def candidates(self, text: object, n: int = 3) -> list[str]:
         """Display names of the closest known names (for "Có phải: …?")."""

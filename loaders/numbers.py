@@ -23,14 +23,16 @@ _EN_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^\d*\.?\d+(?:[eE][-+]?\d+)?$")
 # Patterns only one locale writes, used to decide how a sheet writes its numbers.
 _ONLY_VI = re.compile(r"^[-(]?\d{1,3}(?:\.\d{3})+,\d+|^[-(]?\d+,(?:\d{1,2}|\d{4,})%?\)?$")
-_ONLY_EN = re.compile(r"^[-(]?\d{1,3}(?:,\d{3})+\.\d+|^[-(]?\d{1,3}(?:,\d{3}){2,}$|^[-(]?\d+\.(?:\d{1,2}|\d{4,})%?\)?$")
+_ONLY_EN = re.compile(
+    r"^[-(]?\d{1,3}(?:,\d{3})+\.\d+|^[-(]?\d{1,3}(?:,\d{3}){2,}$|^[-(]?\d+\.(?:\d{1,2}|\d{4,})%?\)?$"
+)
 
 # status codes of parse_column
 BLANK, NUMBER, TEXT = 0, 1, 2
 
 
 def detect_locale(texts) -> str:
-    """"en" when the texts use only English separators ("1,234.5"), else "vi" (the default)."""
+    """ "en" when the texts use only English separators ("1,234.5"), else "vi" (the default)."""
     vi = en = 0
     for text in texts:
         t = _SPACE.sub("", str(text))
@@ -112,7 +114,9 @@ def parse_column(cells, locale: str | None = "vi") -> tuple[np.ndarray, np.ndarr
     if n_float == n:
         return values, status
     rest = np.flatnonzero(~is_float)
-    others = [seq[i] for i in rest.tolist()] if len(rest) < n // 2 else list(compress(seq, ~is_float))
+    others = (
+        [seq[i] for i in rest.tolist()] if len(rest) < n // 2 else list(compress(seq, ~is_float))
+    )
     is_str = np.fromiter(map(isinstance, others, repeat(str)), dtype=bool, count=len(others))
     if is_str.any():
         idx = rest[is_str]
@@ -122,7 +126,9 @@ def parse_column(cells, locale: str | None = "vi") -> tuple[np.ndarray, np.ndarr
         u_val, u_stat = parse_texts(uniques, locale)
         values[idx] = u_val[codes]
         status[idx] = u_stat[codes]
-    for k in np.flatnonzero(~is_str).tolist():  # None → blank; int → number; bool, dates, times → text
+    for k in np.flatnonzero(
+        ~is_str
+    ).tolist():  # None → blank; int → number; bool, dates, times → text
         i, cell = int(rest[k]), others[k]
         if cell is None:
             continue
@@ -147,7 +153,9 @@ def parse_texts(texts: list[str], locale: str = "vi") -> tuple[np.ndarray, np.nd
         arr = pa.array(texts, type=pa.string())
         fast = np.asarray(pc.match_substring_regex(arr, _FAST_VI), dtype=bool)
         if fast.any():
-            cleaned = pc.replace_substring(pc.replace_substring(arr.filter(fast), ".", ""), ",", ".")
+            cleaned = pc.replace_substring(
+                pc.replace_substring(arr.filter(fast), ".", ""), ",", "."
+            )
             values[fast] = pc.cast(cleaned, pa.float64()).to_numpy(zero_copy_only=False)
             status[fast] = NUMBER
             todo = np.flatnonzero(~fast).tolist()

@@ -52,10 +52,16 @@ class FileResult:
     layouts: list[SheetLayout] = field(default_factory=list)
     observations: pd.DataFrame = field(default_factory=empty_observations)
     problems: list[Problem] = field(default_factory=list)
-    extras: dict = field(default_factory=dict)  # years_reached per sheet, urban scoring rows per sheet
-    unknowns: list[Unknown] = field(default_factory=list)  # names the catalog does not know, once each
+    extras: dict = field(
+        default_factory=dict
+    )  # years_reached per sheet, urban scoring rows per sheet
+    unknowns: list[Unknown] = field(
+        default_factory=list
+    )  # names the catalog does not know, once each
     skipped: list[Unknown] = field(default_factory=list)  # names not followed, by decision
-    decisions: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, target) applied here
+    decisions: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (kind, name, target) applied here
 
     @property
     def errors(self) -> list[Problem]:
@@ -82,18 +88,27 @@ def add_preview(obs: pd.DataFrame, catalog: Catalog, file: str) -> pd.DataFrame:
     n = len(out)
     for c in ("indicator_code", "kind", "target_source", "source_measure", "sheet"):
         if c in out and not isinstance(out[c].dtype, pd.CategoricalDtype):
-            out[c] = pd.Categorical(out[c].astype(object).fillna("") if c != "source_measure" else out[c].astype(object))
+            out[c] = pd.Categorical(
+                out[c].astype(object).fillna("") if c != "source_measure" else out[c].astype(object)
+            )
     out["file"] = constant(file, n)
     names = catalog.indicators["name"].to_dict()
     measures = catalog.indicators["measure"].map(catalog.measures["name"]).to_dict()
     out["indicator_name"] = relabel(out["indicator_code"], names)
     out["measure"] = relabel(out["indicator_code"], measures)
     ucodes, uuniq = pd.factorize(out["unit_id"].to_numpy(dtype="int64"))
-    out["unit_name"] = categorical(ucodes, [catalog.units[int(u)].name if int(u) in catalog.units else "" for u in uuniq])
-    span = out["year"].to_numpy(dtype="int64") * 10000 + out["month_from"].to_numpy(dtype="int64") * 100 \
+    out["unit_name"] = categorical(
+        ucodes, [catalog.units[int(u)].name if int(u) in catalog.units else "" for u in uuniq]
+    )
+    span = (
+        out["year"].to_numpy(dtype="int64") * 10000
+        + out["month_from"].to_numpy(dtype="int64") * 100
         + out["month_to"].to_numpy(dtype="int64")
+    )
     codes, uniques = pd.factorize(span)
-    out["period"] = categorical(codes, [Period(u // 10000, (u // 100) % 100, u % 100).heading for u in uniques])
+    out["period"] = categorical(
+        codes, [Period(u // 10000, (u // 100) % 100, u % 100).heading for u in uniques]
+    )
     out["kind_label"] = relabel(out["kind"], lambda k: KIND_LABELS.get(k, k))
     for c in ("unit_id", "year", "month_from", "month_to"):
         out[c] = out[c].astype("int64")
@@ -101,8 +116,15 @@ def add_preview(obs: pd.DataFrame, catalog: Catalog, file: str) -> pd.DataFrame:
     return out
 
 
-def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: Decisions | None,
-           log: UnknownLog, start: int = 0) -> Extracted | None:
+def _sheet(
+    file: str,
+    sheet,
+    catalog: Catalog,
+    result: FileResult,
+    decisions: Decisions | None,
+    log: UnknownLog,
+    start: int = 0,
+) -> Extracted | None:
     if sheet.hidden:
         if any(str(c).strip() for r in sheet.rows[:200] for c in r):
             result.problems.append(problem("hidden-sheet", file, sheet.name, None))
@@ -111,11 +133,23 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: De
     if not sheet.rows or not any(str(c).strip() for r in sheet.rows for c in r):
         result.layouts.append(SheetLayout(sheet.name, "none", "trang trống"))
         return None
-    layout: Layout | None = detect_layout(sheet.rows, sheet.merged or None,
-                                          lambda text: catalog.match_measure(text) is not None, start)
-    if layout is not None and layout.family != "long" and (cut := next_table(sheet.rows, layout)) is not None:
-        first = _sheet(file, SheetPart(sheet, cut, len(sheet.rows)), catalog, result, decisions, log, start)
-        rest = _sheet(file, SheetPart(sheet, layout.header_first, cut), catalog, result, decisions, log, cut)
+    layout: Layout | None = detect_layout(
+        sheet.rows,
+        sheet.merged or None,
+        lambda text: catalog.match_measure(text) is not None,
+        start,
+    )
+    if (
+        layout is not None
+        and layout.family != "long"
+        and (cut := next_table(sheet.rows, layout)) is not None
+    ):
+        first = _sheet(
+            file, SheetPart(sheet, cut, len(sheet.rows)), catalog, result, decisions, log, start
+        )
+        rest = _sheet(
+            file, SheetPart(sheet, layout.header_first, cut), catalog, result, decisions, log, cut
+        )
         return _joined(first, rest)
     if layout is None and start:
         return None  # no further table below the one read
@@ -135,12 +169,21 @@ def _sheet(file: str, sheet, catalog: Catalog, result: FileResult, decisions: De
             if reached:
                 result.extras.setdefault("years_reached", {})[sheet.name] = reached
             if layout.family == "urban":
-                rows = result.extras.setdefault("urban_rows", {})[sheet.name] = scoring_rows(sheet, layout, catalog)
+                rows = result.extras.setdefault("urban_rows", {})[sheet.name] = scoring_rows(
+                    sheet, layout, catalog
+                )
                 extracted.problems += check_points(file, sheet.name, rows)
     unit_id = extracted.extras.get("sheet_unit")
-    result.layouts.append(SheetLayout(
-        sheet.name, layout.family, layout.describe(), f"{layout.header_first + 1}:{layout.header_last + 1}",
-        catalog.units[unit_id].name if unit_id is not None else "", len(extracted.observations)))
+    result.layouts.append(
+        SheetLayout(
+            sheet.name,
+            layout.family,
+            layout.describe(),
+            f"{layout.header_first + 1}:{layout.header_last + 1}",
+            catalog.units[unit_id].name if unit_id is not None else "",
+            len(extracted.observations),
+        )
+    )
     return extracted
 
 
@@ -149,7 +192,9 @@ def _joined(first: Extracted | None, rest: Extracted | None) -> Extracted | None
     if first is None or rest is None:
         return first or rest
     extras = dict(first.extras, unique_keys=False)
-    return Extracted(concat([first.observations, rest.observations]), first.problems + rest.problems, extras)
+    return Extracted(
+        concat([first.observations, rest.observations]), first.problems + rest.problems, extras
+    )
 
 
 def _legacy(sheets) -> str | None:
@@ -160,7 +205,9 @@ def _legacy(sheets) -> str | None:
         if sheet.hidden:
             continue
         for row in sheet.rows[:120]:
-            texts.extend(c for c in row[:60] if isinstance(c, str) and c.strip() and not c.isascii())
+            texts.extend(
+                c for c in row[:60] if isinstance(c, str) and c.strip() and not c.isascii()
+            )
             if len(texts) > 400:
                 return legacy_encoding(texts)
     return legacy_encoding(texts)
@@ -171,12 +218,24 @@ def _names(result: FileResult, log: UnknownLog, decisions: Decisions | None) -> 
     result.unknowns = list(log.unknowns.values())
     result.skipped = list(log.skipped.values())
     for entry in result.skipped:
-        cells = ", ".join(entry.cells[:5]) + (f" và {len(entry.cells) - 5} ô khác" if len(entry.cells) > 5 else "")
+        cells = ", ".join(entry.cells[:5]) + (
+            f" và {len(entry.cells) - 5} ô khác" if len(entry.cells) > 5 else ""
+        )
         what = "chỉ tiêu" if entry.kind == "indicator" else "đơn vị"
         sheet, _, cell = entry.cells[0].rpartition("!") if entry.cells else ("", "", "")
-        result.problems.append(problem("skipped-name", result.name, sheet or None, cell or None,
-                                       "remembered" if entry.remembered else "default", what=what, name=entry.name,
-                                       count=len(entry.cells), cells=cells))
+        result.problems.append(
+            problem(
+                "skipped-name",
+                result.name,
+                sheet or None,
+                cell or None,
+                "remembered" if entry.remembered else "default",
+                what=what,
+                name=entry.name,
+                count=len(entry.cells),
+                cells=cells,
+            )
+        )
     if decisions:
         for entry in result.skipped:
             if entry.key in decisions:
@@ -185,23 +244,46 @@ def _names(result: FileResult, log: UnknownLog, decisions: Decisions | None) -> 
             result.decisions.append((kind, name, target))
 
 
-def parse_upload(name: str, data: bytes, con: Connection, *, limits: Limits | None = None,
-                 progress: Progress | None = None, decisions: Decisions | None = None) -> FileResult:
+def parse_upload(
+    name: str,
+    data: bytes,
+    con: Connection,
+    *,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+    decisions: Decisions | None = None,
+) -> FileResult:
     """Read, detect, normalise and validate one file. Never raises for bad files: problems say why.
     `decisions` maps unknown names to catalog codes / unit ids or SKIP (loaders.unknowns)."""
     with paused_gc():
         return _parse_upload(name, data, con, limits=limits, progress=progress, decisions=decisions)
 
 
-def _parse_upload(name: str, data: bytes, con: Connection, *, limits: Limits | None = None,
-                  progress: Progress | None = None, decisions: Decisions | None = None) -> FileResult:
+def _parse_upload(
+    name: str,
+    data: bytes,
+    con: Connection,
+    *,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+    decisions: Decisions | None = None,
+) -> FileResult:
     limits = limits or Limits()
     result = FileResult(name=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     report = progress or (lambda fraction, message: None)
     try:
         if len(data) > limits.max_bytes:
-            result.problems.append(problem("too-large", name, None, None, "bytes", size_mb=number(len(data) / 2**20, 1),
-                                           limit_mb=number(limits.max_bytes / 2**20, 0)))
+            result.problems.append(
+                problem(
+                    "too-large",
+                    name,
+                    None,
+                    None,
+                    "bytes",
+                    size_mb=number(len(data) / 2**20, 1),
+                    limit_mb=number(limits.max_bytes / 2**20, 0),
+                )
+            )
             return result
         if not data:
             result.problems.append(problem("empty-file", name, None, None, "zero_bytes"))
@@ -216,7 +298,7 @@ def _parse_upload(name: str, data: bytes, con: Connection, *, limits: Limits | N
         frames, unique = [], []
         unknown_log = UnknownLog()
         for n, sheet in enumerate(sheets):
-            report(0.05 + 0.85 * n / max(len(sheets), 1), f"Đang đọc trang \"{sheet.name}\"…")
+            report(0.05 + 0.85 * n / max(len(sheets), 1), f'Đang đọc trang "{sheet.name}"…')
             extracted = _sheet(name, sheet, catalog, result, decisions, unknown_log)
             if extracted is None:
                 continue
@@ -233,7 +315,9 @@ def _parse_upload(name: str, data: bytes, con: Connection, *, limits: Limits | N
         if obs.empty and not result.errors:
             result.problems.append(problem("no-data", name, None, None))
         result.problems += check_bounds(name, obs, catalog)
-        if not (len(frames) == 1 and unique[0]):  # one table whose rows and columns do not repeat: no duplicates
+        if not (
+            len(frames) == 1 and unique[0]
+        ):  # one table whose rows and columns do not repeat: no duplicates
             obs, dup_problems = check_duplicates(obs, lambda i: name)
             result.problems += dup_problems
         result.observations = add_preview(obs.reset_index(drop=True), catalog, name)

@@ -11,19 +11,31 @@ from vn.text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]*\d)")
-_N_MONTHS = re.compile(r"(?<![\d/.,])(\d{1,2})\s*(?:thang|t\b)(?:\s+dau\s+nam)?")  # "6 tháng", "6T/2021"
+_N_MONTHS = re.compile(
+    r"(?<![\d/.,])(\d{1,2})\s*(?:thang|t\b)(?:\s+dau\s+nam)?"
+)  # "6 tháng", "6T/2021"
 _LAST_HALF = re.compile(r"6\s*thang\s+cuoi\s+nam")
 _QUARTER = re.compile(r"\b(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\b")
 _MONTH = re.compile(r"(?:\bthang|\bt)\s*\.?\s*(\d{1,2})\b(?!\s*thang)")
-_TO_MONTH = re.compile(r"(?:den|toi|het)\s+(?:ngay\s+)?(?:\d{1,2}/)?(?:thang\s*)?(\d{1,2})(?:/|\b)")  # "đến 30/9"
+_TO_MONTH = re.compile(
+    r"(?:den|toi|het)\s+(?:ngay\s+)?(?:\d{1,2}/)?(?:thang\s*)?(\d{1,2})(?:/|\b)"
+)  # "đến 30/9"
 # "cả năm", "năm 2016", "Thực hiện năm", "hàng năm" — not the "Nam" of a place name ("Nam Hà")
-_WHOLE_YEAR = re.compile(r"\bca\s+nam\b|\bnam\s*(?:(?:19|20)\d{2}|nay|truoc|sau|bao cao|ke hoach|$)|\bhang\s+nam\b")
+_WHOLE_YEAR = re.compile(
+    r"\bca\s+nam\b|\bnam\s*(?:(?:19|20)\d{2}|nay|truoc|sau|bao cao|ke hoach|$)|\bhang\s+nam\b"
+)
 _CUMULATIVE = re.compile(r"\bluy ke\b|\btu dau nam\b|\bcong don\b")
-_FROM_TO = re.compile(r"\btu\s+(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2}))(?:/(?:19|20)?\d{2})?"
-                      r"(?:\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2})))?")
-_UP_TO_DATE = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*(\d{1,2})(?:\s*/\s*(?:19|20)?\d{2})?\b")
-_DOCUMENT = re.compile(r"\b\d+\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?(?:qd|nq|kh|bc|tb|ct|cv)\b[\w\-/]*"
-                       r"|(?<!den )(?<!toi )(?<!het )\bngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}")
+_FROM_TO = re.compile(
+    r"\btu\s+(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2}))(?:/(?:19|20)?\d{2})?"
+    r"(?:\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?:\d{1,2}/(\d{1,2})|thang\s+(\d{1,2})))?"
+)
+_UP_TO_DATE = re.compile(
+    r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*(\d{1,2})(?:\s*/\s*(?:19|20)?\d{2})?\b"
+)
+_DOCUMENT = re.compile(
+    r"\b\d+\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?(?:qd|nq|kh|bc|tb|ct|cv)\b[\w\-/]*"
+    r"|(?<!den )(?<!toi )(?<!het )\bngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}"
+)
 _YEAR_AFTER_RANGE = re.compile(r"\bnam ((?:19|20)\d{2})\b")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})")
 
@@ -60,13 +72,17 @@ def parse_period(text: object, whole_year: bool = True) -> HeaderPeriod:
     return _parse_folded(fold(text), whole_year)
 
 
-_CODE = re.compile(r"^(?:(cn)|lk\s*(\d{1,2})|(\d{1,2})t|t\s*(\d{1,2})|q\s*([1-4]))$")  # software period codes
+_CODE = re.compile(
+    r"^(?:(cn)|lk\s*(\d{1,2})|(\d{1,2})t|t\s*(\d{1,2})|q\s*([1-4]))$"
+)  # software period codes
 
 
 @lru_cache(maxsize=16384)
 def _parse_folded(t: str, whole_year: bool) -> HeaderPeriod:
     code = _CODE.match(t.strip())
-    if not code:  # "theo QĐ 5960/QĐ-UBND ngày 20/12/2018": a document's number and date are no period
+    if (
+        not code
+    ):  # "theo QĐ 5960/QĐ-UBND ngày 20/12/2018": a document's number and date are no period
         t = _DOCUMENT.sub(" ", t)
     if code:  # "CN", "LK10", "6T", "T10", "Q3" as a reporting program writes them
         whole, lk, n, month, q = code.groups()
@@ -98,7 +114,9 @@ def _parse_folded(t: str, whole_year: bool) -> HeaderPeriod:
     elif m := _QUARTER.search(t):
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         months = (3 * q - 2, 3 * q)
-    elif (m := _UP_TO_DATE.search(t)) and 1 <= int(m.group(1)) <= 12:  # "đến 30/11/2023": months 1–11
+    elif (m := _UP_TO_DATE.search(t)) and 1 <= int(
+        m.group(1)
+    ) <= 12:  # "đến 30/11/2023": months 1–11
         months = (1, int(m.group(1)))
     elif "luy ke" in t and (m := _TO_MONTH.search(t)) and 1 <= int(m.group(1)) <= 12:
         months = (1, int(m.group(1)))

@@ -27,11 +27,16 @@ class Code:
 @lru_cache(maxsize=1)
 def codes() -> dict[str, Code]:
     data = tomllib.loads(PROBLEMS_FILE.read_text("utf-8"))
-    return {code: Code(d["severity"], d["title"], d["meaning"], d["fix"], dict(d["messages"])) for code, d in data.items()}
+    return {
+        code: Code(d["severity"], d["title"], d["meaning"], d["fix"], dict(d["messages"]))
+        for code, d in data.items()
+    }
 
 
 # code → (default severity, Vietnamese title, what it means). docs/loading.md lists every code.
-CODES: dict[str, tuple[str, str, str]] = {c: (d.severity, d.title, d.meaning) for c, d in codes().items()}
+CODES: dict[str, tuple[str, str, str]] = {
+    c: (d.severity, d.title, d.meaning) for c, d in codes().items()
+}
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,15 @@ class Problem:
         return asdict(self) | {"title": self.title}
 
 
-def problem(code: str, file: str, sheet: str | None, cell: str | None, variant: str = "default",
-            severity: str | None = None, **fields: object) -> Problem:
+def problem(
+    code: str,
+    file: str,
+    sheet: str | None,
+    cell: str | None,
+    variant: str = "default",
+    severity: str | None = None,
+    **fields: object,
+) -> Problem:
     """A problem of `code`, its message the `variant` template of data/problems.toml filled with
     `cell`, `sheet` and `fields` (numbers already formatted vi-VN)."""
     known = codes().get(code)
@@ -65,5 +77,7 @@ def problem(code: str, file: str, sheet: str | None, cell: str | None, variant: 
     template = known.messages.get(variant)
     if template is None:
         raise KeyError(f"problem {code!r} has no message {variant!r}")
-    message = template.format(cell=cell or "", sheet=sheet or "", **{k: "" if v is None else v for k, v in fields.items()})
+    message = template.format(
+        cell=cell or "", sheet=sheet or "", **{k: "" if v is None else v for k, v in fields.items()}
+    )
     return Problem(code, severity or known.severity, file, sheet, cell, message)

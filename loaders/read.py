@@ -64,7 +64,10 @@ def sniff(data: bytes) -> str:
     if data.startswith(ZIP_MAGIC):
         return "zip"
     if data.startswith(CFB_MAGIC):
-        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20] or b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data[-65536:]:
+        if (
+            "EncryptedPackage".encode("utf-16-le") in data[: 1 << 20]
+            or b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data[-65536:]
+        ):
             return "encrypted"
         return "xls"
     return "text"
@@ -79,8 +82,14 @@ def check_zip(name: str, data: bytes, limits: Limits) -> tuple[str, zipfile.ZipF
         raise ReadFailure(problem("not-a-spreadsheet", name, None, None, "corrupt")) from exc
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
-    worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > 10 << 20), default=0)
-    if total > limits.max_unzipped or worst > limits.max_ratio or (total > 100 << 20 and total / packed > limits.max_ratio):
+    worst = max(
+        (i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > 10 << 20), default=0
+    )
+    if (
+        total > limits.max_unzipped
+        or worst > limits.max_ratio
+        or (total > 100 << 20 and total / packed > limits.max_ratio)
+    ):
         raise ReadFailure(problem("zip-bomb", name, None, None, size_mb=number(total / 2**20, 0)))
     names = {i.filename for i in infos}
     if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
@@ -97,13 +106,19 @@ _REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', r
 _REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', re.S)
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUM = re.compile(rb'\br="(\d+)"')
-_COL = re.compile(rb'<col\b[^>]*?>')
+_COL = re.compile(rb"<col\b[^>]*?>")
 _ATTR = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
 
 
 def _unescape(raw: bytes) -> str:
-    return (raw.decode("utf-8", "replace").replace("&amp;", "&").replace("&lt;", "<")
-            .replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'"))
+    return (
+        raw.decode("utf-8", "replace")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+    )
 
 
 def xlsx_sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -144,7 +159,7 @@ def xlsx_dimension(archive: zipfile.ZipFile, path: str) -> int:
 
 
 _NUMFMT = re.compile(rb'<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
-_XF = re.compile(rb'<xf\b[^>]*>')
+_XF = re.compile(rb"<xf\b[^>]*>")
 _XF_FMT = re.compile(rb'\bnumFmtId="(\d+)"')
 _CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
 BUILTIN_PERCENT = {9, 10}  # "0%", "0.00%"
@@ -194,12 +209,15 @@ def _empty_formulas(whole: bytes, scan: SheetScan) -> None:
         if begin >= 0 and end >= 0 and not _COMPUTED.search(whole, at, end):
             m = _CELL_REF.match(whole, begin)
             if m:
-                scan.empty_formula_cells.add((int(m.group(2)) - 1, column_index(m.group(1).decode())))
+                scan.empty_formula_cells.add(
+                    (int(m.group(2)) - 1, column_index(m.group(1).decode()))
+                )
         at = whole.find(b"<f", (end if end >= 0 else at) + 1)
 
 
-def xlsx_scan(archive: zipfile.ZipFile, path: str,
-              percent_styles: frozenset[int] | set[int] = frozenset()) -> SheetScan:
+def xlsx_scan(
+    archive: zipfile.ZipFile, path: str, percent_styles: frozenset[int] | set[int] = frozenset()
+) -> SheetScan:
     """Hidden rows and columns (0-based) and percent-formatted cells of one sheet's XML. Runs beside
     calamine in a thread and streams the XML in 1 MB pieces (zlib releases the GIL; the sheet is never
     held whole in memory); pieces are searched with bytes.find, regular expressions run only near hits."""
@@ -230,7 +248,9 @@ def xlsx_scan(archive: zipfile.ZipFile, path: str,
                     else:
                         tail = chunk
                         continue
-                cut = chunk.rfind(b"<")  # a tag cut at the piece's end is searched again with the next piece
+                cut = chunk.rfind(
+                    b"<"
+                )  # a tag cut at the piece's end is searched again with the next piece
                 whole = chunk[:cut] if cut >= 0 and len(chunk) - cut < 4096 else chunk
                 if b'hidden="' in whole:
                     for tag in _HIDDEN_ROW.findall(whole):
@@ -243,11 +263,15 @@ def xlsx_scan(archive: zipfile.ZipFile, path: str,
                     at = whole.find(marker)
                     while at >= 0:
                         begin = whole.rfind(b"<", 0, at)
-                        m = _CELL_REF.match(whole, begin)  # the <c> tag holding the style (r= before or after s=)
+                        m = _CELL_REF.match(
+                            whole, begin
+                        )  # the <c> tag holding the style (r= before or after s=)
                         if m:
-                            scan.percent_cells.add((int(m.group(2)) - 1, column_index(m.group(1).decode())))
+                            scan.percent_cells.add(
+                                (int(m.group(2)) - 1, column_index(m.group(1).decode()))
+                            )
                         at = whole.find(marker, at + 1)
-                tail = chunk[len(whole):]
+                tail = chunk[len(whole) :]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return SheetScan()
     return scan
@@ -337,7 +361,7 @@ def xlsx_hidden(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int]
 
 
 def is_percent_format(fmt: str) -> bool:
-    """"0.00%", "0%", "#,##0.0%" — a % outside quotes and escapes."""
+    """ "0.00%", "0%", "#,##0.0%" — a % outside quotes and escapes."""
     return "%" in re.sub(r'"[^"]*"|\\.', "", fmt or "")
 
 
@@ -349,8 +373,15 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
         raise ReadFailure(problem("encrypted-file", name, None, None))
     if kind == "text":
         suffix = name.lower().rpartition(".")[2]
-        if suffix in ("xlsx", "xlsm", "xls", "ods"):  # a text file renamed: say so rather than read it as a table
-            raise ReadFailure(problem("not-a-spreadsheet", name, None, None, "text_named", suffix=suffix))
+        if suffix in (
+            "xlsx",
+            "xlsm",
+            "xls",
+            "ods",
+        ):  # a text file renamed: say so rather than read it as a table
+            raise ReadFailure(
+                problem("not-a-spreadsheet", name, None, None, "text_named", suffix=suffix)
+            )
         return [read_text(name, data)]
     hidden: dict[str, Future] = {}
     if kind == "zip":
@@ -359,8 +390,16 @@ def read_workbook(name: str, data: bytes, limits: Limits) -> list[Sheet]:
             paths = xlsx_sheet_paths(archive)
             for sheet_name, path in paths.items():
                 if xlsx_dimension(archive, path) > limits.max_cells:
-                    raise ReadFailure(problem("too-large", name, sheet_name, None, "declared",
-                                              limit=number(limits.max_cells)))
+                    raise ReadFailure(
+                        problem(
+                            "too-large",
+                            name,
+                            sheet_name,
+                            None,
+                            "declared",
+                            limit=number(limits.max_cells),
+                        )
+                    )
             percent_styles = xlsx_percent_styles(archive)
             pool = ThreadPoolExecutor(max_workers=1)
 
@@ -422,14 +461,26 @@ class _LazySheet(Sheet):
             sheet = self._book.get_sheet_by_name(self.name)
             height, width = sheet.total_height or 0, sheet.total_width or 0
             if height * width > self._limits.max_cells:
-                raise ReadFailure(problem("too-large", self._file, self.name, None, "cells", height=number(height),
-                                          width=number(width), limit=number(self._limits.max_cells)))
+                raise ReadFailure(
+                    problem(
+                        "too-large",
+                        self._file,
+                        self.name,
+                        None,
+                        "cells",
+                        height=number(height),
+                        width=number(width),
+                        limit=number(self._limits.max_cells),
+                    )
+                )
             rows = encoding.nfc_rows(sheet.to_python(skip_empty_area=False))
             merged = sheet.merged_cell_ranges or []
         except ReadFailure:
             raise
         except Exception as exc:
-            raise ReadFailure(problem("not-a-spreadsheet", self._file, self.name, None, "sheet")) from exc
+            raise ReadFailure(
+                problem("not-a-spreadsheet", self._file, self.name, None, "sheet")
+            ) from exc
         widths = set(map(len, rows))
         if len(widths) > 1:  # calamine rows are rectangular; pad anything else
             width = max(widths)
@@ -463,7 +514,11 @@ class _LazySheet(Sheet):
 # ------------------------------------------------------------------ text (CSV)
 def decode_text(name: str, data: bytes) -> str:
     head = data[:4000]
-    if b"\x00" in head and head.count(b"\x00") <= len(head) // 4 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if (
+        b"\x00" in head
+        and head.count(b"\x00") <= len(head) // 4
+        and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    ):
         raise ReadFailure(problem("not-a-spreadsheet", name, None, None))
     text = encoding.decode_text(data)
     if text is None:
@@ -489,7 +544,14 @@ def detect_delimiter(text: str) -> str:
 
 
 def legacy_problem(name: str, sheet: str | None, legacy: str) -> Problem:
-    return problem("legacy-encoding", name, sheet, None, encoding=encoding.LEGACY_NAMES[legacy], source=legacy.upper())
+    return problem(
+        "legacy-encoding",
+        name,
+        sheet,
+        None,
+        encoding=encoding.LEGACY_NAMES[legacy],
+        source=legacy.upper(),
+    )
 
 
 def read_text(name: str, data: bytes) -> Sheet:

@@ -17,7 +17,9 @@ def next_table(rows: list[list], layout: Layout) -> int | None:
     """The first row of a second table inside `layout`'s data rows (its title line, else its header
     row), or None. A second table's header has a name column header ("Chỉ tiêu", "Tên đơn vị") and at
     least one value column header with a kind or a period, and no numbers."""
-    for r in range(layout.data_first + 1, len(rows)):  # below the table's end too: after a blank row
+    for r in range(
+        layout.data_first + 1, len(rows)
+    ):  # below the table's end too: after a blank row
         if not _header_row(rows[r]):
             continue
         start = r
@@ -32,8 +34,10 @@ def next_table(rows: list[list], layout: Layout) -> int | None:
 
 def _header_row(cells: list) -> bool:
     # cheap test first, on the first columns (STT, Mã, Tên…), where a header's "Chỉ tiêu" sits: most rows fail it
-    if not any(isinstance(c, str) and 0 < len(c) < 60 and NAME_WORDS.match(fold(c).strip(" :"))
-               for c in cells[:NAME_COLUMNS]):
+    if not any(
+        isinstance(c, str) and 0 < len(c) < 60 and NAME_WORDS.match(fold(c).strip(" :"))
+        for c in cells[:NAME_COLUMNS]
+    ):
         return False
     texts = [c for c in cells if cell_text(c)]
     if len(texts) < 3 or any(not isinstance(c, str) for c in texts):
@@ -53,7 +57,9 @@ class SheetPart(Sheet):
         self._base = base
         width = len(base.rows[0]) if base.rows else 0
         empty = [""] * width
-        self._rows = [list(empty) if blank_from <= r < blank_to else row for r, row in enumerate(base.rows)]
+        self._rows = [
+            list(empty) if blank_from <= r < blank_to else row for r, row in enumerate(base.rows)
+        ]
         self.name = base.name
         self.hidden = base.hidden
 

@@ -39,7 +39,9 @@ def long_template(con: Connection, unit_name: str, year: int, period: str = "6 t
     for ind in _indicators(con):
         ws.append([unit_name, ind["name"], year, "Năm", "Kế hoạch", None, ind["measure"]])
         ws.append([unit_name, ind["name"], year, period, "Ước thực hiện", None, ind["measure"]])
-    kinds = DataValidation(type="list", formula1='"Kế hoạch,Thực hiện,Ước thực hiện"', allow_blank=False)
+    kinds = DataValidation(
+        type="list", formula1='"Kế hoạch,Thực hiện,Ước thực hiện"', allow_blank=False
+    )
     ws.add_data_validation(kinds)
     kinds.add(f"E2:E{ws.max_row}")
     for col, width in zip("ABCDEFG", (24, 46, 8, 14, 16, 14, 16)):
@@ -57,12 +59,22 @@ def report_template(con: Connection, unit_name: str, year: int, months: int = 6)
     ws["A1"] = f"UBND {unit_name.upper()}"
     ws["D1"] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     ws["D2"] = "Độc lập - Tự do - Hạnh phúc"
-    ws["A4"] = f"BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI {period.upper()} NĂM {year}"
+    ws["A4"] = (
+        f"BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI {period.upper()} NĂM {year}"
+    )
     ws.merge_cells("A4:H4")
     ws["A4"].font = Font(bold=True, size=13)
     ws["A4"].alignment = Alignment(horizontal="center")
-    headers = ["STT", "Chỉ tiêu", "ĐVT", f"Kế hoạch năm {year}", f"Thực hiện {period} năm {year - 1}",
-               f"Ước thực hiện {period} năm {year}", "So sánh (%)", None]
+    headers = [
+        "STT",
+        "Chỉ tiêu",
+        "ĐVT",
+        f"Kế hoạch năm {year}",
+        f"Thực hiện {period} năm {year - 1}",
+        f"Ước thực hiện {period} năm {year}",
+        "So sánh (%)",
+        None,
+    ]
     for col, text in enumerate(headers, start=1):
         ws.cell(6, col, text).font = Font(bold=True)
     ws.cell(7, 7, "So KH").font = Font(bold=True)
@@ -85,8 +97,8 @@ def report_template(con: Connection, unit_name: str, year: int, months: int = 6)
             ws.cell(row, 1, str(number))
         ws.cell(row, 2, ind["name"])
         ws.cell(row, 3, ind["measure"])
-        ws.cell(row, 7, f"=IF(D{row}>0,F{row}/D{row}*100,\"\")")
-        ws.cell(row, 8, f"=IF(E{row}>0,F{row}/E{row}*100,\"\")")
+        ws.cell(row, 7, f'=IF(D{row}>0,F{row}/D{row}*100,"")')
+        ws.cell(row, 8, f'=IF(E{row}>0,F{row}/E{row}*100,"")')
         row += 1
     for letter, width in zip("ABCDEFGH", (6, 48, 14, 14, 16, 16, 10, 10)):
         ws.column_dimensions[letter].width = width

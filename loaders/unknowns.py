@@ -29,7 +29,9 @@ class Unknown:
     kind: str  # indicator | unit
     name: str  # as first written
     cells: list[str] = field(default_factory=list)  # "Sheet!B12"
-    candidates: list[tuple[str, str]] = field(default_factory=list)  # (code or unit_id, label), best first
+    candidates: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (code or unit_id, label), best first
     ambiguous: bool = False  # the name matches several catalog entries
     remembered: bool = False  # skipped by a decision saved from an earlier upload
     measure: str = ""  # the measure the file writes for it (ĐVT), to start a new indicator with
@@ -76,16 +78,28 @@ class UnknownLog:
     def __init__(self) -> None:
         self.unknowns: dict[tuple[str, str], Unknown] = {}
         self.skipped: dict[tuple[str, str], Unknown] = {}
-        self.decided: dict[tuple[str, str], tuple[str, str]] = {}  # key → (name as written, target) of decisions used
+        self.decided: dict[
+            tuple[str, str], tuple[str, str]
+        ] = {}  # key → (name as written, target) of decisions used
 
     def used(self, kind: str, name: str, target: str) -> None:
         self.decided.setdefault(decision_key(kind, name), (name, target))
 
-    def add(self, kind: str, name: str, cell: str, candidates=(), ambiguous: bool = False, measure: str = "") -> None:
+    def add(
+        self,
+        kind: str,
+        name: str,
+        cell: str,
+        candidates=(),
+        ambiguous: bool = False,
+        measure: str = "",
+    ) -> None:
         k = decision_key(kind, name)
         entry = self.unknowns.get(k)
         if entry is None:
-            entry = self.unknowns[k] = Unknown(kind, name, [], list(candidates), ambiguous, measure=measure)
+            entry = self.unknowns[k] = Unknown(
+                kind, name, [], list(candidates), ambiguous, measure=measure
+            )
         if measure and not entry.measure:
             entry.measure = measure
         if cell not in entry.cells:

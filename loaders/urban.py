@@ -32,7 +32,9 @@ def scoring_rows(sheet: Sheet, layout: Layout, catalog=None) -> list[dict]:
         item: dict[str, object] = {
             "stt": cell_text(cells[layout.stt_col]) if layout.stt_col is not None else "",
             "name": name,
-            "measure": cell_text(cells[layout.measure_col]) if layout.measure_col is not None else "",
+            "measure": cell_text(cells[layout.measure_col])
+            if layout.measure_col is not None
+            else "",
             "cell": f"{sheet.name}!{a1(r, name_col)}",
         }
         for field_name in FIELDS:

@@ -13,6 +13,15 @@ def check_points(file: str, sheet: str, rows: list[dict]) -> list[Problem]:
     for m in urban.score_table(rows)["mismatches"]:
         cell = (m["cell"] or "").split("!")[-1] or None
         what = "tổng điểm" if m["item"] == "total" else f"mục {m['item']}"
-        found.append(problem("points-mismatch", file, sheet, cell, what=what, reported=fmt.number(m["reported"], 4),
-                             computed=fmt.number(m["computed"], 4)))
+        found.append(
+            problem(
+                "points-mismatch",
+                file,
+                sheet,
+                cell,
+                what=what,
+                reported=fmt.number(m["reported"], 4),
+                computed=fmt.number(m["computed"], 4),
+            )
+        )
     return found

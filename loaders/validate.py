@@ -46,10 +46,23 @@ def check_bounds(file: str, obs: pd.DataFrame, catalog: Catalog) -> list[Problem
             why = "chỉ được là 1 (đạt) hoặc 0 (chưa đạt)"
         else:
             why = f"không được vượt quá {fmt(hi[i])} {measure}"
-        problems.append(problem("impossible-value", file, sheet, cell, value=fmt(float(row["source_value"])),
-                                indicator=name, why=why))
+        problems.append(
+            problem(
+                "impossible-value",
+                file,
+                sheet,
+                cell,
+                value=fmt(float(row["source_value"])),
+                indicator=name,
+                why=why,
+            )
+        )
     if len(idx) > MAX_PER_CODE:
-        problems.append(problem("impossible-value", file, None, None, "more", count=fmt(len(idx) - MAX_PER_CODE)))
+        problems.append(
+            problem(
+                "impossible-value", file, None, None, "more", count=fmt(len(idx) - MAX_PER_CODE)
+            )
+        )
     return problems
 
 
@@ -61,7 +74,10 @@ def duplicated_keys(obs: pd.DataFrame) -> np.ndarray:
     for column in KEY:
         series = obs[column]
         if isinstance(series.dtype, pd.CategoricalDtype):
-            codes, width = np.asarray(series.cat.codes, dtype=np.int64) + 1, len(series.cat.categories) + 1
+            codes, width = (
+                np.asarray(series.cat.codes, dtype=np.int64) + 1,
+                len(series.cat.categories) + 1,
+            )
         else:
             codes, uniques = pd.factorize(series, use_na_sentinel=False)
             width = len(uniques)
@@ -88,7 +104,11 @@ def check_duplicates(obs: pd.DataFrame, file_of=None) -> tuple[pd.DataFrame, lis
     drop = []
     for _, group in sub.groupby(KEY, sort=False):
         first = group.iloc[0]
-        first_where = first["source_cell"] if file_of is None else f"{file_of(group.index[0])}:{first['source_cell']}"
+        first_where = (
+            first["source_cell"]
+            if file_of is None
+            else f"{file_of(group.index[0])}:{first['source_cell']}"
+        )
         for index, row in group.iloc[1:].iterrows():
             file = file_of(index) if file_of else row.get("file", "")
             sheet, cell = _cell(row["source_cell"])
@@ -96,8 +116,19 @@ def check_duplicates(obs: pd.DataFrame, file_of=None) -> tuple[pd.DataFrame, lis
             if same:
                 drop.append(index)
                 if len(problems) < MAX_PER_CODE:
-                    problems.append(problem("duplicate-value", file, sheet, cell, first=first_where))
+                    problems.append(
+                        problem("duplicate-value", file, sheet, cell, first=first_where)
+                    )
             elif len(problems) < MAX_PER_CODE:
-                problems.append(problem("conflicting-duplicate", file, sheet, cell, value=fmt(row["source_value"]),
-                                        first=first_where, first_value=fmt(first["source_value"])))
+                problems.append(
+                    problem(
+                        "conflicting-duplicate",
+                        file,
+                        sheet,
+                        cell,
+                        value=fmt(row["source_value"]),
+                        first=first_where,
+                        first_value=fmt(first["source_value"]),
+                    )
+                )
     return obs.drop(index=drop), problems

@@ -35,7 +35,9 @@ def vocabulary() -> Vocabulary:
         legend=re.compile(footer["legend"]),
         count_row=re.compile(data["rows"]["count"]),
         verdict_row=re.compile(data["rows"]["verdict"]),
-        abbreviations=tuple((re.compile(r"(?<![\w])" + re.escape(k) + r"(?![\w])"), v) for k, v in pairs),
+        abbreviations=tuple(
+            (re.compile(r"(?<![\w])" + re.escape(k) + r"(?![\w])"), v) for k, v in pairs
+        ),
         count_leaves=frozenset(data["columns"]["count_leaves"]),
     )
 

@@ -37,10 +37,27 @@ def _deck() -> bytes:
 
 # every file is built when its button is clicked, not on every rerun
 a, b, c, d = st.columns(4)
-a.download_button("Word (.docx)", lambda: document.docx(report), f"{name}.docx",
-                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document", on_click="ignore")
-b.download_button("Văn bản (.txt)", lambda: document.text(report), f"{name}.txt", "text/plain", on_click="ignore")
-c.download_button("Bảng tổng hợp (.xlsx)", lambda: exports.to_xlsx(slides.summary_table(view)), f"{name}.xlsx",
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
-d.download_button("Bộ trình chiếu (.pptx)", _deck, f"giao_ban_{sel.year}_{sel.period.key}.pptx",
-                  "application/vnd.openxmlformats-officedocument.presentationml.presentation", on_click="ignore")
+a.download_button(
+    "Word (.docx)",
+    lambda: document.docx(report),
+    f"{name}.docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    on_click="ignore",
+)
+b.download_button(
+    "Văn bản (.txt)", lambda: document.text(report), f"{name}.txt", "text/plain", on_click="ignore"
+)
+c.download_button(
+    "Bảng tổng hợp (.xlsx)",
+    lambda: exports.to_xlsx(slides.summary_table(view)),
+    f"{name}.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+)
+d.download_button(
+    "Bộ trình chiếu (.pptx)",
+    _deck,
+    f"giao_ban_{sel.year}_{sel.period.key}.pptx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    on_click="ignore",
+)

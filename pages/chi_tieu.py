@@ -36,15 +36,28 @@ if status and status["target"] is not None:
     base = values[values.year == term.base_year]
     goal = (term.target_year, status["target"])
     if not base.empty:
-        path = terms.required_path(term.base_year, float(base.value.iloc[0]), term.target_year, status["target"])
+        path = terms.required_path(
+            term.base_year, float(base.value.iloc[0]), term.target_year, status["target"]
+        )
 if values.empty and yearly_targets.empty:
     st.info("Chưa có số liệu cả năm nào của chỉ tiêu này cho đơn vị.")
 else:
-    st.altair_chart(charts.trend_with_targets(values, yearly_targets, path, meta["measure_name"], goal), width="stretch")
+    st.altair_chart(
+        charts.trend_with_targets(values, yearly_targets, path, meta["measure_name"], goal),
+        width="stretch",
+    )
 if status:
-    target_text = fmt.number(status["target"]) if status["target"] is not None else "chưa có mục tiêu"
-    st.markdown(f"**{term.label}** (mục tiêu: {target_text}): xu hướng **{status['label']}**"
-                + (f" — điểm {fmt.number(status['score'], 1)} trên thang −5…5" if status["score"] is not None else ""))
+    target_text = (
+        fmt.number(status["target"]) if status["target"] is not None else "chưa có mục tiêu"
+    )
+    st.markdown(
+        f"**{term.label}** (mục tiêu: {target_text}): xu hướng **{status['label']}**"
+        + (
+            f" — điểm {fmt.number(status['score'], 1)} trên thang −5…5"
+            if status["score"] is not None
+            else ""
+        )
+    )
 
 st.markdown("#### Các phường, xã so với kế hoạch")
 wards = ranking.by_children(con, code, sel.unit_id, sel.year, sel.month_from, sel.month_to)
@@ -56,7 +69,17 @@ table, headers = ranking.table_for_export(wards)
 st.dataframe(ranking.display(table, headers), hide_index=True, width="stretch")
 name = f"{code}_{sel.year}_{sel.period.key}"
 left, right = st.columns(2)
-left.download_button("Tải bảng (.xlsx)", lambda: exports.to_xlsx(table, headers), f"{name}.xlsx",  # built on click
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
-right.download_button("Tải bảng (.csv)", lambda: exports.to_csv(table, headers), f"{name}.csv", "text/csv",
-                      on_click="ignore")
+left.download_button(
+    "Tải bảng (.xlsx)",
+    lambda: exports.to_xlsx(table, headers),
+    f"{name}.xlsx",  # built on click
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+)
+right.download_button(
+    "Tải bảng (.csv)",
+    lambda: exports.to_csv(table, headers),
+    f"{name}.csv",
+    "text/csv",
+    on_click="ignore",
+)

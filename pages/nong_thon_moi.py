@@ -14,13 +14,24 @@ from ui import layout
 from vn import numbers as fmt
 
 con = layout.page("Nông thôn mới", icon="🌾")
-FAMILIES = {"ntm": ("Xã nông thôn mới", "xã"), "van_minh": ("Phường đạt chuẩn đô thị văn minh", "phường")}
-family = pick.choose("Bộ tiêu chí", list(FAMILIES), {k: v[0] for k, v in FAMILIES.items()}, "family",
-                     "ntm_family", horizontal=True)
+FAMILIES = {
+    "ntm": ("Xã nông thôn mới", "xã"),
+    "van_minh": ("Phường đạt chuẩn đô thị văn minh", "phường"),
+}
+family = pick.choose(
+    "Bộ tiêu chí",
+    list(FAMILIES),
+    {k: v[0] for k, v in FAMILIES.items()},
+    "family",
+    "ntm_family",
+    horizontal=True,
+)
 noun = FAMILIES[family][1]
 parents = ntm.parents_with_criteria(con, family)
 if parents.empty:
-    st.warning(f"Kho dữ liệu chưa có kết quả tiêu chí của {noun} nào. Vào **Tải dữ liệu lên** để nạp bảng tổng hợp tiêu chí.")
+    st.warning(
+        f"Kho dữ liệu chưa có kết quả tiêu chí của {noun} nào. Vào **Tải dữ liệu lên** để nạp bảng tổng hợp tiêu chí."
+    )
     st.stop()
 st.sidebar.markdown("**Bộ lọc**")
 names = dict(zip(parents.unit_id.astype(int), parents.name))
@@ -38,9 +49,15 @@ if assessed.empty or base is None:
 names_by_number = ntm.criterion_names(family, year)
 total = int(assessed.criteria_total.max())
 st.subheader(f"{FAMILIES[family][0]} — {row['name']}, năm {year}")
-st.caption(f"Bộ tiêu chí áp dụng: **{base.short_name}** ({base.source}). "
-           f"Xét {total} tiêu chí{' (gồm tiêu chí riêng của tỉnh)' if total > len(base.criteria) else ''}."
-           + (" Một số nội dung của bộ tiêu chí chưa được đối chiếu với văn bản gốc." if base.unconfirmed else ""))
+st.caption(
+    f"Bộ tiêu chí áp dụng: **{base.short_name}** ({base.source}). "
+    f"Xét {total} tiêu chí{' (gồm tiêu chí riêng của tỉnh)' if total > len(base.criteria) else ''}."
+    + (
+        " Một số nội dung của bộ tiêu chí chưa được đối chiếu với văn bản gốc."
+        if base.unconfirmed
+        else ""
+    )
+)
 
 reached = assessed.level.ne("").sum()
 cols = st.columns(4)
@@ -51,7 +68,9 @@ if family == "ntm":  # NQ 25/2021/QH15: no commune below 15 criteria
     cols[3].metric("Dưới 15 tiêu chí", fmt.number(int((assessed.criteria_met < 15).sum()), 0))
 
 st.markdown(f"#### Kết quả từng tiêu chí theo {noun}")
-st.altair_chart(charts.criteria_heatmap(charts.matrix_long(assessed, names_by_number)), width="stretch")
+st.altair_chart(
+    charts.criteria_heatmap(charts.matrix_long(assessed, names_by_number)), width="stretch"
+)
 
 left, right = st.columns(2)
 with left:
@@ -71,8 +90,10 @@ with left:
     st.markdown(f"#### Số {noun} đạt chuẩn qua các năm")
     plan = ntm.plan(con, parent_id) if family == "ntm" else None
     st.altair_chart(charts.reached_vs_plan(summary, plan), width="stretch")
-    st.caption("Cột: số đơn vị đạt chuẩn lũy kế (theo quyết định công nhận, nếu chưa có thì theo năm đạt đủ "
-               "tiêu chí); vạch đen: kế hoạch.")
+    st.caption(
+        "Cột: số đơn vị đạt chuẩn lũy kế (theo quyết định công nhận, nếu chưa có thì theo năm đạt đủ "
+        "tiêu chí); vạch đen: kế hoạch."
+    )
 with right:
     st.markdown(f"#### Bình quân số tiêu chí đạt/{noun}")
     st.altair_chart(charts.average_criteria(summary), width="stretch")
@@ -84,17 +105,49 @@ own = hist[hist.unit_id == unit_id]
 long = []
 for r in own.itertuples():
     labels = ntm.criterion_names(family, int(r.year))
-    for status, numbers in ((charts.MET, r.met), (charts.NOT_MET, r.unmet), (charts.NO_DATA, r.missing)):
-        long += [{"year": int(r.year), "number": n, "status": status,  # one row per number: the chosen year's names
-                  "criterion": f"{n}. {names_by_number.get(n) or labels.get(n, n)}"} for n in numbers]
+    for status, numbers in (
+        (charts.MET, r.met),
+        (charts.NOT_MET, r.unmet),
+        (charts.NO_DATA, r.missing),
+    ):
+        long += [
+            {
+                "year": int(r.year),
+                "number": n,
+                "status": status,  # one row per number: the chosen year's names
+                "criterion": f"{n}. {names_by_number.get(n) or labels.get(n, n)}",
+            }
+            for n in numbers
+        ]
 st.altair_chart(charts.unit_history(pd.DataFrame(long)), width="stretch")
 mine = assessed[assessed.unit_id == unit_id].iloc[0]
 level = base.level_name(mine.level) if mine.level else "chưa đạt chuẩn"
-st.markdown(f"**{mine.unit_name}**: {mine.criteria_met}/{mine.criteria_total} tiêu chí năm {year}; mức đạt: **{level}**"
-            + (f" (năm {int(mine.year_reached)}, {mine.basis})" if not pd.isna(mine.year_reached) else "") + ".")
+st.markdown(
+    f"**{mine.unit_name}**: {mine.criteria_met}/{mine.criteria_total} tiêu chí năm {year}; mức đạt: **{level}**"
+    + (f" (năm {int(mine.year_reached)}, {mine.basis})" if not pd.isna(mine.year_reached) else "")
+    + "."
+)
 
 with st.expander("Bảng kết quả"):
-    table = assessed[["unit_code", "unit_name", "criteria_met", "criteria_total", "level", "year_reached", "basis"]].copy()
+    table = assessed[
+        [
+            "unit_code",
+            "unit_name",
+            "criteria_met",
+            "criteria_total",
+            "level",
+            "year_reached",
+            "basis",
+        ]
+    ].copy()
     table["level"] = [base.level_name(v) if v else "" for v in table.level]
-    table.columns = ["Mã", "Đơn vị", "Số tiêu chí đạt", "Tổng số tiêu chí", "Mức đạt", "Năm đạt chuẩn", "Căn cứ"]
+    table.columns = [
+        "Mã",
+        "Đơn vị",
+        "Số tiêu chí đạt",
+        "Tổng số tiêu chí",
+        "Mức đạt",
+        "Năm đạt chuẩn",
+        "Căn cứ",
+    ]
     st.dataframe(table, hide_index=True, width="stretch")

@@ -16,27 +16,60 @@ if sel is None:
     st.stop()
 kids = queries.child_units(con, sel.unit_id)
 if kids.empty:
-    st.info(f"{sel.unit_name} không có phường, xã trực thuộc để so sánh. Chọn thành phố hoặc huyện ở thanh bên.")
+    st.info(
+        f"{sel.unit_name} không có phường, xã trực thuộc để so sánh. Chọn thành phố hoặc huyện ở thanh bên."
+    )
     st.stop()
 st.subheader(f"Các phường, xã của {sel.unit_name} — {sel.period.title}")
-frame = scorecard.scorecard(con, kids.unit_id.tolist(), sel.year, sel.month_from, sel.month_to, aggregate_children=False)
+frame = scorecard.scorecard(
+    con, kids.unit_id.tolist(), sel.year, sel.month_from, sel.month_to, aggregate_children=False
+)
 frame = frame[~frame.is_criterion.astype(bool) & frame.pct_of_target.notna()]
 if frame.empty:
     st.info("Chưa có số liệu kèm kế hoạch của các phường, xã trong kỳ này.")
     st.stop()
 frame = frame.merge(kids[["unit_id", "name"]].rename(columns={"name": "unit_name"}), on="unit_id")
 frame["short_name"] = frame["name"].str.replace(r"\s*\(.*\)$", "", regex=True)
-mode = st.radio("Tô màu theo", ["pct", "status"], horizontal=True,
-                format_func={"pct": "% kế hoạch", "status": "Tình trạng"}.get, key="compare_mode")
-event = st.altair_chart(charts.heatmap(frame, mode), width="stretch", on_select="rerun",
-                        selection_mode="ward", key="compare_heatmap")
+mode = st.radio(
+    "Tô màu theo",
+    ["pct", "status"],
+    horizontal=True,
+    format_func={"pct": "% kế hoạch", "status": "Tình trạng"}.get,
+    key="compare_mode",
+)
+event = st.altair_chart(
+    charts.heatmap(frame, mode),
+    width="stretch",
+    on_select="rerun",
+    selection_mode="ward",
+    key="compare_heatmap",
+)
 st.caption("Bấm vào một ô để mở thẻ điểm của phường, xã đó.")
-picked = (event or {}).get("selection", {}).get("ward") if isinstance(event, dict) or hasattr(event, "get") else None
+picked = (
+    (event or {}).get("selection", {}).get("ward")
+    if isinstance(event, dict) or hasattr(event, "get")
+    else None
+)
 if picked:
     ward_id = int(picked[0]["unit_id"])
-    st.switch_page("pages/phuong_xa.py", query_params={
-        "unit": str(sel.unit_id), "year": str(sel.year), "period": sel.period.key, "ward": str(ward_id)})
+    st.switch_page(
+        "pages/phuong_xa.py",
+        query_params={
+            "unit": str(sel.unit_id),
+            "year": str(sel.year),
+            "period": sel.period.key,
+            "ward": str(ward_id),
+        },
+    )
 with st.expander("Mở thẻ điểm theo tên"):
     for row in kids[kids.unit_id.isin(frame.unit_id)].itertuples():
-        st.page_link("pages/phuong_xa.py", label=row.name, query_params={
-            "unit": str(sel.unit_id), "year": str(sel.year), "period": sel.period.key, "ward": str(row.unit_id)})
+        st.page_link(
+            "pages/phuong_xa.py",
+            label=row.name,
+            query_params={
+                "unit": str(sel.unit_id),
+                "year": str(sel.year),
+                "period": sel.period.key,
+                "ward": str(row.unit_id),
+            },
+        )

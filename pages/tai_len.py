@@ -16,26 +16,43 @@ from ui.text import md
 from vn.numbers import number
 
 con = layout.page("Tải dữ liệu lên", icon="⬆️")
-tab_load, tab_history, tab_templates = st.tabs(["Nạp biểu báo cáo", "Lịch sử tải lên", "Biểu mẫu trống"])
+tab_load, tab_history, tab_templates = st.tabs(
+    ["Nạp biểu báo cáo", "Lịch sử tải lên", "Biểu mẫu trống"]
+)
 STATUS = {"committed": "Đã nạp", "demo": "Dữ liệu mẫu", "rolled_back": "Đã hoàn tác"}
 
 with tab_load:
-    st.markdown("Chọn một hoặc nhiều tệp **.xlsx, .xls, .ods, .csv** (tối đa 20 MB mỗi tệp). Hệ thống tự nhận dạng "
-                "biểu, kiểm tra từng ô và chỉ ghi khi **mọi tệp đều không có lỗi**.")
+    st.markdown(
+        "Chọn một hoặc nhiều tệp **.xlsx, .xls, .ods, .csv** (tối đa 20 MB mỗi tệp). Hệ thống tự nhận dạng "
+        "biểu, kiểm tra từng ô và chỉ ghi khi **mọi tệp đều không có lỗi**."
+    )
     user = st.text_input("Người tải lên", key="upload_user", placeholder="Họ tên hoặc đơn vị")
     layout.vietnamese_uploader()
-    files = st.file_uploader("Tệp báo cáo", type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"], accept_multiple_files=True,
-                             key=f"uploader_{st.session_state.get('upload_round', 0)}")
+    files = st.file_uploader(
+        "Tệp báo cáo",
+        type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"],
+        accept_multiple_files=True,
+        key=f"uploader_{st.session_state.get('upload_round', 0)}",
+    )
     parsed = st.session_state.setdefault("parsed_files", {})
     decisions = st.session_state.get("upload_decisions") or Decisions()
     token = tuple(sorted(decisions.items()))
     results = []
     for f in files or []:
         cached = parsed.get(f.file_id)
-        if cached is None or cached[0] != token:  # parsed again once names are decided (a second or so)
-            bar = st.progress(0.0, text=f"Đang đọc {md(f.name)}…")  # labels are markdown: a file name is text
-            result = loaders.parse_upload(f.name, f.getvalue(), con, decisions=decisions or None,
-                                          progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=md(msg)))
+        if (
+            cached is None or cached[0] != token
+        ):  # parsed again once names are decided (a second or so)
+            bar = st.progress(
+                0.0, text=f"Đang đọc {md(f.name)}…"
+            )  # labels are markdown: a file name is text
+            result = loaders.parse_upload(
+                f.name,
+                f.getvalue(),
+                con,
+                decisions=decisions or None,
+                progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=md(msg)),
+            )
             bar.empty()
             parsed[f.file_id] = cached = (token, result)
         results.append(cached[1])
@@ -52,20 +69,58 @@ with tab_load:
         icon = ":material/check_circle:" if result.ok else ":material/error:"
         errors = [p for p in mapping.other_problems(result) if p.is_error]
         asking = f", {len(result.unknowns)} tên chưa có trong danh mục" if result.unknowns else ""
-        with st.expander(f"{md(result.name)} — {len(result.observations)} số liệu, {len(errors)} lỗi{asking}, "
-                         f"{len(result.warnings)} cảnh báo", expanded=bool(errors) or len(results) == 1, icon=icon):
+        with st.expander(
+            f"{md(result.name)} — {len(result.observations)} số liệu, {len(errors)} lỗi{asking}, "
+            f"{len(result.warnings)} cảnh báo",
+            expanded=bool(errors) or len(results) == 1,
+            icon=icon,
+        ):
             if result.layouts:
-                st.dataframe(pd.DataFrame([{"Trang tính": s.sheet, "Dạng biểu": s.description, "Đơn vị": s.unit or "",
-                                            "Số liệu": s.n_observations} for s in result.layouts]), hide_index=True, width="stretch")
+                st.dataframe(
+                    pd.DataFrame(
+                        [
+                            {
+                                "Trang tính": s.sheet,
+                                "Dạng biểu": s.description,
+                                "Đơn vị": s.unit or "",
+                                "Số liệu": s.n_observations,
+                            }
+                            for s in result.layouts
+                        ]
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                )
             problems.show(mapping.other_problems(result))  # unknown names are asked about below
             if len(result.observations):
-                preview = result.observations[["indicator_name", "unit_name", "period", "kind_label", "source_value",
-                                               "source_measure", "source_cell"]].copy()
+                preview = result.observations[
+                    [
+                        "indicator_name",
+                        "unit_name",
+                        "period",
+                        "kind_label",
+                        "source_value",
+                        "source_measure",
+                        "source_cell",
+                    ]
+                ].copy()
                 preview["source_value"] = preview["source_value"].map(number)
-                st.dataframe(preview.rename(columns={"indicator_name": "Chỉ tiêu", "unit_name": "Đơn vị", "period": "Kỳ",
-                                                     "kind_label": "Loại", "source_value": "Giá trị", "source_measure": "ĐVT",
-                                                     "source_cell": "Ô"}), hide_index=True, width="stretch",
-                             height=min(300, 35 * (len(preview) + 1) + 3))
+                st.dataframe(
+                    preview.rename(
+                        columns={
+                            "indicator_name": "Chỉ tiêu",
+                            "unit_name": "Đơn vị",
+                            "period": "Kỳ",
+                            "kind_label": "Loại",
+                            "source_value": "Giá trị",
+                            "source_measure": "ĐVT",
+                            "source_cell": "Ô",
+                        }
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                    height=min(300, 35 * (len(preview) + 1) + 3),
+                )
     if results:
         blocked = [r.name for r in results if any(p.is_error for p in mapping.other_problems(r))]
         mapping.decided_summary(decisions, con, open_=bool(blocked))
@@ -75,20 +130,36 @@ with tab_load:
             st.rerun()
         undecided = bool(mapping.unknowns(results))
         if blocked:
-            again = (" Nếu lỗi đến từ một tên vừa chọn (ví dụ đơn vị tính không hợp), chọn lại tên đó ở "
-                     "“Đã chọn cho … tên” phía trên." if decisions else "")
-            st.error("Chưa thể ghi: sửa các lỗi trong " + ", ".join(blocked) + " rồi tải lại tệp." + again
-                     + " Không có số liệu nào được ghi.")
-        if st.button("Ghi vào kho dữ liệu", type="primary", disabled=bool(blocked) or undecided, key="commit_upload"):
+            again = (
+                " Nếu lỗi đến từ một tên vừa chọn (ví dụ đơn vị tính không hợp), chọn lại tên đó ở "
+                "“Đã chọn cho … tên” phía trên."
+                if decisions
+                else ""
+            )
+            st.error(
+                "Chưa thể ghi: sửa các lỗi trong "
+                + ", ".join(blocked)
+                + " rồi tải lại tệp."
+                + again
+                + " Không có số liệu nào được ghi."
+            )
+        if st.button(
+            "Ghi vào kho dữ liệu",
+            type="primary",
+            disabled=bool(blocked) or undecided,
+            key="commit_upload",
+        ):
             outcome = loaders.commit(con, results, user=user or None)
             if outcome.committed:
                 st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
                 st.session_state["parsed_files"] = {}
                 st.session_state["upload_decisions"] = Decisions()
                 learnt = sum(len(r.decisions) for r in results)
-                st.session_state["upload_message"] = (f"Đã ghi {number(outcome.n_observations)} số liệu "
-                                                      f"({number(outcome.n_replaced)} số liệu thay thế giá trị cũ)."
-                                                      + (f" Đã lưu {learnt} tên gọi cho các lần tải sau." if learnt else ""))
+                st.session_state["upload_message"] = (
+                    f"Đã ghi {number(outcome.n_observations)} số liệu "
+                    f"({number(outcome.n_replaced)} số liệu thay thế giá trị cũ)."
+                    + (f" Đã lưu {learnt} tên gọi cho các lần tải sau." if learnt else "")
+                )
                 st.rerun()
             st.error("Không ghi được; không có số liệu nào được ghi.")
             problems.show(outcome.problems)
@@ -106,35 +177,88 @@ with tab_history:
     if hist.empty:
         st.info("Chưa có lần tải lên nào.")
     else:
-        shown = hist.assign(status=hist.status.map(STATUS), uploaded_at=hist.uploaded_at.dt.strftime("%d/%m/%Y %H:%M"),
-                            uploaded_by=hist.uploaded_by.fillna("—"))
-        st.dataframe(shown[["upload_id", "file_name", "uploaded_by", "uploaded_at", "status", "n_observations", "n_replaced",
-                            "n_warnings", "sha256"]].rename(columns={
-            "upload_id": "Số", "file_name": "Tệp", "uploaded_by": "Người tải", "uploaded_at": "Thời gian", "status": "Trạng thái",
-            "n_observations": "Số liệu", "n_replaced": "Thay thế", "n_warnings": "Cảnh báo", "sha256": "SHA-256"}),
-            hide_index=True, width="stretch")
+        shown = hist.assign(
+            status=hist.status.map(STATUS),
+            uploaded_at=hist.uploaded_at.dt.strftime("%d/%m/%Y %H:%M"),
+            uploaded_by=hist.uploaded_by.fillna("—"),
+        )
+        st.dataframe(
+            shown[
+                [
+                    "upload_id",
+                    "file_name",
+                    "uploaded_by",
+                    "uploaded_at",
+                    "status",
+                    "n_observations",
+                    "n_replaced",
+                    "n_warnings",
+                    "sha256",
+                ]
+            ].rename(
+                columns={
+                    "upload_id": "Số",
+                    "file_name": "Tệp",
+                    "uploaded_by": "Người tải",
+                    "uploaded_at": "Thời gian",
+                    "status": "Trạng thái",
+                    "n_observations": "Số liệu",
+                    "n_replaced": "Thay thế",
+                    "n_warnings": "Cảnh báo",
+                    "sha256": "SHA-256",
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
         active = hist[hist.status != "rolled_back"]
         if not active.empty:
             active = active.sort_values("upload_id", ascending=False)  # the latest first
-            labels = {int(r.upload_id): f"#{r.upload_id} — {r.file_name}" for r in active.itertuples()}
-            pick = st.selectbox("Hoàn tác lần tải lên", list(labels), format_func=labels.get,
-                                key=f"rollback_pick_{max(labels)}")  # a new upload starts the choice afresh
-            sure = st.checkbox("Tôi hiểu: số liệu của lần này bị gỡ, giá trị trước đó (nếu có) được khôi phục.", key="rollback_sure")
+            labels = {
+                int(r.upload_id): f"#{r.upload_id} — {r.file_name}" for r in active.itertuples()
+            }
+            pick = st.selectbox(
+                "Hoàn tác lần tải lên",
+                list(labels),
+                format_func=labels.get,
+                key=f"rollback_pick_{max(labels)}",
+            )  # a new upload starts the choice afresh
+            sure = st.checkbox(
+                "Tôi hiểu: số liệu của lần này bị gỡ, giá trị trước đó (nếu có) được khôi phục.",
+                key="rollback_sure",
+            )
             if st.button("Hoàn tác", disabled=not sure, key="rollback_go"):
                 n = uploads.rollback_upload(con, pick)
-                st.session_state["rollback_message"] = f"Đã hoàn tác lần tải lên #{pick}: {number(n)} số liệu được gỡ hoặc khôi phục."
+                st.session_state["rollback_message"] = (
+                    f"Đã hoàn tác lần tải lên #{pick}: {number(n)} số liệu được gỡ hoặc khôi phục."
+                )
                 st.rerun()
         decided = aliases.all_decisions(con)
         if not decided.empty:
-            with st.expander(f"Tên gọi đã chọn khi tải lên ({len(decided)})", icon=":material/rule:"):
+            with st.expander(
+                f"Tên gọi đã chọn khi tải lên ({len(decided)})", icon=":material/rule:"
+            ):
                 labels = mapping.target_labels(con)
-                st.dataframe(decided.assign(
-                    kind=decided.kind.map({"indicator": "Chỉ tiêu", "unit": "Đơn vị"}),
-                    target=[labels.get((k, t), t) for k, t in zip(decided.kind, decided.target)],
-                    uploaded_at=decided.uploaded_at.dt.strftime("%d/%m/%Y %H:%M"),
-                )[["upload_id", "file_name", "uploaded_at", "kind", "name", "target"]].rename(columns={
-                    "upload_id": "Số", "file_name": "Tệp", "uploaded_at": "Thời gian", "kind": "Loại",
-                    "name": "Tên trong tệp", "target": "Đã chọn"}), hide_index=True, width="stretch")
+                st.dataframe(
+                    decided.assign(
+                        kind=decided.kind.map({"indicator": "Chỉ tiêu", "unit": "Đơn vị"}),
+                        target=[
+                            labels.get((k, t), t) for k, t in zip(decided.kind, decided.target)
+                        ],
+                        uploaded_at=decided.uploaded_at.dt.strftime("%d/%m/%Y %H:%M"),
+                    )[["upload_id", "file_name", "uploaded_at", "kind", "name", "target"]].rename(
+                        columns={
+                            "upload_id": "Số",
+                            "file_name": "Tệp",
+                            "uploaded_at": "Thời gian",
+                            "kind": "Loại",
+                            "name": "Tên trong tệp",
+                            "target": "Đã chọn",
+                        }
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                )
     if msg := st.session_state.pop("rollback_message", None):
         st.success(msg)
 
@@ -142,16 +266,36 @@ with tab_templates:
     st.markdown("Biểu mẫu trống sinh từ danh mục chỉ tiêu; điền số liệu rồi tải lên ở thẻ đầu.")
     units = catalog.units(con)
     names = sorted(set(units.name))
-    unit_name = st.selectbox("Đơn vị", names, index=names.index("Thành phố Hà Tĩnh") if "Thành phố Hà Tĩnh" in names else 0,
-                             key="tpl_unit")
-    year = st.number_input("Năm", min_value=2010, max_value=2035, value=pd.Timestamp.now().year, step=1, key="tpl_year")
-    months = st.selectbox("Kỳ", [6, 9, 12], format_func=lambda m: "Cả năm" if m == 12 else f"{m} tháng", key="tpl_months")
+    unit_name = st.selectbox(
+        "Đơn vị",
+        names,
+        index=names.index("Thành phố Hà Tĩnh") if "Thành phố Hà Tĩnh" in names else 0,
+        key="tpl_unit",
+    )
+    year = st.number_input(
+        "Năm", min_value=2010, max_value=2035, value=pd.Timestamp.now().year, step=1, key="tpl_year"
+    )
+    months = st.selectbox(
+        "Kỳ",
+        [6, 9, 12],
+        format_func=lambda m: "Cả năm" if m == 12 else f"{m} tháng",
+        key="tpl_months",
+    )
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     left, right = st.columns(2)
-    left.download_button("Biểu tổng hợp (.xlsx)",  # templates are built when clicked
-                         lambda: templates.report_template(con, unit_name, int(year), int(months)),
-                         f"bieu_tong_hop_{int(months)}t_{int(year)}.xlsx", xlsx, on_click="ignore")
-    right.download_button("Bảng dọc, mỗi dòng một số liệu (.xlsx)",
-                          lambda: templates.long_template(con, unit_name, int(year),
-                                                          "Năm" if months == 12 else f"{int(months)} tháng"),
-                          f"bang_doc_{int(year)}.xlsx", xlsx, on_click="ignore")
+    left.download_button(
+        "Biểu tổng hợp (.xlsx)",  # templates are built when clicked
+        lambda: templates.report_template(con, unit_name, int(year), int(months)),
+        f"bieu_tong_hop_{int(months)}t_{int(year)}.xlsx",
+        xlsx,
+        on_click="ignore",
+    )
+    right.download_button(
+        "Bảng dọc, mỗi dòng một số liệu (.xlsx)",
+        lambda: templates.long_template(
+            con, unit_name, int(year), "Năm" if months == 12 else f"{int(months)} tháng"
+        ),
+        f"bang_doc_{int(year)}.xlsx",
+        xlsx,
+        on_click="ignore",
+    )

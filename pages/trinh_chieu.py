@@ -22,8 +22,13 @@ if not options:
     st.stop()
 labels = dict(options)
 with st.sidebar:
-    picked = st.multiselect("Chọn trang trình chiếu", list(labels), default=slides.default_keys(options),
-                            format_func=labels.get, key="slide_keys")
+    picked = st.multiselect(
+        "Chọn trang trình chiếu",
+        list(labels),
+        default=slides.default_keys(options),
+        format_func=labels.get,
+        key="slide_keys",
+    )
 deck_slides = slides.build(view, picked)
 if not deck_slides:
     st.info("Chọn ít nhất một trang trình chiếu ở thanh bên.")
@@ -32,23 +37,38 @@ n = len(deck_slides)
 current = st.query_params.get("slide", "1")
 index = min(max(int(current) if current.isdigit() else 1, 1), n)
 
-st.markdown("""<style>
+st.markdown(
+    """<style>
 .slide-title {font-size: 2.3rem; font-weight: 700; color: #0b5394; line-height: 1.2; margin: 0 0 .4rem}
 .slide-sentence {font-size: 1.55rem; line-height: 1.45; color: #111; margin-top: .6rem}
 .slide-count {font-size: 1.1rem; color: #555}
-</style>""", unsafe_allow_html=True)
+</style>""",
+    unsafe_allow_html=True,
+)
 slide = deck_slides[index - 1]
-st.markdown(f'<div class="slide-title" data-testid="slide-title">{h(slide.title)}</div>', unsafe_allow_html=True)
+st.markdown(
+    f'<div class="slide-title" data-testid="slide-title">{h(slide.title)}</div>',
+    unsafe_allow_html=True,
+)
 st.altair_chart(slide.chart, width="stretch", key=f"slide_chart_{index}")
-st.markdown(f'<div class="slide-sentence" data-testid="slide-sentence">{h(slide.sentence)}</div>', unsafe_allow_html=True)
+st.markdown(
+    f'<div class="slide-sentence" data-testid="slide-sentence">{h(slide.sentence)}</div>',
+    unsafe_allow_html=True,
+)
 
 prev_col, count_col, next_col = st.columns([1, 2, 1])
-if prev_col.button("Trước", icon=":material/arrow_back:", disabled=index == 1, key="slide_prev", width="stretch"):
+if prev_col.button(
+    "Trước", icon=":material/arrow_back:", disabled=index == 1, key="slide_prev", width="stretch"
+):
     st.query_params["slide"] = str(index - 1)
     st.rerun()
-count_col.markdown(f'<div class="slide-count" style="text-align:center">Trang {index}/{n} · phím ← → để chuyển trang</div>',
-                   unsafe_allow_html=True)
-if next_col.button("Tiếp", icon=":material/arrow_forward:", disabled=index == n, key="slide_next", width="stretch"):
+count_col.markdown(
+    f'<div class="slide-count" style="text-align:center">Trang {index}/{n} · phím ← → để chuyển trang</div>',
+    unsafe_allow_html=True,
+)
+if next_col.button(
+    "Tiếp", icon=":material/arrow_forward:", disabled=index == n, key="slide_next", width="stretch"
+):
     st.query_params["slide"] = str(index + 1)
     st.rerun()
 keys.arrow_keys()
@@ -57,12 +77,29 @@ with st.expander("Tải xuống"):
     # each file is built when its button is clicked, not on every rerun (a PNG alone takes 0,4–1,5 s)
     name = f"trang_{index}_{sel.year}_{sel.period.key}"
     a, b, c = st.columns(3)
-    a.download_button("Biểu đồ (.png)", lambda: images.png(slide.chart), f"{name}.png", "image/png", key="dl_png",
-                      on_click="ignore")
-    b.download_button("Biểu đồ (.svg)", lambda: images.svg(slide.chart), f"{name}.svg", "image/svg+xml", key="dl_svg",
-                      on_click="ignore")
-    c.download_button("Bộ trình chiếu (.pptx)",
-                      lambda: deck.build(deck_slides, sel.unit_name, sel.period.title, slides.summary_table(view)),
-                      f"giao_ban_{sel.year}_{sel.period.key}.pptx",
-                      "application/vnd.openxmlformats-officedocument.presentationml.presentation", key="dl_pptx",
-                      on_click="ignore")
+    a.download_button(
+        "Biểu đồ (.png)",
+        lambda: images.png(slide.chart),
+        f"{name}.png",
+        "image/png",
+        key="dl_png",
+        on_click="ignore",
+    )
+    b.download_button(
+        "Biểu đồ (.svg)",
+        lambda: images.svg(slide.chart),
+        f"{name}.svg",
+        "image/svg+xml",
+        key="dl_svg",
+        on_click="ignore",
+    )
+    c.download_button(
+        "Bộ trình chiếu (.pptx)",
+        lambda: deck.build(
+            deck_slides, sel.unit_name, sel.period.title, slides.summary_table(view)
+        ),
+        f"giao_ban_{sel.year}_{sel.period.key}.pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="dl_pptx",
+        on_click="ignore",
+    )

@@ -29,16 +29,23 @@ class Brief:
         return "\n".join(blocks).strip() + "\n"
 
 
-def lagging_wards(card_children: pd.DataFrame, children: pd.DataFrame, limit: int = 5) -> pd.DataFrame:
+def lagging_wards(
+    card_children: pd.DataFrame, children: pd.DataFrame, limit: int = 5
+) -> pd.DataFrame:
     if card_children is None or card_children.empty:
         return pd.DataFrame(columns=["unit_name", "n"])
     behind = scorecard.behind(scorecard.headline(card_children), limit=10_000)
     if behind.empty:
         return pd.DataFrame(columns=["unit_name", "n"])
     names = dict(zip(children.unit_id, children.name))
-    return (behind.assign(unit_name=behind.unit_id.map(names)).groupby("unit_name")
-            .agg(n=("indicator_code", "size"), worst=("pace_ratio", "min"))
-            .sort_values(["n", "worst"], ascending=[False, True]).head(limit).reset_index())
+    return (
+        behind.assign(unit_name=behind.unit_id.map(names))
+        .groupby("unit_name")
+        .agg(n=("indicator_code", "size"), worst=("pace_ratio", "min"))
+        .sort_values(["n", "worst"], ascending=[False, True])
+        .head(limit)
+        .reset_index()
+    )
 
 
 def build(view: UnitView) -> Brief:
@@ -47,6 +54,7 @@ def build(view: UnitView) -> Brief:
     brief.paragraphs = narrative.group_paragraphs(view.card, view.targets, sel.month_to)
     if sel.period.whole_year:
         brief.summary = narrative.achievement_summary(view.headline)
-    brief.attention = narrative.attention_paragraph(scorecard.behind(view.headline, limit=5),
-                                                    lagging_wards(view.children_card, view.children))
+    brief.attention = narrative.attention_paragraph(
+        scorecard.behind(view.headline, limit=5), lagging_wards(view.children_card, view.children)
+    )
     return brief

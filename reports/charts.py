@@ -27,14 +27,28 @@ VI_LOCALE = {
 FONT = "Source Sans Pro, DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 
-def _finish(chart: alt.Chart | alt.LayerChart | alt.FacetChart, title: str | None = None, height: int | alt.Step = 320, big: bool = False):
+def _finish(
+    chart: alt.Chart | alt.LayerChart | alt.FacetChart,
+    title: str | None = None,
+    height: int | alt.Step = 320,
+    big: bool = False,
+):
     size = 1.6 if big else 1.0
     chart = chart.properties(height=height, width="container")
     if title:
-        chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=int(16 * size)))
-    return chart.configure(locale=VI_LOCALE, font=FONT).configure_axis(
-        labelFontSize=int(12 * size), titleFontSize=int(13 * size), labelLimit=260
-    ).configure_legend(labelFontSize=int(12 * size), titleFontSize=int(12 * size), orient="bottom", labelLimit=0)
+        chart = chart.properties(
+            title=alt.TitleParams(title, anchor="start", fontSize=int(16 * size))
+        )
+    return (
+        chart.configure(locale=VI_LOCALE, font=FONT)
+        .configure_axis(labelFontSize=int(12 * size), titleFontSize=int(13 * size), labelLimit=260)
+        .configure_legend(
+            labelFontSize=int(12 * size),
+            titleFontSize=int(12 * size),
+            orient="bottom",
+            labelLimit=0,
+        )
+    )
 
 
 def _pct_text(values: pd.Series, decimals: int = 2, sign: str = "%") -> pd.Series:
@@ -47,17 +61,23 @@ def _by_unit(frame: pd.DataFrame) -> tuple[pd.DataFrame, alt.Y]:
     data = frame.copy()
     data["status_label"] = data["status"].map(progress.status_label)
     data["pct_text"] = _pct_text(data["pct_of_target"])
-    order = data.sort_values("pct_of_target", ascending=False, na_position="last")["unit_name"].tolist()
+    order = data.sort_values("pct_of_target", ascending=False, na_position="last")[
+        "unit_name"
+    ].tolist()
     return data, alt.Y("unit_name:N", sort=order, title=None)
 
 
 def status_scale(statuses: list[str] | None = None) -> alt.Scale:
     table = progress.status_table()["status"]
     codes = statuses or list(table)
-    return alt.Scale(domain=[table[c]["label"] for c in codes], range=[table[c]["color"] for c in codes])
+    return alt.Scale(
+        domain=[table[c]["label"] for c in codes], range=[table[c]["color"] for c in codes]
+    )
 
 
-def actual_vs_target_by_unit(frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False):
+def actual_vs_target_by_unit(
+    frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False
+):
     """Horizontal bars of the period's value per unit, coloured by status, with the year's target as a
     tick. `frame` columns: unit_name, value, target, pct_of_target, status (code)."""
     data, y = _by_unit(frame)
@@ -68,36 +88,75 @@ def actual_vs_target_by_unit(frame: pd.DataFrame, measure_name: str, title: str 
         alt.Tooltip("pct_text:N", title="So kế hoạch"),
         alt.Tooltip("status_label:N", title="Tình trạng"),
     ]
-    bars = alt.Chart(data).mark_bar(height={"band": 0.55}, cornerRadiusEnd=2).encode(
-        x=alt.X("value:Q", title=f"Thực hiện và kế hoạch năm ({measure_name})", axis=alt.Axis(format=",.0f")),
-        y=y,
-        color=alt.Color("status_label:N", title="Tình trạng",
-                        scale=status_scale([c for c in progress.status_table()["status"] if c in set(data["status"])])),
-        tooltip=tooltip,
+    bars = (
+        alt.Chart(data)
+        .mark_bar(height={"band": 0.55}, cornerRadiusEnd=2)
+        .encode(
+            x=alt.X(
+                "value:Q",
+                title=f"Thực hiện và kế hoạch năm ({measure_name})",
+                axis=alt.Axis(format=",.0f"),
+            ),
+            y=y,
+            color=alt.Color(
+                "status_label:N",
+                title="Tình trạng",
+                scale=status_scale(
+                    [c for c in progress.status_table()["status"] if c in set(data["status"])]
+                ),
+            ),
+            tooltip=tooltip,
+        )
     )
-    ticks = alt.Chart(data).mark_tick(color="#222", thickness=3, size=20).encode(
-        x="target:Q", y=y, tooltip=tooltip
+    ticks = (
+        alt.Chart(data)
+        .mark_tick(color="#222", thickness=3, size=20)
+        .encode(x="target:Q", y=y, tooltip=tooltip)
     )
     return _finish(alt.layer(bars, ticks), title, height=alt.Step(40 if big else 28), big=big)
 
 
-def yearly_trend(frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False):
+def yearly_trend(
+    frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False
+):
     """Yearly values (line) with yearly targets (dashed). `frame` columns: year, series ('Thực hiện' |
     'Kế hoạch'), value."""
     data = frame.copy()
     data["year_label"] = data["year"].astype(str)
-    chart = alt.Chart(data).mark_line(point=True, strokeWidth=3).encode(
-        x=alt.X("year_label:O", title="Năm"),
-        y=alt.Y("value:Q", title=measure_name, axis=alt.Axis(format=",.0f"), scale=alt.Scale(zero=False)),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=["Thực hiện", "Kế hoạch"], range=["#0072B2", "#E69F00"])),
-        strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=["Thực hiện", "Kế hoạch"], range=[[1, 0], [6, 4]])),
-        tooltip=[alt.Tooltip("year_label:O", title="Năm"), alt.Tooltip("series:N", title="Loại"),
-                 alt.Tooltip("value:Q", title=measure_name, format=",.2~f")],
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=True, strokeWidth=3)
+        .encode(
+            x=alt.X("year_label:O", title="Năm"),
+            y=alt.Y(
+                "value:Q",
+                title=measure_name,
+                axis=alt.Axis(format=",.0f"),
+                scale=alt.Scale(zero=False),
+            ),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=["Thực hiện", "Kế hoạch"], range=["#0072B2", "#E69F00"]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "series:N",
+                legend=None,
+                scale=alt.Scale(domain=["Thực hiện", "Kế hoạch"], range=[[1, 0], [6, 4]]),
+            ),
+            tooltip=[
+                alt.Tooltip("year_label:O", title="Năm"),
+                alt.Tooltip("series:N", title="Loại"),
+                alt.Tooltip("value:Q", title=measure_name, format=",.2~f"),
+            ],
+        )
     )
     return _finish(chart, title, big=big)
 
 
-def bullet_by_unit(frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False):
+def bullet_by_unit(
+    frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False
+):
     """Bullet chart per unit: the year's target as a grey band, the period's value as a bar coloured
     by status, the same period last year as a black tick. `frame` columns: unit_name, value, target,
     same_period_value, pct_of_target, status, revisions (text, optional)."""
@@ -113,21 +172,43 @@ def bullet_by_unit(frame: pd.DataFrame, measure_name: str, title: str | None = N
         alt.Tooltip("status_label:N", title="Tình trạng"),
         alt.Tooltip("revisions:N", title="Các lần báo cáo"),
     ]
-    band = alt.Chart(data).mark_bar(color="#e6e6e6", height={"band": 0.85}).encode(x="target:Q", y=y, tooltip=tooltip)
-    statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
-    bar = alt.Chart(data).mark_bar(height={"band": 0.4}).encode(
-        x=alt.X("value:Q", title=f"Thực hiện, kế hoạch năm (nền xám) và cùng kỳ (vạch đen) — {measure_name}",
-                axis=alt.Axis(format=",.0f")),
-        y=y,
-        color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses)),
-        tooltip=tooltip,
+    band = (
+        alt.Chart(data)
+        .mark_bar(color="#e6e6e6", height={"band": 0.85})
+        .encode(x="target:Q", y=y, tooltip=tooltip)
     )
-    tick = alt.Chart(data).mark_tick(color="#111", thickness=2.5, size=22).encode(x="same_period_value:Q", y=y, tooltip=tooltip)
+    statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
+    bar = (
+        alt.Chart(data)
+        .mark_bar(height={"band": 0.4})
+        .encode(
+            x=alt.X(
+                "value:Q",
+                title=f"Thực hiện, kế hoạch năm (nền xám) và cùng kỳ (vạch đen) — {measure_name}",
+                axis=alt.Axis(format=",.0f"),
+            ),
+            y=y,
+            color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses)),
+            tooltip=tooltip,
+        )
+    )
+    tick = (
+        alt.Chart(data)
+        .mark_tick(color="#111", thickness=2.5, size=22)
+        .encode(x="same_period_value:Q", y=y, tooltip=tooltip)
+    )
     return _finish(alt.layer(band, bar, tick), title, height=alt.Step(40 if big else 28), big=big)
 
 
-def trend_with_targets(values: pd.DataFrame, targets: pd.DataFrame, path: pd.DataFrame | None, measure_name: str,
-                       term_target: tuple[int, float] | None = None, title: str | None = None, big: bool = False):
+def trend_with_targets(
+    values: pd.DataFrame,
+    targets: pd.DataFrame,
+    path: pd.DataFrame | None,
+    measure_name: str,
+    term_target: tuple[int, float] | None = None,
+    title: str | None = None,
+    big: bool = False,
+):
     """Yearly values (solid), yearly targets (dashed orange), the path needed to reach the term target
     (dotted green) and the term target itself (diamond)."""
     parts = [values.assign(series="Thực hiện"), targets.assign(series="Kế hoạch năm")]
@@ -136,52 +217,113 @@ def trend_with_targets(values: pd.DataFrame, targets: pd.DataFrame, path: pd.Dat
     data = pd.concat([p[["year", "value", "series"]] for p in parts], ignore_index=True)
     data["year_label"] = data["year"].astype(int).astype(str)
     domain = ["Thực hiện", "Kế hoạch năm", "Lộ trình cần đạt mục tiêu nhiệm kỳ"]
-    lines = alt.Chart(data).mark_line(point=True, strokeWidth=3).encode(
-        x=alt.X("year_label:O", title="Năm"),
-        y=alt.Y("value:Q", title=measure_name, axis=alt.Axis(format=",.2~f"), scale=alt.Scale(zero=False)),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=["#0072B2", "#E69F00", "#009E73"])),
-        strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4], [2, 3]])),
-        tooltip=[alt.Tooltip("year_label:O", title="Năm"), alt.Tooltip("series:N", title="Loại"),
-                 alt.Tooltip("value:Q", title=measure_name, format=",.2~f")],
+    lines = (
+        alt.Chart(data)
+        .mark_line(point=True, strokeWidth=3)
+        .encode(
+            x=alt.X("year_label:O", title="Năm"),
+            y=alt.Y(
+                "value:Q",
+                title=measure_name,
+                axis=alt.Axis(format=",.2~f"),
+                scale=alt.Scale(zero=False),
+            ),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=domain, range=["#0072B2", "#E69F00", "#009E73"]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "series:N",
+                legend=None,
+                scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4], [2, 3]]),
+            ),
+            tooltip=[
+                alt.Tooltip("year_label:O", title="Năm"),
+                alt.Tooltip("series:N", title="Loại"),
+                alt.Tooltip("value:Q", title=measure_name, format=",.2~f"),
+            ],
+        )
     )
     layers = [lines]
     if term_target is not None:
-        goal = pd.DataFrame({"year_label": [str(term_target[0])], "value": [term_target[1]], "label": ["Mục tiêu nhiệm kỳ"]})
-        layers.append(alt.Chart(goal).mark_point(shape="diamond", size=220, color="#009E73", filled=True).encode(
-            x="year_label:O", y="value:Q",
-            tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("value:Q", title=measure_name, format=",.2~f")]))
+        goal = pd.DataFrame(
+            {
+                "year_label": [str(term_target[0])],
+                "value": [term_target[1]],
+                "label": ["Mục tiêu nhiệm kỳ"],
+            }
+        )
+        layers.append(
+            alt.Chart(goal)
+            .mark_point(shape="diamond", size=220, color="#009E73", filled=True)
+            .encode(
+                x="year_label:O",
+                y="value:Q",
+                tooltip=[
+                    alt.Tooltip("label:N", title=" "),
+                    alt.Tooltip("value:Q", title=measure_name, format=",.2~f"),
+                ],
+            )
+        )
     return _finish(alt.layer(*layers), title, big=big)
 
 
-
-def heatmap(frame: pd.DataFrame, color_by: str = "pct", title: str | None = None, big: bool = False):
+def heatmap(
+    frame: pd.DataFrame, color_by: str = "pct", title: str | None = None, big: bool = False
+):
     """Wards × indicators. `frame` columns: unit_id, unit_name, short_name (indicator label),
     pct_of_target, status. Colour by % of plan (diverging around 100) or by status. Cells are
     selectable (point selection on unit_id) so a click can open the ward's scorecard."""
     data = frame.copy()
     data["status_label"] = data["status"].map(progress.status_label)
     data["pct_text"] = _pct_text(data["pct_of_target"], decimals=1, sign="")
-    data["unit_label"] = data["unit_name"].str.replace(r"^Phường ", "P. ", regex=True).str.replace(r"^Xã ", "X. ", regex=True)
+    data["unit_label"] = (
+        data["unit_name"]
+        .str.replace(r"^Phường ", "P. ", regex=True)
+        .str.replace(r"^Xã ", "X. ", regex=True)
+    )
     pick = alt.selection_point(name="ward", fields=["unit_id"], on="click")
     if color_by == "status":
         statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
         color = alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses))
     else:
-        color = alt.Color("pct_of_target:Q", title="% kế hoạch",
-                          scale=alt.Scale(scheme="blueorange", reverse=True, domainMid=100, clamp=True, domain=[0, 200]))
+        color = alt.Color(
+            "pct_of_target:Q",
+            title="% kế hoạch",
+            scale=alt.Scale(
+                scheme="blueorange", reverse=True, domainMid=100, clamp=True, domain=[0, 200]
+            ),
+        )
     base = alt.Chart(data).encode(
-        x=alt.X("unit_label:N", title=None, axis=alt.Axis(labelAngle=-45, labelLimit=160, orient="top", labelOverlap=False)),
+        x=alt.X(
+            "unit_label:N",
+            title=None,
+            axis=alt.Axis(labelAngle=-45, labelLimit=160, orient="top", labelOverlap=False),
+        ),
         y=alt.Y("short_name:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
     )
-    rect = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
-        color=color,
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
-        tooltip=[alt.Tooltip("unit_name:N", title="Đơn vị"), alt.Tooltip("name:N", title="Chỉ tiêu"),
-                 alt.Tooltip("pct_text:N", title="% kế hoạch"), alt.Tooltip("status_label:N", title="Tình trạng")],
-    ).add_params(pick)
+    rect = (
+        base.mark_rect(stroke="white", strokeWidth=1.5)
+        .encode(
+            color=color,
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
+            tooltip=[
+                alt.Tooltip("unit_name:N", title="Đơn vị"),
+                alt.Tooltip("name:N", title="Chỉ tiêu"),
+                alt.Tooltip("pct_text:N", title="% kế hoạch"),
+                alt.Tooltip("status_label:N", title="Tình trạng"),
+            ],
+        )
+        .add_params(pick)
+    )
     layers = [rect]
-    if data["unit_name"].nunique() <= 30:  # numbers in cells stay readable (and fast to draw) up to ~30 columns
-        layers.append(base.mark_text(fontSize=11).encode(text="pct_text:N", color=alt.value("#111")))
+    if (
+        data["unit_name"].nunique() <= 30
+    ):  # numbers in cells stay readable (and fast to draw) up to ~30 columns
+        layers.append(
+            base.mark_text(fontSize=11).encode(text="pct_text:N", color=alt.value("#111"))
+        )
     return _finish(alt.layer(*layers), title, height=alt.Step(30 if not big else 44), big=big)
 
 
@@ -194,17 +336,42 @@ def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = Fal
     data["pct_text"] = _pct_text(data["pct_of_target"])
     statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
     y = alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=420 if big else 300))
-    tooltip = [alt.Tooltip("label:N", title="Chỉ tiêu"), alt.Tooltip("pct_text:N", title="So kế hoạch"),
-               alt.Tooltip("expected_pct:Q", title="Tiến độ cần đạt (%)", format=",.0f"),
-               alt.Tooltip("status_label:N", title="Tình trạng")]
-    bars = alt.Chart(data).mark_bar(height={"band": 0.6}).encode(
-        x=alt.X("pct_of_target:Q", title="% kế hoạch năm",
+    tooltip = [
+        alt.Tooltip("label:N", title="Chỉ tiêu"),
+        alt.Tooltip("pct_text:N", title="So kế hoạch"),
+        alt.Tooltip("expected_pct:Q", title="Tiến độ cần đạt (%)", format=",.0f"),
+        alt.Tooltip("status_label:N", title="Tình trạng"),
+    ]
+    bars = (
+        alt.Chart(data)
+        .mark_bar(height={"band": 0.6})
+        .encode(
+            x=alt.X(
+                "pct_of_target:Q",
+                title="% kế hoạch năm",
                 scale=alt.Scale(domain=[0, max(110.0, float(data["pct_of_target"].max()) * 1.12)]),
-                axis=alt.Axis(format=",.0f", tickCount=8)),
-        y=y, color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses)), tooltip=tooltip)
-    text = alt.Chart(data).mark_text(align="left", dx=6, fontSize=18 if big else 12).encode(
-        x="pct_of_target:Q", y=y, text="pct_text:N")
-    pace_ticks = alt.Chart(data[data["expected_pct"].notna()]).mark_tick(color="#111", thickness=3, size=34 if big else 22).encode(
-        x="expected_pct:Q", y=y, tooltip=tooltip)
-    full = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color="#555", strokeDash=[4, 4]).encode(x="x:Q")
-    return _finish(alt.layer(bars, text, pace_ticks, full), title, height=alt.Step(54 if big else 30), big=big)
+                axis=alt.Axis(format=",.0f", tickCount=8),
+            ),
+            y=y,
+            color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses)),
+            tooltip=tooltip,
+        )
+    )
+    text = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=6, fontSize=18 if big else 12)
+        .encode(x="pct_of_target:Q", y=y, text="pct_text:N")
+    )
+    pace_ticks = (
+        alt.Chart(data[data["expected_pct"].notna()])
+        .mark_tick(color="#111", thickness=3, size=34 if big else 22)
+        .encode(x="expected_pct:Q", y=y, tooltip=tooltip)
+    )
+    full = (
+        alt.Chart(pd.DataFrame({"x": [100]}))
+        .mark_rule(color="#555", strokeDash=[4, 4])
+        .encode(x="x:Q")
+    )
+    return _finish(
+        alt.layer(bars, text, pace_ticks, full), title, height=alt.Step(54 if big else 30), big=big
+    )

@@ -18,7 +18,9 @@ WIDE = (Inches(13.333), Inches(7.5))
 BLUE = RGBColor(0x0B, 0x53, 0x94)
 
 
-def _text(slide, text: str, left, top, width, height, size: int, bold: bool = False, color=None) -> None:
+def _text(
+    slide, text: str, left, top, width, height, size: int, bold: bool = False, color=None
+) -> None:
     box = slide.shapes.add_textbox(left, top, width, height)
     frame = box.text_frame
     frame.word_wrap = True
@@ -30,25 +32,68 @@ def _text(slide, text: str, left, top, width, height, size: int, bold: bool = Fa
         para.font.color.rgb = color
 
 
-def build(slides: list[Slide], unit_name: str, period: str, table: pd.DataFrame | None = None,
-          on: date | None = None) -> bytes:
+def build(
+    slides: list[Slide],
+    unit_name: str,
+    period: str,
+    table: pd.DataFrame | None = None,
+    on: date | None = None,
+) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDE
     blank = prs.slide_layouts[6]
     width = prs.slide_width
 
     first = prs.slides.add_slide(blank)
-    _text(first, "BÁO CÁO GIAO BAN", Inches(0.8), Inches(1.6), width - Inches(1.6), Inches(0.8), 24, True, BLUE)
-    _text(first, f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội {period}", Inches(0.8), Inches(2.5),
-          width - Inches(1.6), Inches(1.2), 36, True)
+    _text(
+        first,
+        "BÁO CÁO GIAO BAN",
+        Inches(0.8),
+        Inches(1.6),
+        width - Inches(1.6),
+        Inches(0.8),
+        24,
+        True,
+        BLUE,
+    )
+    _text(
+        first,
+        f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội {period}",
+        Inches(0.8),
+        Inches(2.5),
+        width - Inches(1.6),
+        Inches(1.2),
+        36,
+        True,
+    )
     _text(first, unit_name, Inches(0.8), Inches(4.0), width - Inches(1.6), Inches(0.8), 28)
-    _text(first, f"Ngày {(on or date.today()).strftime('%d/%m/%Y')}", Inches(0.8), Inches(5.0), width - Inches(1.6), Inches(0.6), 18)
+    _text(
+        first,
+        f"Ngày {(on or date.today()).strftime('%d/%m/%Y')}",
+        Inches(0.8),
+        Inches(5.0),
+        width - Inches(1.6),
+        Inches(0.6),
+        18,
+    )
 
     for item in slides:
         slide = prs.slides.add_slide(blank)
-        _text(slide, item.title, Inches(0.4), Inches(0.25), width - Inches(0.8), Inches(0.8), 24, True, BLUE)
+        _text(
+            slide,
+            item.title,
+            Inches(0.4),
+            Inches(0.25),
+            width - Inches(0.8),
+            Inches(0.8),
+            24,
+            True,
+            BLUE,
+        )
         picture = images.png(item.chart, width=1200, scale=2)
-        pic = slide.shapes.add_picture(io.BytesIO(picture), Inches(0.4), Inches(1.05), width=width - Inches(0.8))
+        pic = slide.shapes.add_picture(
+            io.BytesIO(picture), Inches(0.4), Inches(1.05), width=width - Inches(0.8)
+        )
         max_height = Inches(4.6)
         if pic.height > max_height:  # keep room for the sentence
             ratio = max_height / pic.height
@@ -57,16 +102,39 @@ def build(slides: list[Slide], unit_name: str, period: str, table: pd.DataFrame 
             pic.left = Emu(int((width - pic.width) / 2))
         top = pic.top + pic.height + Inches(0.15)
         room = prs.slide_height - top - Inches(0.2)
-        size = 18 if len(item.sentence) < 260 else 15 if len(item.sentence) < 450 else 12 if len(item.sentence) < 750 else 10
+        size = (
+            18
+            if len(item.sentence) < 260
+            else 15
+            if len(item.sentence) < 450
+            else 12
+            if len(item.sentence) < 750
+            else 10
+        )
         _text(slide, item.sentence, Inches(0.5), top, width - Inches(1.0), room, size)
 
     if table is not None and not table.empty:
         slide = prs.slides.add_slide(blank)
-        _text(slide, f"Tổng hợp các chỉ tiêu — {unit_name}, {period}", Inches(0.4), Inches(0.25), width - Inches(0.8),
-              Inches(0.8), 24, True, BLUE)
+        _text(
+            slide,
+            f"Tổng hợp các chỉ tiêu — {unit_name}, {period}",
+            Inches(0.4),
+            Inches(0.25),
+            width - Inches(0.8),
+            Inches(0.8),
+            24,
+            True,
+            BLUE,
+        )
         rows = min(len(table), 18)
-        shape = slide.shapes.add_table(rows + 1, len(table.columns), Inches(0.4), Inches(1.05), width - Inches(0.8),
-                                       Inches(0.3) * (rows + 1))
+        shape = slide.shapes.add_table(
+            rows + 1,
+            len(table.columns),
+            Inches(0.4),
+            Inches(1.05),
+            width - Inches(0.8),
+            Inches(0.3) * (rows + 1),
+        )
         grid = shape.table
         for j, col in enumerate(table.columns):
             grid.cell(0, j).text = str(col)

@@ -34,15 +34,23 @@ def to_csv(frame: pd.DataFrame, headers: dict[str, str] | None = None) -> bytes:
     return _prepare(frame, headers).to_csv(index=False).encode("utf-8-sig")
 
 
-def to_xlsx(frame: pd.DataFrame, headers: dict[str, str] | None = None, sheet: str = "Số liệu",
-            number_format: str = "#,##0.##") -> bytes:
+def to_xlsx(
+    frame: pd.DataFrame,
+    headers: dict[str, str] | None = None,
+    sheet: str = "Số liệu",
+    number_format: str = "#,##0.##",
+) -> bytes:
     data = _prepare(frame, headers)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         data.to_excel(writer, index=False, sheet_name=sheet[:31])
         ws = writer.sheets[sheet[:31]]
         for col_idx, col in enumerate(data.columns, start=1):
-            width = max(len(str(col)), *(len(str(v)) for v in data[col].head(200))) if len(data) else len(str(col))
+            width = (
+                max(len(str(col)), *(len(str(v)) for v in data[col].head(200)))
+                if len(data)
+                else len(str(col))
+            )
             ws.column_dimensions[ws.cell(1, col_idx).column_letter].width = min(60, width + 2)
             if pd.api.types.is_numeric_dtype(data[col]):
                 for row in ws.iter_rows(min_row=2, min_col=col_idx, max_col=col_idx):

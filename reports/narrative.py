@@ -46,7 +46,9 @@ def _plan_phrase(row: pd.Series, targets: pd.DataFrame | None, completed: bool) 
     if targets is not None and len(targets) > 1:
         for t in targets.sort_values("priority").itertuples():
             if _ok(t.target) and t.target != 0:
-                rows.append((row["value"] / t.target * 100, catalog.target_source_phrase(t.target_source)))
+                rows.append(
+                    (row["value"] / t.target * 100, catalog.target_source_phrase(t.target_source))
+                )
     elif _ok(row.get("pct_of_target")):
         rows.append((row["pct_of_target"], "kế hoạch"))
     if not rows:
@@ -69,7 +71,11 @@ def _plan_phrase(row: pd.Series, targets: pd.DataFrame | None, completed: bool) 
 
 def label_target(row: pd.Series) -> str:
     """For lower-is-better rates the plan is a ceiling: 'kế hoạch 1,9%'."""
-    return f"kế hoạch {quantity(row['target'], row['measure'], row['measure_name'])}" if _ok(row.get("target")) else ""
+    return (
+        f"kế hoạch {quantity(row['target'], row['measure'], row['measure_name'])}"
+        if _ok(row.get("target"))
+        else ""
+    )
 
 
 def _change_phrase(row: pd.Series) -> str:
@@ -101,15 +107,21 @@ def _child_phrase(row: pd.Series) -> str:
     return ""
 
 
-def sentence(row: pd.Series, children: pd.DataFrame | None = None, targets: pd.DataFrame | None = None,
-             month_to: int = 12) -> str:
+def sentence(
+    row: pd.Series,
+    children: pd.DataFrame | None = None,
+    targets: pd.DataFrame | None = None,
+    month_to: int = 12,
+) -> str:
     """One indicator's sentence. `children`: scorecard rows of its sub-items ("trong đó")."""
     if not _ok(row.get("value")):
         return ""
     lower = row["direction"] == "lower"
     is_pct = row["measure"] == "pct"
-    head = (f"{short_name(row['name'])} {_verb(row.get('kind'), month_to, lower, is_pct)} "
-            f"{quantity(row['value'], row['measure'], row['measure_name'])}")
+    head = (
+        f"{short_name(row['name'])} {_verb(row.get('kind'), month_to, lower, is_pct)} "
+        f"{quantity(row['value'], row['measure'], row['measure_name'])}"
+    )
     parts = [head]
     plan = _plan_phrase(row, targets, completed=month_to == 12)
     if plan:
@@ -125,23 +137,36 @@ def sentence(row: pd.Series, children: pd.DataFrame | None = None, targets: pd.D
     return text + "."
 
 
-def group_paragraphs(card: pd.DataFrame, all_targets: pd.DataFrame | None, month_to: int) -> list[tuple[str, str]]:
+def group_paragraphs(
+    card: pd.DataFrame, all_targets: pd.DataFrame | None, month_to: int
+) -> list[tuple[str, str]]:
     """[(group name, paragraph)] for a unit's scorecard, in catalog order. Sub-items follow their parent."""
     out = []
-    hidden = set(card["numerator"].dropna()) | set(card["denominator"].dropna())  # population, households…
-    data = card[~card["is_criterion"].astype(bool) & (card["group_code"] != "do_thi") & card["value"].notna()
-                & ~card["indicator_code"].isin(hidden)]
+    hidden = set(card["numerator"].dropna()) | set(
+        card["denominator"].dropna()
+    )  # population, households…
+    data = card[
+        ~card["is_criterion"].astype(bool)
+        & (card["group_code"] != "do_thi")
+        & card["value"].notna()
+        & ~card["indicator_code"].isin(hidden)
+    ]
     for group, rows in data.groupby("group_order", sort=True):
         sentences = []
         for _, row in rows[rows["parent_code"].isna()].iterrows():
             kids = rows[rows["parent_code"] == row["indicator_code"]]
             targets = None
             if all_targets is not None and not all_targets.empty:
-                targets = all_targets[(all_targets.indicator_code == row["indicator_code"]) & (all_targets.unit_id == row["unit_id"])]
+                targets = all_targets[
+                    (all_targets.indicator_code == row["indicator_code"])
+                    & (all_targets.unit_id == row["unit_id"])
+                ]
             text = sentence(row, kids, targets, month_to)
             if text:
                 sentences.append(text)
-        orphans = rows[rows["parent_code"].notna() & ~rows["parent_code"].isin(rows["indicator_code"])]
+        orphans = rows[
+            rows["parent_code"].notna() & ~rows["parent_code"].isin(rows["indicator_code"])
+        ]
         for _, row in orphans.iterrows():
             sentences.append(sentence(row, None, None, month_to))
         if sentences:
@@ -168,16 +193,22 @@ def attention_paragraph(behind_rows: pd.DataFrame, wards: pd.DataFrame | None = 
     for r in behind_rows.itertuples():
         name = short_name(r.name)
         if r.is_flow and _ok(r.expected_pct) and _ok(r.pct_of_target):
-            parts.append(f"{name}: bằng {fmt.percent(r.pct_of_target)} kế hoạch (tiến độ cần khoảng {fmt.percent(r.expected_pct, 0)})")
+            parts.append(
+                f"{name}: bằng {fmt.percent(r.pct_of_target)} kế hoạch (tiến độ cần khoảng {fmt.percent(r.expected_pct, 0)})"
+            )
         elif _ok(r.value) and _ok(r.target):
-            parts.append(f"{name}: {quantity(r.value, r.measure, r.measure_name)} so với kế hoạch "
-                         f"{quantity(r.target, r.measure, r.measure_name)}")
+            parts.append(
+                f"{name}: {quantity(r.value, r.measure, r.measure_name)} so với kế hoạch "
+                f"{quantity(r.target, r.measure, r.measure_name)}"
+            )
     text = ""
     if parts:
         text = "Cần chú ý: " + "; ".join(parts) + "."
     if wards is not None and not wards.empty:
         ward_text = "; ".join(f"{w.unit_name} ({w.n} chỉ tiêu chậm)" for w in wards.itertuples())
-        text += (" " if text else "Cần chú ý: ") + f"Các đơn vị có nhiều chỉ tiêu chậm tiến độ: {ward_text}."
+        text += (
+            " " if text else "Cần chú ý: "
+        ) + f"Các đơn vị có nhiều chỉ tiêu chậm tiến độ: {ward_text}."
     return text or "Không có chỉ tiêu nào chậm tiến độ."
 
 

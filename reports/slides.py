@@ -26,12 +26,21 @@ def options(view: UnitView) -> list[tuple[str, str]]:
     """Every slide the leader can pick: (key, Vietnamese label)."""
     card = view.headline
     card = card[card.value.notna()]
-    out = [(f"group:{g}", f"Nhóm: {n}") for g, n in card[["group_code", "group_name"]].drop_duplicates().itertuples(index=False)]
+    out = [
+        (f"group:{g}", f"Nhóm: {n}")
+        for g, n in card[["group_code", "group_name"]].drop_duplicates().itertuples(index=False)
+    ]
     kids = view.children
     if not kids.empty:
         flows = card[card.is_flow & card.pct_of_target.notna()]
-        out += [(f"indicator:{c}", f"Theo phường, xã: {narrative.short_name(n)}") for c, n in flows[["indicator_code", "name"]].itertuples(index=False)]
-        out += [(f"ward:{int(u)}", f"Thẻ điểm: {n}") for u, n in kids[["unit_id", "name"]].itertuples(index=False)]
+        out += [
+            (f"indicator:{c}", f"Theo phường, xã: {narrative.short_name(n)}")
+            for c, n in flows[["indicator_code", "name"]].itertuples(index=False)
+        ]
+        out += [
+            (f"ward:{int(u)}", f"Thẻ điểm: {n}")
+            for u, n in kids[["unit_id", "name"]].itertuples(index=False)
+        ]
     return out
 
 
@@ -54,32 +63,55 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
                 continue
             name = rows.group_name.iloc[0]
             title = f"{name} — {sel.unit_name}, {sel.period.title}"
-            slides.append(Slide(key, title, charts.progress_bars(rows, None, big=big), paragraphs.get(name, "")))
+            slides.append(
+                Slide(
+                    key, title, charts.progress_bars(rows, None, big=big), paragraphs.get(name, "")
+                )
+            )
         elif kind == "indicator":
-            frame = ranking.by_children(con, ref, sel.unit_id, sel.year, sel.month_from, sel.month_to)
+            frame = ranking.by_children(
+                con, ref, sel.unit_id, sel.year, sel.month_from, sel.month_to
+            )
             own = card[card.indicator_code == ref]
             if frame.empty or own.empty:
                 continue
             row = own.iloc[0]
             kids = card[card.parent_code == ref]
-            sentence = narrative.sentence(row, kids, targets[targets.indicator_code == ref], sel.month_to)
+            sentence = narrative.sentence(
+                row, kids, targets[targets.indicator_code == ref], sel.month_to
+            )
             lag = frame[frame.status.isin(["behind", "not_met"])]
             if not lag.empty:
                 sentence += " Chậm tiến độ: " + ", ".join(lag.unit_name) + "."
             title = f"{narrative.short_name(row['name'])} theo phường, xã — {sel.unit_name}, {sel.period.title}"
-            slides.append(Slide(key, title, charts.bullet_by_unit(frame, row["measure_name"], None, big=big), sentence))
+            slides.append(
+                Slide(
+                    key,
+                    title,
+                    charts.bullet_by_unit(frame, row["measure_name"], None, big=big),
+                    sentence,
+                )
+            )
         elif kind == "ward":
             ward_id = int(ref)
             ward = view.children[view.children.unit_id == ward_id]
             if ward.empty:
                 continue
             ward_name = ward.name.iloc[0]
-            wcard = scorecard.headline(scorecard.scorecard(con, [ward_id], sel.year, sel.month_from, sel.month_to))
+            wcard = scorecard.headline(
+                scorecard.scorecard(con, [ward_id], sel.year, sel.month_from, sel.month_to)
+            )
             wcard = wcard[wcard.pct_of_target.notna()]
             if wcard.empty:
                 continue
-            slides.append(Slide(key, f"Thẻ điểm {ward_name} — {sel.period.title}", charts.progress_bars(wcard, None, big=big),
-                                ward_sentence(ward_name, wcard)))
+            slides.append(
+                Slide(
+                    key,
+                    f"Thẻ điểm {ward_name} — {sel.period.title}",
+                    charts.progress_bars(wcard, None, big=big),
+                    ward_sentence(ward_name, wcard),
+                )
+            )
     return slides
 
 
@@ -88,8 +120,10 @@ def ward_sentence(ward_name: str, wcard: pd.DataFrame) -> str:
     lag = wcard[wcard.status.isin(["behind", "not_met"])]
     text = f"{ward_name} có {len(good)}/{len(wcard)} chỉ tiêu đúng hoặc vượt tiến độ"
     if not lag.empty:
-        text += "; chậm: " + ", ".join(f"{narrative.short_name(r.name)} ({fmt.percent(r.pct_of_target)} kế hoạch)"
-                                        for r in lag.itertuples())
+        text += "; chậm: " + ", ".join(
+            f"{narrative.short_name(r.name)} ({fmt.percent(r.pct_of_target)} kế hoạch)"
+            for r in lag.itertuples()
+        )
     return text + "."
 
 
@@ -97,10 +131,15 @@ def summary_table(view: UnitView) -> pd.DataFrame:
     """Indicator, value, % of plan, change on the same period, status — for the deck's table slide."""
     card = view.headline
     card = card[card.value.notna()]
-    return pd.DataFrame({
-        "Chỉ tiêu": card.name.map(narrative.short_name),
-        "Thực hiện": [narrative.quantity(v, m, n) for v, m, n in zip(card.value, card.measure, card.measure_name)],
-        "% kế hoạch": card.pct_of_target.map(fmt.percent),
-        "So cùng kỳ": card.same_period_change_pct.map(fmt.signed_percent),
-        "Tình trạng": card.status_label,
-    })
+    return pd.DataFrame(
+        {
+            "Chỉ tiêu": card.name.map(narrative.short_name),
+            "Thực hiện": [
+                narrative.quantity(v, m, n)
+                for v, m, n in zip(card.value, card.measure, card.measure_name)
+            ],
+            "% kế hoạch": card.pct_of_target.map(fmt.percent),
+            "So cùng kỳ": card.same_period_change_pct.map(fmt.signed_percent),
+            "Tình trạng": card.status_label,
+        }
+    )

@@ -47,7 +47,9 @@ class UnitView:
     def card(self) -> pd.DataFrame:
         """Every indicator row of the unit's scorecard (sectors included)."""
         p = self.selection.period
-        return scorecard.scorecard(self.con, [self.selection.unit_id], p.year, p.month_from, p.month_to)
+        return scorecard.scorecard(
+            self.con, [self.selection.unit_id], p.year, p.month_from, p.month_to
+        )
 
     @cached_property
     def headline(self) -> pd.DataFrame:
@@ -70,7 +72,9 @@ class UnitView:
         if self.children.empty:
             return None
         p = self.selection.period
-        return scorecard.scorecard(self.con, self.children.unit_id.tolist(), p.year, p.month_from, p.month_to)
+        return scorecard.scorecard(
+            self.con, self.children.unit_id.tolist(), p.year, p.month_from, p.month_to
+        )
 
 
 def unit_view(con: Connection, selection: Selection) -> UnitView:

@@ -33,11 +33,23 @@ SUCCESSION_OUT = DATA / "unit_succession.csv"
 
 PROVINCE_CODE = "42"
 REFORM_DAY = dt.date(2025, 7, 1)
-LEGACY_PROBE = dt.date(2025, 3, 1)  # a day inside the package's legacy state (2025-01-01 .. 2025-06-30)
+LEGACY_PROBE = dt.date(
+    2025, 3, 1
+)  # a day inside the package's legacy state (2025-01-01 .. 2025-06-30)
 # districts whose 2025-01..06 units must match the package one for one
 LEGACY_FULL_DISTRICTS = ("436", "443")
 
-UNIT_COLUMNS = ["unit_id", "code", "name", "short_name", "unit_type", "parent_id", "valid_from", "valid_to", "source"]
+UNIT_COLUMNS = [
+    "unit_id",
+    "code",
+    "name",
+    "short_name",
+    "unit_type",
+    "parent_id",
+    "valid_from",
+    "valid_to",
+    "source",
+]
 SUCCESSION_COLUMNS = ["old_unit_id", "new_unit_id", "kind", "effective", "source"]
 
 TYPE_WORDS = {  # full-name prefix -> unit_type
@@ -115,7 +127,9 @@ def read_manual() -> list[Row]:
             if type_of(row.name) != row.unit_type:
                 fail(f"{row.code} {row.name}: unit_type {row.unit_type} does not match the name")
             if row.valid_to is not None and row.valid_to >= REFORM_DAY:
-                fail(f"{row.code} {row.name}: manual rows must end before {REFORM_DAY} (the package covers it)")
+                fail(
+                    f"{row.code} {row.name}: manual rows must end before {REFORM_DAY} (the package covers it)"
+                )
             rows.append(row)
     return rows
 
@@ -204,7 +218,9 @@ def reform_rows(package: Package) -> list[Row]:
         )
     counts = {t: sum(r.unit_type == t for r in rows) for t in ("xa", "phuong")}
     if len(rows) != 69 or counts != {"xa": 60, "phuong": 9}:
-        fail(f"package gives {len(rows)} units for province {PROVINCE_CODE} ({counts}), expected 69 = 60 xã + 9 phường")
+        fail(
+            f"package gives {len(rows)} units for province {PROVINCE_CODE} ({counts}), expected 69 = 60 xã + 9 phường"
+        )
     return rows
 
 
@@ -217,19 +233,25 @@ def check_against_legacy(rows: list[Row], package: Package) -> None:
             continue
         if LEVEL[row.unit_type] == 1:
             if districts.get(row.code) != row.name:
-                fail(f"district {row.code} {row.name!r} differs from the package ({districts.get(row.code)!r})")
+                fail(
+                    f"district {row.code} {row.name!r} differs from the package ({districts.get(row.code)!r})"
+                )
             continue
         if LEVEL[row.unit_type] != 2:
             continue
         unit = legacy.get(row.code)
         if unit is None or unit["ward"] != row.name or unit["districtCode"] != row.parent_code:
             got = None if unit is None else (unit["ward"], unit["districtCode"])
-            fail(f"{row.code} {row.name!r} under {row.parent_code} differs from the package legacy state: {got}")
+            fail(
+                f"{row.code} {row.name!r} under {row.parent_code} differs from the package legacy state: {got}"
+            )
         row.source += f"; checked vs {package.source} (legacy)"
     present = {r.code for r in rows if r.covers(LEGACY_PROBE)}
     for unit in package.legacy_units:
         if unit["districtCode"] in LEGACY_FULL_DISTRICTS and unit["wardCode"] not in present:
-            fail(f"package legacy unit {unit['wardCode']} {unit['ward']} ({unit['district']}) missing from the manual file")
+            fail(
+                f"package legacy unit {unit['wardCode']} {unit['ward']} ({unit['district']}) missing from the manual file"
+            )
 
 
 def find_row(rows: list[Row], code: str, day: dt.date, what: str) -> Row:
@@ -287,7 +309,9 @@ def build() -> tuple[list[Row], list[dict]]:
     for row in rows:
         parent_id = ""
         if row.parent_code:
-            parent = find_row(rows, row.parent_code, row.valid_from, f"parent of {row.code} {row.name}")
+            parent = find_row(
+                rows, row.parent_code, row.valid_from, f"parent of {row.code} {row.name}"
+            )
             end = dt.date.max if row.valid_to is None else row.valid_to
             if not parent.covers(end):
                 fail(f"parent {parent.name} does not cover {row.name} up to {row.valid_to}")
@@ -317,7 +341,9 @@ def build() -> tuple[list[Row], list[dict]]:
     eve = REFORM_DAY - dt.timedelta(days=1)
     reform_source = f"NQ 1665/NQ-UBTVQH15; {package.source} converter"
     for old_code, new_code, kind in package.successions():
-        olds = [r for r in rows if r.code == old_code and r.valid_to == eve and LEVEL[r.unit_type] == 2]
+        olds = [
+            r for r in rows if r.code == old_code and r.valid_to == eve and LEVEL[r.unit_type] == 2
+        ]
         if not olds:
             continue  # a unit of a district this table does not carry
         new = find_row(rows, new_code, REFORM_DAY, "2025 successor")
@@ -336,7 +362,9 @@ def build() -> tuple[list[Row], list[dict]]:
             "effective": effective.isoformat(),
             "source": source,
         }
-        for old, new, kind, effective, source in sorted(set(links), key=lambda link: (link[3], link[1], link[0]))
+        for old, new, kind, effective, source in sorted(
+            set(links), key=lambda link: (link[3], link[1], link[0])
+        )
     ]
     units.sort(key=lambda u: u["unit_id"])
     return units, succession

@@ -17,6 +17,17 @@ from store.connection import (
 )
 
 __all__ = [
-    "Connection", "Error", "StoreError", "alive", "cached", "close_all", "data_version", "db_path", "open_store",
-    "query", "reference_version", "scalar", "shared",
+    "Connection",
+    "Error",
+    "StoreError",
+    "alive",
+    "cached",
+    "close_all",
+    "data_version",
+    "db_path",
+    "open_store",
+    "query",
+    "reference_version",
+    "scalar",
+    "shared",
 ]

@@ -20,12 +20,18 @@ import pandas as pd
 from store import migrations, reference
 
 DEFAULT_DB = "data/chitieu.duckdb"
-Connection = duckdb.DuckDBPyConnection  # what callers outside store/ name in signatures (they never import duckdb)
+Connection = (
+    duckdb.DuckDBPyConnection
+)  # what callers outside store/ name in signatures (they never import duckdb)
 Error = duckdb.Error
 _lock = threading.Lock()
 _open: dict[str, duckdb.DuckDBPyConnection] = {}
-_Entries = OrderedDict[str, tuple[Any, pd.DataFrame]]  # name → (version, frame), least recently used first
-_cache: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Entries]" = weakref.WeakKeyDictionary()
+_Entries = OrderedDict[
+    str, tuple[Any, pd.DataFrame]
+]  # name → (version, frame), least recently used first
+_cache: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Entries]" = (
+    weakref.WeakKeyDictionary()
+)
 
 
 class StoreError(Exception):
@@ -92,7 +98,9 @@ def alive(con: duckdb.DuckDBPyConnection) -> bool:
         cursor.close()
 
 
-def query(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | dict | None = None) -> pd.DataFrame:
+def query(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | dict | None = None
+) -> pd.DataFrame:
     """Run a read query on its own cursor and return the materialised result."""
     cursor = con.cursor()
     try:
@@ -108,14 +116,16 @@ def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
     reference resync (store.reference: meta.reference_sha256). Read caches key on it."""
     cursor = con.cursor()
     try:
-        return tuple(cursor.execute(
-            """
+        return tuple(
+            cursor.execute(
+                """
             SELECT (SELECT count(*) FROM observations), (SELECT count(*) FROM admin_units),
                    (SELECT value FROM meta WHERE key = 'reference_sha256'), u.*
             FROM (SELECT count(*), max(upload_id), count(*) FILTER (status = 'rolled_back'), max(rolled_back_at)
                   FROM uploads) u
             """
-        ).fetchall()[0])
+            ).fetchall()[0]
+        )
     finally:
         cursor.close()
 

@@ -6,9 +6,29 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-RECOGNITION_COLUMNS = ["unit_id", "framework", "level", "year", "decision", "decided_on", "source_cell"]
-SCORE_COLUMNS = ["unit_id", "year", "framework", "item", "name", "indicator_code", "min_level", "max_level",
-                 "min_points", "max_points", "points_reported", "source_cell"]
+RECOGNITION_COLUMNS = [
+    "unit_id",
+    "framework",
+    "level",
+    "year",
+    "decision",
+    "decided_on",
+    "source_cell",
+]
+SCORE_COLUMNS = [
+    "unit_id",
+    "year",
+    "framework",
+    "item",
+    "name",
+    "indicator_code",
+    "min_level",
+    "max_level",
+    "min_points",
+    "max_points",
+    "points_reported",
+    "source_cell",
+]
 
 
 def _frame(rows, columns: list[str]) -> pd.DataFrame:
@@ -22,8 +42,10 @@ def _frame(rows, columns: list[str]) -> pd.DataFrame:
 def insert_extras(cursor: duckdb.DuckDBPyConnection, batch: dict, upload_id: int) -> None:
     """Write a batch's `recognitions` and `criteria_scores` (lists of dicts or DataFrames), if any,
     on the cursor of the upload's open transaction."""
-    for key, table, columns in (("recognitions", "recognitions", RECOGNITION_COLUMNS),
-                                ("criteria_scores", "criteria_scores", SCORE_COLUMNS)):
+    for key, table, columns in (
+        ("recognitions", "recognitions", RECOGNITION_COLUMNS),
+        ("criteria_scores", "criteria_scores", SCORE_COLUMNS),
+    ):
         rows = batch.get(key)
         if rows is None or len(rows) == 0:
             continue
@@ -31,7 +53,9 @@ def insert_extras(cursor: duckdb.DuckDBPyConnection, batch: dict, upload_id: int
         frame.insert(len(frame.columns), "upload_id", upload_id)
         cursor.register("_extra_rows", frame)
         names = ", ".join(frame.columns)
-        cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _extra_rows")  # constants only
+        cursor.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM _extra_rows"
+        )  # constants only
         cursor.unregister("_extra_rows")
 
 

@@ -119,7 +119,16 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     rng = np.random.default_rng(SEED)
     rows: list[tuple] = []
 
-    def add(code: str, unit_id: int, year: int, m_from: int, m_to: int, kind: str, value: float, source: str = ""):
+    def add(
+        code: str,
+        unit_id: int,
+        year: int,
+        m_from: int,
+        m_to: int,
+        kind: str,
+        value: float,
+        source: str = "",
+    ):
         rows.append((code, unit_id, year, m_from, m_to, kind, source, float(value)))
 
     city_children = _units_by_year(con, CITY_CODE)
@@ -134,16 +143,39 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     _add_criteria_assessments(add, con)
     _add_term_targets(rows, con)
     frame = pd.DataFrame(
-        rows, columns=["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source", "value"]
+        rows,
+        columns=[
+            "indicator_code",
+            "unit_id",
+            "year",
+            "month_from",
+            "month_to",
+            "kind",
+            "target_source",
+            "value",
+        ],
     )
     return frame.drop_duplicates(
-        ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"], keep="last"
+        ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"],
+        keep="last",
     )
 
 
-ROUND_COUNTS = ("doanh_nghiep_moi", "khu_dan_cu_kieu_mau", "to_dan_pho_mau", "tuyen_duong_van_minh", "luot_kham_benh",
-                "viec_lam_moi", "tong_dan_lon", "tong_dan_bo", "san_pham_ocop", "hop_tac_xa_moi", "truong_chuan_quoc_gia",
-                "so_ho_can_ngheo", "tai_nan_giao_thong")
+ROUND_COUNTS = (
+    "doanh_nghiep_moi",
+    "khu_dan_cu_kieu_mau",
+    "to_dan_pho_mau",
+    "tuyen_duong_van_minh",
+    "luot_kham_benh",
+    "viec_lam_moi",
+    "tong_dan_lon",
+    "tong_dan_bo",
+    "san_pham_ocop",
+    "hop_tac_xa_moi",
+    "truong_chuan_quoc_gia",
+    "so_ho_can_ngheo",
+    "tai_nan_giao_thong",
+)
 
 
 def _add_flows(add, con, city_children, flows: dict, rng) -> None:
@@ -209,9 +241,22 @@ def _derive_totals(rows: list[tuple]) -> None:
         rows.append(("gtsx_tong", unit_id, year, m_from, m_to, kind, source, round(value, 3)))
     land = [r for r in rows if r[0] == "thu_tien_sdd"]
     for code, unit_id, year, m_from, m_to, kind, source, value in land:
-        rows.append(("thu_ngan_sach", unit_id, year, m_from, m_to, kind, source, round(value * 2.3, 3)))
+        rows.append(
+            ("thu_ngan_sach", unit_id, year, m_from, m_to, kind, source, round(value * 2.3, 3))
+        )
         if source == "hdnd_giao" and kind == "target":
-            rows.append(("thu_ngan_sach", unit_id, year, m_from, m_to, kind, "tinh_giao", round(value * 2.3 * 0.86, 3)))
+            rows.append(
+                (
+                    "thu_ngan_sach",
+                    unit_id,
+                    year,
+                    m_from,
+                    m_to,
+                    kind,
+                    "tinh_giao",
+                    round(value * 2.3 * 0.86, 3),
+                )
+            )
 
 
 def _add_rates(add, con, city_children, rng) -> None:
@@ -224,23 +269,60 @@ def _add_rates(add, con, city_children, rng) -> None:
         latest = year == max(YEARS)
         for ward in wards.itertuples():
             local = np.random.default_rng(int(ward.code) * 100 + k)
-            pop = round(9000 * local.uniform(0.6, 1.6) * (1.01 ** k))
+            pop = round(9000 * local.uniform(0.6, 1.6) * (1.01**k))
             households = round(pop / 3.6)
             cover = min(99.5, 76 + 2.2 * k + local.normal(0, 2.5))
             poor = max(0.3, 3.3 - 0.28 * k + local.normal(0, 0.3))
             insured = round(pop * cover / 100)
             poor_h = round(households * poor / 100)
-            for code, v in (("dan_so", pop), ("so_nguoi_bhyt", insured), ("tong_so_ho", households), ("so_ho_ngheo", poor_h)):
+            for code, v in (
+                ("dan_so", pop),
+                ("so_nguoi_bhyt", insured),
+                ("tong_so_ho", households),
+                ("so_ho_ngheo", poor_h),
+            ):
                 add(code, ward.unit_id, year, 1, 12, "estimate" if latest else "actual", v)
                 tot[code] += v
             t_cover = min(100.0, 78 + 2.3 * k)
             t_poor = max(0.6, 3.2 - 0.28 * k)
             add("bhyt_bao_phu", ward.unit_id, year, 1, 12, "target", round(t_cover, 2))
             add("ty_le_ho_ngheo", ward.unit_id, year, 1, 12, "target", round(t_poor, 2))
-            add("bhyt_bao_phu", ward.unit_id, year, 1, 6, "actual", round(insured / pop * 100 - 1.1, 2))
-            add("bhyt_bao_phu", ward.unit_id, year, 1, 12, "estimate" if latest else "actual", round(insured / pop * 100, 2))
-            add("ty_le_ho_ngheo", ward.unit_id, year, 1, 6, "actual", round(poor_h / households * 100 + 0.15, 2))
-            add("ty_le_ho_ngheo", ward.unit_id, year, 1, 12, "estimate" if latest else "actual", round(poor_h / households * 100, 2))
+            add(
+                "bhyt_bao_phu",
+                ward.unit_id,
+                year,
+                1,
+                6,
+                "actual",
+                round(insured / pop * 100 - 1.1, 2),
+            )
+            add(
+                "bhyt_bao_phu",
+                ward.unit_id,
+                year,
+                1,
+                12,
+                "estimate" if latest else "actual",
+                round(insured / pop * 100, 2),
+            )
+            add(
+                "ty_le_ho_ngheo",
+                ward.unit_id,
+                year,
+                1,
+                6,
+                "actual",
+                round(poor_h / households * 100 + 0.15, 2),
+            )
+            add(
+                "ty_le_ho_ngheo",
+                ward.unit_id,
+                year,
+                1,
+                12,
+                "estimate" if latest else "actual",
+                round(poor_h / households * 100, 2),
+            )
             tot_prev_target["bhyt"] += t_cover * pop
             tot_prev_target["ngheo"] += t_poor * households
         if city_id is None:
@@ -248,12 +330,62 @@ def _add_rates(add, con, city_children, rng) -> None:
         kind = "estimate" if latest else "actual"
         for code, v in tot.items():
             add(code, city_id, year, 1, 12, kind, v)
-        add("bhyt_bao_phu", city_id, year, 1, 12, kind, round(tot["so_nguoi_bhyt"] / tot["dan_so"] * 100, 2))
-        add("ty_le_ho_ngheo", city_id, year, 1, 12, kind, round(tot["so_ho_ngheo"] / tot["tong_so_ho"] * 100, 2))
-        add("bhyt_bao_phu", city_id, year, 1, 6, "actual", round(tot["so_nguoi_bhyt"] / tot["dan_so"] * 100 - 1.1, 2))
-        add("ty_le_ho_ngheo", city_id, year, 1, 6, "actual", round(tot["so_ho_ngheo"] / tot["tong_so_ho"] * 100 + 0.15, 2))
-        add("bhyt_bao_phu", city_id, year, 1, 12, "target", round(tot_prev_target["bhyt"] / tot["dan_so"], 2), "hdnd_giao")
-        add("ty_le_ho_ngheo", city_id, year, 1, 12, "target", round(tot_prev_target["ngheo"] / tot["tong_so_ho"], 2), "hdnd_giao")
+        add(
+            "bhyt_bao_phu",
+            city_id,
+            year,
+            1,
+            12,
+            kind,
+            round(tot["so_nguoi_bhyt"] / tot["dan_so"] * 100, 2),
+        )
+        add(
+            "ty_le_ho_ngheo",
+            city_id,
+            year,
+            1,
+            12,
+            kind,
+            round(tot["so_ho_ngheo"] / tot["tong_so_ho"] * 100, 2),
+        )
+        add(
+            "bhyt_bao_phu",
+            city_id,
+            year,
+            1,
+            6,
+            "actual",
+            round(tot["so_nguoi_bhyt"] / tot["dan_so"] * 100 - 1.1, 2),
+        )
+        add(
+            "ty_le_ho_ngheo",
+            city_id,
+            year,
+            1,
+            6,
+            "actual",
+            round(tot["so_ho_ngheo"] / tot["tong_so_ho"] * 100 + 0.15, 2),
+        )
+        add(
+            "bhyt_bao_phu",
+            city_id,
+            year,
+            1,
+            12,
+            "target",
+            round(tot_prev_target["bhyt"] / tot["dan_so"], 2),
+            "hdnd_giao",
+        )
+        add(
+            "ty_le_ho_ngheo",
+            city_id,
+            year,
+            1,
+            12,
+            "target",
+            round(tot_prev_target["ngheo"] / tot["tong_so_ho"], 2),
+            "hdnd_giao",
+        )
 
 
 def _add_city_levels(add, con, rng, levels: dict = CITY_LEVELS) -> None:
@@ -264,9 +396,34 @@ def _add_city_levels(add, con, rng, levels: dict = CITY_LEVELS) -> None:
                 continue
             k = year - 2016
             value = start + step * k + rng.normal(0, abs(step) * 0.3)
-            add(code, city_id, year, 1, 12, "target", round((start + step * k) * margin, 2), "hdnd_giao")
-            add(code, city_id, year, 1, 6, "estimate", round(value * (0.98 if code != "tang_truong_gtsx" else 0.97), 2))
-            add(code, city_id, year, 1, 12, "estimate" if year == max(YEARS) else "actual", round(value, 2))
+            add(
+                code,
+                city_id,
+                year,
+                1,
+                12,
+                "target",
+                round((start + step * k) * margin, 2),
+                "hdnd_giao",
+            )
+            add(
+                code,
+                city_id,
+                year,
+                1,
+                6,
+                "estimate",
+                round(value * (0.98 if code != "tang_truong_gtsx" else 0.97), 2),
+            )
+            add(
+                code,
+                city_id,
+                year,
+                1,
+                12,
+                "estimate" if year == max(YEARS) else "actual",
+                round(value, 2),
+            )
 
 
 def _add_ntm(add, con, rng) -> None:
@@ -281,7 +438,10 @@ def _add_ntm(add, con, rng) -> None:
                 continue
             communes = units[units.unit_type == "xa"]
             for unit in communes.itertuples():
-                met = start_state.setdefault(unit.code, set(rng.choice(19, size=int(rng.integers(9, 17)), replace=False).tolist()))
+                met = start_state.setdefault(
+                    unit.code,
+                    set(rng.choice(19, size=int(rng.integers(9, 17)), replace=False).tolist()),
+                )
                 missing = [i for i in range(19) if i not in met]
                 for i in rng.permutation(missing)[: int(rng.integers(0, 3))]:
                     met.add(int(i))
@@ -298,12 +458,29 @@ def _add_ntm(add, con, rng) -> None:
 
 # Urban class II standards of the city (2018 = shared/samples/urban_2018.xlsx), yearly step and noise.
 URBAN_2018 = {
-    "dt_1_1": (0.0, 0.0), "dt_1_2": (1.46, 0.03), "dt_1_3": (6.32, 0.2), "dt_1_5": (1.52, 0.01),
-    "dt_1_6": (81.29, 0.8), "dt_1_7": (1.0, 0.0), "dt_2_1": (233.45, 3.5), "dt_2_2": (169.33, 2.5),
-    "dt_3_1": (2078.27, 25.0), "dt_3_2": (9819.71, 160.0), "dt_4_1": (66.15, 0.9), "dt_4_2": (84.15, 0.5),
-    "dt_5_1": (28.36, 0.4), "dt_5_2": (96.93, 0.4), "dt_5_3": (3.64, 0.12), "dt_5_4": (14.4, 0.5),
-    "dt_5_5": (9.1, 0.3), "dt_5_6": (126.81, 2.0), "dt_5_7": (19.41, -0.8), "dt_5_8": (3.76, 0.12),
-    "dt_5_10": (100.0, 0.0), "dt_5_11": (9.06, 0.35), "dt_5_12": (47.19, 4.5),
+    "dt_1_1": (0.0, 0.0),
+    "dt_1_2": (1.46, 0.03),
+    "dt_1_3": (6.32, 0.2),
+    "dt_1_5": (1.52, 0.01),
+    "dt_1_6": (81.29, 0.8),
+    "dt_1_7": (1.0, 0.0),
+    "dt_2_1": (233.45, 3.5),
+    "dt_2_2": (169.33, 2.5),
+    "dt_3_1": (2078.27, 25.0),
+    "dt_3_2": (9819.71, 160.0),
+    "dt_4_1": (66.15, 0.9),
+    "dt_4_2": (84.15, 0.5),
+    "dt_5_1": (28.36, 0.4),
+    "dt_5_2": (96.93, 0.4),
+    "dt_5_3": (3.64, 0.12),
+    "dt_5_4": (14.4, 0.5),
+    "dt_5_5": (9.1, 0.3),
+    "dt_5_6": (126.81, 2.0),
+    "dt_5_7": (19.41, -0.8),
+    "dt_5_8": (3.76, 0.12),
+    "dt_5_10": (100.0, 0.0),
+    "dt_5_11": (9.06, 0.35),
+    "dt_5_12": (47.19, 4.5),
 }
 # TP Hà Tĩnh's 2019 dossier under NQ 1210: published criterion points (domain.md §2.3 [V]), total 88,69.
 URBAN_2019_PUBLISHED = {1: 18.84, 2: 6.75, 3: 5.43, 4: 6.0, 5: 51.67}
@@ -319,7 +496,11 @@ def _add_criteria_assessments(add, con) -> None:
         if city_id is None:
             continue
         for code, (value_2018, step) in URBAN_2018.items():
-            value = value_2018 + step * (year - 2018) + (rng.normal(0, abs(step) * 0.3) if year != 2018 else 0.0)
+            value = (
+                value_2018
+                + step * (year - 2018)
+                + (rng.normal(0, abs(step) * 0.3) if year != 2018 else 0.0)
+            )
             if code in ("dt_1_1", "dt_1_7"):
                 value = value_2018
             add(code, city_id, year, 1, 12, "actual", round(max(value, 0.0), 2))
@@ -332,7 +513,10 @@ def _add_criteria_assessments(add, con) -> None:
     for year in range(2020, 2025):
         wards = wards_by_year[year]
         for ward in wards[wards.unit_type == "phuong"].itertuples():
-            met = met_by_ward.setdefault(ward.code, set(rng.choice(18, size=int(rng.integers(11, 17)), replace=False).tolist()))
+            met = met_by_ward.setdefault(
+                ward.code,
+                set(rng.choice(18, size=int(rng.integers(11, 17)), replace=False).tolist()),
+            )
             missing = [i for i in range(18) if i not in met]
             for i in rng.permutation(missing)[: int(rng.integers(0, 3))]:
                 met.add(int(i))
@@ -341,17 +525,33 @@ def _add_criteria_assessments(add, con) -> None:
 
 
 # Term targets 2020–2025 for the city, as multiples of its 2020 full-year value (demo).
-TERM_TARGETS = {"gtsx_tong": 1.75, "thu_ngan_sach": 1.45, "thu_nhap_binh_quan": 1.5, "ty_le_ho_ngheo": 0.45,
-                "bhyt_bao_phu": 1.06, "von_dau_tu": 1.5}
+TERM_TARGETS = {
+    "gtsx_tong": 1.75,
+    "thu_ngan_sach": 1.45,
+    "thu_nhap_binh_quan": 1.5,
+    "ty_le_ho_ngheo": 0.45,
+    "bhyt_bao_phu": 1.06,
+    "von_dau_tu": 1.5,
+}
 
 
 def _add_term_targets(rows: list[tuple], con: duckdb.DuckDBPyConnection) -> None:
     city_id = _unit_id(con, CITY_CODE, 2020)
-    base = {r[0]: r[7] for r in rows if r[1] == city_id and r[2] == 2020 and r[3] == 1 and r[4] == 12
-            and r[5] == "actual" and r[0] in TERM_TARGETS}
+    base = {
+        r[0]: r[7]
+        for r in rows
+        if r[1] == city_id
+        and r[2] == 2020
+        and r[3] == 1
+        and r[4] == 12
+        and r[5] == "actual"
+        and r[0] in TERM_TARGETS
+    }
     for code, factor in TERM_TARGETS.items():
         if code in base:
-            value = min(base[code] * factor, 100.0) if code == "bhyt_bao_phu" else base[code] * factor
+            value = (
+                min(base[code] * factor, 100.0) if code == "bhyt_bao_phu" else base[code] * factor
+            )
             rows.append((code, city_id, 2025, 1, 12, "target", "nhiem_ky", round(value, 2)))
 
 
@@ -361,7 +561,12 @@ REVISION_FILE_NAME = "Dữ liệu mẫu (demo) — báo cáo ước tính điề
 def revisions(frame: pd.DataFrame) -> pd.DataFrame:
     """A later report that revises the latest year's full-year estimates (as happens between the
     November review and the December HĐND session), so revisions show on hover."""
-    latest = frame[(frame.year == max(YEARS)) & (frame.kind == "estimate") & (frame.month_from == 1) & (frame.month_to == 12)]
+    latest = frame[
+        (frame.year == max(YEARS))
+        & (frame.kind == "estimate")
+        & (frame.month_from == 1)
+        & (frame.month_to == 12)
+    ]
     factor = 1 + ((latest.unit_id * 7 + latest.indicator_code.str.len() * 3) % 9 - 3) / 100.0
     return latest.assign(value=(latest.value * factor).round(3))
 
@@ -372,8 +577,17 @@ def seed(con: duckdb.DuckDBPyConnection) -> CommitResult | None:
     if int(query(con, "SELECT count(*) AS n FROM uploads").n.iloc[0]) > 0:
         return None
     frame = generate(con)
-    first = commit_upload(con, frame, file_name=DEMO_FILE_NAME, uploaded_by="demo", layout="demo", status="demo")
-    commit_upload(con, revisions(frame), file_name=REVISION_FILE_NAME, uploaded_by="demo", layout="demo", status="demo")
+    first = commit_upload(
+        con, frame, file_name=DEMO_FILE_NAME, uploaded_by="demo", layout="demo", status="demo"
+    )
+    commit_upload(
+        con,
+        revisions(frame),
+        file_name=REVISION_FILE_NAME,
+        uploaded_by="demo",
+        layout="demo",
+        status="demo",
+    )
     return first
 
 
@@ -381,7 +595,9 @@ def remove(con: duckdb.DuckDBPyConnection) -> int:
     """Roll back every demo upload (newest first). Returns how many were rolled back."""
     from store.uploads import rollback_upload
 
-    ids = query(con, "SELECT upload_id FROM uploads WHERE status = 'demo' ORDER BY upload_id DESC").upload_id.tolist()
+    ids = query(
+        con, "SELECT upload_id FROM uploads WHERE status = 'demo' ORDER BY upload_id DESC"
+    ).upload_id.tolist()
     for upload_id in ids:
         rollback_upload(con, int(upload_id))
     return len(ids)
@@ -400,7 +616,9 @@ def main(argv: list[str] | None = None) -> int:
     from store import db_path, open_store
 
     parser = argparse.ArgumentParser(prog="python -m store.demo", description="Nạp dữ liệu mẫu")
-    parser.add_argument("--db", help="đường dẫn kho (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
+    parser.add_argument(
+        "--db", help="đường dẫn kho (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)"
+    )
     args = parser.parse_args(argv)
     path = db_path(args.db)
     con = open_store(path)

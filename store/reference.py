@@ -71,7 +71,9 @@ def read_indicators(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     local = data_dir / "catalog" / LOCAL_FILES[0]
     names = [*CATALOG_FILES, *([LOCAL_FILES[0]] if local.exists() else [])]
     for name in names:
-        for item in tomllib.loads((data_dir / "catalog" / name).read_text("utf-8")).get("indicator", []):
+        for item in tomllib.loads((data_dir / "catalog" / name).read_text("utf-8")).get(
+            "indicator", []
+        ):
             rows.append(
                 {
                     "code": item["code"],
@@ -105,8 +107,18 @@ def read_file_aliases(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """`data/catalog/aliases.toml` (exported from a store): kind, name, name_key, target."""
     path = data_dir / "catalog" / LOCAL_FILES[1]
     items = tomllib.loads(path.read_text("utf-8")).get("alias", []) if path.exists() else []
-    return pd.DataFrame([{"kind": a["kind"], "name": a["name"], "name_key": a["name_key"], "target": str(a["target"])}
-                         for a in items], columns=["kind", "name", "name_key", "target"])
+    return pd.DataFrame(
+        [
+            {
+                "kind": a["kind"],
+                "name": a["name"],
+                "name_key": a["name_key"],
+                "target": str(a["target"]),
+            }
+            for a in items
+        ],
+        columns=["kind", "name", "name_key", "target"],
+    )
 
 
 def _file_aliases(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
@@ -114,9 +126,11 @@ def _file_aliases(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     if frame.empty:
         return
     con.register("_file_aliases", frame)
-    con.execute("INSERT INTO name_aliases SELECT f.kind, f.name, f.name_key, f.target, 'data/catalog/aliases.toml', "
-                "now()::TIMESTAMP, NULL, NULL FROM _file_aliases f WHERE NOT EXISTS (SELECT 1 FROM name_aliases a "
-                "WHERE a.kind = f.kind AND a.name_key = f.name_key)")
+    con.execute(
+        "INSERT INTO name_aliases SELECT f.kind, f.name, f.name_key, f.target, 'data/catalog/aliases.toml', "
+        "now()::TIMESTAMP, NULL, NULL FROM _file_aliases f WHERE NOT EXISTS (SELECT 1 FROM name_aliases a "
+        "WHERE a.kind = f.kind AND a.name_key = f.name_key)"
+    )
     con.unregister("_file_aliases")
 
 
@@ -126,7 +140,17 @@ def read_admin_units(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     frame["valid_from"] = pd.to_datetime(frame["valid_from"]).dt.date
     frame["valid_to"] = pd.to_datetime(frame["valid_to"].replace("", None)).dt.date
     return frame[
-        ["unit_id", "code", "name", "short_name", "unit_type", "parent_id", "valid_from", "valid_to", "source"]
+        [
+            "unit_id",
+            "code",
+            "name",
+            "short_name",
+            "unit_type",
+            "parent_id",
+            "valid_from",
+            "valid_to",
+            "source",
+        ]
     ]
 
 
@@ -160,9 +184,7 @@ def sync(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR, force: bool 
         _file_aliases(con, data_dir)
         _replace(con, "admin_units", read_admin_units(data_dir))
         _replace(con, "unit_succession", read_succession(data_dir))
-        con.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('reference_sha256', ?)", [digest]
-        )
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('reference_sha256', ?)", [digest])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

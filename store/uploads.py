@@ -70,7 +70,9 @@ def _prepare(frame: pd.DataFrame, unique_keys: bool = False) -> pa.Table:
         if column in ("unit_id", "year", "month_from", "month_to"):
             arrays[column] = pa.array(series.to_numpy(dtype=np.int64))
         elif column in ("value", "source_value"):
-            arrays[column] = pa.array(pd.to_numeric(series).to_numpy(dtype=np.float64, na_value=np.nan), from_pandas=True)
+            arrays[column] = pa.array(
+                pd.to_numeric(series).to_numpy(dtype=np.float64, na_value=np.nan), from_pandas=True
+            )
         elif isinstance(series.dtype, pd.CategoricalDtype):
             codes = np.asarray(series.cat.codes)
             labels = pa.array(np.asarray(series.cat.categories, dtype=object), type=pa.string())
@@ -78,7 +80,9 @@ def _prepare(frame: pd.DataFrame, unique_keys: bool = False) -> pa.Table:
         elif isinstance(series.dtype, pd.StringDtype):
             arrays[column] = pa.array(series.array, type=pa.string())
         else:
-            arrays[column] = pa.array(series.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+            arrays[column] = pa.array(
+                series.to_numpy(dtype=object), type=pa.string(), from_pandas=True
+            )
     return pa.table(arrays)
 
 
@@ -87,37 +91,72 @@ def refresh_unit_summary(cursor: duckdb.DuckDBPyConnection, units_sql: str | Non
     every unit when None. Runs inside the caller's transaction."""
     if units_sql is None:
         cursor.execute("DELETE FROM unit_summary")
-        cursor.execute("INSERT INTO unit_summary SELECT unit_id, count(*), min(year), max(year) "
-                       "FROM observations GROUP BY unit_id")
+        cursor.execute(
+            "INSERT INTO unit_summary SELECT unit_id, count(*), min(year), max(year) "
+            "FROM observations GROUP BY unit_id"
+        )
         return
-    cursor.execute(f"CREATE OR REPLACE TEMP TABLE _summary_units AS SELECT DISTINCT unit_id FROM ({units_sql})")
+    cursor.execute(
+        f"CREATE OR REPLACE TEMP TABLE _summary_units AS SELECT DISTINCT unit_id FROM ({units_sql})"
+    )
     cursor.execute("DELETE FROM unit_summary WHERE unit_id IN (SELECT unit_id FROM _summary_units)")
-    cursor.execute("INSERT INTO unit_summary SELECT unit_id, count(*), min(year), max(year) FROM observations "
-                   "WHERE unit_id IN (SELECT unit_id FROM _summary_units) GROUP BY unit_id")
+    cursor.execute(
+        "INSERT INTO unit_summary SELECT unit_id, count(*), min(year), max(year) FROM observations "
+        "WHERE unit_id IN (SELECT unit_id FROM _summary_units) GROUP BY unit_id"
+    )
     cursor.execute("DROP TABLE _summary_units")
 
 
-def _write(cursor: duckdb.DuckDBPyConnection, data: pa.Table, *, file_name: str, sha256: str | None = None,
-           uploaded_by: str | None = None, layout: str | None = None, warnings: list[str] | None = None,
-           status: str = "committed", **_extras) -> CommitResult:
+def _write(
+    cursor: duckdb.DuckDBPyConnection,
+    data: pa.Table,
+    *,
+    file_name: str,
+    sha256: str | None = None,
+    uploaded_by: str | None = None,
+    layout: str | None = None,
+    warnings: list[str] | None = None,
+    status: str = "committed",
+    **_extras,
+) -> CommitResult:
     """One upload's rows, inside the caller's open transaction."""
     warnings = warnings or []
     upload_id = int(cursor.execute("SELECT nextval('upload_id_seq')").fetchall()[0][0])
     cursor.register("_new_obs", data)
     try:
         has_current = cursor.execute("SELECT EXISTS (SELECT 1 FROM observations)").fetchall()[0][0]
-        n_replaced = int(cursor.execute(
-            f"SELECT count(*) FROM observations o JOIN _new_obs n ON {_JOIN_ON}").fetchall()[0][0]) if has_current else 0
+        n_replaced = (
+            int(
+                cursor.execute(
+                    f"SELECT count(*) FROM observations o JOIN _new_obs n ON {_JOIN_ON}"
+                ).fetchall()[0][0]
+            )
+            if has_current
+            else 0
+        )
         cursor.execute(
             "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-            [upload_id, file_name, sha256, uploaded_by, datetime.now(), status, layout,
-             data.num_rows, n_replaced, len(warnings), json.dumps(warnings, ensure_ascii=False)],
+            [
+                upload_id,
+                file_name,
+                sha256,
+                uploaded_by,
+                datetime.now(),
+                status,
+                layout,
+                data.num_rows,
+                n_replaced,
+                len(warnings),
+                json.dumps(warnings, ensure_ascii=False),
+            ],
         )
         cursor.execute(
             "INSERT INTO observation_versions SELECT indicator_code, unit_id, year, month_from, month_to, "
             f"kind, target_source, value, {upload_id}, source_value, source_measure, source_cell FROM _new_obs"
         )
-        verb = "INSERT OR REPLACE" if n_replaced else "INSERT"  # plain INSERT is faster on fresh keys
+        verb = (
+            "INSERT OR REPLACE" if n_replaced else "INSERT"
+        )  # plain INSERT is faster on fresh keys
         cursor.execute(
             f"{verb} INTO observations SELECT {_KEY_SQL}, value, {upload_id}, source_cell FROM _new_obs"
         )
@@ -143,8 +182,16 @@ def commit_upload(
     cursor = con.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
-        result = _write(cursor, data, file_name=file_name, sha256=sha256, uploaded_by=uploaded_by, layout=layout,
-                        warnings=warnings, status=status)
+        result = _write(
+            cursor,
+            data,
+            file_name=file_name,
+            sha256=sha256,
+            uploaded_by=uploaded_by,
+            layout=layout,
+            warnings=warnings,
+            status=status,
+        )
         cursor.execute("COMMIT")
     except Exception:
         cursor.execute("ROLLBACK")
@@ -159,7 +206,9 @@ def rollback_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
     version from an upload still in force. Returns the number of keys touched."""
     cursor = con.cursor()
     try:
-        rows = cursor.execute("SELECT status FROM uploads WHERE upload_id = ?", [upload_id]).fetchall()
+        rows = cursor.execute(
+            "SELECT status FROM uploads WHERE upload_id = ?", [upload_id]
+        ).fetchall()
         status = rows[0] if rows else None
         if status is None:
             raise ValueError(f"upload {upload_id} does not exist")
@@ -232,8 +281,13 @@ def commit_uploads(con: duckdb.DuckDBPyConnection, batches: list[dict]) -> list[
             result = _write(cursor, data, **meta)
             insert_extras(cursor, batch, result.upload_id)  # recognitions, scoring tables (issue 5)
             # names decided for this file: kept as aliases for every later file, and as the upload's record
-            save_aliases(cursor, decisions, user=batch.get("uploaded_by"), file_name=batch.get("file_name"),
-                         upload_id=result.upload_id)
+            save_aliases(
+                cursor,
+                decisions,
+                user=batch.get("uploaded_by"),
+                file_name=batch.get("file_name"),
+                upload_id=result.upload_id,
+            )
             results.append(result)
         cursor.execute("COMMIT")
     except Exception:

@@ -14,8 +14,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:
@@ -37,9 +44,23 @@ def streamlit_server(db_path: Path, extra_env: dict | None = None):
     env = {**os.environ, "CHITIEU_DB": str(db_path), **(extra_env or {})}
     log = open(db_path.parent / f"streamlit_{port}.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -51,7 +72,9 @@ def streamlit_server(db_path: Path, extra_env: dict | None = None):
             except OSError:
                 time.sleep(0.3)
         else:
-            raise RuntimeError("streamlit did not start: " + (db_path.parent / f"streamlit_{port}.log").read_text())
+            raise RuntimeError(
+                "streamlit did not start: " + (db_path.parent / f"streamlit_{port}.log").read_text()
+            )
         yield url
     finally:
         proc.terminate()
@@ -68,7 +91,9 @@ def wait_idle(page, timeout_ms: int = 60000) -> None:
     The end of the run is not the end of drawing: page links, charts and tables are lazily loaded
     frontend components (PageLink.*.js, …) that appear up to a second or two later on a browser's
     first visit. Check those with `wait_count` or Playwright's `expect`, never with a bare count."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms
+    )
 
 
 def wait_count(locator, at_least: int = 1, timeout_ms: int = 20000) -> int:
@@ -83,7 +108,9 @@ def wait_count(locator, at_least: int = 1, timeout_ms: int = 20000) -> int:
 
 
 def assert_no_error(page) -> None:
-    assert page.locator("[data-testid='stException']").count() == 0, page.locator("[data-testid='stException']").first.inner_text()
+    assert page.locator("[data-testid='stException']").count() == 0, page.locator(
+        "[data-testid='stException']"
+    ).first.inner_text()
     text = page.locator("[data-testid='stApp']").inner_text()
     assert "Page not found" not in text
     assert "Traceback" not in text

@@ -16,7 +16,9 @@ if not SAMPLES.exists():
 
 def expected_observations(path: Path, catalog: Catalog) -> pd.DataFrame:
     """An `*.expected.csv` mapped through the catalog: codes, unit ids and catalog-measure values."""
-    frame = pd.read_csv(path, dtype={"unit": str, "indicator": str, "measure": str}, keep_default_na=False)
+    frame = pd.read_csv(
+        path, dtype={"unit": str, "indicator": str, "measure": str}, keep_default_na=False
+    )
     rows = []
     # a report names units as they are at its date (the end of its latest period)
     when = max(period_end(int(y), int(m)) for y, m in zip(frame["year"], frame["month_to"]))
@@ -29,15 +31,26 @@ def expected_observations(path: Path, catalog: Catalog) -> pd.DataFrame:
         source = catalog.match_measure(r.measure) if r.measure not in ("", "-") else None
         target = catalog.indicators.at[code, "measure"]
         factor = catalog.factor(source, target) if source else 1.0
-        rows.append({
-            "indicator_code": code, "unit_id": valid[0], "year": int(r.year), "month_from": int(r.month_from),
-            "month_to": int(r.month_to), "kind": r.kind, "value": float(r.value) * factor,
-        })
+        rows.append(
+            {
+                "indicator_code": code,
+                "unit_id": valid[0],
+                "year": int(r.year),
+                "month_from": int(r.month_from),
+                "month_to": int(r.month_to),
+                "kind": r.kind,
+                "value": float(r.value) * factor,
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def xlsx_bytes(sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None,
-               hidden_sheets=(), hidden_rows: dict[str, list[int]] | None = None) -> bytes:
+def xlsx_bytes(
+    sheets: dict[str, list[list]],
+    merges: dict[str, list[str]] | None = None,
+    hidden_sheets=(),
+    hidden_rows: dict[str, list[int]] | None = None,
+) -> bytes:
     """A workbook built from rows (openpyxl), for variants of the sample families."""
     import io
 
@@ -60,11 +73,16 @@ def xlsx_bytes(sheets: dict[str, list[list]], merges: dict[str, list[str]] | Non
     return buffer.getvalue()
 
 
-LETTERHEAD = [["UBND THÀNH PHỐ HÀ TĨNH", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
-              ["PHÒNG TÀI CHÍNH - KẾ HOẠCH", "", "", "Độc lập - Tự do - Hạnh phúc"], []]
+LETTERHEAD = [
+    ["UBND THÀNH PHỐ HÀ TĨNH", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["PHÒNG TÀI CHÍNH - KẾ HOẠCH", "", "", "Độc lập - Tự do - Hạnh phúc"],
+    [],
+]
 
 
-def city_report(title: str, headers: list[str], rows: list[list], letterhead=None, gap: int = 1) -> list[list]:
+def city_report(
+    title: str, headers: list[str], rows: list[list], letterhead=None, gap: int = 1
+) -> list[list]:
     """Rows of a city report table: letterhead, title, blank rows, one header row, data."""
     out = [list(r) for r in (letterhead if letterhead is not None else LETTERHEAD)]
     out.append([title])

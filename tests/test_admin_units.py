@@ -10,7 +10,17 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-UNIT_COLUMNS = ["unit_id", "code", "name", "short_name", "unit_type", "parent_id", "valid_from", "valid_to", "source"]
+UNIT_COLUMNS = [
+    "unit_id",
+    "code",
+    "name",
+    "short_name",
+    "unit_type",
+    "parent_id",
+    "valid_from",
+    "valid_to",
+    "source",
+]
 SUCCESSION_COLUMNS = ["old_unit_id", "new_unit_id", "kind", "effective", "source"]
 UNIT_TYPES = {"tinh", "thanh_pho", "thi_xa", "huyen", "phuong", "xa", "thi_tran"}
 TYPE_WORDS = {
@@ -95,7 +105,9 @@ def test_same_code_never_overlaps(units):
     for code, rows in by_code.items():
         rows.sort(key=lambda u: u["from"])
         for before, after in zip(rows, rows[1:]):
-            assert before["to"] < after["from"], f"code {code}: {before['name']} overlaps {after['name']}"
+            assert before["to"] < after["from"], (
+                f"code {code}: {before['name']} overlaps {after['name']}"
+            )
 
 
 def test_parents_exist_and_cover_children(units):
@@ -106,7 +118,9 @@ def test_parents_exist_and_cover_children(units):
             continue
         parent = units.get(u["parent_id"])
         assert parent is not None, f"{u['name']}: parent {u['parent_id']} missing"
-        assert parent["from"] <= u["from"] and u["to"] <= parent["to"], f"{parent['name']} does not cover {u['name']}"
+        assert parent["from"] <= u["from"] and u["to"] <= parent["to"], (
+            f"{parent['name']} does not cover {u['name']}"
+        )
         levels = {"tinh": 0, "thanh_pho": 1, "thi_xa": 1, "huyen": 1}
         assert levels.get(parent["unit_type"]) is not None and parent["unit_type"] != u["unit_type"]
 
@@ -120,7 +134,12 @@ def test_no_district_level_after_reform(units):
 
 @pytest.mark.parametrize(
     ("day", "total", "phuong", "xa"),
-    [("2016-06-30", 16, 10, 6), ("2018-06-30", 16, 10, 6), ("2022-06-30", 15, 10, 5), ("2025-03-01", 27, 12, 15)],
+    [
+        ("2016-06-30", 16, 10, 6),
+        ("2018-06-30", 16, 10, 6),
+        ("2022-06-30", 15, 10, 5),
+        ("2025-03-01", 27, 12, 15),
+    ],
 )
 def test_tp_ha_tinh_children(units, day, total, phuong, xa):
     kids = children(units, "436", day)
@@ -130,11 +149,20 @@ def test_tp_ha_tinh_children(units, day, total, phuong, xa):
 
 def test_tp_ha_tinh_2016_names_match_samples(units):
     names = {u["name"] for u in children(units, "436", "2016-06-30")}
-    for commune in ("Thạch Trung", "Thạch Hạ", "Thạch Môn", "Thạch Đồng", "Thạch Hưng", "Thạch Bình"):
+    for commune in (
+        "Thạch Trung",
+        "Thạch Hạ",
+        "Thạch Môn",
+        "Thạch Đồng",
+        "Thạch Hưng",
+        "Thạch Bình",
+    ):
         assert f"Xã {commune}" in names
 
 
-@pytest.mark.parametrize(("day", "total"), [("2018-06-30", 23), ("2022-06-30", 18), ("2025-03-01", 17)])
+@pytest.mark.parametrize(
+    ("day", "total"), [("2018-06-30", 23), ("2022-06-30", 18), ("2025-03-01", 17)]
+)
 def test_can_loc_children(units, day, total):
     assert len(children(units, "443", day)) == total
 
@@ -175,9 +203,13 @@ def test_named_spot_checks(units, code, day, name):
 
 
 def test_moved_units_change_parent_on_2025_01_01(units):
-    assert units[one(units, "18598", "2024-06-30")["parent_id"]]["code"] == "448"  # Hộ Độ, huyện Lộc Hà
+    assert (
+        units[one(units, "18598", "2024-06-30")["parent_id"]]["code"] == "448"
+    )  # Hộ Độ, huyện Lộc Hà
     assert units[one(units, "18598", "2025-03-01")["parent_id"]]["code"] == "436"
-    assert units[one(units, "18691", "2022-06-30")["parent_id"]]["code"] == "446"  # Cẩm Vĩnh, huyện Cẩm Xuyên
+    assert (
+        units[one(units, "18691", "2022-06-30")["parent_id"]]["code"] == "446"
+    )  # Cẩm Vĩnh, huyện Cẩm Xuyên
 
 
 def test_succession_rows_are_consistent(units, succession):
@@ -231,7 +263,10 @@ def test_every_unit_ending_before_reform_has_a_successor(units, succession):
 
 
 def test_reform_successors_of_tp_ha_tinh_and_can_loc(units, succession):
-    old_ids = {u["unit_id"] for u in children(units, "436", "2025-06-30") + children(units, "443", "2025-06-30")}
+    old_ids = {
+        u["unit_id"]
+        for u in children(units, "436", "2025-06-30") + children(units, "443", "2025-06-30")
+    }
     new_names = {
         units[int(s["new_unit_id"])]["name"]
         for s in succession

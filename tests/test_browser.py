@@ -8,7 +8,9 @@ from tests.browser import assert_no_error, chromium_path, shot, until_url, wait_
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(chromium_path() is None, reason="Debian chromium not installed (make test installs it)"),
+    pytest.mark.skipif(
+        chromium_path() is None, reason="Debian chromium not installed (make test installs it)"
+    ),
 ]
 
 
@@ -32,7 +34,9 @@ def test_deep_link_first_then_overview(server, browser):
 
     page.goto(server + "/?unit=2&year=2016&period=1-6")
     wait_idle(page)
-    page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=30000)
+    page.wait_for_selector(
+        "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=30000
+    )
     assert_no_error(page)
     assert page.get_by_text("Thành phố Hà Tĩnh — 6 tháng năm 2016").count() == 1
     assert wait_count(page.locator("[data-testid='kpi-card']"), 10) >= 10
@@ -57,24 +61,47 @@ def test_refresh_keeps_filters(server, browser):
 def test_every_page_opens_and_heatmap_click_opens_scorecard(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1300})
     query = "?unit=2&year=2024&period=1-9"
-    for path, heading in [("/chi_tieu", "Chỉ tiêu"), ("/phuong_xa", "Phường/xã"), ("/so_sanh", "So sánh")]:
+    for path, heading in [
+        ("/chi_tieu", "Chỉ tiêu"),
+        ("/phuong_xa", "Phường/xã"),
+        ("/so_sanh", "So sánh"),
+    ]:
         page.goto(server + path + query)
         wait_idle(page)
         assert_no_error(page)
-        assert page.locator("[data-testid='stMain']").get_by_role("heading", name=heading, exact=True).count() == 1
+        assert (
+            page.locator("[data-testid='stMain']")
+            .get_by_role("heading", name=heading, exact=True)
+            .count()
+            == 1
+        )
     chart = page.locator("[data-testid='stVegaLiteChart']").first
     chart.wait_for(timeout=30000)
     page.wait_for_timeout(1000)
     shot(page, "so_sanh")
     # click a heatmap cell: the ward's scorecard opens with the same filters
     box = chart.locator("canvas, svg").first.bounding_box()
-    cells = [(0.93, 0.35), (0.80, 0.50), (0.65, 0.30)]  # heatmap cells right of the indicator labels
-    until_url(page, lambda i: page.mouse.click(box["x"] + box["width"] * cells[i][0], box["y"] + box["height"] * cells[i][1]),
-              "**/phuong_xa**")
+    cells = [
+        (0.93, 0.35),
+        (0.80, 0.50),
+        (0.65, 0.30),
+    ]  # heatmap cells right of the indicator labels
+    until_url(
+        page,
+        lambda i: page.mouse.click(
+            box["x"] + box["width"] * cells[i][0], box["y"] + box["height"] * cells[i][1]
+        ),
+        "**/phuong_xa**",
+    )
     wait_idle(page)
     assert_no_error(page)
     assert "ward=" in page.url and "year=2024" in page.url
-    assert page.locator("[data-testid='stMain']").get_by_role("heading", name="Phường/xã", exact=True).count() == 1
+    assert (
+        page.locator("[data-testid='stMain']")
+        .get_by_role("heading", name="Phường/xã", exact=True)
+        .count()
+        == 1
+    )
     page.wait_for_timeout(800)
     shot(page, "phuong_xa")
     page.close()

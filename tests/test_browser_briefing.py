@@ -19,7 +19,9 @@ from tests.browser import (
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(chromium_path() is None, reason="Debian chromium not installed (make test installs it)"),
+    pytest.mark.skipif(
+        chromium_path() is None, reason="Debian chromium not installed (make test installs it)"
+    ),
 ]
 
 
@@ -50,7 +52,10 @@ def test_presentation_steps_and_report(demo_db_path, tmp_path):
         title = page.locator("[data-testid='slide-title']")
         first = title.inner_text()
         assert "Kinh tế" in first and "Thành phố Hà Tĩnh" in first and "6 tháng năm 2024" in first
-        page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=30000)
+        page.wait_for_selector(
+            "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg",
+            timeout=30000,
+        )
         assert "bằng" in page.locator("[data-testid='slide-sentence']").inner_text()
         page.wait_for_timeout(800)
         shot(page, "trinh_chieu_1")
@@ -66,6 +71,7 @@ def test_presentation_steps_and_report(demo_db_path, tmp_path):
             def act(_attempt):
                 title.click()
                 page.keyboard.press(key)
+
             return act
 
         until_url(page, press("ArrowRight"), "**slide=3**")
@@ -74,7 +80,10 @@ def test_presentation_steps_and_report(demo_db_path, tmp_path):
         expect(title).to_have_text(second, timeout=20000)
         page.goto(url + f"/trinh_chieu?unit=2&year=2024&period=1-6&slide={by_ward}")
         wait_idle(page)
-        page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=30000)
+        page.wait_for_selector(
+            "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg",
+            timeout=30000,
+        )
         assert "theo phường, xã" in title.inner_text()
         assert_no_error(page)
         page.wait_for_timeout(800)

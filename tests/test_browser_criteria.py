@@ -9,7 +9,9 @@ from tests.browser import assert_no_error, chromium_path, shot, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(chromium_path() is None, reason="Debian chromium not installed (make test installs it)"),
+    pytest.mark.skipif(
+        chromium_path() is None, reason="Debian chromium not installed (make test installs it)"
+    ),
 ]
 
 
@@ -22,7 +24,10 @@ def _open(browser, url: str, heading: str, min_charts: int):
     assert main.get_by_role("heading", name=heading, exact=True).count() == 1
     page.wait_for_function(
         "n => document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas, "
-        "[data-testid='stVegaLiteChart'] svg\").length >= n", arg=min_charts, timeout=30000)
+        "[data-testid='stVegaLiteChart'] svg\").length >= n",
+        arg=min_charts,
+        timeout=30000,
+    )
     page.wait_for_timeout(1000)
     return page
 
@@ -37,7 +42,9 @@ def test_ntm_page_by_deep_link(server, browser):
 
 
 def test_van_minh_view_by_deep_link(server, browser):
-    page = _open(browser, server + "/nong_thon_moi?family=van_minh&unit=2&year=2023", "Nông thôn mới", 4)
+    page = _open(
+        browser, server + "/nong_thon_moi?family=van_minh&unit=2&year=2023", "Nông thôn mới", 4
+    )
     text = page.locator("[data-testid='stMain']").inner_text()
     assert "Phường đạt chuẩn đô thị văn minh — Thành phố Hà Tĩnh, năm 2023" in text
     shot(page, "van_minh")
@@ -54,7 +61,9 @@ def test_urban_page_by_deep_link(server, browser):
     wait_idle(page)
     assert_no_error(page)
     page.wait_for_selector("[data-testid='stDataFrame']", timeout=30000)
-    assert "Tiêu chuẩn chưa đạt mức tối thiểu" in page.locator("[data-testid='stMain']").inner_text()
+    assert (
+        "Tiêu chuẩn chưa đạt mức tối thiểu" in page.locator("[data-testid='stMain']").inner_text()
+    )
     page.wait_for_timeout(1000)
     shot(page, "do_thi_2016")
     page.close()

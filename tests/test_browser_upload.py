@@ -18,7 +18,9 @@ from tests.conftest import SAMPLES
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(chromium_path() is None, reason="Debian chromium not installed (make test installs it)"),
+    pytest.mark.skipif(
+        chromium_path() is None, reason="Debian chromium not installed (make test installs it)"
+    ),
 ]
 
 
@@ -42,7 +44,8 @@ def test_upload_check_commit_and_rollback(tmp_path):
         wait_idle(page)
         assert_no_error(page)
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-            [str(SAMPLES / "bad_unknown_ward.xlsx"), str(SAMPLES / "city_6t_2016.xlsx")])
+            [str(SAMPLES / "bad_unknown_ward.xlsx"), str(SAMPLES / "city_6t_2016.xlsx")]
+        )
         page.get_by_text("Tân Giangg").first.wait_for(timeout=30000)
         wait_idle(page)
         assert page.get_by_text("B13").count() >= 1
@@ -57,7 +60,10 @@ def test_upload_check_commit_and_rollback(tmp_path):
         page.get_by_role("tab", name="Lịch sử tải lên").click()
         picker = page.locator("[data-testid='stSelectbox']").filter(has_text="Hoàn tác lần tải lên")
         picker.wait_for(timeout=10000)
-        assert "city_6t_2016.xlsx" in picker.locator("input").input_value() or "city_6t_2016.xlsx" in picker.inner_html()
+        assert (
+            "city_6t_2016.xlsx" in picker.locator("input").input_value()
+            or "city_6t_2016.xlsx" in picker.inner_html()
+        )
         shot(page, "tai_len_lich_su")
         page.get_by_text("Tôi hiểu").click()
         wait_idle(page)
@@ -73,8 +79,17 @@ def test_upload_check_commit_and_rollback(tmp_path):
 def _report(path, title: str, period: str, rows: list[list]):
     from loader_helpers import city_report, xlsx_bytes
 
-    path.write_bytes(xlsx_bytes({"S": city_report(title, ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2019",
-                                                         f"Thực hiện {period}"], rows)}))
+    path.write_bytes(
+        xlsx_bytes(
+            {
+                "S": city_report(
+                    title,
+                    ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2019", f"Thực hiện {period}"],
+                    rows,
+                )
+            }
+        )
+    )
     return path
 
 
@@ -90,11 +105,25 @@ def test_mapping_step_learns_a_name(tmp_path):
     """Unknown name → pick a candidate → commit → a second file with the same name loads with no question."""
     from playwright.sync_api import expect, sync_playwright
 
-    first = _report(tmp_path / "phuong_6t_2019.xlsx", "BÁO CÁO 6 THÁNG NĂM 2019", "6 tháng", [
-        ["1", "Tổng GT sản xuất", "Tỷ đồng", 100, 40], ["2", "Diện tích nuôi trồng thủy sản", "ha", 30, 15],
-        ["3", "Thu ngân sách trên địa bàn", "Tỷ đồng", 50, 20]])
-    second = _report(tmp_path / "phuong_9t_2019.xlsx", "BÁO CÁO 9 THÁNG NĂM 2019", "9 tháng", [
-        ["1", "Tổng GT sản xuất", "Tỷ đồng", 100, 70], ["2", "Diện tích nuôi trồng thủy sản", "ha", 30, 22]])
+    first = _report(
+        tmp_path / "phuong_6t_2019.xlsx",
+        "BÁO CÁO 6 THÁNG NĂM 2019",
+        "6 tháng",
+        [
+            ["1", "Tổng GT sản xuất", "Tỷ đồng", 100, 40],
+            ["2", "Diện tích nuôi trồng thủy sản", "ha", 30, 15],
+            ["3", "Thu ngân sách trên địa bàn", "Tỷ đồng", 50, 20],
+        ],
+    )
+    second = _report(
+        tmp_path / "phuong_9t_2019.xlsx",
+        "BÁO CÁO 9 THÁNG NĂM 2019",
+        "9 tháng",
+        [
+            ["1", "Tổng GT sản xuất", "Tỷ đồng", 100, 70],
+            ["2", "Diện tích nuôi trồng thủy sản", "ha", 30, 22],
+        ],
+    )
     db = tmp_path / "mapping.duckdb"
     store.open_store(db).close()
     with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
@@ -144,9 +173,15 @@ def test_html_in_a_file_name_and_in_cells_is_shown_as_text(tmp_path):
     page shows them as written — no element, no image, no link made from them."""
     from playwright.sync_api import sync_playwright
 
-    hostile = _report(tmp_path / '<img src=x onerror=alert(1)>.xlsx', "BÁO CÁO 9 THÁNG NĂM 2019", "9 tháng",
-                      [["1", "<b>Chỉ tiêu đậm</b> ![x](http://evil.example/x.png)", "Tỷ đồng", 100, 70],
-                       ["2", "Thu ngân sách trên địa bàn", "Tỷ đồng", "<script>alert(2)</script>", 40]])
+    hostile = _report(
+        tmp_path / "<img src=x onerror=alert(1)>.xlsx",
+        "BÁO CÁO 9 THÁNG NĂM 2019",
+        "9 tháng",
+        [
+            ["1", "<b>Chỉ tiêu đậm</b> ![x](http://evil.example/x.png)", "Tỷ đồng", 100, 70],
+            ["2", "Thu ngân sách trên địa bàn", "Tỷ đồng", "<script>alert(2)</script>", 40],
+        ],
+    )
     db = tmp_path / "hostile.duckdb"
     store.open_store(db).close()
     with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
@@ -163,10 +198,19 @@ def test_html_in_a_file_name_and_in_cells_is_shown_as_text(tmp_path):
         text = main.inner_text()
         assert "<b>Chỉ tiêu đậm</b>" in text and "<script>alert(2)</script>" in text
         assert "<img src=x onerror=alert(1)>.xlsx" in text
-        for selector in ("b:text('Chỉ tiêu đậm')", "img[src='x']", "img[src*='evil']", "script:text('alert')"):
+        for selector in (
+            "b:text('Chỉ tiêu đậm')",
+            "img[src='x']",
+            "img[src*='evil']",
+            "script:text('alert')",
+        ):
             found = main.locator(selector)
-            assert found.count() == 0, (selector, found.first.evaluate(
-                "e => { let t = []; for (let n = e; n && t.length < 6; n = n.parentElement) t.push(n.tagName + '.' + (n.getAttribute('data-testid') || n.className)); return t.join(' < '); }"))
+            assert found.count() == 0, (
+                selector,
+                found.first.evaluate(
+                    "e => { let t = []; for (let n = e; n && t.length < 6; n = n.parentElement) t.push(n.tagName + '.' + (n.getAttribute('data-testid') || n.className)); return t.join(' < '); }"
+                ),
+            )
         assert main.locator("a[href*='evil']").count() == 0
         assert not dialogs
         shot(page, "tai_len_html")

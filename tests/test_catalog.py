@@ -39,9 +39,20 @@ def test_names_and_aliases_do_not_collide():
 def test_catalog_covers_the_issue_list():
     codes = set(reference.read_indicators().code)
     required = {
-        "gtsx_tong", "gtsx_cn_ttcn", "gtsx_xay_dung", "gtsx_tm_dv", "gtsx_nong_nghiep",
-        "thu_ngan_sach", "thu_tien_sdd", "von_dau_tu", "bhyt_bao_phu", "ty_le_ho_ngheo",
-        "viec_lam_moi", "thu_nhap_binh_quan", "thu_gom_rac", "luot_kham_benh",
+        "gtsx_tong",
+        "gtsx_cn_ttcn",
+        "gtsx_xay_dung",
+        "gtsx_tm_dv",
+        "gtsx_nong_nghiep",
+        "thu_ngan_sach",
+        "thu_tien_sdd",
+        "von_dau_tu",
+        "bhyt_bao_phu",
+        "ty_le_ho_ngheo",
+        "viec_lam_moi",
+        "thu_nhap_binh_quan",
+        "thu_gom_rac",
+        "luot_kham_benh",
     }
     assert required <= codes
     assert {f"ntm_tc{n:02d}" for n in range(1, 20)} <= codes

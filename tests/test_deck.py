@@ -24,11 +24,15 @@ def test_deck_has_title_chart_and_table_slides(demo_store):
     keys = slides.default_keys(slides.options(ctx))
     built = slides.build(ctx, keys)
     assert len(built) == len(keys) >= 5
-    data = deck.build(built, ctx.selection.unit_name, ctx.selection.period.title, slides.summary_table(ctx))
+    data = deck.build(
+        built, ctx.selection.unit_name, ctx.selection.period.title, slides.summary_table(ctx)
+    )
     prs = Presentation(io.BytesIO(data))
     assert len(prs.slides) == len(built) + 2
     texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in prs.slides]
-    assert any("Thành phố Hà Tĩnh" in t for t in texts[0]) and any("6 tháng năm 2024" in t for t in texts[0])
+    assert any("Thành phố Hà Tĩnh" in t for t in texts[0]) and any(
+        "6 tháng năm 2024" in t for t in texts[0]
+    )
     for slide, item in zip(list(prs.slides)[1:-1], built):
         assert any(shape.shape_type == 13 for shape in slide.shapes)  # a picture
         shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
@@ -48,12 +52,22 @@ def test_chart_images(demo_store):
 
 
 def test_xlsx_and_csv_neutralise_formulas():
-    frame = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "Phường Bắc Hà"], "value": [1.5, 2, 3, 4, 1234.5]})
-    wb = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(frame, {"name": "Đơn vị", "value": "Giá trị"})))
+    frame = pd.DataFrame(
+        {
+            "name": ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "Phường Bắc Hà"],
+            "value": [1.5, 2, 3, 4, 1234.5],
+        }
+    )
+    wb = openpyxl.load_workbook(
+        io.BytesIO(exports.to_xlsx(frame, {"name": "Đơn vị", "value": "Giá trị"}))
+    )
     ws = wb.active
     assert [c.value for c in ws[1]] == ["Đơn vị", "Giá trị"]
     names = [ws.cell(r, 1).value for r in range(2, 7)]
-    assert names[:4] == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)"] and names[4] == "Phường Bắc Hà"
+    assert (
+        names[:4] == ['\'=HYPERLINK("x")', "'+1", "'-2", "'@SUM(A1)"]
+        and names[4] == "Phường Bắc Hà"
+    )
     assert all(ws.cell(r, 1).data_type == "s" for r in range(2, 7))
     assert ws.cell(6, 2).value == 1234.5 and ws.cell(6, 2).number_format == "#,##0.##"
     csv = exports.to_csv(frame).decode("utf-8-sig")
@@ -61,7 +75,9 @@ def test_xlsx_and_csv_neutralise_formulas():
 
 
 def test_brief_docx_and_text(demo_store):
-    report = brief.build(unit_view(demo_store, Selection(2, "Thành phố Hà Tĩnh", Period(2024, 1, 6))))
+    report = brief.build(
+        unit_view(demo_store, Selection(2, "Thành phố Hà Tĩnh", Period(2024, 1, 6)))
+    )
     doc = Document(io.BytesIO(document.docx(report)))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert report.title in text and "Cần chú ý" in text

@@ -20,7 +20,14 @@ def test_demo_covers_city_wards_years_and_kinds(demo_store):
     assert years == list(range(2015, 2026))
     kinds = set(store.query(con, "SELECT DISTINCT kind FROM observations").kind)
     assert kinds == {"actual", "estimate", "target"}
-    periods = set(map(tuple, store.query(con, "SELECT DISTINCT month_from, month_to FROM observations").values.tolist()))
+    periods = set(
+        map(
+            tuple,
+            store.query(
+                con, "SELECT DISTINCT month_from, month_to FROM observations"
+            ).values.tolist(),
+        )
+    )
     assert {(1, 6), (1, 9), (1, 12)} <= periods
     # every ward/commune of the city valid in mid-2018 has data in 2018
     city = store.scalar(con, "SELECT unit_id FROM admin_units WHERE code = '436'")
@@ -30,14 +37,20 @@ def test_demo_covers_city_wards_years_and_kinds(demo_store):
         "AND (valid_to IS NULL OR valid_to >= DATE '2018-06-30')",
         [city],
     ).unit_id
-    with_data = store.query(con, "SELECT DISTINCT unit_id FROM observations WHERE year = 2018").unit_id
+    with_data = store.query(
+        con, "SELECT DISTINCT unit_id FROM observations WHERE year = 2018"
+    ).unit_id
     assert set(wards) <= set(with_data)
     assert len(wards) == 16
 
 
 def test_every_non_criterion_catalog_indicator_has_demo_values(demo_store):
     con = demo_store
-    codes = set(store.query(con, "SELECT code FROM indicators WHERE NOT is_criterion AND group_code <> 'do_thi'").code)
+    codes = set(
+        store.query(
+            con, "SELECT code FROM indicators WHERE NOT is_criterion AND group_code <> 'do_thi'"
+        ).code
+    )
     have = set(store.query(con, "SELECT DISTINCT indicator_code FROM observations").indicator_code)
     assert codes - have == set()
     assert {f"ntm_tc{n:02d}" for n in range(1, 20)} <= have
@@ -93,11 +106,23 @@ def test_demo_is_labelled_uploads_that_can_be_removed(demo_store):
 def test_demo_revision_is_visible_as_a_second_version(demo_store):
     con = demo_store
     revs = queries.revisions(con, "gtsx_tong", [2], 2025, 1, 12)
-    assert len(revs) == 2 and revs.file_name.tolist() == [demo.DEMO_FILE_NAME, demo.REVISION_FILE_NAME]
-    current = store.scalar(con, "SELECT value FROM observations WHERE indicator_code='gtsx_tong' AND unit_id=2 "
-                                "AND year=2025 AND month_to=12 AND kind='estimate'")
+    assert len(revs) == 2 and revs.file_name.tolist() == [
+        demo.DEMO_FILE_NAME,
+        demo.REVISION_FILE_NAME,
+    ]
+    current = store.scalar(
+        con,
+        "SELECT value FROM observations WHERE indicator_code='gtsx_tong' AND unit_id=2 "
+        "AND year=2025 AND month_to=12 AND kind='estimate'",
+    )
     assert current == revs.value.iloc[-1]
     # rolling back only the revision restores the first estimate
     rollback_upload(con, int(store.scalar(con, "SELECT max(upload_id) FROM uploads")))
-    assert store.scalar(con, "SELECT value FROM observations WHERE indicator_code='gtsx_tong' AND unit_id=2 "
-                             "AND year=2025 AND month_to=12 AND kind='estimate'") == revs.value.iloc[0]
+    assert (
+        store.scalar(
+            con,
+            "SELECT value FROM observations WHERE indicator_code='gtsx_tong' AND unit_id=2 "
+            "AND year=2025 AND month_to=12 AND kind='estimate'",
+        )
+        == revs.value.iloc[0]
+    )

@@ -28,13 +28,26 @@ def con():
 
 def stored(result) -> set[tuple]:
     o = result.observations
-    return {(r.indicator_code, int(r.unit_id), int(r.year), int(r.month_from), int(r.month_to), r.kind,
-             r.target_source or "", float(f"{r.value:.9g}")) for r in o.itertuples()}
+    return {
+        (
+            r.indicator_code,
+            int(r.unit_id),
+            int(r.year),
+            int(r.month_from),
+            int(r.month_to),
+            r.kind,
+            r.target_source or "",
+            float(f"{r.value:.9g}"),
+        )
+        for r in o.itertuples()
+    }
 
 
 def expected(c) -> set[tuple]:
-    return {(code, unit, year, mf, mt, kind, source, float(f"{value:.9g}"))
-            for code, unit, year, mf, mt, kind, source, value in c.expected}
+    return {
+        (code, unit, year, mf, mt, kind, source, float(f"{value:.9g}"))
+        for code, unit, year, mf, mt, kind, source, value in c.expected
+    }
 
 
 @pytest.mark.parametrize("seed", range(N_CASES))
@@ -48,13 +61,26 @@ def test_generated_report_loads_exactly(con, seed):
         return
     unknown = {u.name for u in result.unknowns}
     assert unknown == c.unknown, (c.describe, lines)
-    assert not [p for p in result.errors if p.code not in ("unknown-indicator", "unknown-unit")], (c.describe, lines)
-    assert not [p for p in result.warnings if p.code in ("derived-mismatch", "sum-mismatch", "count-mismatch", "unnamed-row")], \
-        (c.describe, lines)
+    assert not [p for p in result.errors if p.code not in ("unknown-indicator", "unknown-unit")], (
+        c.describe,
+        lines,
+    )
+    assert not [
+        p
+        for p in result.warnings
+        if p.code in ("derived-mismatch", "sum-mismatch", "count-mismatch", "unnamed-row")
+    ], (c.describe, lines)
     got, want = stored(result), expected(c)
     assert got == want, (c.describe, sorted(want - got)[:5], sorted(got - want)[:5], lines)
-    if c.unknown:  # deciding "không theo dõi" for each unknown name: the file loads, the skip is said
-        decided = parse_upload(c.name, c.data, con, decisions=Decisions.of((u.kind, u.name, SKIP) for u in result.unknowns))
+    if (
+        c.unknown
+    ):  # deciding "không theo dõi" for each unknown name: the file loads, the skip is said
+        decided = parse_upload(
+            c.name,
+            c.data,
+            con,
+            decisions=Decisions.of((u.kind, u.name, SKIP) for u in result.unknowns),
+        )
         assert decided.ok, [p.message for p in decided.errors]
         assert stored(decided) == want
         assert {p.code for p in decided.warnings} >= {"skipped-name"}

@@ -28,7 +28,9 @@ def con():
     connection.close()
 
 
-def xlsx(rows: list[list], formats: dict[str, str] | None = None, merges=(), title: str = "S") -> bytes:
+def xlsx(
+    rows: list[list], formats: dict[str, str] | None = None, merges=(), title: str = "S"
+) -> bytes:
     """One sheet from rows; `formats` maps A1 cells to Excel number formats."""
     from openpyxl import Workbook
 
@@ -56,15 +58,31 @@ def values_of(result, code, kind=None):
 
 # ------------------------------------------------------------------ percentages stored as fractions
 def test_percent_formatted_cell_of_a_percent_indicator_read_as_shown(con):
-    rows = city_report("BÁO CÁO NĂM 2019", ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2019", "Thực hiện năm 2019"], [
-        ["1", "Tỷ lệ hộ nghèo", "%", 0.02, 0.4808],               # D7 plain 0,02 %; E7 shown 48,08%
-        ["2", "Tỷ lệ dân số tham gia bảo hiểm y tế", "", 0.9, 91.5],  # % indicator without ĐVT: D8 shown 90%
-        ["3", "Tổng giá trị sản xuất", "Tỷ đồng", 0.5, 0.75],     # not a percentage: a % format is left alone
-    ])
+    rows = city_report(
+        "BÁO CÁO NĂM 2019",
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2019", "Thực hiện năm 2019"],
+        [
+            ["1", "Tỷ lệ hộ nghèo", "%", 0.02, 0.4808],  # D7 plain 0,02 %; E7 shown 48,08%
+            [
+                "2",
+                "Tỷ lệ dân số tham gia bảo hiểm y tế",
+                "",
+                0.9,
+                91.5,
+            ],  # % indicator without ĐVT: D8 shown 90%
+            [
+                "3",
+                "Tổng giá trị sản xuất",
+                "Tỷ đồng",
+                0.5,
+                0.75,
+            ],  # not a percentage: a % format is left alone
+        ],
+    )
     r = parse_upload("pct.xlsx", xlsx(rows, {"E7": "0.00%", "D8": "0%", "E9": "0.00%"}), con)
     assert r.ok, [p.message for p in r.problems]
     assert values_of(r, "ty_le_ho_ngheo", "actual") == [48.08]
-    assert values_of(r, "ty_le_ho_ngheo", "target") == [0.02]       # no % format: a real 0,02 %
+    assert values_of(r, "ty_le_ho_ngheo", "target") == [0.02]  # no % format: a real 0,02 %
     assert values_of(r, "bhyt_bao_phu", "target") == [90.0]
     assert values_of(r, "bhyt_bao_phu", "actual") == [91.5]
     assert values_of(r, "gtsx_tong", "actual") == [0.75]
@@ -73,11 +91,16 @@ def test_percent_formatted_cell_of_a_percent_indicator_read_as_shown(con):
 
 
 def test_percent_formatted_cells_in_a_percent_column_of_a_ward_table(con):
-    rows = [LETTERHEAD[0], [], ["TỶ LỆ HỘ NGHÈO CÁC PHƯỜNG, XÃ NĂM 2018"], [],
-            ["TT", "Đơn vị", "Thực hiện năm 2018", ""],
-            ["", "", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
-            ["1", "Phường Bắc Hà", 12, 0.0125],
-            ["2", "Phường Trần Phú", 8, 0.009]]
+    rows = [
+        LETTERHEAD[0],
+        [],
+        ["TỶ LỆ HỘ NGHÈO CÁC PHƯỜNG, XÃ NĂM 2018"],
+        [],
+        ["TT", "Đơn vị", "Thực hiện năm 2018", ""],
+        ["", "", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+        ["1", "Phường Bắc Hà", 12, 0.0125],
+        ["2", "Phường Trần Phú", 8, 0.009],
+    ]
     r = parse_upload("w.xlsx", xlsx(rows, {"D7": "0.00%", "D8": "0.0%"}, merges=["C5:D5"]), con)
     assert r.ok, [p.message for p in r.problems]
     assert values_of(r, "ty_le_ho_ngheo") == [0.9, 1.25]
@@ -86,11 +109,16 @@ def test_percent_formatted_cells_in_a_percent_column_of_a_ward_table(con):
 
 # ------------------------------------------------------------------ measures inside headers
 def test_measure_written_in_a_ward_table_sub_header(con):
-    rows = [LETTERHEAD[0], [], ["KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG NĂM 2019"], [],
-            ["TT", "Đơn vị", "Dự toán năm 2019", "Thực hiện năm 2019"],
-            ["", "", "Tổng thu (triệu đồng)", "Tổng thu (triệu đồng)"],
-            ["1", "Phường Bắc Hà", 20000, 21500.5],
-            ["2", "Phường Nam Hà", 15000, "16.000"]]
+    rows = [
+        LETTERHEAD[0],
+        [],
+        ["KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG NĂM 2019"],
+        [],
+        ["TT", "Đơn vị", "Dự toán năm 2019", "Thực hiện năm 2019"],
+        ["", "", "Tổng thu (triệu đồng)", "Tổng thu (triệu đồng)"],
+        ["1", "Phường Bắc Hà", 20000, 21500.5],
+        ["2", "Phường Nam Hà", 15000, "16.000"],
+    ]
     r = parse_upload("w.xlsx", xlsx(rows), con)
     assert r.ok, [p.message for p in r.problems]
     assert values_of(r, "thu_ngan_sach", "target") == [15.0, 20.0]
@@ -99,11 +127,20 @@ def test_measure_written_in_a_ward_table_sub_header(con):
 
 
 def test_measure_written_in_report_headers_and_the_row_unit_wins(con):
-    rows = city_report("BÁO CÁO THU NGÂN SÁCH NĂM 2020",
-                       ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2020 (tỷ đồng)", "Thực hiện năm 2020 (triệu đồng)"], [
-                           ["1", "Thu ngân sách trên địa bàn", "", 800, 812345],
-                           ["2", "Thu tiền sử dụng đất", "Tỷ đồng", 300, 310],   # its own ĐVT counts
-                       ])
+    rows = city_report(
+        "BÁO CÁO THU NGÂN SÁCH NĂM 2020",
+        [
+            "STT",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Kế hoạch năm 2020 (tỷ đồng)",
+            "Thực hiện năm 2020 (triệu đồng)",
+        ],
+        [
+            ["1", "Thu ngân sách trên địa bàn", "", 800, 812345],
+            ["2", "Thu tiền sử dụng đất", "Tỷ đồng", 300, 310],  # its own ĐVT counts
+        ],
+    )
     r = parse_upload("r.xlsx", xlsx(rows), con)
     assert r.ok, [p.message for p in r.problems]
     assert values_of(r, "thu_ngan_sach") == [800.0, 812.345]
@@ -111,19 +148,28 @@ def test_measure_written_in_report_headers_and_the_row_unit_wins(con):
 
 
 def test_measure_in_header_that_does_not_fit_the_indicator_is_refused(con):
-    rows = city_report("BÁO CÁO NĂM 2020", ["STT", "Chỉ tiêu", "Thực hiện năm 2020 (người)"],
-                       [["1", "Thu ngân sách trên địa bàn", 812]])
+    rows = city_report(
+        "BÁO CÁO NĂM 2020",
+        ["STT", "Chỉ tiêu", "Thực hiện năm 2020 (người)"],
+        [["1", "Thu ngân sách trên địa bàn", 812]],
+    )
     r = parse_upload("r.xlsx", xlsx(rows), con)
     assert [p.code for p in r.errors] == ["measure-mismatch"]
     assert r.observations.empty
 
 
 def test_price_basis_in_a_column_name_is_neither_a_year_nor_a_comparison(con):
-    rows = [LETTERHEAD[0], [], ["GIÁ TRỊ SẢN XUẤT CÁC PHƯỜNG NĂM 2019"], ["Đơn vị tính: Tỷ đồng"], [],
-            ["TT", "Đơn vị", "Thực hiện năm 2019", ""],
-            ["", "", "Tổng giá trị sản xuất (giá so sánh 2010)", "Thương mại - Dịch vụ"],
-            ["1", "Phường Bắc Hà", 120.5, 60],
-            ["2", "Phường Nam Hà", 99, 40.25]]
+    rows = [
+        LETTERHEAD[0],
+        [],
+        ["GIÁ TRỊ SẢN XUẤT CÁC PHƯỜNG NĂM 2019"],
+        ["Đơn vị tính: Tỷ đồng"],
+        [],
+        ["TT", "Đơn vị", "Thực hiện năm 2019", ""],
+        ["", "", "Tổng giá trị sản xuất (giá so sánh 2010)", "Thương mại - Dịch vụ"],
+        ["1", "Phường Bắc Hà", 120.5, 60],
+        ["2", "Phường Nam Hà", 99, 40.25],
+    ]
     r = parse_upload("g.xlsx", xlsx(rows, merges=["C6:D6"]), con)
     assert r.ok, [p.message for p in r.problems]
     assert not r.warnings
@@ -133,17 +179,23 @@ def test_price_basis_in_a_column_name_is_neither_a_year_nor_a_comparison(con):
 
 # ------------------------------------------------------------------ names never guessed
 def test_mistyped_ward_gets_close_candidates_only_and_is_not_loaded(con):
-    rows = [LETTERHEAD[0], [], ["KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG NĂM 2019"], ["Đơn vị tính: Tỷ đồng"], [],
-            ["TT", "Đơn vị", "Thực hiện năm 2019"],
-            ["1", "Phường Tân Giangg", 20],
-            ["2", "Phường Bắc Hàa", 21],
-            ["3", "Phường Nam Hà", 22]]
+    rows = [
+        LETTERHEAD[0],
+        [],
+        ["KẾT QUẢ THU NGÂN SÁCH CÁC PHƯỜNG NĂM 2019"],
+        ["Đơn vị tính: Tỷ đồng"],
+        [],
+        ["TT", "Đơn vị", "Thực hiện năm 2019"],
+        ["1", "Phường Tân Giangg", 20],
+        ["2", "Phường Bắc Hàa", 21],
+        ["3", "Phường Nam Hà", 22],
+    ]
     r = parse_upload("w.xlsx", xlsx(rows), con)
     unknown = {p.cell: p.message for p in r.errors if p.code == "unknown-unit"}
     assert set(unknown) == {"B7", "B8"}
     assert "Có phải: Phường Tân Giang?" in unknown["B7"]
     assert "Vũng Áng" not in unknown["B7"] and "Thành Sen" not in unknown["B7"]
-    assert "Có phải: Phường Bắc Hà?" in unknown["B8"]        # the one valid in 2019, without dates
+    assert "Có phải: Phường Bắc Hà?" in unknown["B8"]  # the one valid in 2019, without dates
     assert list(r.observations["unit_name"]) == ["Phường Nam Hà"]  # never mapped silently
     assert not r.ok
 
@@ -153,7 +205,9 @@ def test_candidates_prefer_units_valid_at_the_report_date(con):
     from datetime import date
 
     assert catalog.unit_suggestions("Phường Tân Giangg", date(2019, 12, 31)) == ["Phường Tân Giang"]
-    assert catalog.unit_suggestions("Phường Tân Giangg", date(2025, 12, 31)) == ["Phường Tân Giang (đến 30/06/2025)"]
+    assert catalog.unit_suggestions("Phường Tân Giangg", date(2025, 12, 31)) == [
+        "Phường Tân Giang (đến 30/06/2025)"
+    ]
     assert catalog.unit_suggestions("Phường Xyz", date(2019, 12, 31)) == []
     assert catalog.unit_suggestions("Xã Tân Giang", date(2019, 12, 31))[0] == "Phường Tân Giang"
 
@@ -186,7 +240,14 @@ EXPECTED = {  # (sheet, indicator, unit, year, month_from, month_to, kind) → v
 def _keyed(obs, with_sheet=True):
     out = {}
     for o in obs.itertuples(index=False):
-        key = (o.indicator_code, o.unit_name, int(o.year), int(o.month_from), int(o.month_to), o.kind)
+        key = (
+            o.indicator_code,
+            o.unit_name,
+            int(o.year),
+            int(o.month_from),
+            int(o.month_to),
+            o.kind,
+        )
         out[((o.sheet,) if with_sheet else ()) + key] = round(float(o.value), 6)
     return out
 
@@ -197,7 +258,9 @@ def test_xls_and_ods_round_trip(name, empty_store):
     r = parse_upload(name, data, empty_store)
     assert r.ok, [loaders.format_line(p) for p in r.problems]
     assert [(s.sheet, s.family, s.unit) for s in r.layouts] == [
-        ("Bao cao", "report", "Thành phố Hà Tĩnh"), ("Phuong xa", "units", "Thành phố Hà Tĩnh")]
+        ("Bao cao", "report", "Thành phố Hà Tĩnh"),
+        ("Phuong xa", "units", "Thành phố Hà Tĩnh"),
+    ]
     assert _keyed(r.observations) == EXPECTED
     assert r.observations.set_index("source_cell").loc["Bao cao!F9", "source_value"] == 351200.0
     outcome = loaders.commit(empty_store, [r], user="test")
@@ -218,8 +281,14 @@ amounts = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infi
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(amounts, st.integers(min_value=0, max_value=4), st.booleans(), st.sampled_from(["minus", "parens", "plain"]),
-       st.booleans(), st.sampled_from([".", " ", "\u00a0"]))
+@given(
+    amounts,
+    st.integers(min_value=0, max_value=4),
+    st.booleans(),
+    st.sampled_from(["minus", "parens", "plain"]),
+    st.booleans(),
+    st.sampled_from([".", " ", "\u00a0"]),
+)
 def test_vietnamese_numbers_parse_back(value, decimals, grouped, negative_style, percent, sep):
     expected = float(f"{value:.{decimals}f}")
     body = vn_format(value, decimals, grouped, sep)
@@ -240,10 +309,17 @@ def test_vietnamese_numbers_parse_back(value, decimals, grouped, negative_style,
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(
-    st.from_regex(r"\A-?\d{1,3}(\.\d{3}){0,3}(,\d{1,4})?\Z", fullmatch=True),
-    st.from_regex(r"\A[-(]?[\d.,]{1,12}%?\)?\Z", fullmatch=True),
-    st.text(max_size=8)), min_size=34, max_size=50))
+@given(
+    st.lists(
+        st.one_of(
+            st.from_regex(r"\A-?\d{1,3}(\.\d{3}){0,3}(,\d{1,4})?\Z", fullmatch=True),
+            st.from_regex(r"\A[-(]?[\d.,]{1,12}%?\)?\Z", fullmatch=True),
+            st.text(max_size=8),
+        ),
+        min_size=34,
+        max_size=50,
+    )
+)
 def test_vectorised_texts_agree_with_parse_number(texts):
     texts = list(dict.fromkeys(texts))
     values, status = parse_texts(texts, "vi")
@@ -260,10 +336,12 @@ def test_vectorised_texts_agree_with_parse_number(texts):
 
 
 def test_percent_formatted_value_in_a_long_table(con):
-    rows = [["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị", "ĐVT"],
-            ["Phường Bắc Hà", "Tỷ lệ hộ nghèo", 2019, "Năm", "Thực hiện", 0.0125, "%"],
-            ["Phường Nam Hà", "Tỷ lệ hộ nghèo", 2019, "Năm", "Thực hiện", 0.9, "%"],          # no % format
-            ["Phường Bắc Hà", "Thu ngân sách trên địa bàn", 2019, "Năm", "Thực hiện", 0.5, "Tỷ đồng"]]
+    rows = [
+        ["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị", "ĐVT"],
+        ["Phường Bắc Hà", "Tỷ lệ hộ nghèo", 2019, "Năm", "Thực hiện", 0.0125, "%"],
+        ["Phường Nam Hà", "Tỷ lệ hộ nghèo", 2019, "Năm", "Thực hiện", 0.9, "%"],  # no % format
+        ["Phường Bắc Hà", "Thu ngân sách trên địa bàn", 2019, "Năm", "Thực hiện", 0.5, "Tỷ đồng"],
+    ]
     r = parse_upload("long.xlsx", xlsx(rows, {"F2": "0.00%", "F4": "0%"}), con)
     assert r.ok, [p.message for p in r.problems]
     assert values_of(r, "ty_le_ho_ngheo") == [0.9, 1.25]
@@ -271,16 +349,20 @@ def test_percent_formatted_value_in_a_long_table(con):
 
 
 def test_measure_written_in_a_long_table_value_header(con):
-    rows = [["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị (triệu đồng)"],
-            ["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "6 tháng", "Thực hiện", 351200],
-            ["Thành phố Hà Tĩnh", "Thu tiền sử dụng đất", 2019, "Năm", "Kế hoạch", "300.000"]]
+    rows = [
+        ["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị (triệu đồng)"],
+        ["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "6 tháng", "Thực hiện", 351200],
+        ["Thành phố Hà Tĩnh", "Thu tiền sử dụng đất", 2019, "Năm", "Kế hoạch", "300.000"],
+    ]
     r = parse_upload("long.xlsx", xlsx(rows), con)
     assert r.ok, [p.message for p in r.problems]
     assert r.layouts[0].family == "long"
     assert values_of(r, "thu_ngan_sach") == [351.2] and values_of(r, "thu_tien_sdd") == [300.0]
     assert set(r.observations["source_measure"]) == {"triệu đồng"}
-    wrong = [["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị (người)"],
-             ["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "Năm", "Thực hiện", 5]]
+    wrong = [
+        ["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị (người)"],
+        ["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "Năm", "Thực hiện", 5],
+    ]
     bad = parse_upload("long.xlsx", xlsx(wrong), con)
     assert [(p.code, p.cell) for p in bad.errors] == [("measure-mismatch", "F1")]
 
@@ -290,8 +372,8 @@ def test_ods_percentages_and_collapsed_rows(con):
     r = parse_upload("percent_2019.ods", (FIXTURES / "percent_2019.ods").read_bytes(), con)
     assert r.ok, [loaders.format_line(p) for p in r.problems]
     assert values_of(r, "ty_le_ho_ngheo") == [1.65, 2.0]
-    assert values_of(r, "bhyt_bao_phu") == [90.0, 91.5]              # plain numbers stay as they are
-    assert values_of(r, "so_ho_ngheo") == []                          # the collapsed row is not loaded
+    assert values_of(r, "bhyt_bao_phu") == [90.0, 91.5]  # plain numbers stay as they are
+    assert values_of(r, "so_ho_ngheo") == []  # the collapsed row is not loaded
     assert [(p.code, p.cell) for p in r.warnings] == [("hidden-row", "B7")]
 
 
@@ -308,13 +390,33 @@ def test_ward_report_with_noi_dung_chi_tieu_header_and_text_numbers(tmp_path, em
     ws.title = "9T"
     ws["A1"] = "UBND PHƯỜNG TRẦN PHÚ"
     ws["A4"] = "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KT-XH 9 THÁNG ĐẦU NĂM 2019"
-    rows = [["TT", "Nội dung chỉ tiêu", "Đơn vị tính", "KH năm 2019", "TH 9 tháng 2018", "ƯTH 9 tháng 2019", "So KH (%)", "Ghi chú"],
-            ["A", "KINH TẾ", None, None, None, None, None, None],
-            ["1", "Giá trị sản xuất", "Tỷ đồng", "312,5", "201,3", "224,9", "71,97", None],
-            ["2", "Thu ngân sách", "Triệu đồng", "4.251,1", "2.418,3", "2.615,5", "61,53", "đạt thấp"],
-            ["a", "Trong đó: tiền sử dụng đất", "Triệu đồng", "1.816,3", "1.372,8", "1.030,8", None, None],
-            ["B", "XÃ HỘI", None, None, None, None, None, None],
-            ["3", "Giải quyết việc làm mới", "lao động", "150", "98", "(5)", None, None]]
+    rows = [
+        [
+            "TT",
+            "Nội dung chỉ tiêu",
+            "Đơn vị tính",
+            "KH năm 2019",
+            "TH 9 tháng 2018",
+            "ƯTH 9 tháng 2019",
+            "So KH (%)",
+            "Ghi chú",
+        ],
+        ["A", "KINH TẾ", None, None, None, None, None, None],
+        ["1", "Giá trị sản xuất", "Tỷ đồng", "312,5", "201,3", "224,9", "71,97", None],
+        ["2", "Thu ngân sách", "Triệu đồng", "4.251,1", "2.418,3", "2.615,5", "61,53", "đạt thấp"],
+        [
+            "a",
+            "Trong đó: tiền sử dụng đất",
+            "Triệu đồng",
+            "1.816,3",
+            "1.372,8",
+            "1.030,8",
+            None,
+            None,
+        ],
+        ["B", "XÃ HỘI", None, None, None, None, None, None],
+        ["3", "Giải quyết việc làm mới", "lao động", "150", "98", "(5)", None, None],
+    ]
     for i, row in enumerate(rows, start=6):
         for j, value in enumerate(row, start=1):
             ws.cell(i, j, value)
@@ -329,13 +431,20 @@ def test_ward_report_with_noi_dung_chi_tieu_header_and_text_numbers(tmp_path, em
     obs = good.observations.astype({"indicator_code": str, "kind": str, "unit_name": str})
     assert set(obs.unit_name) == {"Phường Trần Phú"}
     budget = obs[(obs.indicator_code == "thu_ngan_sach") & (obs.kind == "estimate")].iloc[0]
-    assert (budget.year, budget.month_to, budget.value, budget.source_value) == (2019, 9, 2.6155, 2615.5)
+    assert (budget.year, budget.month_to, budget.value, budget.source_value) == (
+        2019,
+        9,
+        2.6155,
+        2615.5,
+    )
     assert set(obs.indicator_code) == {"gtsx_tong", "thu_ngan_sach", "thu_tien_sdd", "viec_lam_moi"}
     assert len(obs) == 12
 
 
 # ------------------------------------------------------------------ adversarial variants (new files)
-def _book(tmp_path, rows: list[list], name: str = "v.xlsx", merges=(), sheet: str = "S") -> tuple[str, bytes]:
+def _book(
+    tmp_path, rows: list[list], name: str = "v.xlsx", merges=(), sheet: str = "S"
+) -> tuple[str, bytes]:
     """A workbook written to tmp_path with openpyxl, as a statistician's file would arrive."""
     import openpyxl
 
@@ -353,68 +462,128 @@ def _book(tmp_path, rows: list[list], name: str = "v.xlsx", merges=(), sheet: st
 
 def _obs(result) -> list[tuple]:
     o = result.observations
-    return sorted(zip(o.indicator_code.astype(str), o.year, o.month_from, o.month_to, o.kind.astype(str),
-                      o.value.round(6), o.source_cell.astype(str)))
+    return sorted(
+        zip(
+            o.indicator_code.astype(str),
+            o.year,
+            o.month_from,
+            o.month_to,
+            o.kind.astype(str),
+            o.value.round(6),
+            o.source_cell.astype(str),
+        )
+    )
 
 
 def test_cumulative_to_a_day_and_nT_abbreviation_periods(tmp_path, con):
-    """"Lũy kế đến 30/9" (a day/month) is months 1–9 (it crashed: month 30); "TH 6T/2020" is 6 months
+    """ "Lũy kế đến 30/9" (a day/month) is months 1–9 (it crashed: month 30); "TH 6T/2020" is 6 months
     of 2020 (it was read as the whole year 2020)."""
-    rows = LETTERHEAD + [["BÁO CÁO THU NGÂN SÁCH 9 THÁNG NĂM 2021"], [],
-                         ["STT", "Chỉ tiêu", "ĐVT", "Dự toán năm 2021", "TH 6T/2020", "Lũy kế đến 30/9", "% so dự toán"],
-                         ["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", 500, 180, 300, 60]]
+    rows = LETTERHEAD + [
+        ["BÁO CÁO THU NGÂN SÁCH 9 THÁNG NĂM 2021"],
+        [],
+        [
+            "STT",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Dự toán năm 2021",
+            "TH 6T/2020",
+            "Lũy kế đến 30/9",
+            "% so dự toán",
+        ],
+        ["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", 500, 180, 300, 60],
+    ]
     r = parse_upload(*_book(tmp_path, rows), con)
     assert r.ok, [loaders.format_line(p) for p in r.problems]
-    assert _obs(r) == [("thu_ngan_sach", 2020, 1, 6, "actual", 180.0, "S!E7"),
-                       ("thu_ngan_sach", 2021, 1, 9, "actual", 300.0, "S!F7"),
-                       ("thu_ngan_sach", 2021, 1, 12, "target", 500.0, "S!D7")]
+    assert _obs(r) == [
+        ("thu_ngan_sach", 2020, 1, 6, "actual", 180.0, "S!E7"),
+        ("thu_ngan_sach", 2021, 1, 9, "actual", 300.0, "S!F7"),
+        ("thu_ngan_sach", 2021, 1, 12, "target", 500.0, "S!D7"),
+    ]
 
 
 def test_en_dash_negative_nbsp_thousands_and_x_not_applicable(tmp_path, con):
-    """"–12,5" (en dash, as Word/Unikey autocorrect writes a minus) is −12,5 (it was refused as text);
+    """ "–12,5" (en dash, as Word/Unikey autocorrect writes a minus) is −12,5 (it was refused as text);
     "1 300,25" with a non-breaking space is 1300,25; "x" means no value."""
-    rows = LETTERHEAD + [["BÁO CÁO NĂM 2020"], [], ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2020", "Thực hiện năm 2020"],
-                         ["1", "Tổng giá trị sản xuất", "Tỷ đồng", "1 234,5", "1\u00a0300,25"],
-                         ["2", "Tốc độ tăng trưởng giá trị sản xuất", "%", "x", "–12,5"]]
+    rows = LETTERHEAD + [
+        ["BÁO CÁO NĂM 2020"],
+        [],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2020", "Thực hiện năm 2020"],
+        ["1", "Tổng giá trị sản xuất", "Tỷ đồng", "1 234,5", "1\u00a0300,25"],
+        ["2", "Tốc độ tăng trưởng giá trị sản xuất", "%", "x", "–12,5"],
+    ]
     r = parse_upload(*_book(tmp_path, rows), con)
     assert r.ok, [loaders.format_line(p) for p in r.problems]
-    assert _obs(r) == [("gtsx_tong", 2020, 1, 12, "actual", 1300.25, "S!E7"),
-                       ("gtsx_tong", 2020, 1, 12, "target", 1234.5, "S!D7"),
-                       ("tang_truong_gtsx", 2020, 1, 12, "actual", -12.5, "S!E8")]
+    assert _obs(r) == [
+        ("gtsx_tong", 2020, 1, 12, "actual", 1300.25, "S!E7"),
+        ("gtsx_tong", 2020, 1, 12, "target", 1234.5, "S!D7"),
+        ("tang_truong_gtsx", 2020, 1, 12, "actual", -12.5, "S!E8"),
+    ]
     assert parse_number("–") is None and parse_number("\u2212 3") == -3.0
 
 
-@pytest.mark.parametrize("letterhead,title,cell", [
-    (["UBND THÀNH PHỐ HÀ TĨNH"], ["UBND XÃ THẠCH MÔN"], "A2"),                      # city above, commune below
-    (["UBND THÀNH PHỐ HÀ TĨNH"], ["BÁO CÁO CỦA XÃ THẠCH MÔN"], "A2"),
-    (["UBND XÃ THẠCH MÔN"], [], "A1"),
-])
-def test_commune_that_no_longer_exists_is_not_loaded_as_the_city(tmp_path, con, letterhead, title, cell):
+@pytest.mark.parametrize(
+    "letterhead,title,cell",
+    [
+        (["UBND THÀNH PHỐ HÀ TĨNH"], ["UBND XÃ THẠCH MÔN"], "A2"),  # city above, commune below
+        (["UBND THÀNH PHỐ HÀ TĨNH"], ["BÁO CÁO CỦA XÃ THẠCH MÔN"], "A2"),
+        (["UBND XÃ THẠCH MÔN"], [], "A1"),
+    ],
+)
+def test_commune_that_no_longer_exists_is_not_loaded_as_the_city(
+    tmp_path, con, letterhead, title, cell
+):
     """A 2021 report of Xã Thạch Môn (merged into Xã Đồng Môn in 2020): its values went silently to
     the city named above it; now an error names the cell and the commune's dates."""
-    rows = [letterhead, title, ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2021"], [],
-            ["TT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2021"], ["1", "Số hộ nghèo", "Hộ", 30, 25]]
+    rows = [
+        letterhead,
+        title,
+        ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2021"],
+        [],
+        ["TT", "Chỉ tiêu", "ĐVT", "KH năm 2021", "TH năm 2021"],
+        ["1", "Số hộ nghèo", "Hộ", 30, 25],
+    ]
     r = parse_upload(*_book(tmp_path, rows), con)
     assert [(p.code, p.cell) for p in r.errors] == [("unknown-sheet-unit", cell)]
     assert "Xã Thạch Môn" in r.errors[0].message and "31/12/2019" in r.errors[0].message
     assert "Thành phố Hà Tĩnh" not in set(r.observations["unit_name"].astype(str))
 
 
-@pytest.mark.parametrize("header,rows_are", [
-    ("Danh mục chỉ tiêu", "indicators"), ("Chỉ tiêu/Nội dung", "indicators"), ("Nội dung công việc", "indicators"),
-    ("Phường/xã/thị trấn", "units"),
-])
+@pytest.mark.parametrize(
+    "header,rows_are",
+    [
+        ("Danh mục chỉ tiêu", "indicators"),
+        ("Chỉ tiêu/Nội dung", "indicators"),
+        ("Nội dung công việc", "indicators"),
+        ("Phường/xã/thị trấn", "units"),
+    ],
+)
 def test_unrecognised_name_header_still_finds_the_name_column(tmp_path, con, header, rows_are):
     """A name column headed with words outside the vocabulary loaded 0 rows with only "no-data":
     a header that names neither a kind nor a period, over text cells, is the name column."""
     if rows_are == "indicators":
-        rows = LETTERHEAD + [["BÁO CÁO NĂM 2020"], [], ["TT", header, "ĐVT", "Thực hiện năm 2020"],
-                             ["1", "Tổng giá trị sản xuất", "Tỷ đồng", 100], ["2", "Số hộ nghèo", "Hộ", 40]]
-        expected = {("gtsx_tong", "Thành phố Hà Tĩnh", 100.0), ("so_ho_ngheo", "Thành phố Hà Tĩnh", 40.0)}
+        rows = LETTERHEAD + [
+            ["BÁO CÁO NĂM 2020"],
+            [],
+            ["TT", header, "ĐVT", "Thực hiện năm 2020"],
+            ["1", "Tổng giá trị sản xuất", "Tỷ đồng", 100],
+            ["2", "Số hộ nghèo", "Hộ", 40],
+        ]
+        expected = {
+            ("gtsx_tong", "Thành phố Hà Tĩnh", 100.0),
+            ("so_ho_ngheo", "Thành phố Hà Tĩnh", 40.0),
+        }
     else:
-        rows = LETTERHEAD + [["THU NGÂN SÁCH NĂM 2020"], ["Đơn vị tính: Tỷ đồng"], ["TT", header, "Thực hiện năm 2020"],
-                             ["1", "Bắc Hà", 11], ["2", "Phường Nam Hà", 12]]
-        expected = {("thu_ngan_sach", "Phường Bắc Hà", 11.0), ("thu_ngan_sach", "Phường Nam Hà", 12.0)}
+        rows = LETTERHEAD + [
+            ["THU NGÂN SÁCH NĂM 2020"],
+            ["Đơn vị tính: Tỷ đồng"],
+            ["TT", header, "Thực hiện năm 2020"],
+            ["1", "Bắc Hà", 11],
+            ["2", "Phường Nam Hà", 12],
+        ]
+        expected = {
+            ("thu_ngan_sach", "Phường Bắc Hà", 11.0),
+            ("thu_ngan_sach", "Phường Nam Hà", 12.0),
+        }
     r = parse_upload(*_book(tmp_path, rows), con)
     assert r.ok, [loaders.format_line(p) for p in r.problems]
     o = r.observations
@@ -422,14 +591,17 @@ def test_unrecognised_name_header_still_finds_the_name_column(tmp_path, con, hea
 
 
 def test_th_kh_uth_columns_check_uth_over_th_and_trd_per_person_measure(tmp_path, con):
-    """"TH 2021 | KH 2022 | ƯTH 2022 | So sánh (%): ƯTH/KH, ƯTH/TH" under merged headers: ƯTH/TH is
+    """ "TH 2021 | KH 2022 | ƯTH 2022 | So sánh (%): ƯTH/KH, ƯTH/TH" under merged headers: ƯTH/TH is
     checked against last year's TH (it was not checked); ĐVT "Tr.đ/người/năm" is Triệu đồng/người
     (it was an unknown measure)."""
-    rows = LETTERHEAD + [["BÁO CÁO TÌNH HÌNH THỰC HIỆN NĂM 2022"], [],
-                         ["STT", "Chỉ tiêu", "ĐVT", "TH 2021", "KH 2022", "ƯTH 2022", "So sánh (%)", ""],
-                         ["", "", "", "", "", "", "ƯTH/KH", "ƯTH/TH"],
-                         ["1", "Tổng giá trị sản xuất", "Tỷ đồng", 9000, 10000, 9800, 98, 110],
-                         ["2", "Thu nhập bình quân đầu người", "Tr.đ/người/năm", 50, 55, 54, 98.18, 108]]
+    rows = LETTERHEAD + [
+        ["BÁO CÁO TÌNH HÌNH THỰC HIỆN NĂM 2022"],
+        [],
+        ["STT", "Chỉ tiêu", "ĐVT", "TH 2021", "KH 2022", "ƯTH 2022", "So sánh (%)", ""],
+        ["", "", "", "", "", "", "ƯTH/KH", "ƯTH/TH"],
+        ["1", "Tổng giá trị sản xuất", "Tỷ đồng", 9000, 10000, 9800, 98, 110],
+        ["2", "Thu nhập bình quân đầu người", "Tr.đ/người/năm", 50, 55, 54, 98.18, 108],
+    ]
     merges = ["G6:H6", "A6:A7", "B6:B7", "C6:C7", "D6:D7", "E6:E7", "F6:F7"]
     r = parse_upload(*_book(tmp_path, rows, merges=merges), con)
     assert r.ok, [loaders.format_line(p) for p in r.problems]
@@ -450,8 +622,17 @@ def test_formula_without_cached_value_is_refused_on_its_cell(tmp_path, empty_sto
     ws.title = "6T"
     ws["A1"] = "UBND THÀNH PHỐ HÀ TĨNH"
     ws["A3"] = "BIỂU TỔNG HỢP 6 THÁNG NĂM 2016"
-    for j, text in enumerate(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2016", "Ước thực hiện 6 tháng năm 2016",
-                              "So KH (%)"], start=1):
+    for j, text in enumerate(
+        [
+            "STT",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Kế hoạch năm 2016",
+            "Ước thực hiện 6 tháng năm 2016",
+            "So KH (%)",
+        ],
+        start=1,
+    ):
         ws.cell(5, j, text)
     ws.append(["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", "=D7+80", 326.5, "=E6/D6*100"])
     ws.append(["-", "Trong đó: Thu tiền sử dụng đất", "Tỷ đồng", 350, 110.6, "=E7/D7*100"])
@@ -471,8 +652,20 @@ def test_long_table_formula_without_value_is_refused_on_its_cell(con):
     ws = book.active
     ws.title = "So lieu"
     ws.append(["Đơn vị", "Chỉ tiêu", "Năm", "Kỳ", "Loại số liệu", "Giá trị", "ĐVT"])
-    ws.append(["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "Năm", "Kế hoạch", 800, "Tỷ đồng"])
-    ws.append(["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "6 tháng", "Thực hiện", "=F2*0.4", "Tỷ đồng"])
+    ws.append(
+        ["Thành phố Hà Tĩnh", "Thu ngân sách trên địa bàn", 2019, "Năm", "Kế hoạch", 800, "Tỷ đồng"]
+    )
+    ws.append(
+        [
+            "Thành phố Hà Tĩnh",
+            "Thu ngân sách trên địa bàn",
+            2019,
+            "6 tháng",
+            "Thực hiện",
+            "=F2*0.4",
+            "Tỷ đồng",
+        ]
+    )
     buffer = io.BytesIO()
     book.save(buffer)  # openpyxl writes the formula without a computed value
     r = parse_upload("long.xlsx", buffer.getvalue(), con)

@@ -20,8 +20,12 @@ from loaders.catalog import load_catalog
 from loaders.columns import period_end
 
 HERE = Path(__file__).resolve().parent
-FILES = sorted(p for folder in ("realistic", "realistic2", "realistic3") for p in (HERE / folder).iterdir()
-               if p.suffix in (".xlsx", ".csv", ".ods", ".xls") and ".expected" not in p.name)
+FILES = sorted(
+    p
+    for folder in ("realistic", "realistic2", "realistic3")
+    for p in (HERE / folder).iterdir()
+    if p.suffix in (".xlsx", ".csv", ".ods", ".xls") and ".expected" not in p.name
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +37,9 @@ def con():
 
 def _unit_id(catalog, code: str, year: int, month_from: int, month_to: int) -> int:
     start, end = date(year, month_from, 1), period_end(year, month_to)
-    ids = [u.unit_id for u in catalog.units.values() if u.code == code and u.valid_during(start, end)]
+    ids = [
+        u.unit_id for u in catalog.units.values() if u.code == code and u.valid_during(start, end)
+    ]
     if len(ids) > 1:  # a code reused in the same year: the unit valid at the period's end
         ids = [i for i in ids if catalog.units[i].valid_at(end)] or ids
     assert len(ids) == 1, f"unit code {code} in {year}: {ids}"
@@ -48,20 +54,45 @@ def expected_set(path: Path, catalog) -> set[tuple]:
         source = catalog.match_measure(r.measure) if r.measure not in ("", "-") else None
         factor = catalog.factor(source, catalog.indicators.at[code, "measure"]) if source else 1.0
         y, mf, mt = int(r.year), int(r.month_from), int(r.month_to)
-        out.add((code, _unit_id(catalog, r.unit_code, y, mf, mt), y, mf, mt, r.kind, r.target_source,
-                 float(f"{float(r.value) * factor:.9g}")))
+        out.add(
+            (
+                code,
+                _unit_id(catalog, r.unit_code, y, mf, mt),
+                y,
+                mf,
+                mt,
+                r.kind,
+                r.target_source,
+                float(f"{float(r.value) * factor:.9g}"),
+            )
+        )
     return out
 
 
 def _has_formulas(path: Path) -> bool:
     """Files whose README says they carry formulas never computed (refused on those cells, by design)."""
-    return "uncached formulas" in (path.parent / "README.md").read_text("utf-8").split(path.name)[-1][:1500] \
-        if path.name in (path.parent / "README.md").read_text("utf-8") else False
+    return (
+        "uncached formulas"
+        in (path.parent / "README.md").read_text("utf-8").split(path.name)[-1][:1500]
+        if path.name in (path.parent / "README.md").read_text("utf-8")
+        else False
+    )
 
 
 def stored(result) -> set[tuple]:
-    return {(o.indicator_code, int(o.unit_id), int(o.year), int(o.month_from), int(o.month_to), o.kind,
-             o.target_source or "", float(f"{o.value:.9g}")) for o in result.observations.itertuples()}
+    return {
+        (
+            o.indicator_code,
+            int(o.unit_id),
+            int(o.year),
+            int(o.month_from),
+            int(o.month_to),
+            o.kind,
+            o.target_source or "",
+            float(f"{o.value:.9g}"),
+        )
+        for o in result.observations.itertuples()
+    }
 
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.name}" for p in FILES])
@@ -77,16 +108,27 @@ def test_realistic_file(con, path):
     want = expected_set(path.with_name(path.stem + ".expected.csv"), catalog)
     got = stored(result)
     assert {u.name for u in result.unknowns} == set(unknown), lines
-    allowed = {"unknown-indicator", "unknown-unit"} | ({"formula-without-value"} if _has_formulas(path) else set())
-    errors_file = path.with_name(path.stem + ".errors.txt")  # errors the file must raise by policy ("code CELL")
-    must = {tuple(ln.split()) for ln in errors_file.read_text("utf-8").splitlines() if ln.strip()} \
-        if errors_file.exists() else set()
+    allowed = {"unknown-indicator", "unknown-unit"} | (
+        {"formula-without-value"} if _has_formulas(path) else set()
+    )
+    errors_file = path.with_name(
+        path.stem + ".errors.txt"
+    )  # errors the file must raise by policy ("code CELL")
+    must = (
+        {tuple(ln.split()) for ln in errors_file.read_text("utf-8").splitlines() if ln.strip()}
+        if errors_file.exists()
+        else set()
+    )
     assert {(p.code, p.cell) for p in result.errors if p.code not in allowed} == must, lines
     assert got == want, (sorted(want - got)[:8], sorted(got - want)[:8])
     mismatch = path.with_name(path.stem + ".mismatch.txt")
     derived = [p for p in result.warnings if p.code == "derived-mismatch"]
     if mismatch.exists():
-        marked = {ln.split()[0].rstrip(":").split("!")[-1] for ln in mismatch.read_text("utf-8").splitlines() if ln.strip()}
+        marked = {
+            ln.split()[0].rstrip(":").split("!")[-1]
+            for ln in mismatch.read_text("utf-8").splitlines()
+            if ln.strip()
+        }
         assert {p.cell for p in derived} == marked, lines
     else:
         assert not derived, lines
@@ -98,6 +140,10 @@ def test_every_batch_checks_together_as_one_load(con):
     from loaders.commit import cross_file_problems
 
     for folder in ("realistic", "realistic2", "realistic3"):
-        results = [parse_upload(p.name, p.read_bytes(), con) for p in FILES if p.parent.name == folder]
+        results = [
+            parse_upload(p.name, p.read_bytes(), con) for p in FILES if p.parent.name == folder
+        ]
         problems = cross_file_problems(results)
-        assert all(p.code in ("conflicting-duplicate", "duplicate-value") for p in problems), [p.code for p in problems]
+        assert all(p.code in ("conflicting-duplicate", "duplicate-value") for p in problems), [
+            p.code for p in problems
+        ]

@@ -12,8 +12,13 @@ from loaders import commit, parse_upload
 from loaders.catalog import load_catalog
 
 KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind"]
-GOOD = sorted(p for p in SAMPLES.iterdir() if not p.name.startswith("bad_") and not p.name.endswith((".txt", ".md"))
-              and ".expected." not in p.name)
+GOOD = sorted(
+    p
+    for p in SAMPLES.iterdir()
+    if not p.name.startswith("bad_")
+    and not p.name.endswith((".txt", ".md"))
+    and ".expected." not in p.name
+)
 BAD = sorted(p for p in SAMPLES.glob("bad_*") if not p.name.endswith(".txt"))
 
 
@@ -28,7 +33,9 @@ def con():
 def test_sample_matches_expected(con, path):
     result = parse_upload(path.name, path.read_bytes(), con)
     assert result.errors == [], [p.message for p in result.errors]
-    expected = expected_observations(path.with_name(path.name.split(".")[0] + ".expected.csv"), load_catalog(con))
+    expected = expected_observations(
+        path.with_name(path.name.split(".")[0] + ".expected.csv"), load_catalog(con)
+    )
     got = result.observations[KEY + ["value"]]
     assert len(got) == len(expected)
     merged = expected.merge(got, on=KEY, how="outer", suffixes=("_exp", "_got"), indicator=True)

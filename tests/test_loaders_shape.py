@@ -15,14 +15,25 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "loading.md"
 
 
 def test_problem_shape():
-    assert [f.name for f in dataclasses.fields(Problem)] == ["code", "severity", "file", "sheet", "cell", "message"]
+    assert [f.name for f in dataclasses.fields(Problem)] == [
+        "code",
+        "severity",
+        "file",
+        "sheet",
+        "cell",
+        "message",
+    ]
     p = problem("unknown-unit", "a.xlsx", "S", "B13", name="Phường Mới", suggestions="")
     assert (p.severity, p.is_error, p.title) == ("error", True, "Đơn vị không có trong danh mục")
-    assert format_line(p) == ("a.xlsx:S!B13: lỗi [unknown-unit] Không tìm thấy đơn vị \"Phường Mới\" (ô B13). "
-                              "Sửa tên cho đúng danh mục đơn vị hành chính rồi tải lên lại.")
+    assert format_line(p) == (
+        'a.xlsx:S!B13: lỗi [unknown-unit] Không tìm thấy đơn vị "Phường Mới" (ô B13). '
+        "Sửa tên cho đúng danh mục đơn vị hành chính rồi tải lên lại."
+    )
     w = problem("hidden-sheet", "a.xlsx", "Cũ", None)
-    assert format_line(w).startswith("a.xlsx:Cũ: cảnh báo [hidden-sheet] Trang \"Cũ\" đang bị ẩn")
-    assert format_line(problem("empty-file", "a.xlsx", None, None)).startswith("a.xlsx: lỗi [empty-file] Tệp không có")
+    assert format_line(w).startswith('a.xlsx:Cũ: cảnh báo [hidden-sheet] Trang "Cũ" đang bị ẩn')
+    assert format_line(problem("empty-file", "a.xlsx", None, None)).startswith(
+        "a.xlsx: lỗi [empty-file] Tệp không có"
+    )
     with pytest.raises(KeyError):
         problem("no-such-code", "a.xlsx", None, None)
     with pytest.raises(KeyError):

@@ -11,8 +11,14 @@ from vn.text import collation_key
 
 
 def _entry(name: str, candidates=(), measure: str = "") -> dict:
-    return {"kind": "indicator", "name": name, "key": decision_key("indicator", name), "cells": ["f.xlsx: S!B7"],
-            "candidates": list(candidates), "measure": measure}
+    return {
+        "kind": "indicator",
+        "name": name,
+        "key": decision_key("indicator", name),
+        "cells": ["f.xlsx: S!B7"],
+        "candidates": list(candidates),
+        "measure": measure,
+    }
 
 
 def test_two_long_names_alike_get_different_keys():
@@ -31,7 +37,10 @@ def test_a_candidate_of_another_measure_is_said_and_put_last(empty_store):
     entry = _entry("Tỷ lệ giải ngân vốn đầu tư công", [("von_dau_tu", ""), ("nuoc_sach", "")], "%")
     options, labels = mapping._options(entry, names, {}, measure_names, fits)
     assert options[1:3] == ["nuoc_sach", "von_dau_tu"]
-    assert labels["von_dau_tu"].endswith("— ĐVT khác “%” của tệp") and "(Tỷ đồng)" in labels["von_dau_tu"]
+    assert (
+        labels["von_dau_tu"].endswith("— ĐVT khác “%” của tệp")
+        and "(Tỷ đồng)" in labels["von_dau_tu"]
+    )
     assert labels["nuoc_sach"].endswith("— gợi ý")
     rest = [o for o in options if o in names and o not in ("nuoc_sach", "von_dau_tu")]
     assert rest == sorted(rest, key=lambda c: collation_key(names[c]))

@@ -51,8 +51,10 @@ def test_kpi_card_shows_each_plan_when_several(app_env):
     at = run_page("app.py", {"unit": "2", "year": "2019", "period": "1-9"})
     assert not at.exception
     html = "".join(m.value for m in at.markdown)
-    card = html[html.index("Thu ngân sách trên địa bàn"):]
-    card = card[: card.index('data-testid="kpi-card"')] if 'data-testid="kpi-card"' in card else card
+    card = html[html.index("Thu ngân sách trên địa bàn") :]
+    card = (
+        card[: card.index('data-testid="kpi-card"')] if 'data-testid="kpi-card"' in card else card
+    )
     assert "kế hoạch HĐND giao" in card and "kế hoạch tỉnh giao" in card
 
 
@@ -105,8 +107,11 @@ def test_every_page_for_units_of_every_kind(unit, app_env):
         at = run_page(page["path"], {"unit": unit})
         assert not at.exception, (page["path"], at.exception)
         shown = " ".join(
-            [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
-            + [i.value for i in at.info] + [w.value for w in at.warning]
+            [m.value for m in at.markdown]
+            + [c.value for c in at.caption]
+            + [s.value for s in at.subheader]
+            + [i.value for i in at.info]
+            + [w.value for w in at.warning]
         )
         for bad in (" nan", "nan%", "None", "NaN"):
             assert bad not in shown, (page["path"], bad)

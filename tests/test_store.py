@@ -12,8 +12,18 @@ from store.uploads import commit_upload, history, rollback_upload
 
 def _obs(value, unit_id=2, kind="estimate", code="gtsx_tong"):
     return pd.DataFrame(
-        [{"indicator_code": code, "unit_id": unit_id, "year": 2016, "month_from": 1, "month_to": 6,
-          "kind": kind, "target_source": "", "value": value}]
+        [
+            {
+                "indicator_code": code,
+                "unit_id": unit_id,
+                "year": 2016,
+                "month_from": 1,
+                "month_to": 6,
+                "kind": kind,
+                "target_source": "",
+                "value": value,
+            }
+        ]
     )
 
 
@@ -22,7 +32,9 @@ def test_fresh_store_has_schema_catalog_and_units_but_no_data(empty_store):
     assert migrations.current_version(con) == max(n for n, _, _ in migrations.available())
     n_ind = store.scalar(con, "SELECT count(*) FROM indicators")
     assert n_ind == len(reference.read_indicators())
-    assert store.scalar(con, "SELECT count(*) FROM admin_units") == len(reference.read_admin_units())
+    assert store.scalar(con, "SELECT count(*) FROM admin_units") == len(
+        reference.read_admin_units()
+    )
     assert store.scalar(con, "SELECT count(*) FROM observations") == 0
     assert store.scalar(con, "SELECT count(*) FROM uploads") == 0
 
@@ -51,7 +63,9 @@ def test_reupload_replaces_value_and_keeps_history(empty_store):
     second = commit_upload(con, _obs(4339.0), file_name="bc_6t_lan2.xlsx")
     assert (first.n_replaced, second.n_replaced) == (0, 1)
     assert store.scalar(con, "SELECT value FROM observations") == 4339.0
-    versions = store.query(con, "SELECT value FROM observation_versions ORDER BY upload_id").value.tolist()
+    versions = store.query(
+        con, "SELECT value FROM observation_versions ORDER BY upload_id"
+    ).value.tolist()
     assert versions == [4300.0, 4339.0]
 
 
@@ -90,7 +104,9 @@ def test_failed_commit_writes_nothing(empty_store):
 
 def test_unit_summary_follows_uploads_and_rollbacks(empty_store):
     con = empty_store
-    summary = lambda: store.query(con, "SELECT unit_id, n_obs, first_year, last_year FROM unit_summary ORDER BY unit_id").values.tolist()
+    summary = lambda: store.query(
+        con, "SELECT unit_id, n_obs, first_year, last_year FROM unit_summary ORDER BY unit_id"
+    ).values.tolist()
     a = commit_upload(con, pd.concat([_obs(1.0), _obs(2.0, unit_id=9)]), file_name="a.xlsx")
     later = _obs(3.0, unit_id=9).assign(year=2019)
     b = commit_upload(con, later, file_name="b.xlsx")
@@ -100,7 +116,12 @@ def test_unit_summary_follows_uploads_and_rollbacks(empty_store):
     rollback_upload(con, a.upload_id)
     assert summary() == []
     # the summary equals a full recount
-    commit_upload(con, pd.concat([_obs(1.0), _obs(5.0, unit_id=9, kind="actual")]), file_name="c.xlsx")
-    recount = store.query(con, "SELECT unit_id, count(*) AS n, min(year) AS f, max(year) AS l FROM observations "
-                               "GROUP BY unit_id ORDER BY unit_id").values.tolist()
+    commit_upload(
+        con, pd.concat([_obs(1.0), _obs(5.0, unit_id=9, kind="actual")]), file_name="c.xlsx"
+    )
+    recount = store.query(
+        con,
+        "SELECT unit_id, count(*) AS n, min(year) AS f, max(year) AS l FROM observations "
+        "GROUP BY unit_id ORDER BY unit_id",
+    ).values.tolist()
     assert summary() == recount

@@ -38,7 +38,9 @@ def test_case(case):
     assert result.status == expected["status"], case["source"]
     assert _close(result.score, expected["score"]), (result.score, expected["score"])
     assert _close(result.progress_value, expected["progress_value"]), (
-        result.progress_value, expected["progress_value"])
+        result.progress_value,
+        expected["progress_value"],
+    )
     if result.score is not None:
         assert -5 <= result.score <= 5
 
@@ -61,15 +63,29 @@ def _run_cli(lines: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "indicators", "trend"],
         input="".join(line + "\n" for line in lines),
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=120,
     )
 
 
 def test_cli_ok():
     lines = [
         json.dumps({"id": "a", "years": [2020, 2021], "values": [100, 120], "direction": "lower"}),
-        json.dumps({"id": "b", "years": [2015, 2020], "values": [50, 65], "direction": "higher",
-                    "target": 80, "target_year": 2025, "limit": None, "base_year": None}),
+        json.dumps(
+            {
+                "id": "b",
+                "years": [2015, 2020],
+                "values": [50, 65],
+                "direction": "higher",
+                "target": 80,
+                "target_year": 2025,
+                "limit": None,
+                "base_year": None,
+            }
+        ),
         json.dumps({"id": 3, "years": [2020], "values": [50]}),
         json.dumps({"id": "d", "years": [2015, 2020], "values": [50, 90], "target": 80}),
     ]
@@ -79,7 +95,11 @@ def test_cli_ok():
     assert [o["id"] for o in out] == ["a", "b", 3, "d"]
     assert all(set(o) == {"id", "progress_value", "score", "status"} for o in out)
     assert [o["status"] for o in out] == [
-        "deterioration", "substantial", "not_available", "target_achieved"]
+        "deterioration",
+        "substantial",
+        "not_available",
+        "target_achieved",
+    ]
     assert out[0]["progress_value"] == pytest.approx(-0.2) and out[0]["score"] == -5
     assert out[1]["progress_value"] == pytest.approx(1.1195194722518065, rel=1e-9)
     assert out[1]["score"] == pytest.approx(3.710915638347428, rel=1e-9)
@@ -101,8 +121,13 @@ def test_cli_malformed_lines_exit_1():
     out = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [o["id"] for o in out] == ["ok", None, "short", "nodir", "noyears", "last"]
     assert [o["status"] for o in out] == [
-        "substantial", "not_available", "not_available", "not_available", "not_available",
-        "deterioration"]
+        "substantial",
+        "not_available",
+        "not_available",
+        "not_available",
+        "not_available",
+        "deterioration",
+    ]
     assert ["error" in o for o in out] == [False, True, True, True, True, False]
     for o in out[1:5]:
         assert o["progress_value"] is None and o["score"] is None

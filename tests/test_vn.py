@@ -18,12 +18,22 @@ def test_fold_and_name_key():
     assert name_key("Bắc Hà (cũ)") == "bac ha cu"
 
 
-@pytest.mark.parametrize("written", ["Phường Bắc Hà", "P. Bắc Hà", "UBND phường Bắc Hà", "Ủy ban nhân dân phường Bắc Hà",
-                                     "phường bắc hà"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Phường Bắc Hà",
+        "P. Bắc Hà",
+        "UBND phường Bắc Hà",
+        "Ủy ban nhân dân phường Bắc Hà",
+        "phường bắc hà",
+    ],
+)
 def test_unit_prefixes_are_read_once_for_every_layer(empty_store, written):
     assert split_prefix(written) == ("phuong", "bac ha")
     assert split_unit_prefix(written) == ("phuong", "bac ha")  # the upload matcher
-    assert units.resolve(empty_store, written, 2016)["name"] == "Phường Bắc Hà"  # the command line's --unit
+    assert (
+        units.resolve(empty_store, written, 2016)["name"] == "Phường Bắc Hà"
+    )  # the command line's --unit
 
 
 def test_a_name_without_prefix_and_type_labels():
@@ -33,7 +43,12 @@ def test_a_name_without_prefix_and_type_labels():
 
 def test_period_value():
     p = Period(2016, 1, 6)
-    assert (p.label, p.title, p.heading, p.key) == ("6 tháng", "6 tháng năm 2016", "6 tháng năm 2016", "1-6")
+    assert (p.label, p.title, p.heading, p.key) == (
+        "6 tháng",
+        "6 tháng năm 2016",
+        "6 tháng năm 2016",
+        "1-6",
+    )
     assert Period(2016).heading == "Năm 2016" and Period(2019, 7, 9).title == "Quý III năm 2019"
     assert p.last_year() == Period(2015, 1, 6) and p.of_year() == Period(2016)
     assert Period.from_key(2020, "1-10") == Period(2020, 1, 10)
@@ -44,6 +59,27 @@ def test_period_value():
 def test_vietnamese_alphabetical_order():
     from vn.text import collation_key
 
-    names = ["Đất", "Công nghiệp", "Diện tích lúa", "Cấp nước", "Dân số", "Cân đối", "Ương", "Uống", "Ăn", "Anh"]
-    assert sorted(names, key=collation_key) == ["Anh", "Ăn", "Cân đối", "Cấp nước", "Công nghiệp", "Dân số",
-                                                "Diện tích lúa", "Đất", "Uống", "Ương"]
+    names = [
+        "Đất",
+        "Công nghiệp",
+        "Diện tích lúa",
+        "Cấp nước",
+        "Dân số",
+        "Cân đối",
+        "Ương",
+        "Uống",
+        "Ăn",
+        "Anh",
+    ]
+    assert sorted(names, key=collation_key) == [
+        "Anh",
+        "Ăn",
+        "Cân đối",
+        "Cấp nước",
+        "Công nghiệp",
+        "Dân số",
+        "Diện tích lúa",
+        "Đất",
+        "Uống",
+        "Ương",
+    ]

@@ -17,8 +17,10 @@ def _line(row) -> str:
         return f"{name}: bằng {pct} kế hoạch, tiến độ cần khoảng {fmt.percent(row.expected_pct, 0)}"
     if row.is_flow:
         return f"{name}: bằng {pct} kế hoạch ({row.status_label.lower()})"
-    return (f"{name}: {narrative.quantity(row.value, row.measure, row.measure_name)} so với kế hoạch "
-            f"{narrative.quantity(row.target, row.measure, row.measure_name)} ({row.status_label.lower()})")
+    return (
+        f"{name}: {narrative.quantity(row.value, row.measure, row.measure_name)} so với kế hoạch "
+        f"{narrative.quantity(row.target, row.measure, row.measure_name)} ({row.status_label.lower()})"
+    )
 
 
 def render(own: pd.DataFrame, by_unit: pd.DataFrame | None, children: pd.DataFrame) -> None:
@@ -29,10 +31,18 @@ def render(own: pd.DataFrame, by_unit: pd.DataFrame | None, children: pd.DataFra
         wards = scorecard.behind(top, limit=200)
         if not wards.empty:
             names = dict(zip(children.unit_id, children.name))
-            wards = (wards.assign(unit_name=wards.unit_id.map(names))
-                     .groupby("unit_name").agg(n=("indicator_code", "size"), worst=("pace_ratio", "min"),
-                                                 which=("name", lambda s: ", ".join(s.head(3))))
-                     .sort_values(["n", "worst"], ascending=[False, True]).head(5).reset_index())
+            wards = (
+                wards.assign(unit_name=wards.unit_id.map(names))
+                .groupby("unit_name")
+                .agg(
+                    n=("indicator_code", "size"),
+                    worst=("pace_ratio", "min"),
+                    which=("name", lambda s: ", ".join(s.head(3))),
+                )
+                .sort_values(["n", "worst"], ascending=[False, True])
+                .head(5)
+                .reset_index()
+            )
     if behind.empty and wards.empty:
         st.success("Không có chỉ tiêu nào chậm tiến độ trong kỳ này.")
         return
@@ -44,4 +54,9 @@ def render(own: pd.DataFrame, by_unit: pd.DataFrame | None, children: pd.DataFra
             st.markdown("\n".join(f"- {_line(r)}" for r in behind.itertuples()) or "Không có.")
         with right:
             st.markdown("**Phường, xã có nhiều chỉ tiêu chậm**")
-            st.markdown("\n".join(f"- {r.unit_name}: {r.n} chỉ tiêu chậm ({r.which})" for r in wards.itertuples()) or "Không có.")
+            st.markdown(
+                "\n".join(
+                    f"- {r.unit_name}: {r.n} chỉ tiêu chậm ({r.which})" for r in wards.itertuples()
+                )
+                or "Không có."
+            )

@@ -30,18 +30,31 @@ _CSS = """
 def _card(row: pd.Series, targets: pd.DataFrame | None = None) -> str:
     color = progress.status_color(row["status"])
     measure = row["measure_name"] if row["measure"] not in ("pct", "none", "dat_khong") else ""
-    value = fmt.number(row["value"], fmt.decimals_for(row["measure"])) if pd.notna(row["value"]) else "—"
-    unit = "%" if row["measure"] == "pct" and pd.notna(row["value"]) else html.escape(measure.lower())
-    kind = {"estimate": "ước thực hiện", "actual": "thực hiện"}.get(row.get("kind"), "chưa có số liệu")
+    value = (
+        fmt.number(row["value"], fmt.decimals_for(row["measure"]))
+        if pd.notna(row["value"])
+        else "—"
+    )
+    unit = (
+        "%" if row["measure"] == "pct" and pd.notna(row["value"]) else html.escape(measure.lower())
+    )
+    kind = {"estimate": "ước thực hiện", "actual": "thực hiện"}.get(
+        row.get("kind"), "chưa có số liệu"
+    )
     lines = []
     own = None
     if targets is not None and not targets.empty and pd.notna(row["value"]):
-        own = targets[(targets.unit_id == row["unit_id"]) & (targets.indicator_code == row["indicator_code"])
-                      & (targets.target != 0)].sort_values("priority")
+        own = targets[
+            (targets.unit_id == row["unit_id"])
+            & (targets.indicator_code == row["indicator_code"])
+            & (targets.target != 0)
+        ].sort_values("priority")
     if own is not None and len(own) > 1:  # several plans (tỉnh giao, HĐND giao…): % of each
         for t in own.itertuples():
-            lines.append(f"Bằng <b>{fmt.percent(row['value'] / t.target * 100)}</b> "
-                         f"{html.escape(catalog.target_source_phrase(t.target_source))}")
+            lines.append(
+                f"Bằng <b>{fmt.percent(row['value'] / t.target * 100)}</b> "
+                f"{html.escape(catalog.target_source_phrase(t.target_source))}"
+            )
     elif pd.notna(row["pct_of_target"]):
         source = f" ({html.escape(row['target_source_label'])})" if row["target_source"] else ""
         lines.append(f"Bằng <b>{fmt.percent(row['pct_of_target'])}</b> kế hoạch{source}")
@@ -52,7 +65,11 @@ def _card(row: pd.Series, targets: pd.DataFrame | None = None) -> str:
     change = row["same_period_change_pct"]
     if pd.notna(change):
         word = "tăng" if change > 0 else ("giảm" if change < 0 else "bằng")
-        lines.append(f"So cùng kỳ: {word} <b>{fmt.number(abs(change), 2)}%</b>" if word != "bằng" else "So cùng kỳ: không đổi")
+        lines.append(
+            f"So cùng kỳ: {word} <b>{fmt.number(abs(change), 2)}%</b>"
+            if word != "bằng"
+            else "So cùng kỳ: không đổi"
+        )
     else:
         lines.append("So cùng kỳ: chưa có số liệu")
     return (
@@ -68,8 +85,13 @@ def _card(row: pd.Series, targets: pd.DataFrame | None = None) -> str:
 def kpi_grid(frame: pd.DataFrame, targets: pd.DataFrame | None = None) -> None:
     """Cards for `frame`'s rows; `targets` (queries.year_targets) adds one % line per plan when a value
     has several (tỉnh giao, HĐND giao…)."""
-    st.markdown(_CSS + '<div class="kpi-grid">' + "".join(_card(r, targets) for _, r in frame.iterrows()) + "</div>",
-                unsafe_allow_html=True)
+    st.markdown(
+        _CSS
+        + '<div class="kpi-grid">'
+        + "".join(_card(r, targets) for _, r in frame.iterrows())
+        + "</div>",
+        unsafe_allow_html=True,
+    )
 
 
 def status_counts(counts: dict[str, int], order: list[str]) -> None:
@@ -77,6 +99,13 @@ def status_counts(counts: dict[str, int], order: list[str]) -> None:
     for code in order:
         n = counts.get(code, 0)
         if n:
-            items.append(f'<div style="background:{progress.status_color(code)}">{progress.status_label(code)}: {n}</div>')
-    st.markdown(_CSS + '<div class="status-counts" data-testid="status-counts">' + "".join(items) + "</div>",
-                unsafe_allow_html=True)
+            items.append(
+                f'<div style="background:{progress.status_color(code)}">{progress.status_label(code)}: {n}</div>'
+            )
+    st.markdown(
+        _CSS
+        + '<div class="status-counts" data-testid="status-counts">'
+        + "".join(items)
+        + "</div>",
+        unsafe_allow_html=True,
+    )

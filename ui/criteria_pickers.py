@@ -6,8 +6,16 @@ from __future__ import annotations
 import streamlit as st
 
 
-def choose(label: str, options: list, labels: dict | None = None, param: str = "", key: str = "",
-           default=None, container=None, horizontal: bool = False):
+def choose(
+    label: str,
+    options: list,
+    labels: dict | None = None,
+    param: str = "",
+    key: str = "",
+    default=None,
+    container=None,
+    horizontal: bool = False,
+):
     """A selectbox (or horizontal radio) whose choice lives in st.query_params[param]."""
     if not options:
         return None

@@ -13,7 +13,9 @@ from store import StoreError
 def show_failure(title: str, exc: BaseException) -> None:
     if isinstance(exc, StoreError):
         title = exc.title
-    st.error(f"**{title}.** Vui lòng thử lại; nếu lỗi còn, gửi chi tiết bên dưới cho người quản trị.")
+    st.error(
+        f"**{title}.** Vui lòng thử lại; nếu lỗi còn, gửi chi tiết bên dưới cho người quản trị."
+    )
     with st.expander("Chi tiết kỹ thuật"):
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         if isinstance(exc, StoreError) and exc.detail:  # the path and DuckDB's own words

@@ -24,7 +24,9 @@ def _pick(label: str, options: list, labels: dict, param: str, key: str, contain
         if str(option) == wanted:
             index = i
             break
-    choice = container.selectbox(label, options, index=index, format_func=lambda o: labels.get(o, str(o)), key=key)
+    choice = container.selectbox(
+        label, options, index=index, format_func=lambda o: labels.get(o, str(o)), key=key
+    )
     if _param(param) != str(choice):
         st.query_params[param] = str(choice)
     return choice
@@ -38,7 +40,9 @@ def unit_year_period(con: Connection, container=None) -> Selection | None:
         return None
     box.markdown("**Bộ lọc**")
     unit_labels = {int(r.unit_id): _unit_label(r) for r in units.itertuples()}
-    unit_id = int(_pick("Đơn vị", [int(u) for u in units.unit_id], unit_labels, "unit", "flt_unit", box))
+    unit_id = int(
+        _pick("Đơn vị", [int(u) for u in units.unit_id], unit_labels, "unit", "flt_unit", box)
+    )
     periods = queries.periods(con, unit_id)
     if periods.empty:
         row = units[units.unit_id == unit_id].iloc[0]

@@ -55,7 +55,9 @@ def vietnamese_uploader() -> None:
 def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = False) -> Connection:
     """Set up a page and return the store connection. Stops the script with a Vietnamese error
     when the store cannot be opened. `compact` (presentation): no page title, a one-line demo note."""
-    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide" if wide else "centered")
+    st.set_page_config(
+        page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide" if wide else "centered"
+    )
     navigation()
     try:
         con = data.connection()

@@ -6,7 +6,9 @@ import pandas as pd
 import streamlit as st
 
 
-def indicator(frame: pd.DataFrame, default: str | None = None, key: str = "pick_indicator") -> str | None:
+def indicator(
+    frame: pd.DataFrame, default: str | None = None, key: str = "pick_indicator"
+) -> str | None:
     """Select one indicator among `frame` rows (columns code/indicator_code, name, group_name)."""
     if frame.empty:
         return None

@@ -34,14 +34,24 @@ def show(problems: list, list_up_to: int = 30) -> None:
         lines = []
         for p in problems:  # file names, sheet names and messages quote the file: shown as text
             colour = "red" if p.severity == "error" else "orange"
-            lines.append(f"- :{colour}[**{severity_label(p, capital=True)}**] {md(p.file)} · **{md(where(p) or 'cả tệp')}** — "
-                         f"{md(p.message)} :gray[({md(p.code)})]")
+            lines.append(
+                f"- :{colour}[**{severity_label(p, capital=True)}**] {md(p.file)} · **{md(where(p) or 'cả tệp')}** — "
+                f"{md(p.message)} :gray[({md(p.code)})]"
+            )
         st.markdown("\n".join(lines))
         return
     frame = table(problems)
     styled = frame.style.map(
-        lambda v: "color:#b30000;font-weight:600" if v == "Lỗi" else ("color:#8a5a00;font-weight:600" if v == "Cảnh báo" else ""),
+        lambda v: (
+            "color:#b30000;font-weight:600"
+            if v == "Lỗi"
+            else ("color:#8a5a00;font-weight:600" if v == "Cảnh báo" else "")
+        ),
         subset=["Mức độ"],
     )
-    st.dataframe(styled, hide_index=True, width="stretch",
-                 column_config={"Nội dung": st.column_config.TextColumn(width="large")})
+    st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        column_config={"Nội dung": st.column_config.TextColumn(width="large")},
+    )

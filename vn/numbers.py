@@ -13,11 +13,15 @@ def _missing(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def number(value: float | None, decimals: int = 2, min_decimals: int = 0, missing: str = "—") -> str:
+def number(
+    value: float | None, decimals: int = 2, min_decimals: int = 0, missing: str = "—"
+) -> str:
     """1234.5 → '1.234,5' (trailing zeros dropped down to `min_decimals`)."""
     if value is None or _missing(value):  # the None test again, for the type checker
         return missing
-    pattern = "#,##0" + ("." + "0" * min_decimals + "#" * (decimals - min_decimals) if decimals else "")
+    pattern = "#,##0" + (
+        "." + "0" * min_decimals + "#" * (decimals - min_decimals) if decimals else ""
+    )
     text = format_decimal(round(float(value), decimals), format=pattern, locale=LOCALE)
     return "0" if text in ("-0", "−0") else text
 

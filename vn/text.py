@@ -35,7 +35,11 @@ def spaces(text: object) -> str:
 # Vietnamese alphabetical order: ă, â after a; đ after d; ê after e; ô, ơ after o; ư after u. Tones
 # only break ties (ngang, huyền, hỏi, ngã, sắc, nặng), as dictionaries order them.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-_LETTER_MARKS = {"\u0306": "ă", "\u0302": {"a": "â", "e": "ê", "o": "ô"}, "\u031b": {"o": "ơ", "u": "ư"}}
+_LETTER_MARKS = {
+    "\u0306": "ă",
+    "\u0302": {"a": "â", "e": "ê", "o": "ô"},
+    "\u031b": {"o": "ơ", "u": "ư"},
+}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
@@ -53,7 +57,11 @@ def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         if ch in _LETTER_MARKS and letters:
             mark = _LETTER_MARKS[ch]
             base = _ALPHABET[letters[-1] - 100] if letters[-1] >= 100 else ""
-            new = mark if isinstance(mark, str) and base == "a" else (mark.get(base) if isinstance(mark, dict) else None)
+            new = (
+                mark
+                if isinstance(mark, str) and base == "a"
+                else (mark.get(base) if isinstance(mark, dict) else None)
+            )
             if new:
                 letters[-1] = 100 + _ALPHABET.index(new)
             continue
@@ -61,7 +69,9 @@ def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
             continue
         if ch in _ALPHABET:
             letters.append(100 + _ALPHABET.index(ch))
-        elif ch == "f" or ch == "j" or ch == "w" or ch == "z":  # Latin letters outside the alphabet: after y
+        elif (
+            ch == "f" or ch == "j" or ch == "w" or ch == "z"
+        ):  # Latin letters outside the alphabet: after y
             letters.append(200 + ord(ch))
         elif ch.isdigit():
             letters.append(50 + int(ch))

@@ -43,7 +43,7 @@ def split_prefix(text: str) -> tuple[str | None, str]:
         if folded == prefix:
             break
         if folded.startswith(prefix) and (prefix.endswith(".") or folded[len(prefix)] in " .:-"):
-            return unit_type, name_key(folded[len(prefix):])
+            return unit_type, name_key(folded[len(prefix) :])
     return None, name_key(text)
 
 

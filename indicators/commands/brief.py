@@ -25,7 +25,9 @@ def run(args: argparse.Namespace) -> int:
     con = open_existing(args.db)
     try:
         unit = find_unit(con, args.unit, args.year)
-        selection = Selection(int(unit.unit_id), unit["name"], Period(args.year, month_from, month_to))
+        selection = Selection(
+            int(unit.unit_id), unit["name"], Period(args.year, month_from, month_to)
+        )
         text = brief.build(unit_view(con, selection)).text()
     finally:
         con.close()

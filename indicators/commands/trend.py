@@ -62,9 +62,9 @@ def _parse(line: str) -> tuple[Any, dict]:
     sid = obj.get("id")
     for key in ("years", "values"):
         if key not in obj or obj[key] is None:
-            raise _Malformed(sid, f"Thiếu trường bắt buộc \"{key}\"")
+            raise _Malformed(sid, f'Thiếu trường bắt buộc "{key}"')
         if not isinstance(obj[key], list):
-            raise _Malformed(sid, f"Trường \"{key}\" phải là một mảng")
+            raise _Malformed(sid, f'Trường "{key}" phải là một mảng')
     kwargs = {"years": obj["years"], "values": obj["values"]}
     for key in OPTIONAL:
         if obj.get(key) is not None:
@@ -73,8 +73,13 @@ def _parse(line: str) -> tuple[Any, dict]:
 
 
 def _failure(sid: Any, message: str) -> dict:
-    return {"id": sid, "progress_value": None, "score": None, "status": "not_available",
-            "error": message}
+    return {
+        "id": sid,
+        "progress_value": None,
+        "score": None,
+        "status": "not_available",
+        "error": message,
+    }
 
 
 def process(stdin: TextIO, stdout: TextIO) -> int:

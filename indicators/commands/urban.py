@@ -19,7 +19,9 @@ COLUMNS = ["criterion", "points", "min_points", "max_points"]
 def add_parser(sub) -> None:
     p = sub.add_parser("urban", help="điểm tiêu chí phân loại đô thị (urban class scoring), CSV")
     p.add_argument("--db", help="kho dữ liệu (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
-    p.add_argument("--unit", required=True, help="mã hoặc tên đơn vị, ví dụ 436 hoặc \"Thành phố Hà Tĩnh\"")
+    p.add_argument(
+        "--unit", required=True, help='mã hoặc tên đơn vị, ví dụ 436 hoặc "Thành phố Hà Tĩnh"'
+    )
     p.add_argument("--year", required=True, type=int)
 
 
@@ -36,11 +38,26 @@ def run(args: argparse.Namespace) -> int:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)
         for row in result["criteria"].itertuples():
-            writer.writerow([row.criterion, number_text(row.points), number_text(row.min_points), number_text(row.max_points)])
+            writer.writerow(
+                [
+                    row.criterion,
+                    number_text(row.points),
+                    number_text(row.min_points),
+                    number_text(row.max_points),
+                ]
+            )
         framework = result["framework"]
-        shown = result["total"] if result["complete"] else None  # no total while a criterion has no data
-        writer.writerow(["total", number_text(shown), number_text(framework.pass_points),
-                         number_text(framework.raw.get("total_points", 100))])
+        shown = (
+            result["total"] if result["complete"] else None
+        )  # no total while a criterion has no data
+        writer.writerow(
+            [
+                "total",
+                number_text(shown),
+                number_text(framework.pass_points),
+                number_text(framework.raw.get("total_points", 100)),
+            ]
+        )
     finally:
         con.close()
     return 0

@@ -18,96 +18,151 @@ CURRENT_KIND = "arg_min(kind, CASE kind WHEN 'actual' THEN 0 ELSE 1 END)"
 TERM_SOURCE = "nhiem_ky"
 
 
-def only_indicators(indicator_codes: Sequence[str] | None, column: str = "indicator_code") -> tuple[str, list]:
+def only_indicators(
+    indicator_codes: Sequence[str] | None, column: str = "indicator_code"
+) -> tuple[str, list]:
     """SQL condition and parameters restricting a query to some indicators (None: all)."""
     if indicator_codes is None:
         return "", []
     return f" AND {column} IN (SELECT unnest(?::VARCHAR[]))", [[str(c) for c in indicator_codes]]
 
 
-def current_two_years(con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], year: int, month_from: int,
-                      month_to: int, indicator_codes: Sequence[str] | None = None) -> pd.DataFrame:
+def current_two_years(
+    con: duckdb.DuckDBPyConnection,
+    unit_ids: Sequence[int],
+    year: int,
+    month_from: int,
+    month_to: int,
+    indicator_codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """The current value and kind per indicator × unit for the span in `year` and in the year before
     (the same period last year), told apart by `year`: one scan, not two."""
     only, params = only_indicators(indicator_codes)
-    return query(con, f"""
+    return query(
+        con,
+        f"""
         SELECT indicator_code, unit_id, year, {CURRENT_VALUE} AS value, {CURRENT_KIND} AS kind
         FROM observations
         WHERE kind IN ('actual', 'estimate') AND year IN (?, ?) AND month_from = ? AND month_to = ?
           AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
         GROUP BY indicator_code, unit_id, year
-        """, [year - 1, year, month_from, month_to, [int(u) for u in unit_ids], *params])
+        """,
+        [year - 1, year, month_from, month_to, [int(u) for u in unit_ids], *params],
+    )
 
 
-def year_plans(con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], year: int,
-               indicator_codes: Sequence[str] | None = None, include_term: bool = False) -> pd.DataFrame:
+def year_plans(
+    con: duckdb.DuckDBPyConnection,
+    unit_ids: Sequence[int],
+    year: int,
+    indicator_codes: Sequence[str] | None = None,
+    include_term: bool = False,
+) -> pd.DataFrame:
     """Every plan of `year` for the units (one row per target source); the term target only when asked."""
     only, params = only_indicators(indicator_codes)
     term = "" if include_term else f" AND target_source <> '{TERM_SOURCE}'"
-    return query(con, f"""
+    return query(
+        con,
+        f"""
         SELECT unit_id, indicator_code, target_source, value AS target FROM observations
         WHERE kind = 'target' AND year = ? AND month_from = 1 AND month_to = 12
           AND unit_id IN (SELECT unnest(?::INTEGER[])){term}{only}
-        """, [year, [int(u) for u in unit_ids], *params])
+        """,
+        [year, [int(u) for u in unit_ids], *params],
+    )
 
 
 def unit_plans(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
     """Every year's plans of one indicator for one unit (year, target_source, target), no term targets."""
-    return query(con, f"""
+    return query(
+        con,
+        f"""
         SELECT year, target_source, value AS target FROM observations
         WHERE indicator_code = ? AND unit_id = ? AND kind = 'target' AND month_from = 1 AND month_to = 12
           AND target_source <> '{TERM_SOURCE}'
-        """, [indicator_code, unit_id])
+        """,
+        [indicator_code, unit_id],
+    )
 
 
 def periods(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
     """Year-to-date periods with actuals or estimates for a unit, newest first."""
-    return query(con, """
+    return query(
+        con,
+        """
         SELECT DISTINCT year, month_from, month_to FROM observations
         WHERE unit_id = ? AND kind IN ('actual', 'estimate') AND month_from = 1
         ORDER BY year DESC, month_to DESC
-        """, [unit_id])
+        """,
+        [unit_id],
+    )
 
 
 def series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
     """Every observation of one indicator for one unit (all years, periods and kinds)."""
-    return query(con, """
+    return query(
+        con,
+        """
         SELECT year, month_from, month_to, kind, target_source, value FROM observations
         WHERE indicator_code = ? AND unit_id = ? ORDER BY year, month_to, kind
-        """, [indicator_code, unit_id])
+        """,
+        [indicator_code, unit_id],
+    )
 
 
 def count(con: duckdb.DuckDBPyConnection) -> int:
     return int(query(con, "SELECT count(*) AS n FROM observations").n.iloc[0])
 
 
-def revisions(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_ids: Sequence[int], year: int,
-              month_from: int, month_to: int) -> pd.DataFrame:
+def revisions(
+    con: duckdb.DuckDBPyConnection,
+    indicator_code: str,
+    unit_ids: Sequence[int],
+    year: int,
+    month_from: int,
+    month_to: int,
+) -> pd.DataFrame:
     """Every version of the period's actual/estimate per unit, oldest first, with its upload."""
-    return query(con, """
+    return query(
+        con,
+        """
         SELECT v.unit_id, v.kind, v.value, u.file_name, u.uploaded_at, u.upload_id
         FROM observation_versions v JOIN uploads u USING (upload_id)
         WHERE u.status <> 'rolled_back' AND v.indicator_code = ? AND v.year = ? AND v.month_from = ?
           AND v.month_to = ? AND v.kind IN ('actual', 'estimate') AND v.unit_id IN (SELECT unnest(?::INTEGER[]))
         ORDER BY v.unit_id, u.upload_id, v.kind DESC
-        """, [indicator_code, year, month_from, month_to, [int(u) for u in unit_ids]])
+        """,
+        [indicator_code, year, month_from, month_to, [int(u) for u in unit_ids]],
+    )
 
 
-def whole_year_values(con: duckdb.DuckDBPyConnection, unit_id: int, year: int, codes: Sequence[str]) -> pd.DataFrame:
+def whole_year_values(
+    con: duckdb.DuckDBPyConnection, unit_id: int, year: int, codes: Sequence[str]
+) -> pd.DataFrame:
     """The current whole-year value of some indicators for one unit (indicator_code, value)."""
-    return query(con, f"""
+    return query(
+        con,
+        f"""
         SELECT indicator_code, {CURRENT_VALUE} AS value FROM observations
         WHERE unit_id = ? AND year = ? AND month_from = 1 AND month_to = 12 AND kind IN ('actual', 'estimate')
           AND list_contains(?, indicator_code)
         GROUP BY indicator_code
-        """, [unit_id, year, list(codes)])
+        """,
+        [unit_id, year, list(codes)],
+    )
 
 
-def has_values_below(con: duckdb.DuckDBPyConnection, unit_id: int, code_prefixes: Sequence[str]) -> bool:
+def has_values_below(
+    con: duckdb.DuckDBPyConnection, unit_id: int, code_prefixes: Sequence[str]
+) -> bool:
     """Whether the unit or its children hold values of indicators whose code starts with a prefix."""
     like = " OR ".join("o.indicator_code LIKE ?" for _ in code_prefixes)
-    frame = query(con, f"""
+    frame = query(
+        con,
+        f"""
         SELECT count(*) AS n FROM observations o JOIN admin_units u USING (unit_id)
         WHERE (u.parent_id = ? OR u.unit_id = ?) AND ({like})
-        """, [unit_id, unit_id, *[p + "%" for p in code_prefixes]])
+        """,
+        [unit_id, unit_id, *[p + "%" for p in code_prefixes]],
+    )
     return bool(frame.n.iloc[0])

@@ -16,12 +16,38 @@ from tests.reportgen import render, vocab
 from tests.reportgen.render import Sheet
 from tests.reportgen.units import SCENARIOS, Unit, children, unique_name, unit_in, units
 
-CRITERIA = ["Quy hoạch", "Giao thông", "Thủy lợi", "Điện", "Trường học", "Cơ sở vật chất văn hóa",
-            "Cơ sở hạ tầng thương mại nông thôn", "Thông tin và Truyền thông", "Nhà ở dân cư", "Thu nhập",
-            "Hộ nghèo", "Lao động có việc làm", "Tổ chức sản xuất", "Giáo dục và Đào tạo", "Y tế", "Văn hóa",
-            "Môi trường và an toàn thực phẩm", "Hệ thống chính trị và tiếp cận pháp luật", "Quốc phòng và An ninh"]
-PERIODS = [("6 tháng", (1, 6)), ("6 tháng đầu năm", (1, 6)), ("9 tháng", (1, 9)), ("Quý III", (7, 9)),
-           ("Quý II", (4, 6)), ("10 tháng", (1, 10)), ("cả năm", (1, 12)), ("năm", (1, 12)), ("tháng 10", (10, 10))]
+CRITERIA = [
+    "Quy hoạch",
+    "Giao thông",
+    "Thủy lợi",
+    "Điện",
+    "Trường học",
+    "Cơ sở vật chất văn hóa",
+    "Cơ sở hạ tầng thương mại nông thôn",
+    "Thông tin và Truyền thông",
+    "Nhà ở dân cư",
+    "Thu nhập",
+    "Hộ nghèo",
+    "Lao động có việc làm",
+    "Tổ chức sản xuất",
+    "Giáo dục và Đào tạo",
+    "Y tế",
+    "Văn hóa",
+    "Môi trường và an toàn thực phẩm",
+    "Hệ thống chính trị và tiếp cận pháp luật",
+    "Quốc phòng và An ninh",
+]
+PERIODS = [
+    ("6 tháng", (1, 6)),
+    ("6 tháng đầu năm", (1, 6)),
+    ("9 tháng", (1, 9)),
+    ("Quý III", (7, 9)),
+    ("Quý II", (4, 6)),
+    ("10 tháng", (1, 10)),
+    ("cả năm", (1, 12)),
+    ("năm", (1, 12)),
+    ("tháng 10", (10, 10)),
+]
 
 
 @dataclass
@@ -30,7 +56,9 @@ class Case:
     family: str
     name: str
     data: bytes = b""
-    expected: list[tuple] = field(default_factory=list)  # (code, unit_id, year, from, to, kind, source, value)
+    expected: list[tuple] = field(
+        default_factory=list
+    )  # (code, unit_id, year, from, to, kind, source, value)
     unknown: set[str] = field(default_factory=set)  # names a loader must report as unknown
     refuse: str = ""  # a problem code the whole file must be refused with
     describe: str = ""
@@ -78,7 +106,10 @@ def _letterhead(rng: random.Random, g: Grid, unit: Unit, width: int, when: date)
     own = f"UBND {unit.name.upper()}" if unit.type != "tinh" else "UBND TỈNH HÀ TĨNH"
     top = f"UBND {parent.name.upper()}" if parent and rng.random() < 0.6 else ""
     if unit.type in ("thanh_pho", "huyen") and rng.random() < 0.5:
-        top, own = own, rng.choice(["PHÒNG TÀI CHÍNH - KẾ HOẠCH", "PHÒNG THỐNG KÊ", "VĂN PHÒNG HĐND VÀ UBND"])
+        top, own = (
+            own,
+            rng.choice(["PHÒNG TÀI CHÍNH - KẾ HOẠCH", "PHÒNG THỐNG KÊ", "VĂN PHÒNG HĐND VÀ UBND"]),
+        )
     right = max(width - 2, 3)
     first = [top or own] + [None] * (right - 1) + ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
     second = [own if top else None] + [None] * (right - 1) + ["Độc lập - Tự do - Hạnh phúc"]
@@ -89,7 +120,13 @@ def _letterhead(rng: random.Random, g: Grid, unit: Unit, width: int, when: date)
         g.add([None] * right + [code])
     attached = rng.choice(vocab.ATTACHED)
     if attached:
-        g.add([attached.format(n=rng.randint(10, 300), d=rng.randint(1, 28), m=when.month, y=when.year)])
+        g.add(
+            [
+                attached.format(
+                    n=rng.randint(10, 300), d=rng.randint(1, 28), m=when.month, y=when.year
+                )
+            ]
+        )
     g.add([])
 
 
@@ -101,7 +138,13 @@ def _footer(rng: random.Random, g: Grid, width: int, unit: Unit, when: date, per
             out = []
             for c in row:
                 if isinstance(c, str):
-                    c = c.format(p=period, place=unit.short, m=when.month, y=when.year, NAME=unit.name.upper())
+                    c = c.format(
+                        p=period,
+                        place=unit.short,
+                        m=when.month,
+                        y=when.year,
+                        NAME=unit.name.upper(),
+                    )
                 out.append(c)
             # signature blocks sit in the value columns on the right
             shift = max(0, width - 6) if rng.random() < 0.5 else 0
@@ -133,7 +176,9 @@ def _encode(rng: random.Random, c: Case, sheets: list[Sheet], allow_csv: bool) -
     roll = rng.random()
     if allow_csv and len(sheets) == 1 and roll < 0.12:
         c.name += ".csv"
-        c.data = render.csv_bytes(sheets[0].rows, "utf-8-sig", rng.choice([";", ",", "\t"]), sheets[0].formats)
+        c.data = render.csv_bytes(
+            sheets[0].rows, "utf-8-sig", rng.choice([";", ",", "\t"]), sheets[0].formats
+        )
         c.describe += "; CSV UTF-8"
     elif allow_csv and len(sheets) == 1 and roll < 0.2:
         c.name += ".csv"
@@ -156,30 +201,72 @@ class ColSpec:
     year: int
     months: tuple[int, int]
     source: str = ""
-    header: list[str] = field(default_factory=list)  # header levels, top to bottom (merging done by equal texts)
+    header: list[str] = field(
+        default_factory=list
+    )  # header levels, top to bottom (merging done by equal texts)
     derive: tuple = ()  # ("ratio"|"growth", numerator spec index, denominator spec index)
     sum_of: tuple = ()
 
 
-def _report_columns(rng: random.Random, year: int, label: str, months: tuple[int, int], depth: int,
-                    title_has_period: bool) -> list[ColSpec]:
+def _report_columns(
+    rng: random.Random,
+    year: int,
+    label: str,
+    months: tuple[int, int],
+    depth: int,
+    title_has_period: bool,
+) -> list[ColSpec]:
     y0 = year - 1
-    p = (f"năm {year}" if label == "năm" else f"{label} năm {year}") if not title_has_period or rng.random() < 0.5 \
+    p = (
+        (f"năm {year}" if label == "năm" else f"{label} năm {year}")
+        if not title_has_period or rng.random() < 0.5
         else ("" if label == "năm" else label)
-    current_kind = rng.choice(["actual", "estimate"]) if months != (1, 12) or rng.random() < 0.5 else "estimate"
+    )
+    current_kind = (
+        rng.choice(["actual", "estimate"])
+        if months != (1, 12) or rng.random() < 0.5
+        else "estimate"
+    )
     kind_words = vocab.ESTIMATE_WORDS if current_kind == "estimate" else vocab.ACTUAL_WORDS
     specs: list[ColSpec] = []
     two_targets = rng.random() < 0.2
     if two_targets:
         group = f"Kế hoạch năm {year}"
         specs.append(ColSpec("target", year, (1, 12), "tinh_giao", [group, "Tỉnh giao"]))
-        specs.append(ColSpec("target", year, (1, 12), "hdnd_giao", [group, rng.choice(["HĐND giao", "HĐND thành phố giao"])]))
+        specs.append(
+            ColSpec(
+                "target",
+                year,
+                (1, 12),
+                "hdnd_giao",
+                [group, rng.choice(["HĐND giao", "HĐND thành phố giao"])],
+            )
+        )
     else:
-        specs.append(ColSpec("target", year, (1, 12), "", [rng.choice(vocab.TARGET_WORDS).format(y=year)]))
-    if months == (10, 10) and rng.random() < 0.7:  # a monthly report: the month, the cumulative and last year's
-        specs.append(ColSpec(current_kind, year, (10, 10), "", [rng.choice(kind_words).format(p=f"tháng 10 năm {year}")]))
-        specs.append(ColSpec(current_kind, year, (1, 10), "", [rng.choice(["Lũy kế đến tháng 10", "Lũy kế 10 tháng",
-                                                                         "Lũy kế từ đầu năm"])]))
+        specs.append(
+            ColSpec("target", year, (1, 12), "", [rng.choice(vocab.TARGET_WORDS).format(y=year)])
+        )
+    if (
+        months == (10, 10) and rng.random() < 0.7
+    ):  # a monthly report: the month, the cumulative and last year's
+        specs.append(
+            ColSpec(
+                current_kind,
+                year,
+                (10, 10),
+                "",
+                [rng.choice(kind_words).format(p=f"tháng 10 năm {year}")],
+            )
+        )
+        specs.append(
+            ColSpec(
+                current_kind,
+                year,
+                (1, 10),
+                "",
+                [rng.choice(["Lũy kế đến tháng 10", "Lũy kế 10 tháng", "Lũy kế từ đầu năm"])],
+            )
+        )
         specs.append(ColSpec("actual", y0, (1, 10), "", ["Lũy kế cùng kỳ năm trước"]))
         num, same = len(specs) - 2, len(specs) - 1
     else:
@@ -188,22 +275,67 @@ def _report_columns(rng: random.Random, year: int, label: str, months: tuple[int
             specs.append(ColSpec("actual", y0, months, "", [group, f"Năm {y0}"]))
             specs.append(ColSpec("actual", year, months, "", [group, f"Năm {year}"]))
         else:
-            specs.append(ColSpec("actual", y0, months, "", [rng.choice(vocab.SAME_WORDS).format(y0=y0)]))
-            specs.append(ColSpec(current_kind, year, months, "", [rng.choice(kind_words).format(p=p)]))
+            specs.append(
+                ColSpec("actual", y0, months, "", [rng.choice(vocab.SAME_WORDS).format(y0=y0)])
+            )
+            specs.append(
+                ColSpec(current_kind, year, months, "", [rng.choice(kind_words).format(p=p)])
+            )
         num, same = len(specs) - 1, len(specs) - 2
     if 2021 <= year <= 2025 and rng.random() < 0.25:
-        specs.append(ColSpec("target", 2025, (1, 12), "nhiem_ky",
-                             [rng.choice(["Mục tiêu giai đoạn 2021–2025", "Kế hoạch 5 năm 2021-2025",
-                                          "Mục tiêu Nghị quyết nhiệm kỳ 2020-2025"])]))
+        specs.append(
+            ColSpec(
+                "target",
+                2025,
+                (1, 12),
+                "nhiem_ky",
+                [
+                    rng.choice(
+                        [
+                            "Mục tiêu giai đoạn 2021–2025",
+                            "Kế hoạch 5 năm 2021-2025",
+                            "Mục tiêu Nghị quyết nhiệm kỳ 2020-2025",
+                        ]
+                    )
+                ],
+            )
+        )
     target = 0 if not two_targets else 1
     compare = []
     if rng.random() < 0.8:
-        compare.append(ColSpec("derived", year, months, "", [rng.choice(vocab.RATIO_TARGET)], ("ratio", num, target)))
+        compare.append(
+            ColSpec(
+                "derived",
+                year,
+                months,
+                "",
+                [rng.choice(vocab.RATIO_TARGET)],
+                ("ratio", num, target),
+            )
+        )
     if rng.random() < 0.7:
         if rng.random() < 0.7:
-            compare.append(ColSpec("derived", year, months, "", [rng.choice(vocab.RATIO_SAME)], ("ratio", num, same)))
+            compare.append(
+                ColSpec(
+                    "derived",
+                    year,
+                    months,
+                    "",
+                    [rng.choice(vocab.RATIO_SAME)],
+                    ("ratio", num, same),
+                )
+            )
         else:
-            compare.append(ColSpec("derived", year, months, "", [rng.choice(vocab.GROWTH_SAME)], ("growth", num, same)))
+            compare.append(
+                ColSpec(
+                    "derived",
+                    year,
+                    months,
+                    "",
+                    [rng.choice(vocab.GROWTH_SAME)],
+                    ("growth", num, same),
+                )
+            )
     if compare and depth >= 2 and rng.random() < 0.5:
         for s in compare:
             s.header = ["So sánh (%)", s.header[0].replace(" (%)", "")]
@@ -240,7 +372,11 @@ def _header_rows(g: Grid, lead: list[str], specs: list[ColSpec], depth: int) -> 
             s = specs[j]
             if len(s.header) > 1:
                 k = j
-                while k + 1 < len(specs) and len(specs[k + 1].header) > 1 and specs[k + 1].header[0] == s.header[0]:
+                while (
+                    k + 1 < len(specs)
+                    and len(specs[k + 1].header) > 1
+                    and specs[k + 1].header[0] == s.header[0]
+                ):
                     k += 1
                 if k > j:
                     g.merge(first, len(lead) + j, first, len(lead) + k)
@@ -275,7 +411,11 @@ def _numbering(rng: random.Random, g: Grid, lead: int, specs: list[ColSpec]) -> 
             row.append(f"({n})=({a})/({b})" if style == "paren" else f"{n}={a}/{b}")
         elif s.kind == "sum":
             parts = [numbers[k] for k in s.sum_of]
-            row.append(f"({n})=" + "+".join(f"({p})" for p in parts) if style == "paren" else f"{n}=" + "+".join(map(str, parts)))
+            row.append(
+                f"({n})=" + "+".join(f"({p})" for p in parts)
+                if style == "paren"
+                else f"{n}=" + "+".join(map(str, parts))
+            )
         else:
             row.append(f"({n})" if style == "paren" else (n if style == "ints" else str(n)))
     g.add(row)
@@ -289,7 +429,11 @@ def _pick_unit(rng: random.Random) -> tuple[Unit, int, date]:
     if year >= 2025 and parent_id != 1:
         year, when = 2024, date(2024, 12, 31)
     kids = [u for u in children(parent_id, when) if unique_name(u, when)]
-    unit = units()[parent_id] if (rng.random() < 0.35 and parent_id != 1) or not kids else rng.choice(kids)
+    unit = (
+        units()[parent_id]
+        if (rng.random() < 0.35 and parent_id != 1) or not kids
+        else rng.choice(kids)
+    )
     return unit, year, when
 
 
@@ -305,7 +449,12 @@ def report_family(rng: random.Random, c: Case) -> list[Sheet]:
                 s.header = ["Số liệu", s.header[0]] if rng.random() < 0.3 else s.header
     measure_style = rng.choice(["column", "column", "column", "line"])
     number_style = rng.choice(["plain", "plain", "text", "percent"])
-    lead = ["STT", rng.choice(["Chỉ tiêu", "Nội dung", "Chỉ tiêu chủ yếu", "Nội dung chỉ tiêu", "Danh mục chỉ tiêu"])]
+    lead = [
+        "STT",
+        rng.choice(
+            ["Chỉ tiêu", "Nội dung", "Chỉ tiêu chủ yếu", "Nội dung chỉ tiêu", "Danh mục chỉ tiêu"]
+        ),
+    ]
     if measure_style == "column":
         lead.append(rng.choice(["ĐVT", "Đơn vị tính", "ĐV tính"]))
     g = Grid()
@@ -314,9 +463,13 @@ def report_family(rng: random.Random, c: Case) -> list[Sheet]:
     period_title = label.upper() if title_has_period and label != "năm" else ""
     if not title_has_period and label == "năm":
         title_has_period = False
-    title = rng.choice(["BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI {p} NĂM {y}",
-                        "TÌNH HÌNH THỰC HIỆN CHỈ TIÊU KT-XH {p} NĂM {y}",
-                        "BIỂU TỔNG HỢP CHỈ TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI {p} NĂM {y}"])
+    title = rng.choice(
+        [
+            "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI {p} NĂM {y}",
+            "TÌNH HÌNH THỰC HIỆN CHỈ TIÊU KT-XH {p} NĂM {y}",
+            "BIỂU TỔNG HỢP CHỈ TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI {p} NĂM {y}",
+        ]
+    )
     g.add([title.format(p=period_title, y=year).replace("  ", " ")])
     if unit.type in ("phuong", "xa") and rng.random() < 0.5:
         g.add([f"(Của {unit.name})"])
@@ -332,7 +485,7 @@ def report_family(rng: random.Random, c: Case) -> list[Sheet]:
     chosen = rng.sample(tops, min(len(tops), rng.randint(3, 8)))
     section_style = rng.choice(["roman", "letters", "none"])
     n = 0
-    for si, group in enumerate([chosen[: len(chosen) // 2], chosen[len(chosen) // 2:]]):
+    for si, group in enumerate([chosen[: len(chosen) // 2], chosen[len(chosen) // 2 :]]):
         if section_style != "none" and group:
             mark = vocab.ROMAN[si] if section_style == "roman" else "AB"[si]
             g.add([mark, ["KINH TẾ", "VĂN HÓA - XÃ HỘI"][si]])
@@ -343,7 +496,20 @@ def report_family(rng: random.Random, c: Case) -> list[Sheet]:
                 if sub in pool and rng.random() < 0.8:
                     rows.append((rng.choice(["-", "+", "a)", "-"]), sub, True))
             for stt, k, is_sub in rows:
-                _report_row(rng, g, c, unit, lead, specs, stt, k, is_sub, measure_style, money_measure, number_style)
+                _report_row(
+                    rng,
+                    g,
+                    c,
+                    unit,
+                    lead,
+                    specs,
+                    stt,
+                    k,
+                    is_sub,
+                    measure_style,
+                    money_measure,
+                    number_style,
+                )
         if si == 0 and rng.random() < 0.5:
             name = rng.choice(vocab.UNKNOWN)
             c.unknown.add(name)
@@ -353,14 +519,30 @@ def report_family(rng: random.Random, c: Case) -> list[Sheet]:
     if rng.random() < 0.3:  # a row with no data yet
         k = rng.choice([x for x in pool if x not in chosen] or pool)
         dash = rng.choice(["-", "x", None])
-        g.add([str(n + 1), vocab.INDICATORS[k][0][0]] + ([""] if measure_style == "column" else []) + [dash] * len(specs))
+        g.add(
+            [str(n + 1), vocab.INDICATORS[k][0][0]]
+            + ([""] if measure_style == "column" else [])
+            + [dash] * len(specs)
+        )
     _footer(rng, g, width, unit, when, label)
     c.describe = f"report of {unit.name} {label} {year}, depth {depth}, {measure_style} measures, {number_style} numbers"
     return [g.sheet(rng.choice(["BC", "Biểu 01", "Sheet1", f"KTXH {year}"]))]
 
 
-def _report_row(rng, g: Grid, c: Case, unit: Unit, lead, specs, stt, code, is_sub, measure_style, money_measure,
-                number_style) -> None:
+def _report_row(
+    rng,
+    g: Grid,
+    c: Case,
+    unit: Unit,
+    lead,
+    specs,
+    stt,
+    code,
+    is_sub,
+    measure_style,
+    money_measure,
+    number_style,
+) -> None:
     spellings, kind = vocab.INDICATORS[code]
     name = rng.choice(spellings)
     if is_sub and rng.random() < 0.3:
@@ -384,8 +566,18 @@ def _report_row(rng, g: Grid, c: Case, unit: Unit, lead, specs, stt, code, is_su
             continue
         v = truth[j]
         row.append(_write_number(rng, g, r, col, v, kind, number_style))
-        c.expected.append((code, unit_in(unit, s.year).unit_id, s.year, s.months[0], s.months[1],
-                           s.kind if s.kind != "sum" else "actual", s.source, v * factor))
+        c.expected.append(
+            (
+                code,
+                unit_in(unit, s.year).unit_id,
+                s.year,
+                s.months[0],
+                s.months[1],
+                s.kind if s.kind != "sum" else "actual",
+                s.source,
+                v * factor,
+            )
+        )
     g.add(row)
 
 
@@ -397,7 +589,14 @@ def units_family(rng: random.Random, c: Case) -> list[Sheet]:
     kids = [u for u in children(parent_id, when) if unique_name(u, when)]
     kids = rng.sample(kids, min(len(kids), rng.randint(4, 12)))
     label, months = rng.choice(PERIODS[:7])
-    ward_codes = ["thu_ngan_sach", "thu_tien_sdd", "so_ho_ngheo", "ty_le_ho_ngheo", "bhyt_bao_phu", "viec_lam_moi"]
+    ward_codes = [
+        "thu_ngan_sach",
+        "thu_tien_sdd",
+        "so_ho_ngheo",
+        "ty_le_ho_ngheo",
+        "bhyt_bao_phu",
+        "viec_lam_moi",
+    ]
     style = rng.choice(["indicator_groups", "kind_groups", "title_indicator"])
     g = Grid()
     measure_line = rng.random() < 0.5
@@ -405,24 +604,46 @@ def units_family(rng: random.Random, c: Case) -> list[Sheet]:
         indicators = [rng.choice(["thu_ngan_sach", "so_ho_ngheo", "viec_lam_moi"])]
     else:
         indicators = rng.sample(ward_codes, rng.randint(1, 3))
-    kinds = [("target", year, (1, 12), f"Kế hoạch năm {year}" if rng.random() < 0.5 else f"Dự toán năm {year}"),
-             (rng.choice(["actual", "estimate"]), year, months, None)]
-    kinds[1] = (kinds[1][0], year, months, ("Thực hiện " if kinds[1][0] == "actual" else "Ước thực hiện ") + f"{label} năm {year}")
+    kinds = [
+        (
+            "target",
+            year,
+            (1, 12),
+            f"Kế hoạch năm {year}" if rng.random() < 0.5 else f"Dự toán năm {year}",
+        ),
+        (rng.choice(["actual", "estimate"]), year, months, None),
+    ]
+    kinds[1] = (
+        kinds[1][0],
+        year,
+        months,
+        ("Thực hiện " if kinds[1][0] == "actual" else "Ước thực hiện ") + f"{label} năm {year}",
+    )
     if rng.random() < 0.5:
         kinds.insert(1, ("actual", year - 1, months, f"Cùng kỳ năm {year - 1}"))
     cols: list[tuple[str, tuple]] = []  # (indicator, kind spec)
     for code in indicators:
         for k in kinds:
             cols.append((code, k))
-    lead = [rng.choice(["TT", "STT"]), rng.choice(["Đơn vị", "Tên đơn vị", "Xã, phường", "Phường, xã", "Địa phương",
-                                                  "Đơn vị báo cáo"])]
+    lead = [
+        rng.choice(["TT", "STT"]),
+        rng.choice(
+            ["Đơn vị", "Tên đơn vị", "Xã, phường", "Phường, xã", "Địa phương", "Đơn vị báo cáo"]
+        ),
+    ]
     measures = {}
     for code in indicators:
         kind = vocab.INDICATORS[code][1]
-        measures[code] = ("Triệu đồng", 0.001) if kind == "money" else rng.choice(vocab.MEASURES[kind])
+        measures[code] = (
+            ("Triệu đồng", 0.001) if kind == "money" else rng.choice(vocab.MEASURES[kind])
+        )
     _letterhead(rng, g, parent, len(lead) + len(cols), when)
     if style == "title_indicator":
-        g.add([f"KẾT QUẢ {vocab.INDICATORS[indicators[0]][0][0].upper()} CÁC PHƯỜNG, XÃ {label.upper()} NĂM {year}"])
+        g.add(
+            [
+                f"KẾT QUẢ {vocab.INDICATORS[indicators[0]][0][0].upper()} CÁC PHƯỜNG, XÃ {label.upper()} NĂM {year}"
+            ]
+        )
     else:
         g.add([f"TỔNG HỢP MỘT SỐ CHỈ TIÊU CÁC XÃ, PHƯỜNG {label.upper()} NĂM {year}"])
     money = [k for k in indicators if vocab.INDICATORS[k][1] == "money"]
@@ -482,7 +703,9 @@ def units_family(rng: random.Random, c: Case) -> list[Sheet]:
             g.rows[-1] = lead + [f"{k[3]} ({measures[cols[0][0]][0]})" for _, k in cols]
     if rng.random() < 0.4:
         g.add(["A", "B"] + [str(i + 1) for i in range(len(cols))])
-    total_name = {"thanh_pho": "Toàn thành phố", "huyen": "Toàn huyện", "tinh": "Toàn tỉnh"}[parent.type]
+    total_name = {"thanh_pho": "Toàn thành phố", "huyen": "Toàn huyện", "tinh": "Toàn tỉnh"}[
+        parent.type
+    ]
     total_first = rng.random() < 0.5
     total = rng.choice([total_name, "Tổng cộng", "Tổng số"])
 
@@ -505,12 +728,26 @@ def units_family(rng: random.Random, c: Case) -> list[Sheet]:
     n = 0
     for t, group in by_type.items():
         if sectioned:
-            g.add([rng.choice(["I", "A", ""]) if t == "phuong" else rng.choice(["II", "B", ""]),
-                   {"phuong": "Các phường", "xa": "Các xã", "thi_tran": "Thị trấn"}.get(t, "Các xã")])
+            g.add(
+                [
+                    rng.choice(["I", "A", ""]) if t == "phuong" else rng.choice(["II", "B", ""]),
+                    {"phuong": "Các phường", "xa": "Các xã", "thi_tran": "Thị trấn"}.get(
+                        t, "Các xã"
+                    ),
+                ]
+            )
         for u in group:
             n += 1
-            shown = u.name if rng.random() < 0.6 else (u.short if unique_name(u, when) and
-                                                       not any(x.short == u.short for x in kids if x is not u) else u.name)
+            shown = (
+                u.name
+                if rng.random() < 0.6
+                else (
+                    u.short
+                    if unique_name(u, when)
+                    and not any(x.short == u.short for x in kids if x is not u)
+                    else u.name
+                )
+            )
             if rng.random() < 0.15 and u.type == "phuong":
                 shown = "P. " + u.short
             data_row(str(n), shown, u.unit_id)
@@ -538,8 +775,13 @@ def across_family(rng: random.Random, c: Case) -> list[Sheet]:
     targets = [parent] + kids
     _letterhead(rng, g, parent, len(lead) + len(headers), when)
     grouped = rng.random() < 0.5
-    g.add([f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU CỦA CÁC XÃ NĂM {year}" if grouped else
-           f"{word.upper()} CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM {year}"])
+    g.add(
+        [
+            f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU CỦA CÁC XÃ NĂM {year}"
+            if grouped
+            else f"{word.upper()} CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM {year}"
+        ]
+    )
     g.add([])
     first = len(g.rows)
     if grouped:
@@ -550,8 +792,19 @@ def across_family(rng: random.Random, c: Case) -> list[Sheet]:
         g.merge(first, len(lead), first, len(lead) + len(headers) - 1)
     else:
         g.add(lead + headers)
-    codes = rng.sample(["gtsx_tong", "thu_ngan_sach", "so_ho_ngheo", "ty_le_ho_ngheo", "bhyt_bao_phu", "viec_lam_moi",
-                        "dan_so", "doanh_nghiep_moi"], rng.randint(2, 6))
+    codes = rng.sample(
+        [
+            "gtsx_tong",
+            "thu_ngan_sach",
+            "so_ho_ngheo",
+            "ty_le_ho_ngheo",
+            "bhyt_bao_phu",
+            "viec_lam_moi",
+            "dan_so",
+            "doanh_nghiep_moi",
+        ],
+        rng.randint(2, 6),
+    )
     for n, code in enumerate(codes, 1):
         spellings, mkind = vocab.INDICATORS[code]
         written, factor = rng.choice(vocab.MEASURES[mkind])
@@ -567,7 +820,9 @@ def across_family(rng: random.Random, c: Case) -> list[Sheet]:
 
 
 def _criterion_label(rng: random.Random, n: int) -> str:
-    return rng.choice([f"TC{n}", f"TC {n}", f"Tiêu chí {n}", f"Tiêu chí số {n}", f"{n}. {CRITERIA[n - 1]}"])
+    return rng.choice(
+        [f"TC{n}", f"TC {n}", f"Tiêu chí {n}", f"Tiêu chí số {n}", f"{n}. {CRITERIA[n - 1]}"]
+    )
 
 
 def matrix_family(rng: random.Random, c: Case, transposed: bool = False) -> list[Sheet]:
@@ -587,7 +842,18 @@ def matrix_family(rng: random.Random, c: Case, transposed: bool = False) -> list
     g.add([])
     for u in kids:
         for n in range(19):
-            c.expected.append((f"ntm_tc{n + 1:02d}", u.unit_id, year, 1, 12, "actual", "", 1.0 if truth[u.unit_id][n] else 0.0))
+            c.expected.append(
+                (
+                    f"ntm_tc{n + 1:02d}",
+                    u.unit_id,
+                    year,
+                    1,
+                    12,
+                    "actual",
+                    "",
+                    1.0 if truth[u.unit_id][n] else 0.0,
+                )
+            )
     if not transposed:
         first = len(g.rows)
         g.add(["TT", "Tên xã", "Tiêu chí"] + [None] * 18 + ["Số tiêu chí đạt"])
@@ -597,8 +863,14 @@ def matrix_family(rng: random.Random, c: Case, transposed: bool = False) -> list
         g.merge(first, 2, first, 20)
         g.merge(first, 21, first + 1, 21)
         for n, u in enumerate(kids, 1):
-            marks = [rng.choice(met_marks) if m else rng.choice(not_marks) for m in truth[u.unit_id]]
-            g.add([str(n), u.name if rng.random() < 0.6 else u.short] + marks + [sum(truth[u.unit_id])])
+            marks = [
+                rng.choice(met_marks) if m else rng.choice(not_marks) for m in truth[u.unit_id]
+            ]
+            g.add(
+                [str(n), u.name if rng.random() < 0.6 else u.short]
+                + marks
+                + [sum(truth[u.unit_id])]
+            )
     else:
         g.add(["TT", "Tiêu chí"] + [u.name if rng.random() < 0.6 else u.short for u in kids])
         for n in range(19):
@@ -607,7 +879,10 @@ def matrix_family(rng: random.Random, c: Case, transposed: bool = False) -> list
                 row.append(rng.choice(met_marks) if truth[u.unit_id][n] else rng.choice(not_marks))
             g.add(row)
         g.add([None, "Tổng số tiêu chí đạt"] + [sum(truth[u.unit_id]) for u in kids])
-        g.add([None, "Đánh giá chung"] + ["Đạt chuẩn" if sum(truth[u.unit_id]) == 19 else "Chưa đạt chuẩn" for u in kids])
+        g.add(
+            [None, "Đánh giá chung"]
+            + ["Đạt chuẩn" if sum(truth[u.unit_id]) == 19 else "Chưa đạt chuẩn" for u in kids]
+        )
     _footer(rng, g, width, parent, when, "năm")
     c.describe = f"NTM matrix of {parent.name} {year}{' transposed' if transposed else ''}"
     return [g.sheet("NTM")]
@@ -620,21 +895,41 @@ def series_family(rng: random.Random, c: Case) -> list[Sheet]:
     when = date(years[-1], 12, 31)
     g = Grid()
     _letterhead(rng, g, unit, 9, when)
-    g.add([f"MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI {unit.name.upper()} GIAI ĐOẠN {years[0]} - {years[-1]}"])
+    g.add(
+        [f"MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI {unit.name.upper()} GIAI ĐOẠN {years[0]} - {years[-1]}"]
+    )
     g.add([])
     first = len(g.rows)
     plan_year = years[-1] + 1
-    g.add(["STT", "Chỉ tiêu", "ĐVT", "Thực hiện"] + [None] * 4 + [f"Kế hoạch năm {plan_year}", "Tăng BQ giai đoạn (%/năm)"])
-    g.add([None, None, None] + [str(y) if rng.random() < 0.5 else f"Năm {y}" for y in years] + [None, None])
+    g.add(
+        ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện"]
+        + [None] * 4
+        + [f"Kế hoạch năm {plan_year}", "Tăng BQ giai đoạn (%/năm)"]
+    )
+    g.add(
+        [None, None, None]
+        + [str(y) if rng.random() < 0.5 else f"Năm {y}" for y in years]
+        + [None, None]
+    )
     g.merge(first, 3, first, 7)
     for ci in (0, 1, 2, 8, 9):
         g.merge(first, ci, first + 1, ci)
-    codes = rng.sample(["gtsx_tong", "thu_ngan_sach", "von_dau_tu", "dan_so", "doanh_nghiep_moi", "ban_le_dich_vu"], 4)
+    codes = rng.sample(
+        [
+            "gtsx_tong",
+            "thu_ngan_sach",
+            "von_dau_tu",
+            "dan_so",
+            "doanh_nghiep_moi",
+            "ban_le_dich_vu",
+        ],
+        4,
+    )
     for n, code in enumerate(codes, 1):
         spellings, mkind = vocab.INDICATORS[code]
         written, factor = rng.choice(vocab.MEASURES[mkind])
         base = _value(rng, mkind)
-        vals = [round(base * (1.08 ** i), 1) for i in range(5)]
+        vals = [round(base * (1.08**i), 1) for i in range(5)]
         plan = round(vals[-1] * 1.1, 1)
         cagr = round(((vals[-1] / vals[0]) ** (1 / 4) - 1) * 100, 2)
         g.add([str(n), rng.choice(spellings), written] + vals + [plan, cagr])
@@ -665,12 +960,20 @@ def long_family(rng: random.Random, c: Case) -> list[Sheet]:
     year = rng.choice(list(years))
     when = date(year, 12, 31)
     picked = [u for u in children(parent_id, when) if unique_name(u, when)][:5]
-    periods = [("6 tháng", (1, 6)), ("9 tháng", (1, 9)), ("Năm", (1, 12)), ("Quý III", (7, 9)), ("Tháng 10", (10, 10))]
+    periods = [
+        ("6 tháng", (1, 6)),
+        ("9 tháng", (1, 9)),
+        ("Năm", (1, 12)),
+        ("Quý III", (7, 9)),
+        ("Tháng 10", (10, 10)),
+    ]
     kinds = [("Kế hoạch", "target"), ("Thực hiện", "actual"), ("Ước thực hiện", "estimate")]
     seen = set()
     for _ in range(rng.randint(8, 30)):
         u = rng.choice(picked)
-        code = rng.choice(["thu_ngan_sach", "so_ho_ngheo", "bhyt_bao_phu", "viec_lam_moi", "gtsx_tong"])
+        code = rng.choice(
+            ["thu_ngan_sach", "so_ho_ngheo", "bhyt_bao_phu", "viec_lam_moi", "gtsx_tong"]
+        )
         plabel, months = rng.choice(periods)
         klabel, kind = rng.choice(kinds)
         if kind == "target":
@@ -703,9 +1006,19 @@ def legacy_family(rng: random.Random, c: Case) -> list[Sheet]:
     return []
 
 
-FAMILIES = [("report", report_family), ("report", report_family), ("units", units_family), ("across", across_family),
-            ("matrix", matrix_family), ("matrix_t", lambda r, c: matrix_family(r, c, True)), ("series", series_family),
-            ("long", long_family), ("report", report_family), ("units", units_family), ("legacy", legacy_family)]
+FAMILIES = [
+    ("report", report_family),
+    ("report", report_family),
+    ("units", units_family),
+    ("across", across_family),
+    ("matrix", matrix_family),
+    ("matrix_t", lambda r, c: matrix_family(r, c, True)),
+    ("series", series_family),
+    ("long", long_family),
+    ("report", report_family),
+    ("units", units_family),
+    ("legacy", legacy_family),
+]
 
 
 def case(seed: int) -> Case:

@@ -10,13 +10,28 @@ import unicodedata
 from dataclasses import dataclass, field
 
 # TCVN3 (ABC, ".VnTime" fonts): lower-case letters with marks as single Latin-1-looking characters
-_TCVN3 = dict(zip(
-    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ",
-    "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô­õøö÷ùúýûüþ¡¢§£¤¥¦"))
+_TCVN3 = dict(
+    zip(
+        "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ",
+        "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô­õøö÷ùúýûüþ¡¢§£¤¥¦",
+    )
+)
 # VNI-Windows: a base letter followed by mark characters
 _VNI_TONE = {"\u0300": "ø", "\u0301": "ù", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
-_VNI_TONE_HAT = {"\u0300": "à", "\u0301": "á", "\u0309": "å", "\u0303": "ã", "\u0323": "ä"}  # after â ê ô
-_VNI_TONE_BREVE = {"\u0300": "è", "\u0301": "é", "\u0309": "ú", "\u0303": "ü", "\u0323": "ë"}  # after ă
+_VNI_TONE_HAT = {
+    "\u0300": "à",
+    "\u0301": "á",
+    "\u0309": "å",
+    "\u0303": "ã",
+    "\u0323": "ä",
+}  # after â ê ô
+_VNI_TONE_BREVE = {
+    "\u0300": "è",
+    "\u0301": "é",
+    "\u0309": "ú",
+    "\u0303": "ü",
+    "\u0323": "ë",
+}  # after ă
 
 
 def tcvn3(text: str) -> str:
@@ -59,7 +74,12 @@ def vni(text: str) -> str:
         else:
             letters = b
             if b == "i":
-                letters, tail = {"\u0300": "ì", "\u0301": "í", "\u0309": "æ", "\u0303": "ó", "\u0323": "ò"}.get(tone, "i"), ""
+                letters, tail = (
+                    {"\u0300": "ì", "\u0301": "í", "\u0309": "æ", "\u0303": "ó", "\u0323": "ò"}.get(
+                        tone, "i"
+                    ),
+                    "",
+                )
             elif b == "y" and tone == "\u0323":
                 letters, tail = "î", ""
             else:
@@ -78,8 +98,12 @@ class Sheet:
 
 
 def _texts(sheet: Sheet, fn) -> Sheet:
-    return Sheet(sheet.name, [[fn(c) if isinstance(c, str) else c for c in row] for row in sheet.rows],
-                 sheet.merges, sheet.formats)
+    return Sheet(
+        sheet.name,
+        [[fn(c) if isinstance(c, str) else c for c in row] for row in sheet.rows],
+        sheet.merges,
+        sheet.formats,
+    )
 
 
 def xlsx(sheets: list[Sheet], text: str = "nfc") -> bytes:
@@ -116,8 +140,12 @@ def _csv_cell(value) -> str:
     return str(value)
 
 
-def csv_bytes(rows: list[list], encoding: str = "utf-8-sig", delimiter: str = ";",
-              formats: dict[str, str] | None = None) -> bytes:
+def csv_bytes(
+    rows: list[list],
+    encoding: str = "utf-8-sig",
+    delimiter: str = ";",
+    formats: dict[str, str] | None = None,
+) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     percent = {k for k, v in (formats or {}).items() if "%" in v}
@@ -156,7 +184,9 @@ def _cp1258(text: str) -> bytes:
             pass
         parts = unicodedata.normalize("NFD", ch)
         # keep the base with its shape mark (â ê ô ă ơ ư) precomposed, the tone as a combining mark
-        base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in "\u0300\u0301\u0303\u0309\u0323"))
+        base = unicodedata.normalize(
+            "NFC", "".join(p for p in parts if p not in "\u0300\u0301\u0303\u0309\u0323")
+        )
         tones = "".join(p for p in parts if p in "\u0300\u0301\u0303\u0309\u0323")
         out += base.encode("cp1258") + tones.encode("cp1258")
     return bytes(out)

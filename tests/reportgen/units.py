@@ -10,8 +10,15 @@ from functools import lru_cache
 from pathlib import Path
 
 UNITS_CSV = Path(__file__).resolve().parents[2] / "data" / "admin_units.csv"
-PREFIX = {"tinh": "Tỉnh", "thanh_pho": "Thành phố", "huyen": "Huyện", "thi_xa": "Thị xã", "phuong": "Phường",
-          "xa": "Xã", "thi_tran": "Thị trấn"}
+PREFIX = {
+    "tinh": "Tỉnh",
+    "thanh_pho": "Thành phố",
+    "huyen": "Huyện",
+    "thi_xa": "Thị xã",
+    "phuong": "Phường",
+    "xa": "Xã",
+    "thi_tran": "Thị trấn",
+}
 
 
 @dataclass(frozen=True)
@@ -35,9 +42,16 @@ def units() -> dict[int, Unit]:
     with UNITS_CSV.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             end = date.fromisoformat(row["valid_to"]) if row["valid_to"] else None
-            out[int(row["unit_id"])] = Unit(int(row["unit_id"]), row["code"], row["name"], row["short_name"],
-                                            row["unit_type"], int(row["parent_id"]) if row["parent_id"] else None,
-                                            date.fromisoformat(row["valid_from"]), end)
+            out[int(row["unit_id"])] = Unit(
+                int(row["unit_id"]),
+                row["code"],
+                row["name"],
+                row["short_name"],
+                row["unit_type"],
+                int(row["parent_id"]) if row["parent_id"] else None,
+                date.fromisoformat(row["valid_from"]),
+                end,
+            )
     return out
 
 
@@ -47,16 +61,19 @@ def children(parent: int, when: date) -> list[Unit]:
 
 def unique_name(unit: Unit, when: date) -> bool:
     """No other unit valid at `when` shares the unit's short name (so a name alone can say it)."""
-    return not any(u.short == unit.short and u.unit_id != unit.unit_id and u.valid(when) for u in units().values())
+    return not any(
+        u.short == unit.short and u.unit_id != unit.unit_id and u.valid(when)
+        for u in units().values()
+    )
 
 
 # parents with children at a date: (parent id, the date's year range)
 SCENARIOS = [
-    (2, range(2016, 2020)),   # Thành phố Hà Tĩnh, 16 wards and communes
-    (2, range(2020, 2025)),   # 15
-    (3, range(2016, 2020)),   # Huyện Can Lộc, 23 communes
-    (3, range(2020, 2025)),   # 18
-    (1, range(2026, 2027)),   # Tỉnh Hà Tĩnh after the reform: 69 wards and communes
+    (2, range(2016, 2020)),  # Thành phố Hà Tĩnh, 16 wards and communes
+    (2, range(2020, 2025)),  # 15
+    (3, range(2016, 2020)),  # Huyện Can Lộc, 23 communes
+    (3, range(2020, 2025)),  # 18
+    (1, range(2026, 2027)),  # Tỉnh Hà Tĩnh after the reform: 69 wards and communes
 ]
 
 
@@ -66,6 +83,12 @@ def unit_in(unit: Unit, year: int) -> Unit:
     start, end = date(year, 1, 1), date(year, 12, 31)
     if unit.start <= end and (unit.end is None or start <= unit.end):
         return unit
-    same = [u for u in units().values() if u.code == unit.code and u.name == unit.name
-            and u.start <= end and (u.end is None or start <= u.end)]
+    same = [
+        u
+        for u in units().values()
+        if u.code == unit.code
+        and u.name == unit.name
+        and u.start <= end
+        and (u.end is None or start <= u.end)
+    ]
     return same[0] if len(same) == 1 else unit

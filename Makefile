@@ -38,6 +38,12 @@ test: install-dev browser  ## the whole suite, browser tests included
 test-fast: install-dev
 	$(PY) -m pytest -q -m "not browser"
 
+check: install-dev  ## lint, formatting, types and the layer contracts (CI runs it before the tests)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
 bench: install-dev
 	$(PY) -m bench
 

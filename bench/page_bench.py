@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import national_store  # noqa: E402
+from vn.periods import Period  # noqa: E402
 
 QUERY_TARGET_MS = 100.0
 FIRST_CHART_TARGET_S = 2.0
@@ -75,7 +76,7 @@ def page_steps(con) -> dict[str, list[tuple[str, object]]]:
 
     kids = queries.child_units(con, PROVINCE).unit_id.tolist()
     ward = kids[0]
-    args = (YEAR, MONTH_FROM, MONTH_TO)
+    args = (Period(YEAR, MONTH_FROM, MONTH_TO),)
     filters = [
         ("filters: units_with_data", lambda: queries.units_with_data(con)),
         ("filters: periods", lambda: queries.periods(con, PROVINCE)),

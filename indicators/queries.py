@@ -11,6 +11,7 @@ import pandas as pd
 from indicators import catalog
 from store import Connection
 from store.queries import observations, units
+from vn.periods import Period
 
 units_with_data = units.with_data
 periods = observations.periods
@@ -24,9 +25,7 @@ revisions = observations.revisions
 def snapshot(
     con: Connection,
     unit_ids: Sequence[int],
-    year: int,
-    month_from: int,
-    month_to: int,
+    period: Period,
     indicator_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """One row per unit × indicator with data in the period: value (actual, else estimate), kind,
@@ -45,7 +44,8 @@ def snapshot(
                 "target_source",
             ]
         )
-    both = observations.current_two_years(con, ids, year, month_from, month_to, indicator_codes)
+    both = observations.current_two_years(con, ids, period, indicator_codes)
+    year = period.year
     current = both[both["year"] == year].drop(columns="year").reset_index(drop=True)
     previous = (
         both[both["year"] == year - 1]

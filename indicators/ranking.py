@@ -8,6 +8,7 @@ import pandas as pd
 from indicators import queries, scorecard
 from store import Connection
 from vn import numbers as fmt
+from vn.periods import Period
 
 _KIND_SHORT = {"estimate": "Ước", "actual": "TH"}
 
@@ -33,7 +34,7 @@ def _revision_texts(revs: pd.DataFrame) -> dict[int, str]:
 
 
 def by_children(
-    con: Connection, indicator_code: str, parent_id: int, year: int, month_from: int, month_to: int
+    con: Connection, indicator_code: str, parent_id: int, period: Period
 ) -> pd.DataFrame:
     """Per child unit with data in the period: value, target, same period, % of plan, status,
     revisions (text), rank by % of plan (1 = best; reversed for lower-is-better) and its change on
@@ -43,18 +44,14 @@ def by_children(
         return pd.DataFrame()
     ids = kids.unit_id.tolist()
     only = [indicator_code]  # the one indicator's rows, not every indicator's then filtered
-    now = scorecard.scorecard(
-        con, ids, year, month_from, month_to, aggregate_children=False, indicator_codes=only
-    )
+    now = scorecard.scorecard(con, ids, period, aggregate_children=False, indicator_codes=only)
     now = now[(now.indicator_code == indicator_code) & now.value.notna()]
     if now.empty:
         return pd.DataFrame()
     before = scorecard.scorecard(
         con,
         ids,
-        year - 1,
-        month_from,
-        month_to,
+        period.last_year(),
         aggregate_children=False,
         use_history=False,
         indicator_codes=only,
@@ -75,7 +72,7 @@ def by_children(
     prev_rank = prev_rank.merge(kids[["unit_id", "code"]], on="unit_id")[["code", "prev_rank"]]
     now = now.merge(prev_rank.rename(columns={"code": "unit_code"}), on="unit_code", how="left")
     now["rank_change"] = now.prev_rank - now["rank"]
-    revs = queries.revisions(con, indicator_code, ids, year, month_from, month_to)
+    revs = queries.revisions(con, indicator_code, ids, period)
     texts = _revision_texts(revs)
     now["revisions"] = now.unit_id.map(texts).fillna("")
     return now.sort_values(["rank", "unit_name"], na_position="last").reset_index(drop=True)

@@ -11,15 +11,14 @@ import pandas as pd
 
 from indicators import aggregate, catalog, pace, progress, queries
 from store import Connection, cached, data_version
+from vn.periods import Period
 
 
 def _fill_from_children(
     con,
     frame: pd.DataFrame,
     unit_ids: Sequence[int],
-    year: int,
-    month_from: int,
-    month_to: int,
+    period: Period,
     cat: pd.DataFrame,
 ) -> pd.DataFrame:
     """Where a parent unit has no stored value, use its children's aggregate (complete only)."""
@@ -38,7 +37,7 @@ def _fill_from_children(
         )
         if aggregable <= have:
             continue
-        snap = queries.snapshot(con, kids.unit_id.tolist(), year, month_from, month_to)
+        snap = queries.snapshot(con, kids.unit_id.tolist(), period)
         if snap.empty or snap["value"].isna().all():
             continue
         reporting = snap[snap["value"].notna()]
@@ -80,9 +79,7 @@ def _percent_of(values: pd.Series, bases: pd.Series, minus: float = 0.0) -> list
 def scorecard(
     con: Connection,
     unit_ids: Sequence[int],
-    year: int,
-    month_from: int,
-    month_to: int,
+    period: Period,
     *,
     aggregate_children: bool = True,
     use_history: bool = True,
@@ -94,9 +91,7 @@ def scorecard(
     key = (
         "scorecard",
         tuple(int(u) for u in unit_ids),
-        int(year),
-        int(month_from),
-        int(month_to),
+        period,
         bool(aggregate_children),
         bool(use_history),
         tuple(indicator_codes) if indicator_codes is not None else None,
@@ -108,9 +103,7 @@ def scorecard(
         lambda: compute(
             con,
             unit_ids,
-            year,
-            month_from,
-            month_to,
+            period,
             aggregate_children=aggregate_children,
             use_history=use_history,
             indicator_codes=indicator_codes,
@@ -121,9 +114,7 @@ def scorecard(
 def compute(
     con: Connection,
     unit_ids: Sequence[int],
-    year: int,
-    month_from: int,
-    month_to: int,
+    period: Period,
     *,
     aggregate_children: bool = True,
     use_history: bool = True,
@@ -136,13 +127,14 @@ def compute(
     cat = catalog.indicators(con)
     if indicator_codes is not None:
         cat = cat[cat["code"].isin(list(indicator_codes))].reset_index(drop=True)
-    snap = queries.snapshot(con, unit_ids, year, month_from, month_to, indicator_codes)
+    month_from, month_to = period.months
+    snap = queries.snapshot(con, unit_ids, period, indicator_codes)
     if aggregate_children:
-        snap = _fill_from_children(con, snap, unit_ids, year, month_from, month_to, cat)
+        snap = _fill_from_children(con, snap, unit_ids, period, cat)
     frame = snap.merge(cat, left_on="indicator_code", right_on="code", how="inner")
     in_year = month_from == 1 and month_to < 12
     if use_history and in_year and not frame.empty:
-        hist = pace.typical_shares_in_store(con, unit_ids, month_to, year, indicator_codes)
+        hist = pace.typical_shares_in_store(con, unit_ids, month_to, period.year, indicator_codes)
         frame = frame.merge(hist, on=["indicator_code", "unit_id"], how="left")
     else:
         for col in ("typical_share", "share_low", "share_high", "n_years"):

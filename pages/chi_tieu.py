@@ -14,7 +14,7 @@ sel = filters.unit_year_period(con)
 if sel is None:
     st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
     st.stop()
-card = scorecard.scorecard(con, [sel.unit_id], sel.year, sel.month_from, sel.month_to)
+card = scorecard.scorecard(con, [sel.unit_id], sel.period)
 card = card[~card.is_criterion.astype(bool)]
 code = pickers.indicator(card if not card.empty else catalog.indicators(con), default="gtsx_tong")
 row = card[card.indicator_code == code]
@@ -60,7 +60,7 @@ if status:
     )
 
 st.markdown("#### Các phường, xã so với kế hoạch")
-wards = ranking.by_children(con, code, sel.unit_id, sel.year, sel.month_from, sel.month_to)
+wards = ranking.by_children(con, code, sel.unit_id, sel.period)
 if wards.empty:
     st.info("Không có số liệu của các đơn vị trực thuộc cho chỉ tiêu và kỳ này.")
     st.stop()

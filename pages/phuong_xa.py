@@ -22,7 +22,7 @@ options = (
 ward_id = pickers.ward(options)
 ward_name = dict(zip(options.unit_id.astype(int), options.name))[ward_id]
 st.subheader(f"{ward_name} — {sel.period.title}")
-card = scorecard.scorecard(con, [ward_id], sel.year, sel.month_from, sel.month_to)
+card = scorecard.scorecard(con, [ward_id], sel.period)
 card = card[~card.is_criterion.astype(bool) & (card.value.notna() | card.target.notna())]
 if card.empty:
     st.info("Đơn vị chưa có số liệu nào cho kỳ này. Chọn kỳ khác ở thanh bên.")

@@ -21,9 +21,7 @@ if kids.empty:
     )
     st.stop()
 st.subheader(f"Các phường, xã của {sel.unit_name} — {sel.period.title}")
-frame = scorecard.scorecard(
-    con, kids.unit_id.tolist(), sel.year, sel.month_from, sel.month_to, aggregate_children=False
-)
+frame = scorecard.scorecard(con, kids.unit_id.tolist(), sel.period, aggregate_children=False)
 frame = frame[~frame.is_criterion.astype(bool) & frame.pct_of_target.notna()]
 if frame.empty:
     st.info("Chưa có số liệu kèm kế hoạch của các phường, xã trong kỳ này.")

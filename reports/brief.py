@@ -50,7 +50,7 @@ def lagging_wards(
 
 def build(view: UnitView) -> Brief:
     sel = view.selection
-    brief = Brief(narrative.title(sel.unit_name, sel.year, sel.month_from, sel.month_to))
+    brief = Brief(narrative.title(sel.unit_name, sel.period))
     brief.paragraphs = narrative.group_paragraphs(view.card, view.targets, sel.month_to)
     if sel.period.whole_year:
         brief.summary = narrative.achievement_summary(view.headline)

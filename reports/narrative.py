@@ -14,7 +14,7 @@ import pandas as pd
 
 from indicators import catalog
 from vn import numbers as fmt
-from vn.periods import period_title
+from vn.periods import Period
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -212,5 +212,5 @@ def attention_paragraph(behind_rows: pd.DataFrame, wards: pd.DataFrame | None = 
     return text or "Không có chỉ tiêu nào chậm tiến độ."
 
 
-def title(unit_name: str, year: int, month_from: int, month_to: int) -> str:
-    return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period_title(year, month_from, month_to)} — {unit_name}"
+def title(unit_name: str, period: Period) -> str:
+    return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period.title} — {unit_name}"

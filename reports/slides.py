@@ -69,9 +69,7 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
                 )
             )
         elif kind == "indicator":
-            frame = ranking.by_children(
-                con, ref, sel.unit_id, sel.year, sel.month_from, sel.month_to
-            )
+            frame = ranking.by_children(con, ref, sel.unit_id, sel.period)
             own = card[card.indicator_code == ref]
             if frame.empty or own.empty:
                 continue
@@ -98,9 +96,7 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
             if ward.empty:
                 continue
             ward_name = ward.name.iloc[0]
-            wcard = scorecard.headline(
-                scorecard.scorecard(con, [ward_id], sel.year, sel.month_from, sel.month_to)
-            )
+            wcard = scorecard.headline(scorecard.scorecard(con, [ward_id], sel.period))
             wcard = wcard[wcard.pct_of_target.notna()]
             if wcard.empty:
                 continue

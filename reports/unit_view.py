@@ -46,10 +46,7 @@ class UnitView:
     @cached_property
     def card(self) -> pd.DataFrame:
         """Every indicator row of the unit's scorecard (sectors included)."""
-        p = self.selection.period
-        return scorecard.scorecard(
-            self.con, [self.selection.unit_id], p.year, p.month_from, p.month_to
-        )
+        return scorecard.scorecard(self.con, [self.selection.unit_id], self.selection.period)
 
     @cached_property
     def headline(self) -> pd.DataFrame:
@@ -71,10 +68,7 @@ class UnitView:
         """The scorecard of every child, None when the unit has none."""
         if self.children.empty:
             return None
-        p = self.selection.period
-        return scorecard.scorecard(
-            self.con, self.children.unit_id.tolist(), p.year, p.month_from, p.month_to
-        )
+        return scorecard.scorecard(self.con, self.children.unit_id.tolist(), self.selection.period)
 
 
 def unit_view(con: Connection, selection: Selection) -> UnitView:

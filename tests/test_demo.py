@@ -6,6 +6,7 @@ import store
 from indicators import queries
 from store import demo
 from store.uploads import rollback_upload
+from vn.periods import Period
 
 
 def test_demo_is_deterministic(empty_store):
@@ -105,7 +106,7 @@ def test_demo_is_labelled_uploads_that_can_be_removed(demo_store):
 
 def test_demo_revision_is_visible_as_a_second_version(demo_store):
     con = demo_store
-    revs = queries.revisions(con, "gtsx_tong", [2], 2025, 1, 12)
+    revs = queries.revisions(con, "gtsx_tong", [2], Period(2025, 1, 12))
     assert len(revs) == 2 and revs.file_name.tolist() == [
         demo.DEMO_FILE_NAME,
         demo.REVISION_FILE_NAME,

@@ -15,6 +15,7 @@ import pytest
 import store
 from indicators import aggregate, pace, progress, ranking, scorecard, terms
 from tests.conftest import ROOT, SAMPLES
+from vn.periods import Period
 
 CASES = list(
     csv.DictReader(
@@ -141,16 +142,16 @@ def test_term_status_on_demo_store(demo_store):
 
 
 def test_scorecard_uses_history_after_three_years(demo_store):
-    card = scorecard.scorecard(demo_store, [2], 2024, 1, 6).set_index("indicator_code")
+    card = scorecard.scorecard(demo_store, [2], Period(2024, 1, 6)).set_index("indicator_code")
     assert card.loc["gtsx_tong", "pace_basis"] == "history"
     assert card.loc["gtsx_tong", "n_years"] >= 3
     assert card.loc["bhyt_bao_phu", "pace_basis"] == "level"
-    early = scorecard.scorecard(demo_store, [2], 2017, 1, 6).set_index("indicator_code")
+    early = scorecard.scorecard(demo_store, [2], Period(2017, 1, 6)).set_index("indicator_code")
     assert early.loc["gtsx_tong", "pace_basis"] == "linear"
 
 
 def test_ranking_ranks_and_rank_changes(demo_store):
-    frame = ranking.by_children(demo_store, "gtsx_tong", 2, 2019, 1, 9)
+    frame = ranking.by_children(demo_store, "gtsx_tong", 2, Period(2019, 1, 9))
     assert len(frame) == 16  # 2019: 10 phường + 6 xã (Thạch Môn, Thạch Đồng merged in 2020)
     assert frame["rank"].min() == 1
     assert frame.pct_of_target.is_monotonic_decreasing
@@ -335,14 +336,14 @@ def test_scorecard_cache_follows_uploads_and_rollbacks(demo_store):
     from store.uploads import commit_upload, rollback_upload
 
     first = (
-        scorecard.scorecard(demo_store, [2], 2024, 1, 6)
+        scorecard.scorecard(demo_store, [2], Period(2024, 1, 6))
         .set_index("indicator_code")
         .loc["gtsx_tong", "value"]
     )
-    again = scorecard.scorecard(demo_store, [2], 2024, 1, 6)
+    again = scorecard.scorecard(demo_store, [2], Period(2024, 1, 6))
     again.loc[:, "value"] = -1  # callers get copies: mutating one does not poison the cache
     assert (
-        scorecard.scorecard(demo_store, [2], 2024, 1, 6)
+        scorecard.scorecard(demo_store, [2], Period(2024, 1, 6))
         .set_index("indicator_code")
         .loc["gtsx_tong", "value"]
         == first
@@ -363,14 +364,14 @@ def test_scorecard_cache_follows_uploads_and_rollbacks(demo_store):
     )
     done = commit_upload(demo_store, revised, file_name="revision.xlsx")
     assert (
-        scorecard.scorecard(demo_store, [2], 2024, 1, 6)
+        scorecard.scorecard(demo_store, [2], Period(2024, 1, 6))
         .set_index("indicator_code")
         .loc["gtsx_tong", "value"]
         == first + 100
     )
     rollback_upload(demo_store, done.upload_id)
     assert (
-        scorecard.scorecard(demo_store, [2], 2024, 1, 6)
+        scorecard.scorecard(demo_store, [2], Period(2024, 1, 6))
         .set_index("indicator_code")
         .loc["gtsx_tong", "value"]
         == first

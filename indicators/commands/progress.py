@@ -45,12 +45,15 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from indicators import progress, queries, scorecard
+    from vn.periods import Period
 
     month_from, month_to = parse_months(args.months)
     con = open_existing(args.db)
     try:
         unit = find_unit(con, args.unit, args.year)
-        card = scorecard.scorecard(con, [int(unit.unit_id)], args.year, month_from, month_to)
+        card = scorecard.scorecard(
+            con, [int(unit.unit_id)], Period(args.year, month_from, month_to)
+        )
         targets = queries.year_targets(con, [int(unit.unit_id)], args.year)
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)

@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from store.connection import query
+from vn.periods import Period
 
 # The value reported for a period: the actual when there is one, else the estimate (one of each per key).
 CURRENT_VALUE = "arg_min(value, CASE kind WHEN 'actual' THEN 0 ELSE 1 END)"
@@ -30,13 +31,11 @@ def only_indicators(
 def current_two_years(
     con: duckdb.DuckDBPyConnection,
     unit_ids: Sequence[int],
-    year: int,
-    month_from: int,
-    month_to: int,
+    period: Period,
     indicator_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """The current value and kind per indicator × unit for the span in `year` and in the year before
-    (the same period last year), told apart by `year`: one scan, not two."""
+    """The current value and kind per indicator × unit for the period and the same span a year
+    earlier, told apart by `year`: one scan, not two."""
     only, params = only_indicators(indicator_codes)
     return query(
         con,
@@ -47,7 +46,14 @@ def current_two_years(
           AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
         GROUP BY indicator_code, unit_id, year
         """,
-        [year - 1, year, month_from, month_to, [int(u) for u in unit_ids], *params],
+        [
+            period.year - 1,
+            period.year,
+            period.month_from,
+            period.month_to,
+            [int(u) for u in unit_ids],
+            *params,
+        ],
     )
 
 
@@ -118,9 +124,7 @@ def revisions(
     con: duckdb.DuckDBPyConnection,
     indicator_code: str,
     unit_ids: Sequence[int],
-    year: int,
-    month_from: int,
-    month_to: int,
+    period: Period,
 ) -> pd.DataFrame:
     """Every version of the period's actual/estimate per unit, oldest first, with its upload."""
     return query(
@@ -132,7 +136,13 @@ def revisions(
           AND v.month_to = ? AND v.kind IN ('actual', 'estimate') AND v.unit_id IN (SELECT unnest(?::INTEGER[]))
         ORDER BY v.unit_id, u.upload_id, v.kind DESC
         """,
-        [indicator_code, year, month_from, month_to, [int(u) for u in unit_ids]],
+        [
+            indicator_code,
+            period.year,
+            period.month_from,
+            period.month_to,
+            [int(u) for u in unit_ids],
+        ],
     )
 
 

@@ -1,4 +1,4 @@
-"""KPI cards: value, % of plan, change on the same period, coloured status — as HTML in a grid."""
+"""KPI cards laid out as HTML in a grid; what each card says is reports.kpi's."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from indicators import catalog, progress
-from vn import numbers as fmt
+from indicators import progress
+from reports import kpi
 
 _CSS = """
 <style>
@@ -27,58 +27,20 @@ _CSS = """
 """
 
 
-def _card(row: pd.Series, targets: pd.DataFrame | None = None) -> str:
-    color = progress.status_color(row["status"])
-    measure = row["measure_name"] if row["measure"] not in ("pct", "none", "dat_khong") else ""
-    value = (
-        fmt.number(row["value"], fmt.decimals_for(row["measure"]))
-        if pd.notna(row["value"])
-        else "—"
-    )
-    unit = (
-        "%" if row["measure"] == "pct" and pd.notna(row["value"]) else html.escape(measure.lower())
-    )
-    kind = {"estimate": "ước thực hiện", "actual": "thực hiện"}.get(
-        row.get("kind"), "chưa có số liệu"
-    )
-    lines = []
-    own = None
-    if targets is not None and not targets.empty and pd.notna(row["value"]):
-        own = targets[
-            (targets.unit_id == row["unit_id"])
-            & (targets.indicator_code == row["indicator_code"])
-            & (targets.target != 0)
-        ].sort_values("priority")
-    if own is not None and len(own) > 1:  # several plans (tỉnh giao, HĐND giao…): % of each
-        for t in own.itertuples():
-            lines.append(
-                f"Bằng <b>{fmt.percent(row['value'] / t.target * 100)}</b> "
-                f"{html.escape(catalog.target_source_phrase(t.target_source))}"
-            )
-    elif pd.notna(row["pct_of_target"]):
-        source = f" ({html.escape(row['target_source_label'])})" if row["target_source"] else ""
-        lines.append(f"Bằng <b>{fmt.percent(row['pct_of_target'])}</b> kế hoạch{source}")
-    elif pd.notna(row["target"]):
-        lines.append(f"Kế hoạch: {fmt.number(row['target'], fmt.decimals_for(row['measure']))}")
-    else:
-        lines.append("Chưa có kế hoạch")
-    change = row["same_period_change_pct"]
-    if pd.notna(change):
-        word = "tăng" if change > 0 else ("giảm" if change < 0 else "bằng")
-        lines.append(
-            f"So cùng kỳ: {word} <b>{fmt.number(abs(change), 2)}%</b>"
-            if word != "bằng"
-            else "So cùng kỳ: không đổi"
-        )
-    else:
-        lines.append("So cùng kỳ: chưa có số liệu")
+def _line(line: kpi.Line) -> str:
+    bold = f"<b>{html.escape(line.bold)}</b>" if line.bold else ""
+    return f'<div class="line">{html.escape(line.before)}{bold}{html.escape(line.after)}</div>'
+
+
+def _card(c: kpi.KpiCard) -> str:
+    # every text is escaped: names and sources come from uploaded files
     return (
-        f'<div class="kpi" style="--c:{color}" data-testid="kpi-card">'
-        f'<div class="name">{html.escape(row["name"])}</div>'
-        f'<div class="value">{value} <small>{unit}</small></div>'
-        f'<div class="kind">{kind}</div>'
-        + "".join(f'<div class="line">{line}</div>' for line in lines)
-        + f'<span class="status">{html.escape(row["status_label"])}</span></div>'
+        f'<div class="kpi" style="--c:{c.color}" data-testid="kpi-card">'
+        f'<div class="name">{html.escape(c.name)}</div>'
+        f'<div class="value">{html.escape(c.value)} <small>{html.escape(c.unit)}</small></div>'
+        f'<div class="kind">{html.escape(c.kind)}</div>'
+        + "".join(_line(line) for line in c.lines)
+        + f'<span class="status">{html.escape(c.status_label)}</span></div>'
     )
 
 
@@ -88,7 +50,7 @@ def kpi_grid(frame: pd.DataFrame, targets: pd.DataFrame | None = None) -> None:
     st.markdown(
         _CSS
         + '<div class="kpi-grid">'
-        + "".join(_card(r, targets) for _, r in frame.iterrows())
+        + "".join(_card(kpi.card(r, targets)) for _, r in frame.iterrows())
         + "</div>",
         unsafe_allow_html=True,
     )

@@ -1,0 +1,87 @@
+"""What a KPI card says (reports.kpi) and that its renderer escapes every text (ui.cards)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reports import kpi
+from ui import cards
+
+
+def _row(**over):
+    row = {
+        "unit_id": 2,
+        "indicator_code": "gtsx_tong",
+        "name": "Tổng giá trị sản xuất",
+        "measure": "ty_dong",
+        "measure_name": "Tỷ đồng",
+        "value": 4339.0,
+        "kind": "estimate",
+        "target": 9024.5,
+        "target_source": "",
+        "target_source_label": "",
+        "pct_of_target": 48.08,
+        "same_period_change_pct": 6.56,
+        "status": "on_track",
+        "status_label": "Đúng tiến độ",
+    }
+    row.update(over)
+    return pd.Series(row)
+
+
+def test_card_states_value_plan_change_and_status():
+    c = kpi.card(_row())
+    assert (c.name, c.value, c.unit, c.kind) == (
+        "Tổng giá trị sản xuất",
+        "4.339",
+        "tỷ đồng",
+        "ước thực hiện",
+    )
+    assert [line.text for line in c.lines] == ["Bằng 48,08% kế hoạch", "So cùng kỳ: tăng 6,56%"]
+    assert c.lines[0].bold == "48,08%" and c.status_label == "Đúng tiến độ"
+
+
+def test_card_with_several_plans_gives_each_its_percent():
+    targets = pd.DataFrame(
+        {
+            "unit_id": [2, 2, 2],
+            "indicator_code": ["gtsx_tong"] * 3,
+            "target": [4060.0, 3220.0, 0.0],
+            "target_source": ["hdnd_giao", "tinh_giao", "phan_dau"],
+            "priority": [1, 2, 3],
+        }
+    )
+    lines = [line.text for line in kpi.card(_row(), targets).lines]
+    assert lines[0].startswith("Bằng 106,87% ") and "HĐND" in lines[0]
+    assert lines[1].startswith("Bằng 134,75% ") and "tỉnh giao" in lines[1]
+    assert len(lines) == 3  # a 0 plan gives no line; the change line stays last
+
+
+def test_card_without_value_plan_or_history():
+    c = kpi.card(
+        _row(value=None, kind=None, target=None, pct_of_target=None, same_period_change_pct=None)
+    )
+    assert (c.value, c.kind) == ("—", "chưa có số liệu")
+    assert [line.text for line in c.lines] == ["Chưa có kế hoạch", "So cùng kỳ: chưa có số liệu"]
+    assert kpi.card(_row(same_period_change_pct=0.0)).lines[-1].text == "So cùng kỳ: không đổi"
+    assert kpi.card(_row(same_period_change_pct=-3.5)).lines[-1].text == "So cùng kỳ: giảm 3,5%"
+
+
+def test_percent_measure_shows_percent_sign_not_measure_name():
+    c = kpi.card(_row(measure="pct", measure_name="%", value=92.456))
+    assert c.unit == "%" and c.value.startswith("92,")
+
+
+def test_rendered_card_escapes_text_from_files():
+    html_text = cards._card(
+        kpi.card(
+            _row(
+                name="<img src=x onerror=alert(1)>",
+                target_source="x",
+                target_source_label="<b>y</b>",
+            )
+        )
+    )
+    assert "<img" not in html_text and "&lt;img src=x onerror=alert(1)&gt;" in html_text
+    assert "&lt;b&gt;y&lt;/b&gt;" in html_text
+    assert "<b>48,08%</b>" in html_text  # the card's own emphasis stays

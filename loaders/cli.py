@@ -15,6 +15,7 @@ from loaders.parse import FileResult, parse_upload
 from loaders.problems import problem
 from loaders.read import Limits
 from loaders.report import format_line, summary
+from vn import numbers as fmt
 
 
 def _limits(args) -> Limits:
@@ -116,8 +117,8 @@ def cmd_load(args) -> int:
     if not outcome.committed:
         print("Không nạp gì: sửa các lỗi trên rồi nạp lại.", file=sys.stderr)
         return 1
-    n_obs = f"{outcome.n_observations:,}".replace(",", ".")
-    n_rep = f"{outcome.n_replaced:,}".replace(",", ".")
+    n_obs = fmt.number(outcome.n_observations, 0)
+    n_rep = fmt.number(outcome.n_replaced, 0)
     print(
         f"Đã nạp {n_obs} số liệu ({n_rep} thay thế số cũ), mã lần nạp: "
         f"{', '.join(map(str, outcome.upload_ids))}.",

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from loaders.headers import Column
 from loaders.layout import Layout
+from store.queries.observations import TERM_SOURCE
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def resolve_columns(layout: Layout) -> list[Resolved]:
             col.term_end is not None
         ):  # "Mục tiêu giai đoạn 2021–2025": the term's end year, whole year
             resolved.append(
-                Resolved(col, col.term_end, 1, 12, "target", col.target_source or "nhiem_ky")
+                Resolved(col, col.term_end, 1, 12, "target", col.target_source or TERM_SOURCE)
             )
             continue
         span: tuple[int, int | None]

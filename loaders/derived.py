@@ -14,6 +14,7 @@ from loaders.messages import fmt
 from loaders.numbers import NUMBER, parse_column
 from loaders.problems import Problem, problem
 from loaders.read import Sheet
+from store.queries.observations import TERM_SOURCE
 from vn.text import fold
 
 TOLERANCE = 0.5
@@ -60,7 +61,7 @@ def _pairs(layout: Layout, extras: dict, col) -> list[tuple[int, int]]:
     targets = [
         j
         for j in candidates
-        if resolved[j].kind == "target" and resolved[j].target_source != "nhiem_ky"
+        if resolved[j].kind == "target" and resolved[j].target_source != TERM_SOURCE
     ]
     pairs: list[tuple[int, int]] = []
     if col.derived_against in ("target", ""):
@@ -126,7 +127,7 @@ def _named_operands(col, resolved, candidates) -> list[tuple[int, int]] | None:
                 for j in candidates
                 if resolved[j].kind == "target"
                 and (
-                    resolved[j].target_source != "nhiem_ky"
+                    resolved[j].target_source != TERM_SOURCE
                     or re.search(r"giai doan|nhiem ky|5 nam", text)
                 )
             ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from loaders.numbering import Numbering, parse_numbering
 from loaders.periods import HeaderPeriod, parse_period, year_of
+from store.queries.observations import TERM_SOURCE
 from vn.text import fold
 
 _SPACE = re.compile(r"\s+")
@@ -403,7 +404,7 @@ def _value(col: Column, folded: list[str], texts: list[str], whole: str) -> None
     col.hints = tuple(hint_parts)
     if col.term_end is not None:
         if kind in (None, "target"):
-            col.kind, col.target_source = "target", col.target_source or "nhiem_ky"
+            col.kind, col.target_source = "target", col.target_source or TERM_SOURCE
         else:  # "Thực hiện giai đoạn 2016–2020": a total over several years, which the store cannot hold
             col.role = "period_total"
             return

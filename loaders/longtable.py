@@ -26,6 +26,7 @@ from loaders.problems import Problem, problem
 from loaders.read import Sheet
 from loaders.resolver import NameResolver
 from loaders.unknowns import SKIP, Decisions, UnknownLog
+from store.queries.observations import TERM_SOURCE
 from vn.text import fold
 
 KINDS = {"actual": "actual", "estimate": "estimate", "target": "target"}
@@ -53,8 +54,8 @@ SOURCE_CODES = {
     "hdnd giao": "hdnd_giao",
     "pd": "phan_dau",
     "phan dau": "phan_dau",
-    "nk": "nhiem_ky",
-    "nhiem ky": "nhiem_ky",
+    "nk": TERM_SOURCE,
+    "nhiem ky": TERM_SOURCE,
 }
 
 
@@ -458,9 +459,9 @@ def extract_long(
         source = pd.Categorical(tsource[idx].astype(str))
     else:
         source = categorical(kcodes[idx], list(k_src))
-    if is_term[idx].any():  # a term target: source "nhiem_ky" unless the row names who set it
+    if is_term[idx].any():  # a term target: source TERM_SOURCE unless the row names who set it
         labels = np.asarray(source, dtype=object)
-        labels = np.where(is_term[idx] & (labels == ""), "nhiem_ky", labels)
+        labels = np.where(is_term[idx] & (labels == ""), TERM_SOURCE, labels)
         source = pd.Categorical(labels.astype(str))
     obs = pd.DataFrame(
         {

@@ -4,6 +4,7 @@ the upload record, and the same parts for the page (which escapes them: nothing 
 from __future__ import annotations
 
 from loaders.problems import SEVERITY_VI, Problem
+from vn import numbers as fmt
 
 
 def where(p: Problem) -> str:
@@ -29,4 +30,4 @@ def summary(n_files: int, n_obs: int, n_errors: int, n_warnings: int) -> str:
 
 
 def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    return fmt.number(value, 0)

@@ -358,7 +358,7 @@ def check_counts(file: str, sheet: Sheet, layout: Layout, extras: dict) -> list[
         if st[0] != NUMBER:
             continue
         marks = int(np.nansum(values[i, ok_cols]))
-        if int(round(shown[0])) != marks:
+        if not np.isfinite(shown[0]) or int(round(shown[0])) != marks:
             cell = a1(r, count_col)
             problems.append(
                 problem("count-mismatch", file, sheet.name, cell, shown=fmt(shown[0]), marks=marks)
@@ -394,7 +394,7 @@ def _check_count_rows(file: str, sheet: Sheet, extras: dict) -> list[Problem]:
             if unit is None or status[i, j] != NUMBER:
                 continue
             marks = int(np.nansum(values[crit, j])) if crit else 0
-            if int(round(values[i, j])) != marks:
+            if not np.isfinite(values[i, j]) or int(round(values[i, j])) != marks:
                 cell = a1(data_rows[i], vcols[j])
                 problems.append(
                     problem(

@@ -25,7 +25,7 @@ HEADER = [
 
 
 def format_value(value: float) -> str:
-    if value == int(value) and abs(value) < 1e15:
+    if float(value).is_integer() and abs(value) < 1e15:  # inf and nan are not integers
         return str(int(value))
     return format(value, ".15g")
 

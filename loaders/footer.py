@@ -12,7 +12,7 @@ from vn.text import fold
 def _text(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value == int(value):
+    if isinstance(value, float) and value.is_integer():  # False for inf and nan
         return str(int(value))
     return str(value).strip()
 

@@ -105,7 +105,7 @@ class Layout:
 
 
 def _text(value: object) -> str:
-    if isinstance(value, float) and value == int(value):
+    if isinstance(value, float) and value.is_integer():  # False for inf and nan
         return str(int(value))
     if value is None:
         return ""

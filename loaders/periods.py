@@ -59,7 +59,7 @@ class HeaderPeriod:
 def year_of(value: object) -> int | None:
     """A bare year cell (2016, 2016.0, "2016", "Năm 2016") or None."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if value == int(value) and 1900 <= value <= 2100:
+        if 1900 <= value <= 2100 and value == int(value):
             return int(value)
         return None
     text = fold(value)

@@ -9,6 +9,7 @@ import pandas as pd
 from loaders.catalog import Catalog
 from loaders.messages import fmt
 from loaders.problems import Problem, problem
+from store.reference import DEFAULT_SANITY_MAX
 
 KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"]
 MAX_PER_CODE = 200
@@ -29,7 +30,14 @@ def check_bounds(file: str, obs: pd.DataFrame, catalog: Catalog) -> list[Problem
     lo = ind["min_value"].reindex(uniques).to_numpy(dtype=float)[codes]
     hi = ind["max_value"].reindex(uniques).to_numpy(dtype=float)[codes]
     v = obs["value"].to_numpy(dtype=float)
-    bad = (~np.isnan(lo) & (v < lo - 1e-9)) | (~np.isnan(hi) & (v > hi + 1e-9)) | ~np.isfinite(v)
+    # every measure's sanity maximum (data/catalog/measures.toml): beyond it no value is real, and a
+    # 1,7e308 stored would break every page that formats it
+    measure_max = catalog.measures["sanity_max"].astype(float).fillna(DEFAULT_SANITY_MAX)
+    sane = (
+        ind["measure"].reindex(uniques).map(measure_max).fillna(DEFAULT_SANITY_MAX).to_numpy(float)
+    )[codes]
+    absurd = ~np.isfinite(v) | (np.abs(v) > sane)
+    bad = (~np.isnan(lo) & (v < lo - 1e-9)) | (~np.isnan(hi) & (v > hi + 1e-9)) | absurd
     problems = []
     idx = np.flatnonzero(bad)
     for i in idx[:MAX_PER_CODE]:
@@ -38,7 +46,14 @@ def check_bounds(file: str, obs: pd.DataFrame, catalog: Catalog) -> list[Problem
         name = ind.at[code, "name"]
         measure = catalog.measures.at[ind.at[code, "measure"], "name"]
         sheet, cell = _cell(row["source_cell"])
-        if not np.isnan(lo[i]) and v[i] < lo[i]:
+        if not np.isfinite(v[i]):
+            why = "không phải là một số hữu hạn (quá lớn để là số liệu thật)"
+        elif absurd[i]:
+            why = (
+                f"lớn bất thường: vượt {fmt(sane[i])} {measure}, mức không đơn vị nào đạt tới "
+                "(có thể gõ nhầm, dán nhầm mã số hoặc sai đơn vị tính)"
+            )
+        elif not np.isnan(lo[i]) and v[i] < lo[i]:
             why = "không thể âm" if lo[i] == 0 else f"phải từ {fmt(lo[i])} {measure} trở lên"
         elif measure == "%" and hi[i] == 100:
             why = "không thể vượt quá 100%"

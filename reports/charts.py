@@ -7,9 +7,11 @@ axis labels and tooltips read 1.234,5 both in the browser and in exported images
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from indicators import progress
+from vn import numbers as fmt
 
 VI_LOCALE = {
     "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
@@ -53,7 +55,22 @@ def _finish(
 
 def _pct_text(values: pd.Series, decimals: int = 2, sign: str = "%") -> pd.Series:
     """48.0802 → '48,08%' for labels and tooltips (missing → '—'); the same digits on every chart."""
-    return values.map(lambda v: "—" if pd.isna(v) else f"{v:.{decimals}f}".replace(".", ",") + sign)
+    return values.map(
+        lambda v: (
+            "—" if fmt.is_missing(v) else fmt.number(v, decimals, min_decimals=decimals) + sign
+        )
+    )
+
+
+# A bar far past the plan (a tiny plan, a value in the wrong measure) would squash every other bar:
+# the axis stops here, the bar is clipped and its label still says the real figure.
+PCT_AXIS_MAX = 300.0
+
+
+def _pct_axis_top(values: pd.Series) -> float:
+    finite = pd.to_numeric(values, errors="coerce").replace([np.inf, -np.inf], np.nan).dropna()
+    top = float(finite.max()) * 1.12 if not finite.empty else 0.0
+    return min(max(110.0, top), PCT_AXIS_MAX)
 
 
 def _by_unit(frame: pd.DataFrame) -> tuple[pd.DataFrame, alt.Y]:
@@ -344,12 +361,12 @@ def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = Fal
     ]
     bars = (
         alt.Chart(data)
-        .mark_bar(height={"band": 0.6})
+        .mark_bar(height={"band": 0.6}, clip=True)
         .encode(
             x=alt.X(
                 "pct_of_target:Q",
                 title="% kế hoạch năm",
-                scale=alt.Scale(domain=[0, max(110.0, float(data["pct_of_target"].max()) * 1.12)]),
+                scale=alt.Scale(domain=[0, _pct_axis_top(data["pct_of_target"])]),
                 axis=alt.Axis(format=",.0f", tickCount=8),
             ),
             y=y,

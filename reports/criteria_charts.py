@@ -8,6 +8,7 @@ import pandas as pd
 
 from indicators.progress import status_color
 from reports.charts import _finish
+from vn import numbers as fmt
 
 # Colour-blind-safe (Okabe–Ito) colours shared with the progress statuses in data/statuses.toml.
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Không có số liệu"
@@ -214,7 +215,10 @@ def urban_total(
                 "total": total,
                 "pass": pass_points,
                 "max": max_points,
-                "state": "Đạt" if total >= pass_points else "Chưa đạt",
+                "state": "Đạt"
+                if not (fmt.is_missing(total) or fmt.is_missing(pass_points))
+                and total >= pass_points
+                else "Chưa đạt",
             }
         ]
     )

@@ -60,8 +60,10 @@ def open_store(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnecti
         con = duckdb.connect(str(target))
     except duckdb.Error as exc:
         raise StoreError("Không mở được kho dữ liệu", f"{target}: {exc}") from exc
-    migrations.migrate(con)
-    reference.sync(con)
+    applied = migrations.migrate(con)
+    reference.sync(
+        con, force=bool(applied)
+    )  # a new column is filled even when data/ did not change
     return con
 
 

@@ -18,6 +18,8 @@ from store.aliases import copy_additions
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CATALOG_DIR = DATA_DIR / "catalog"
+# a measure without its own `sanity_max` (data/catalog/measures.toml)
+DEFAULT_SANITY_MAX = 1e15
 CATALOG_FILES = ("indicators.toml", "criteria_indicators.toml")
 # optional: indicators and aliases exported from a store (`python -m loaders aliases export`)
 LOCAL_FILES = ("local_indicators.toml", "aliases.toml")
@@ -60,6 +62,7 @@ def read_measures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
                 "aliases": list(m.get("aliases", [])),
                 "base": m["base"],
                 "factor": float(m["factor"]),
+                "sanity_max": float(m.get("sanity_max", DEFAULT_SANITY_MAX)),
             }
             for m in rows
         ]

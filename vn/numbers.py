@@ -9,36 +9,66 @@ from babel.numbers import format_decimal
 LOCALE = "vi_VN"
 
 
-def _missing(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return True  # not a number at all: shown as missing, never as its repr
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+# Beyond this, digits stop meaning anything to a reader (and Babel's decimal context overflows
+# from about 1e26): the figure is written as a power of ten.
+_SCIENTIFIC_FROM = 1e15
+
+
+def _scientific(value: float, decimals: int) -> str:
+    """1.7e308 → '1,7×10³⁰⁸'; infinity → '∞'."""
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    exponent = math.floor(math.log10(abs(value)))
+    mantissa = round(value / 10**exponent, max(decimals, 1))
+    if abs(mantissa) >= 10:  # 9,999 rounded up to 10
+        mantissa, exponent = mantissa / 10, exponent + 1
+    text = f"{mantissa:.{max(decimals, 1)}f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text.replace('-', '−')}×10{str(exponent).translate(_SUPERSCRIPT)}"
 
 
 def number(
     value: float | None, decimals: int = 2, min_decimals: int = 0, missing: str = "—"
 ) -> str:
-    """1234.5 → '1.234,5' (trailing zeros dropped down to `min_decimals`)."""
-    if value is None or _missing(value):  # the None test again, for the type checker
+    """1234.5 → '1.234,5' (trailing zeros dropped down to `min_decimals`). Total: None, NaN and
+    anything not a number give `missing`; infinities and values from 10¹⁵ a power of ten."""
+    if value is None or is_missing(value):  # the None test again, for the type checker
         return missing
+    x = float(value)
+    if math.isinf(x) or abs(x) >= _SCIENTIFIC_FROM:
+        return _scientific(x, decimals)
+    decimals, min_decimals = max(0, min(int(decimals), 12)), max(0, min(int(min_decimals), 12))
+    min_decimals = min(min_decimals, decimals)
     pattern = "#,##0" + (
         "." + "0" * min_decimals + "#" * (decimals - min_decimals) if decimals else ""
     )
-    text = format_decimal(round(float(value), decimals), format=pattern, locale=LOCALE)
+    text = format_decimal(round(x, decimals), format=pattern, locale=LOCALE)
     return "0" if text in ("-0", "−0") else text
 
 
 def percent(value: float | None, decimals: int = 2, missing: str = "—") -> str:
     """48.08 (already in percent) → '48,08%'."""
-    if _missing(value):
+    if is_missing(value):
         return missing
     return number(value, decimals) + "%"
 
 
 def signed_percent(value: float | None, decimals: int = 2, missing: str = "—") -> str:
     """6.56 → '+6,56%', -2.1 → '−2,1%'."""
-    if value is None or _missing(value):  # the None test again, for the type checker
+    if value is None or is_missing(value):  # the None test again, for the type checker
         return missing
-    sign = "+" if value > 0 else ("−" if value < 0 else "")
-    return sign + number(abs(value), decimals) + "%"
+    text = number(abs(value), decimals)
+    sign = "" if text == "0" else ("+" if value > 0 else ("−" if value < 0 else ""))
+    return sign + text + "%"
 
 
 def decimals_for(measure: str) -> int:
@@ -50,7 +80,7 @@ def decimals_for(measure: str) -> int:
 
 def with_measure(value: float | None, measure_code: str, measure_name: str) -> str:
     """'4.339 tỷ đồng', '78,77%', '69.000 lượt'."""
-    if _missing(value):
+    if is_missing(value):
         return "—"
     if measure_code == "pct":
         return percent(value, decimals_for(measure_code))
@@ -62,6 +92,8 @@ def with_measure(value: float | None, measure_code: str, measure_name: str) -> s
 
 def rank_arrow(change: float | None) -> str:
     """+2 → '▲2' (moved up two places), −1 → '▼1', 0/None → '='."""
-    if change is None or change != change or change == 0:
+    if is_missing(change) or change == 0 or math.isinf(change):  # type: ignore[arg-type]
         return "="
-    return f"▲{int(change)}" if change > 0 else f"▼{int(-change)}"
+    assert change is not None
+    places = int(min(abs(change), 99_999))  # a rank moves by at most the number of units
+    return f"▲{places}" if change > 0 else f"▼{places}"

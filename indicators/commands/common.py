@@ -44,4 +44,4 @@ def number_text(x, digits: int = 6) -> str:
     if x is None or x is pd.NA or (isinstance(x, float) and pd.isna(x)):
         return ""
     x = round(float(x), digits)
-    return str(int(x)) if x == int(x) else repr(x)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)  # inf and nan: repr

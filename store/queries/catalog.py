@@ -50,7 +50,7 @@ def for_matching(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataF
         "SELECT code, name, aliases, measure, min_value, max_value, parent_code, is_criterion, "
         "value_type, group_code, sort_order FROM indicators ORDER BY sort_order",
     )
-    measures = query(con, "SELECT code, name, aliases, base, factor FROM measures")
+    measures = query(con, "SELECT code, name, aliases, base, factor, sanity_max FROM measures")
     units = query(
         con,
         "SELECT unit_id, code, name, short_name, unit_type, parent_id, valid_from, valid_to "

@@ -29,7 +29,9 @@ browser:  ## Debian's chromium for the browser tests, when missing and installab
 seed: install  ## create the store with demo data when it does not exist yet
 	$(PY) -m store.demo
 
-run: seed  ## serve the app on http://localhost:$(PORT)
+run: install  ## serve the app on http://localhost:$(PORT) (a second server on the same store: PORT=8502)
+	@$(PY) scripts/port_free.py $(PORT)
+	$(PY) -m store.demo
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
 
 test: install-dev browser  ## the whole suite, browser tests included

@@ -2,4 +2,5 @@ import sys
 
 from loaders.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a worker process imports this module again (multiprocessing)
+    sys.exit(main())

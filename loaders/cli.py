@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from loaders.cli_aliases import add_alias_commands, cmd_aliases
-from loaders.commit import commit, cross_file_problems
+from loaders.commit import commit, cross_file_problems, earlier_copies
+from loaders.isolated import parse_isolated
 from loaders.mapfile import print_unknowns, read_map, write_map_template
-from loaders.parse import FileResult, parse_upload
+from loaders.parse import FileResult
 from loaders.problems import problem
 from loaders.read import Limits
 from loaders.report import format_line, summary
@@ -41,9 +42,9 @@ def _parse_all(files: list[str], con, limits: Limits, decisions=None) -> list[Fi
             )
             results.append(r)
             continue
-        if Path(path).stat().st_size > limits.max_bytes:
-            pass  # parse_upload reports too-large
-        r = parse_upload(path, data, con, limits=limits, decisions=decisions)
+        # in a worker, as the app does: a hostile file is a problem on that file, not a crash
+        r = parse_isolated(path, data, con, limits=limits, decisions=decisions)
+        r.problems += earlier_copies(con, r)
         results.append(r)
     return results
 
@@ -62,12 +63,30 @@ def _print_problems(results: list[FileResult], extra=()) -> tuple[int, int]:
     return errors, warnings
 
 
-def _open(db: str | None, create: bool = True):
-    from store import open_store
+def _bytes(paths: list[str]) -> dict[str, bytes]:
+    """The files by their sha256, to keep beside the store once loaded (read again: they are small)."""
+    import hashlib
+
+    kept = {}
+    for path in paths:
+        name, data, _ = _read(path)
+        if data is not None:
+            kept[hashlib.sha256(data).hexdigest()] = data
+    return kept
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _open(db: str | None):
+    """The newest published snapshot of the store, read-only: reading commands run beside the app,
+    another server and a load in progress (store.published). None, said why, when it cannot."""
+    from store import published
     from store.connection import StoreError, db_path
 
     try:
-        return open_store(db_path(db) if db else None)
+        return published.reader(db_path(db) if db else None, on_wait=_say)
     except StoreError as exc:
         print(f"lỗi: {exc.title} — {exc.detail}", file=sys.stderr)
         return None
@@ -108,19 +127,27 @@ def cmd_load(args) -> int:
     errors, warnings = _print_problems(results)
     print_unknowns(results)
     user = args.user or os.environ.get("CHITIEU_USER") or _whoami()
-    outcome = commit(con, results, user)
+    from store import published
+    from store.connection import StoreError, db_path
+
+    try:  # parsed on the snapshot; written with the write lock, then published for every reader
+        with published.writing(db_path(args.db) if args.db else None, on_wait=_say) as w:
+            outcome = commit(w, results, user, files=_bytes(args.files))
+    except StoreError as exc:
+        print(f"lỗi: {exc.title} — {exc.detail}", file=sys.stderr)
+        return 1
     shown = {(p.file, p.sheet, p.cell, p.code) for r in results for p in r.problems}
     for p in outcome.problems:
         if (p.file, p.sheet, p.cell, p.code) not in shown:
             print(format_line(p))
-    con.close()
     if not outcome.committed:
         print("Không nạp gì: sửa các lỗi trên rồi nạp lại.", file=sys.stderr)
         return 1
     n_obs = fmt.number(outcome.n_observations, 0)
     n_rep = fmt.number(outcome.n_replaced, 0)
+    same = f", {fmt.number(outcome.n_unchanged, 0)} không đổi" if outcome.n_unchanged else ""
     print(
-        f"Đã nạp {n_obs} số liệu ({n_rep} thay thế số cũ), mã lần nạp: "
+        f"Đã nạp {n_obs} số liệu ({n_rep} thay thế số cũ{same}), mã lần nạp: "
         f"{', '.join(map(str, outcome.upload_ids))}.",
         file=sys.stderr,
     )
@@ -134,7 +161,6 @@ def cmd_export(args) -> int:
     if con is None:
         return 1
     write_csv(con, sys.stdout)
-    con.close()
     return 0
 
 

@@ -31,44 +31,52 @@ def add_alias_commands(sub) -> None:
 
 
 def cmd_aliases(args) -> int:
-    from loaders.cli import _open, _whoami
+    from loaders.cli import _open, _say
+    from store import published
+    from store.connection import StoreError, db_path
+
+    if args.action in ("list", "export"):
+        con = _open(args.db)
+        if con is None:
+            return 1
+        return _list(con) if args.action == "list" else _export(con, args.out)
+    if not args.name:
+        print(
+            'lỗi: cần ghi tên (ví dụ: aliases add "Tổng GT sản xuất" gtsx_tong).',
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        with published.writing(db_path(args.db) if args.db else None, on_wait=_say) as con:
+            return _change(con, args)
+    except StoreError as exc:
+        print(f"lỗi: {exc.title} — {exc.detail}", file=sys.stderr)
+        return 1
+
+
+def _change(con, args) -> int:
+    from loaders.cli import _whoami
     from store import aliases as store_aliases
 
-    con = _open(args.db)
-    if con is None:
-        return 1
-    try:
-        if args.action == "list":
-            return _list(con)
-        if args.action == "export":
-            return _export(con, args.out)
-        if not args.name:
-            print(
-                'lỗi: cần ghi tên (ví dụ: aliases add "Tổng GT sản xuất" gtsx_tong).',
-                file=sys.stderr,
-            )
+    kind, name_key = decision_key(args.kind, args.name)
+    if args.action == "remove":
+        n = store_aliases.remove_alias(con, kind, name_key)
+        if not n:
+            print(f'lỗi: không có tên gọi "{args.name}" ({kind}) đã lưu.', file=sys.stderr)
             return 2
-        kind, name_key = decision_key(args.kind, args.name)
-        if args.action == "remove":
-            n = store_aliases.remove_alias(con, kind, name_key)
-            if not n:
-                print(f'lỗi: không có tên gọi "{args.name}" ({kind}) đã lưu.', file=sys.stderr)
-                return 2
-            print(f'Đã xóa tên gọi "{args.name}".', file=sys.stderr)
-            return 0
-        target = _target(con, kind, args.code)
-        if target is None:
-            print(f'lỗi: mã "{args.code}" không có trong danh mục ({ADD_HELP}).', file=sys.stderr)
-            return 2
-        store_aliases.add_alias(
-            con,
-            {"kind": kind, "name": args.name, "name_key": name_key, "target": target},
-            user=args.user or _whoami(),
-        )
-        print(f'Đã lưu: "{args.name}" → {target}.', file=sys.stderr)
+        print(f'Đã xóa tên gọi "{args.name}".', file=sys.stderr)
         return 0
-    finally:
-        con.close()
+    target = _target(con, kind, args.code)
+    if target is None:
+        print(f'lỗi: mã "{args.code}" không có trong danh mục ({ADD_HELP}).', file=sys.stderr)
+        return 2
+    store_aliases.add_alias(
+        con,
+        {"kind": kind, "name": args.name, "name_key": name_key, "target": target},
+        user=args.user or _whoami(),
+    )
+    print(f'Đã lưu: "{args.name}" → {target}.', file=sys.stderr)
+    return 0
 
 
 def _target(con, kind: str, code: str | None) -> str | None:

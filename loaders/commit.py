@@ -4,7 +4,7 @@ file has an error. Each file is recorded as an upload (name, sha256, user, time,
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -17,7 +17,10 @@ from loaders.report import format_line
 from loaders.unknowns import decision_key
 from loaders.validate import check_duplicates
 from store import Connection
+from store.connection import file_of
+from store.files import keep
 from store.uploads import COLUMNS, commit_uploads
+from vn.text import printable
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +31,34 @@ class CommitOutcome:
     upload_ids: list[int] = field(default_factory=list)
     n_observations: int = 0
     n_replaced: int = 0
+    n_unchanged: int = 0  # the same value as in force: "không đổi", no new version
     problems: list[Problem] = field(
         default_factory=list
     )  # why nothing was written, when it was not
+
+
+def earlier_copies(con, result: FileResult) -> list[Problem]:
+    """A warning when the same bytes were loaded before (and not rolled back): loading them again
+    changes nothing that is still as they left it."""
+    from store.uploads import same_file
+
+    if not result.sha256:
+        return []
+    earlier = same_file(con, result.sha256)
+    if earlier.empty:
+        return []
+    first = earlier.iloc[0]
+    return [
+        problem(
+            "same-file",
+            result.name,
+            None,
+            None,
+            date=f"{first.uploaded_at:%d/%m/%Y %H:%M}",
+            upload_id=int(first.upload_id),
+            first_name=str(first.file_name),
+        )
+    ]
 
 
 def cross_file_problems(results: list[FileResult]) -> list[Problem]:
@@ -59,8 +87,14 @@ def _decisions(result: FileResult) -> list[dict]:
     return out
 
 
-def commit(con: Connection, results: list[FileResult], user: str | None = None) -> CommitOutcome:
-    """Write every file's observations in one transaction, or nothing when any file has an error."""
+def commit(
+    con: Connection,
+    results: list[FileResult],
+    user: str | None = None,
+    files: dict[str, bytes] | None = None,
+) -> CommitOutcome:
+    """Write every file's observations in one transaction, or nothing when any file has an error.
+    `files` (sha256 → bytes): the uploaded files, kept beside the store once written (store.files)."""
     problems = [p for r in results for p in r.errors] + [
         p for p in cross_file_problems(results) if p.is_error
     ]
@@ -71,12 +105,13 @@ def commit(con: Connection, results: list[FileResult], user: str | None = None) 
         obs = r.observations
         data = obs if not obs.empty else pd.DataFrame(columns=COLUMNS)
         layout = "; ".join(f"{s.sheet}: {s.family}" for s in r.layouts if s.n_observations)
-        warnings = [format_line(p) for p in r.warnings]  # the line the command line prints
+        # the line the command line prints, naming the file as recorded (no server folder)
+        warnings = [format_line(replace(p, file=stored_name(p.file))) for p in r.warnings]
         batches.append(
             {
                 "observations": data,
                 "unique_keys": True,  # parse_upload dropped repeats
-                "file_name": r.name,
+                "file_name": stored_name(r.name),
                 "sha256": r.sha256,
                 "uploaded_by": user,
                 "layout": layout,
@@ -103,9 +138,19 @@ def commit(con: Connection, results: list[FileResult], user: str | None = None) 
                 )
             ],
         )
+    for r in results:
+        if files and r.sha256 in files and (where := file_of(con)) is not None:
+            keep(r.sha256, stored_name(r.name), files[r.sha256], where)
     return CommitOutcome(
         True,
         [w.upload_id for w in written],
         sum(w.n_observations for w in written),
         sum(w.n_replaced for w in written),
+        sum(w.n_unchanged for w in written),
     )
+
+
+def stored_name(name: str) -> str:
+    """The file name an upload is recorded under: without the folder it was read from on the server
+    (`loaders load /srv/reports/bc.xlsx` records "bc.xlsx") and without control characters."""
+    return printable(name.replace("\\", "/").rsplit("/", 1)[-1]) or "tệp không tên"

@@ -28,6 +28,7 @@ from loaders.validate import check_bounds, check_duplicates
 from store import Connection
 from vn.numbers import number
 from vn.periods import Period
+from vn.text import printable
 
 log = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]
@@ -42,6 +43,9 @@ class SheetLayout:
     header: str = ""  # header rows, e.g. "7:9"
     unit: str = ""  # the sheet's unit (letterhead/title), when found
     n_observations: int = 0
+
+    def __post_init__(self) -> None:
+        self.sheet, self.unit = printable(self.sheet), printable(self.unit)
 
 
 @dataclass
@@ -62,6 +66,9 @@ class FileResult:
     decisions: list[tuple[str, str, str]] = field(
         default_factory=list
     )  # (kind, name, target) applied here
+
+    def __post_init__(self) -> None:
+        self.name = printable(self.name)
 
     @property
     def errors(self) -> list[Problem]:
@@ -254,15 +261,32 @@ def parse_upload(
     decisions: Decisions | None = None,
 ) -> FileResult:
     """Read, detect, normalise and validate one file. Never raises for bad files: problems say why.
-    `decisions` maps unknown names to catalog codes / unit ids or SKIP (loaders.unknowns)."""
-    with paused_gc():
-        return _parse_upload(name, data, con, limits=limits, progress=progress, decisions=decisions)
+    `decisions` maps unknown names to catalog codes / unit ids or SKIP (loaders.unknowns). In this
+    process: the app parses in a worker (loaders.isolated.parse_isolated)."""
+    return parse_with_catalog(
+        name, data, lambda: load_catalog(con), limits=limits, progress=progress, decisions=decisions
+    )
 
 
-def _parse_upload(
+def parse_with_catalog(
     name: str,
     data: bytes,
-    con: Connection,
+    catalog: Callable[[], Catalog],
+    *,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+    decisions: Decisions | None = None,
+) -> FileResult:
+    """`parse_upload` with the catalog given (read only once the file is known to be a table): a
+    worker process gets the catalog, not the store."""
+    with paused_gc():
+        return _parse(name, data, catalog, limits=limits, progress=progress, decisions=decisions)
+
+
+def _parse(
+    name: str,
+    data: bytes,
+    get_catalog: Callable[[], Catalog],
     *,
     limits: Limits | None = None,
     progress: Progress | None = None,
@@ -294,7 +318,7 @@ def _parse_upload(
         if legacy:
             result.problems.append(legacy_problem(name, None, legacy))
             return result
-        catalog = load_catalog(con)
+        catalog = get_catalog()
         frames, unique = [], []
         unknown_log = UnknownLog()
         for n, sheet in enumerate(sheets):

@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from vn.text import printable
+
 ERROR, WARNING = "error", "warning"
 SEVERITY_VI = {ERROR: "lỗi", WARNING: "cảnh báo"}
 PROBLEMS_FILE = Path(__file__).resolve().parent.parent / "data" / "problems.toml"
@@ -77,7 +79,19 @@ def problem(
     template = known.messages.get(variant)
     if template is None:
         raise KeyError(f"problem {code!r} has no message {variant!r}")
+    # everything a file named (its name, sheet names, cell text) loses its control characters here,
+    # so no message printed, stored or shown carries a terminal escape
+    file, sheet, cell = printable(file), _printable(sheet), _printable(cell)
     message = template.format(
-        cell=cell or "", sheet=sheet or "", **{k: "" if v is None else v for k, v in fields.items()}
+        cell=cell or "",
+        sheet=sheet or "",
+        **{
+            k: printable(v) if isinstance(v, str) else ("" if v is None else v)
+            for k, v in fields.items()
+        },
     )
     return Problem(code, severity or known.severity, file, sheet, cell, message)
+
+
+def _printable(text: str | None) -> str | None:
+    return None if text is None else printable(text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from loaders import encoding
-from loaders.cells import column_index
+from loaders.cells import column_index, column_letter
 from loaders.problems import Problem, problem
 from vn.numbers import number
 
@@ -108,6 +108,8 @@ _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUM = re.compile(rb'\br="(\d+)"')
 _COL = re.compile(rb"<col\b[^>]*?>")
 _ATTR = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
+_CELL_AT = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
+_ROW_AT = re.compile(rb'<row\b[^>]*?\br="(\d{1,7})"')
 
 
 def _unescape(raw: bytes) -> str:
@@ -194,6 +196,10 @@ class SheetScan:
     hidden_cols: set[int] = field(default_factory=set)
     percent_cells: set[tuple[int, int]] = field(default_factory=set)
     empty_formula_cells: set[tuple[int, int]] = field(default_factory=set)
+    # the real extent (1-based last row and column any cell or row names): a file can declare
+    # A1:B2 and hold a cell at XFD1048576, and calamine builds the whole grid before we see it
+    last_row: int = 0
+    last_col: int = 0
 
 
 _COMPUTED = re.compile(rb"<v>[^<]+</v>")
@@ -213,6 +219,20 @@ def _empty_formulas(whole: bytes, scan: SheetScan) -> None:
                     (int(m.group(2)) - 1, column_index(m.group(1).decode()))
                 )
         at = whole.find(b"<f", (end if end >= 0 else at) + 1)
+
+
+def _extent(whole: bytes, scan: SheetScan) -> None:
+    """Grow the scan's last row and column by the references in a piece of sheet XML (distinct
+    values first: a million cells name a few thousand rows and columns)."""
+    cells = _CELL_AT.findall(whole)
+    rows = set(_ROW_AT.findall(whole))
+    if cells:
+        columns, numbers = zip(*cells)
+        letters = set(columns)
+        rows.update(numbers)
+        scan.last_col = max(scan.last_col, max(column_index(c.decode()) for c in letters) + 1)
+    if rows:
+        scan.last_row = max(scan.last_row, max(map(int, rows)))
 
 
 def xlsx_scan(
@@ -259,6 +279,7 @@ def xlsx_scan(
                             scan.hidden_rows.add(int(m.group(1)) - 1)
                 if b"<f" in whole:
                     _empty_formulas(whole, scan)
+                _extent(whole, scan)
                 for marker in markers:
                     at = whole.find(marker)
                     while at >= 0:
@@ -457,6 +478,21 @@ class _LazySheet(Sheet):
         return self._facts().hidden_cols
 
     def _load(self) -> None:
+        facts = self._facts()  # the real extent, before calamine builds the grid
+        if facts.last_row * facts.last_col > self._limits.max_cells:
+            raise ReadFailure(
+                problem(
+                    "too-large",
+                    self._file,
+                    self.name,
+                    None,
+                    "extent",
+                    far=f"{column_letter(facts.last_col - 1)}{facts.last_row}",
+                    height=number(facts.last_row),
+                    width=number(facts.last_col),
+                    limit=number(self._limits.max_cells),
+                )
+            )
         try:
             sheet = self._book.get_sheet_by_name(self.name)
             height, width = sheet.total_height or 0, sheet.total_width or 0

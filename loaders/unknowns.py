@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from loaders.names import indicator_key, split_unit_prefix
+from vn.text import printable
 
 SKIP = "skip"
 KINDS = ("indicator", "unit")
@@ -35,6 +36,11 @@ class Unknown:
     ambiguous: bool = False  # the name matches several catalog entries
     remembered: bool = False  # skipped by a decision saved from an earlier upload
     measure: str = ""  # the measure the file writes for it (ĐVT), to start a new indicator with
+
+    def __post_init__(self) -> None:
+        self.name = printable(
+            self.name
+        )  # shown on the page and saved as an alias: no control characters
 
     @property
     def key(self) -> tuple[str, str]:

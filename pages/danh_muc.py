@@ -6,7 +6,7 @@ import streamlit as st
 
 from indicators import catalog
 from store import aliases
-from ui import layout, mapping
+from ui import data, errors, layout, mapping
 
 con = layout.page("Danh mục", icon="📚")
 tab_ind, tab_units, tab_learnt = st.tabs(["Chỉ tiêu", "Đơn vị hành chính", "Tên gọi đã học"])
@@ -119,11 +119,13 @@ with tab_learnt:
             wrap=True,
         )
         if st.button("Xóa các tên gọi đã chọn", disabled=not drop, key="alias_drop_go"):
-            for item in drop:
-                kind, name_key = item.split("|", 1)
-                aliases.remove_alias(con, kind, name_key)
-            st.session_state["alias_message"] = f"Đã xóa {len(drop)} tên gọi."
-            st.rerun()
+            with errors.guarded("Không xóa được các tên gọi đã chọn"):
+                for item in drop:
+                    kind, name_key = item.split("|", 1)
+                    with data.writing() as w:
+                        aliases.remove_alias(w, kind, name_key)
+                st.session_state["alias_message"] = f"Đã xóa {len(drop)} tên gọi."
+                st.rerun()
     added = aliases.additions(con)
     if not added.empty:
         st.markdown("**Chỉ tiêu đã thêm khi tải lên**")
@@ -156,14 +158,16 @@ with tab_learnt:
             key="addition_drop",
         )
         if st.button("Xóa chỉ tiêu", disabled=not gone, key="addition_drop_go"):
-            removed = aliases.remove_indicator(con, gone)
-            if removed:
-                st.session_state["alias_message"] = "Đã xóa chỉ tiêu."
-            else:
-                st.session_state["alias_error"] = (
-                    "Không xóa được: chỉ tiêu này đã có số liệu trong kho."
-                )
-            st.rerun()
+            with errors.guarded("Không xóa được chỉ tiêu"):
+                with data.writing() as w:
+                    removed = aliases.remove_indicator(w, gone)
+                if removed:
+                    st.session_state["alias_message"] = "Đã xóa chỉ tiêu."
+                else:
+                    st.session_state["alias_error"] = (
+                        "Không xóa được: chỉ tiêu này đã có số liệu trong kho."
+                    )
+                st.rerun()
     if msg := st.session_state.pop("alias_message", None):
         st.success(msg)
     if msg := st.session_state.pop("alias_error", None):

@@ -11,11 +11,43 @@ from indicators import catalog
 from loaders import templates
 from loaders.unknowns import Decisions, decision_key
 from store import aliases, demo, uploads
-from ui import layout, mapping, problems
+from ui import data, errors, layout, mapping, problems
 from ui.text import md
 from vn.numbers import number
 
 con = layout.page("Tải dữ liệu lên", icon="⬆️")
+
+
+@st.dialog("Xác nhận")
+def confirm_undo(upload: pd.Series, action: str) -> None:
+    """Names the upload it acts on and asks before acting (a rollback is easy to aim wrong)."""
+    n = int(upload.n_observations)
+    what = f"**#{upload.upload_id} — {md(upload.file_name)}**, {upload.uploaded_at:%d/%m/%Y %H:%M}, {number(n)} số liệu"
+    if action == "rollback":
+        st.markdown(
+            f"Hoàn tác lần tải lên {what}? Số liệu của lần này bị gỡ; giá trị trước đó (nếu có) "
+            "được khôi phục. Có thể áp dụng lại sau."
+        )
+        label, verb, act = "Hoàn tác", "hoàn tác", uploads.rollback_upload
+    else:
+        st.markdown(
+            f"Áp dụng lại lần tải lên {what}? Số liệu của lần này trở lại có hiệu lực "
+            "(trừ những số đã được lần tải sau thay)."
+        )
+        label, verb, act = "Áp dụng lại", "áp dụng lại", uploads.reapply_upload
+    left, right = st.columns(2)
+    if left.button(label, type="primary", key="undo_confirm", width="stretch"):
+        with errors.guarded(f"Không {verb} được lần tải lên #{upload.upload_id}"):
+            with data.writing() as w:
+                touched = act(w, int(upload.upload_id))
+            st.session_state["rollback_message"] = (
+                f"Đã {verb} lần tải lên #{upload.upload_id}: {number(touched)} số liệu được cập nhật."
+            )
+            st.rerun()
+    if right.button("Thôi", key="undo_cancel", width="stretch"):
+        st.rerun()
+
+
 tab_load, tab_history, tab_templates = st.tabs(
     ["Nạp biểu báo cáo", "Lịch sử tải lên", "Biểu mẫu trống"]
 )
@@ -46,7 +78,7 @@ with tab_load:
             bar = st.progress(
                 0.0, text=f"Đang đọc {md(f.name)}…"
             )  # labels are markdown: a file name is text
-            result = loaders.parse_upload(
+            result = loaders.parse_isolated(  # in a worker: no file can stop the server
                 f.name,
                 f.getvalue(),
                 con,
@@ -54,6 +86,7 @@ with tab_load:
                 progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=md(msg)),
             )
             bar.empty()
+            result.problems += loaders.earlier_copies(con, result)
             parsed[f.file_id] = cached = (token, result)
         results.append(cached[1])
     file_ids = {f.file_id for f in files or []}
@@ -67,12 +100,12 @@ with tab_load:
     st.session_state["upload_file_ids"] = file_ids
     for result in results:
         icon = ":material/check_circle:" if result.ok else ":material/error:"
-        errors = [p for p in mapping.other_problems(result) if p.is_error]
+        file_errors = [p for p in mapping.other_problems(result) if p.is_error]
         asking = f", {len(result.unknowns)} tên chưa có trong danh mục" if result.unknowns else ""
         with st.expander(
-            f"{md(result.name)} — {len(result.observations)} số liệu, {len(errors)} lỗi{asking}, "
+            f"{md(result.name)} — {len(result.observations)} số liệu, {len(file_errors)} lỗi{asking}, "
             f"{len(result.warnings)} cảnh báo",
-            expanded=bool(errors) or len(results) == 1,
+            expanded=bool(file_errors) or len(results) == 1,
             icon=icon,
         ):
             if result.layouts:
@@ -149,20 +182,29 @@ with tab_load:
             disabled=bool(blocked) or undecided,
             key="commit_upload",
         ):
-            outcome = loaders.commit(con, results, user=user or None)
-            if outcome.committed:
-                st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
-                st.session_state["parsed_files"] = {}
-                st.session_state["upload_decisions"] = Decisions()
-                learnt = sum(len(r.decisions) for r in results)
-                st.session_state["upload_message"] = (
-                    f"Đã ghi {number(outcome.n_observations)} số liệu "
-                    f"({number(outcome.n_replaced)} số liệu thay thế giá trị cũ)."
-                    + (f" Đã lưu {learnt} tên gọi cho các lần tải sau." if learnt else "")
-                )
-                st.rerun()
-            st.error("Không ghi được; không có số liệu nào được ghi.")
-            problems.show(outcome.problems)
+            with errors.guarded("Không ghi được vào kho dữ liệu (không có số liệu nào được ghi)"):
+                with data.writing() as w:  # another writer is waited for, saying so
+                    kept = {r.sha256: f.getvalue() for r, f in zip(results, files or [])}
+                    outcome = loaders.commit(w, results, user=user or None, files=kept)
+                if outcome.committed:
+                    st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+                    st.session_state["parsed_files"] = {}
+                    st.session_state["upload_decisions"] = Decisions()
+                    learnt = sum(len(r.decisions) for r in results)
+                    st.session_state["upload_message"] = (
+                        f"Đã ghi {number(outcome.n_observations)} số liệu "
+                        f"({number(outcome.n_replaced)} số liệu thay thế giá trị cũ"
+                        + (
+                            f", {number(outcome.n_unchanged)} không đổi"
+                            if outcome.n_unchanged
+                            else ""
+                        )
+                        + ")."
+                        + (f" Đã lưu {learnt} tên gọi cho các lần tải sau." if learnt else "")
+                    )
+                    st.rerun()
+                st.error("Không ghi được; không có số liệu nào được ghi.")
+                problems.show(outcome.problems)
     if msg := st.session_state.pop("upload_message", None):
         st.success(msg)
 
@@ -170,9 +212,11 @@ with tab_history:
     if demo.has_demo(con):
         st.info("Kho đang có **dữ liệu mẫu** (minh họa). Gỡ đi để chỉ còn số liệu thật đã tải lên.")
         if st.button("Gỡ dữ liệu mẫu", key="remove_demo"):
-            n = demo.remove(con)
-            st.session_state["rollback_message"] = f"Đã gỡ {n} lần nạp dữ liệu mẫu."
-            st.rerun()
+            with errors.guarded("Không gỡ được dữ liệu mẫu"):
+                with data.writing() as w:
+                    n = demo.remove(w)
+                st.session_state["rollback_message"] = f"Đã gỡ {n} lần nạp dữ liệu mẫu."
+                st.rerun()
     hist = uploads.history(con)
     if hist.empty:
         st.info("Chưa có lần tải lên nào.")
@@ -192,6 +236,7 @@ with tab_history:
                     "status",
                     "n_observations",
                     "n_replaced",
+                    "n_unchanged",
                     "n_warnings",
                     "sha256",
                 ]
@@ -204,6 +249,7 @@ with tab_history:
                     "status": "Trạng thái",
                     "n_observations": "Số liệu",
                     "n_replaced": "Thay thế",
+                    "n_unchanged": "Không đổi",
                     "n_warnings": "Cảnh báo",
                     "sha256": "SHA-256",
                 }
@@ -211,28 +257,24 @@ with tab_history:
             hide_index=True,
             width="stretch",
         )
-        active = hist[hist.status != "rolled_back"]
-        if not active.empty:
-            active = active.sort_values("upload_id", ascending=False)  # the latest first
-            labels = {
-                int(r.upload_id): f"#{r.upload_id} — {r.file_name}" for r in active.itertuples()
-            }
-            pick = st.selectbox(
-                "Hoàn tác lần tải lên",
-                list(labels),
-                format_func=labels.get,
-                key=f"rollback_pick_{max(labels)}",
-            )  # a new upload starts the choice afresh
-            sure = st.checkbox(
-                "Tôi hiểu: số liệu của lần này bị gỡ, giá trị trước đó (nếu có) được khôi phục.",
-                key="rollback_sure",
-            )
-            if st.button("Hoàn tác", disabled=not sure, key="rollback_go"):
-                n = uploads.rollback_upload(con, pick)
-                st.session_state["rollback_message"] = (
-                    f"Đã hoàn tác lần tải lên #{pick}: {number(n)} số liệu được gỡ hoặc khôi phục."
-                )
-                st.rerun()
+        ordered = hist.sort_values("upload_id", ascending=False)  # the latest first
+        labels = {
+            int(r.upload_id): f"#{r.upload_id} — {r.file_name} — {r.uploaded_at:%d/%m/%Y %H:%M} — "
+            f"{STATUS.get(r.status, r.status)}"
+            for r in ordered.itertuples()
+        }
+        pick = st.selectbox(
+            "Lần tải lên",
+            list(labels),
+            format_func=labels.get,
+            key=f"upload_pick_{max(labels)}",  # a new upload starts the choice afresh
+        )
+        chosen = ordered[ordered.upload_id == pick].iloc[0]
+        if chosen.status != "rolled_back":
+            if st.button(f"Hoàn tác lần #{pick}…", key="rollback_go"):
+                confirm_undo(chosen, "rollback")
+        elif st.button(f"Áp dụng lại lần #{pick}…", key="reapply_go"):
+            confirm_undo(chosen, "reapply")
         decided = aliases.all_decisions(con)
         if not decided.empty:
             with st.expander(

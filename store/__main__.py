@@ -1,4 +1,5 @@
-"""`python -m store init [--db PATH]` — create or upgrade a store (schema + catalog + units, no data).
+"""`python -m store init|backup|restore|export|import` — create or upgrade a store; back it up while
+the app runs; restore a backup; a full export as Parquet and its import (docs/operations.md).
 
 Demo data: `python -m store.demo [--db PATH]`."""
 
@@ -7,23 +8,51 @@ from __future__ import annotations
 import argparse
 import sys
 
-from store.connection import StoreError, db_path, open_store
+from store import portable, published
+from store.connection import StoreError, db_path
+
+DB_HELP = "đường dẫn kho (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m store")
     sub = parser.add_subparsers(dest="command", required=True)
     init = sub.add_parser("init", help="tạo/nâng cấp kho dữ liệu (create or migrate the store)")
-    init.add_argument("--db", help="đường dẫn kho (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
+    init.add_argument("--db", help=DB_HELP)
+    backup = sub.add_parser("backup", help="sao lưu kho (chạy được khi ứng dụng đang chạy)")
+    backup.add_argument("--db", help=DB_HELP)
+    backup.add_argument("--to", help="thư mục ghi bản sao lưu (mặc định data/backups)")
+    restore = sub.add_parser("restore", help="khôi phục kho từ một bản sao lưu")
+    restore.add_argument("file", help="tệp sao lưu (.duckdb)")
+    restore.add_argument("--db", help=DB_HELP)
+    exp = sub.add_parser("export", help="xuất toàn bộ kho (mọi bảng, Parquet) ra một thư mục")
+    exp.add_argument("folder", help="thư mục trống để ghi")
+    exp.add_argument("--db", help=DB_HELP)
+    imp = sub.add_parser("import", help="tạo kho mới từ một thư mục đã xuất")
+    imp.add_argument("folder", help="thư mục đã xuất bằng python -m store export")
+    imp.add_argument("--db", help=DB_HELP)
     args = parser.parse_args(argv)
     path = db_path(args.db)
     try:
-        con = open_store(path)
+        if args.command == "backup":
+            print(f"Đã sao lưu: {published.backup(path, args.to)}")
+        elif args.command == "export":
+            print(f"Đã xuất toàn bộ kho vào {portable.export(args.folder, path)}")
+        elif args.command == "import":
+            print(f"Đã tạo kho {portable.import_(args.folder, path)} từ {args.folder}")
+        elif args.command == "restore":
+            aside = published.restore(args.file, path)
+            print(f"Đã khôi phục {path} từ {args.file}; kho cũ được giữ ở {aside}")
+        else:
+            with published.writing(path):
+                pass  # migrated, reference data synced, published for readers
+            print(f"Kho dữ liệu sẵn sàng: {path}")
     except StoreError as exc:
-        print(f"{exc.title}: {exc.detail}", file=sys.stderr)
+        print(f"lỗi: {exc.title} — {exc.detail}", file=sys.stderr)
+        return 2 if args.command in ("restore", "import", "export") else 1
+    except OSError as exc:
+        print(f"lỗi: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
         return 1
-    print(f"Kho dữ liệu sẵn sàng: {path}")
-    con.close()
     return 0
 
 

@@ -172,3 +172,11 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | Non
         return row[0] if row else None
     finally:
         cursor.close()
+
+
+def file_of(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """The file a connection has open (None in memory)."""
+    path = scalar(
+        con, "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    )
+    return Path(path) if path else None

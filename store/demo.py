@@ -155,10 +155,23 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             "value",
         ],
     )
-    return frame.drop_duplicates(
+    frame = frame.drop_duplicates(
         ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"],
         keep="last",
     )
+    return within_bounds(con, frame)
+
+
+def within_bounds(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.DataFrame:
+    """Values held inside the catalog's bounds (a coverage rate's random walk can pass 100 %): demo
+    data must load back through the loader's own checks (`loaders export` → `loaders load`)."""
+    bounds = query(con, "SELECT code AS indicator_code, min_value, max_value FROM indicators")
+    merged = frame[["indicator_code"]].merge(bounds, on="indicator_code", how="left")
+    value = frame["value"].to_numpy(dtype=float)
+    lo, hi = merged["min_value"].to_numpy(dtype=float), merged["max_value"].to_numpy(dtype=float)
+    value = np.where(~np.isnan(hi) & (value > hi), hi, value)
+    value = np.where(~np.isnan(lo) & (value < lo), lo, value)
+    return frame.assign(value=value)
 
 
 ROUND_COUNTS = (
@@ -582,7 +595,7 @@ def seed(con: duckdb.DuckDBPyConnection) -> CommitResult | None:
     )
     commit_upload(
         con,
-        revisions(frame),
+        within_bounds(con, revisions(frame)),
         file_name=REVISION_FILE_NAME,
         uploaded_by="demo",
         layout="demo",
@@ -603,6 +616,11 @@ def remove(con: duckdb.DuckDBPyConnection) -> int:
     return len(ids)
 
 
+def never_used(con: duckdb.DuckDBPyConnection) -> bool:
+    """True while the store has never held an upload (demo or real): only then is it seeded."""
+    return int(query(con, "SELECT count(*) AS n FROM uploads").n.iloc[0]) == 0
+
+
 def has_demo(con: duckdb.DuckDBPyConnection) -> bool:
     """True while demo observations are in force (the demo upload has not been rolled back)."""
     n = query(con, "SELECT count(*) AS n FROM uploads WHERE status = 'demo'").n.iloc[0]
@@ -613,7 +631,7 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m store.demo [--db PATH]`: create the store when missing and seed demo data once."""
     import argparse
 
-    from store import db_path, open_store
+    from store import db_path, published
 
     parser = argparse.ArgumentParser(prog="python -m store.demo", description="Nạp dữ liệu mẫu")
     parser.add_argument(
@@ -621,11 +639,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     path = db_path(args.db)
-    con = open_store(path)
-    try:
+    with published.writing(path) as con:
         result = seed(con)
-    finally:
-        con.close()
     if result:
         print(f"Đã nạp dữ liệu mẫu: {result.n_observations} số liệu vào {path}")
     else:

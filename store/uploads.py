@@ -23,6 +23,8 @@ KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "t
 COLUMNS = KEY + ["value", "source_value", "source_measure", "source_cell"]
 _KEY_SQL = ", ".join(KEY)
 _JOIN_ON = " AND ".join(f"o.{k} = n.{k}" for k in KEY)
+# relative difference below which a re-loaded value is the same value (float noise of unit factors)
+_SAME = "1e-9"
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class CommitResult:
     upload_id: int
     n_observations: int
     n_replaced: int
+    n_unchanged: int = 0  # equal to the value in force: no new version written
 
 
 def _has_duplicate_keys(data: pd.DataFrame) -> bool:
@@ -125,17 +128,27 @@ def _write(
     cursor.register("_new_obs", data)
     try:
         has_current = cursor.execute("SELECT EXISTS (SELECT 1 FROM observations)").fetchall()[0][0]
-        n_replaced = (
-            int(
+        n_replaced = n_unchanged = 0
+        rows = "_new_obs"
+        if has_current:
+            # a value equal to the current one is "không đổi": no new version, not a replacement
+            cursor.execute(
+                f"""CREATE TEMP TABLE _changed AS SELECT n.* FROM _new_obs n
+                LEFT JOIN observations o ON {_JOIN_ON}
+                WHERE o.value IS NULL OR abs(o.value - n.value) > {_SAME} * greatest(1, abs(o.value))"""
+            )
+            n_changed = int(cursor.execute("SELECT count(*) FROM _changed").fetchall()[0][0])
+            n_unchanged = data.num_rows - n_changed
+            n_replaced = int(
                 cursor.execute(
-                    f"SELECT count(*) FROM observations o JOIN _new_obs n ON {_JOIN_ON}"
+                    f"SELECT count(*) FROM observations o JOIN _changed n ON {_JOIN_ON}"
                 ).fetchall()[0][0]
             )
-            if has_current
-            else 0
-        )
+            rows = "_changed"
         cursor.execute(
-            "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            "INSERT INTO uploads (upload_id, file_name, sha256, uploaded_by, uploaded_at, status, "
+            "layout, n_observations, n_replaced, n_warnings, warnings, rolled_back_at, n_unchanged) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
             [
                 upload_id,
                 file_name,
@@ -148,22 +161,25 @@ def _write(
                 n_replaced,
                 len(warnings),
                 json.dumps(warnings, ensure_ascii=False),
+                n_unchanged,
             ],
         )
         cursor.execute(
             "INSERT INTO observation_versions SELECT indicator_code, unit_id, year, month_from, month_to, "
-            f"kind, target_source, value, {upload_id}, source_value, source_measure, source_cell FROM _new_obs"
+            f"kind, target_source, value, {upload_id}, source_value, source_measure, source_cell FROM {rows}"
         )
         verb = (
             "INSERT OR REPLACE" if n_replaced else "INSERT"
         )  # plain INSERT is faster on fresh keys
         cursor.execute(
-            f"{verb} INTO observations SELECT {_KEY_SQL}, value, {upload_id}, source_cell FROM _new_obs"
+            f"{verb} INTO observations SELECT {_KEY_SQL}, value, {upload_id}, source_cell FROM {rows}"
         )
-        refresh_unit_summary(cursor, "SELECT unit_id FROM _new_obs")
+        refresh_unit_summary(cursor, f"SELECT unit_id FROM {rows}")
+        if rows == "_changed":
+            cursor.execute("DROP TABLE _changed")
     finally:
         cursor.unregister("_new_obs")
-    return CommitResult(upload_id, data.num_rows, n_replaced)
+    return CommitResult(upload_id, data.num_rows, n_replaced, n_unchanged)
 
 
 def commit_upload(
@@ -201,6 +217,62 @@ def commit_upload(
     return result
 
 
+def _recompute(cursor: duckdb.DuckDBPyConnection, upload_id: int) -> int:
+    """Every key the upload wrote takes its latest version from an upload in force (by upload
+    order): after a rollback the one before it, after a re-apply its own (or a later one's)."""
+    cursor.execute(
+        f"CREATE TEMP TABLE _touched AS SELECT DISTINCT {_KEY_SQL} FROM observation_versions "
+        "WHERE upload_id = ?",
+        [upload_id],
+    )
+    touched = int(cursor.execute("SELECT count(*) FROM _touched").fetchall()[0][0])
+    cursor.execute(
+        f"DELETE FROM observations WHERE ({_KEY_SQL}) IN (SELECT ({_KEY_SQL}) FROM _touched)"
+    )
+    cursor.execute(
+        f"""
+        INSERT INTO observations
+        SELECT {_KEY_SQL}, arg_max(v.value, v.upload_id), max(v.upload_id),
+               arg_max(v.source_cell, v.upload_id)
+        FROM observation_versions v
+        JOIN uploads u USING (upload_id)
+        WHERE u.status <> 'rolled_back'
+          AND ({_KEY_SQL}) IN (SELECT ({_KEY_SQL}) FROM _touched)
+        GROUP BY {_KEY_SQL}
+        """
+    )
+    refresh_unit_summary(cursor, "SELECT unit_id FROM _touched")
+    cursor.execute("DROP TABLE _touched")
+    return touched
+
+
+def reapply_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
+    """Put a rolled-back upload back in force: each key it wrote takes its latest version from the
+    uploads in force (its own unless a later upload changed the key). Returns the keys touched."""
+    cursor = con.cursor()
+    try:
+        rows = cursor.execute(
+            "SELECT status, layout FROM uploads WHERE upload_id = ?", [upload_id]
+        ).fetchall()
+        if not rows:
+            raise ValueError(f"upload {upload_id} does not exist")
+        if rows[0][0] != "rolled_back":
+            return 0
+        cursor.execute("BEGIN TRANSACTION")
+        cursor.execute(
+            "UPDATE uploads SET status = ?, rolled_back_at = NULL WHERE upload_id = ?",
+            ["demo" if rows[0][1] == "demo" else "committed", upload_id],
+        )
+        touched = _recompute(cursor, upload_id)
+        cursor.execute("COMMIT")
+    except Exception:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+    return touched
+
+
 def rollback_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
     """Undo an upload: its values leave `observations`, each key falls back to its latest earlier
     version from an upload still in force. Returns the number of keys touched."""
@@ -219,29 +291,7 @@ def rollback_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
             "UPDATE uploads SET status = 'rolled_back', rolled_back_at = ? WHERE upload_id = ?",
             [datetime.now(), upload_id],
         )
-        cursor.execute(
-            f"CREATE TEMP TABLE _touched AS SELECT DISTINCT {_KEY_SQL} FROM observation_versions "
-            "WHERE upload_id = ?",
-            [upload_id],
-        )
-        touched = int(cursor.execute("SELECT count(*) FROM _touched").fetchall()[0][0])
-        cursor.execute(
-            f"DELETE FROM observations WHERE ({_KEY_SQL}) IN (SELECT ({_KEY_SQL}) FROM _touched)"
-        )
-        cursor.execute(
-            f"""
-            INSERT INTO observations
-            SELECT {_KEY_SQL}, arg_max(v.value, v.upload_id), max(v.upload_id),
-                   arg_max(v.source_cell, v.upload_id)
-            FROM observation_versions v
-            JOIN uploads u USING (upload_id)
-            WHERE u.status <> 'rolled_back'
-              AND ({_KEY_SQL}) IN (SELECT ({_KEY_SQL}) FROM _touched)
-            GROUP BY {_KEY_SQL}
-            """
-        )
-        refresh_unit_summary(cursor, "SELECT unit_id FROM _touched")
-        cursor.execute("DROP TABLE _touched")
+        touched = _recompute(cursor, upload_id)
         cursor.execute("COMMIT")
     except Exception:
         cursor.execute("ROLLBACK")
@@ -256,8 +306,21 @@ def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     try:
         return cursor.execute(
             "SELECT upload_id, file_name, sha256, uploaded_by, uploaded_at, status, layout, "
-            "n_observations, n_replaced, n_warnings, warnings, rolled_back_at "
+            "n_observations, n_replaced, n_unchanged, n_warnings, warnings, rolled_back_at "
             "FROM uploads ORDER BY upload_id DESC"
+        ).df()
+    finally:
+        cursor.close()
+
+
+def same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> pd.DataFrame:
+    """Uploads in force of a file with these bytes (upload_id, file_name, uploaded_at), first first."""
+    cursor = con.cursor()
+    try:
+        return cursor.execute(
+            "SELECT upload_id, file_name, uploaded_at FROM uploads "
+            "WHERE sha256 = ? AND status <> 'rolled_back' ORDER BY upload_id",
+            [sha256],
         ).df()
     finally:
         cursor.close()

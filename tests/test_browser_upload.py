@@ -58,17 +58,32 @@ def test_upload_check_commit_and_rollback(tmp_path):
         page.get_by_text("Đã ghi 36 số liệu").wait_for(timeout=30000)
         assert_no_error(page)
         page.get_by_role("tab", name="Lịch sử tải lên").click()
-        picker = page.locator("[data-testid='stSelectbox']").filter(has_text="Hoàn tác lần tải lên")
+        picker = page.locator("[data-testid='stSelectbox']").filter(has_text="Lần tải lên")
         picker.wait_for(timeout=10000)
         assert (
             "city_6t_2016.xlsx" in picker.locator("input").input_value()
             or "city_6t_2016.xlsx" in picker.inner_html()
         )
         shot(page, "tai_len_lich_su")
-        page.get_by_text("Tôi hiểu").click()
-        wait_idle(page)
-        page.get_by_role("button", name="Hoàn tác").click()
-        page.get_by_text("Đã hoàn tác lần tải lên").wait_for(timeout=30000)
+        page.get_by_role("button", name="Hoàn tác lần #1…").click()
+        dialog = page.get_by_role("dialog")
+        dialog.wait_for(timeout=10000)
+        assert "#1 — city_6t_2016.xlsx" in dialog.inner_text()  # it names the upload it acts on
+        shot(page, "tai_len_xac_nhan_hoan_tac")
+        dialog.get_by_role("button", name="Hoàn tác", exact=True).click()
+        page.get_by_text("Đã hoàn tác lần tải lên #1").wait_for(timeout=30000)
+        assert_no_error(page)
+        assert _count(db, "SELECT count(*) FROM observations") == 0
+        # a rolled-back upload can be applied again
+        page.get_by_role("tab", name="Lịch sử tải lên").click()
+        page.get_by_role("button", name="Áp dụng lại lần #1…").click()
+        page.get_by_role("dialog").get_by_role("button", name="Áp dụng lại", exact=True).click()
+        page.get_by_text("Đã áp dụng lại lần tải lên #1").wait_for(timeout=30000)
+        assert _count(db, "SELECT count(*) FROM observations") == 36
+        page.get_by_role("tab", name="Lịch sử tải lên").click()
+        page.get_by_role("button", name="Hoàn tác lần #1…").click()
+        page.get_by_role("dialog").get_by_role("button", name="Hoàn tác", exact=True).click()
+        page.get_by_text("Đã hoàn tác lần tải lên #1").wait_for(timeout=30000)
         assert_no_error(page)
         browser.close()
     assert _count(db, "SELECT count(*) FROM observations") == 0

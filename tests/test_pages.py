@@ -118,8 +118,8 @@ def test_every_page_for_units_of_every_kind(unit, app_env):
 
 
 def test_a_store_that_cannot_be_opened_says_so_with_its_detail(tmp_path, monkeypatch):
-    """No traceback: a plain Vietnamese title, and StoreError's detail (the file, DuckDB's words) behind
-    "Chi tiết kỹ thuật" for the administrator."""
+    """No traceback: a plain Vietnamese title with an error id, StoreError's detail (the file name,
+    DuckDB's words, no server folders) behind "Chi tiết kỹ thuật", the trace in the log."""
     broken = tmp_path / "not_a_store.duckdb"
     broken.write_text("này không phải là kho dữ liệu", encoding="utf-8")
     monkeypatch.setenv("CHITIEU_DB", str(broken))
@@ -127,4 +127,10 @@ def test_a_store_that_cannot_be_opened_says_so_with_its_detail(tmp_path, monkeyp
     at = run_page("app.py")
     assert not at.exception
     assert any("Không mở được kho dữ liệu" in e.value for e in at.error)
-    assert any(str(broken) in c.value for c in at.code), [c.value for c in at.code]
+    (detail,) = [c.value for c in at.code]
+    assert "not_a_store.duckdb" in detail and "IO Error" in detail  # the file and DuckDB's words
+    assert str(tmp_path) not in detail  # but not the server's folders
+    error_id = detail.split("Mã lỗi: ", 1)[1].split()[0]
+    assert any(error_id in e.value for e in at.error)  # the id the user can quote
+    log = (tmp_path / "logs" / "chitieu.log").read_text("utf-8")
+    assert error_id in log and "Traceback" in log  # the whole trace is in the log, under that id

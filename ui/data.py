@@ -1,22 +1,50 @@
-"""The app's store connection: one per server process, cached by path; demo data on first start."""
+"""The app's store: a read-only connection to the newest published snapshot for every page (switched
+when a write anywhere publishes a newer one), and `writing()` for the few actions that write. The
+server never holds the store file between writes, so `loaders load`, another server and backups
+run beside it (store.published). Demo data are seeded once, on a store that never held an upload."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 
 import store
-from store import demo
+from store import demo, published
 
 
-@st.cache_resource(show_spinner="Đang mở kho dữ liệu…", validate=store.alive)
-def _connection(path: str) -> store.Connection:
-    con = store.shared(path)
-    if os.environ.get("CHITIEU_DEMO", "1") != "0":
-        demo.seed(con)  # only when the store has never held an upload
-    return con
+def _path() -> str:
+    return str(store.db_path())
+
+
+@st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
+def _prepared(path: str) -> bool:
+    """Once per server process: the store migrated, its reference data in sync and (unless
+    CHITIEU_DEMO=0) demo data in an empty store — written and published only when something is due."""
+    con = published.reader(path)
+    if published.stale(con) or (
+        os.environ.get("CHITIEU_DEMO", "1") != "0" and demo.never_used(con)
+    ):
+        with published.writing(path) as w:
+            if os.environ.get("CHITIEU_DEMO", "1") != "0":
+                demo.seed(w)  # does nothing once the store has held an upload
+    return True
 
 
 def connection() -> store.Connection:
-    return _connection(str(store.db_path()))
+    """The newest snapshot (a page run reads one snapshot from start to end)."""
+    path = _path()
+    _prepared(path)
+    return published.reader(path)
+
+
+@contextmanager
+def writing() -> Iterator[store.Connection]:
+    """The store for one write; another writer (a `loaders load`, another server) is waited for,
+    saying so."""
+    note = st.empty()
+    with published.writing(_path(), on_wait=lambda message: note.info(message)) as con:
+        yield con
+    note.empty()

@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from store import Connection, demo
-from ui import data, errors
+from ui import data, errors, logs
 
 ROOT = Path(__file__).resolve().parent.parent
 NAVIGATION = ROOT / "data" / "navigation.toml"
@@ -55,6 +55,8 @@ def vietnamese_uploader() -> None:
 def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = False) -> Connection:
     """Set up a page and return the store connection. Stops the script with a Vietnamese error
     when the store cannot be opened. `compact` (presentation): no page title, a one-line demo note."""
+    logs.setup()
+    errors.install()  # whatever this run raises is shown in Vietnamese with an error id
     st.set_page_config(
         page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide" if wide else "centered"
     )

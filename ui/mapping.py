@@ -15,6 +15,7 @@ from indicators import catalog as cat
 from loaders import catalog as loaders_catalog
 from loaders.unknowns import SKIP, Decisions
 from store import aliases as store_aliases
+from ui import data
 from ui.text import md
 from vn.text import collation_key
 
@@ -273,20 +274,21 @@ def _new_indicator(con, entry: dict, user: str | None) -> None:
                 st.error(problem)
                 return
             try:
-                store_aliases.add_indicator(
-                    con,
-                    {
-                        "code": code,
-                        "name": name.strip(),
-                        "measure": measure,
-                        "group_code": group,
-                        "direction": direction,
-                        "aggregation": aggregation,
-                        "value_type": "level" if aggregation == "sum" else "rate",
-                    },
-                    user=user,
-                    file_name=entry["cells"][0].split(":")[0] if entry["cells"] else None,
-                )
+                with data.writing() as w:
+                    store_aliases.add_indicator(
+                        w,
+                        {
+                            "code": code,
+                            "name": name.strip(),
+                            "measure": measure,
+                            "group_code": group,
+                            "direction": direction,
+                            "aggregation": aggregation,
+                            "value_type": "level" if aggregation == "sum" else "rate",
+                        },
+                        user=user,
+                        file_name=entry["cells"][0].split(":")[0] if entry["cells"] else None,
+                    )
             except (
                 Exception
             ) as exc:  # a code taken meanwhile, a store that refused: said plainly, nothing written

@@ -79,3 +79,13 @@ def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
             letters.append(1 if ch.isspace() else 10)
         tones.append(0)
     return tuple(letters), tuple(tones)
+
+
+# C0 and C1 control characters (a terminal obeys ESC sequences and bells), and the bidirectional
+# overrides and isolates that make text read backwards; tab and newline stay.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: object) -> str:
+    """Text safe to print to a terminal or show on a page: control characters removed."""
+    return _UNPRINTABLE.sub("", "" if text is None else str(text))

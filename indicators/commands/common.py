@@ -23,11 +23,12 @@ def parse_months(text: str) -> tuple[int, int]:
 def open_existing(db: str | None):
     """The store at --db (or the default) — only if it exists: reading commands never create one."""
     import store
+    from store import published
 
     path = store.db_path(db)
     if not path.exists():
         raise CommandError(f"không có kho dữ liệu {path}.")
-    return store.open_store(path)
+    return published.reader(path)  # the newest snapshot: runs beside the app and a load
 
 
 def find_unit(con, name_or_code: str, year: int) -> pd.Series:

@@ -1,0 +1,294 @@
+"""Several processes, one store: one writer at a time, read-only snapshots for everyone else.
+
+DuckDB lets one process open a file read-write, or any number open it read-only — never both. So the
+store file (`data/chitieu.duckdb`, the system of record) is opened only for the length of a write:
+`writing()` takes an OS lock beside it (`chitieu.duckdb.lock`; a second writer waits, told so), opens
+the file read-write (migrations, reference sync), runs the write, closes the file and publishes a
+copy as the newest snapshot (`snapshots/chitieu-000042.duckdb`, named in `snapshots/chitieu.current`,
+both replaced atomically). Readers — every server process, `loaders check|export`, `indicators …` —
+open the newest snapshot read-only (`reader()`), and switch to a newer one when it appears. Snapshots
+never change once published, so any number of processes read them while a write runs; the last
+`KEEP_SNAPSHOTS` are kept (an older one a reader still holds stays readable: unlinked, not gone).
+Each publish also hard-links the snapshot into `backups/` (no copy), keeping the last
+`CHITIEU_BACKUPS` (docs/operations.md)."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from store.connection import StoreError, alive, db_path, open_store, scalar
+
+log = logging.getLogger(__name__)
+KEEP_SNAPSHOTS = 3
+WAIT_SECONDS = 600.0  # a writer waits this long for another one (a national load takes ~1 min)
+_SNAPSHOT = re.compile(r"-(\d{6,})\.duckdb$")
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def snapshot_dir(path: Path) -> Path:
+    return path.parent / "snapshots"
+
+
+def backup_dir(path: Path) -> Path:
+    return Path(os.environ.get("CHITIEU_BACKUP_DIR") or path.parent / "backups")
+
+
+def _pointer(path: Path) -> Path:
+    return snapshot_dir(path) / f"{path.stem}.current"
+
+
+def current_snapshot(path: str | os.PathLike | None = None) -> Path | None:
+    """The newest published snapshot of the store at `path`, or None before the first publish."""
+    target = db_path(path)
+    try:
+        name = _pointer(target).read_text("utf-8").strip()
+    except OSError:
+        return None
+    snapshot = snapshot_dir(target) / name
+    return snapshot if name and snapshot.exists() else None
+
+
+# ------------------------------------------------------------------ writing
+@contextmanager
+def _write_lock(path: Path, on_wait: Callable[[str], None] | None) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait("Đang chờ một lần ghi khác vào kho dữ liệu kết thúc…")
+            deadline = time.monotonic() + WAIT_SECONDS
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreError(
+                            "Kho dữ liệu đang bận ghi quá lâu",
+                            f"{path.name}: another writer held the lock over {WAIT_SECONDS:.0f} s",
+                        ) from None
+                    time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def writing(
+    path: str | os.PathLike | None = None, on_wait: Callable[[str], None] | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store opened read-write for one write, then closed and published (only when the block
+    ends without an exception: a failed write publishes nothing). Writers in any process take turns."""
+    target = db_path(path)
+    with _write_lock(target, on_wait):
+        con = open_store(target)
+        try:
+            yield con
+        except BaseException:
+            con.close()
+            raise
+        con.close()  # closing checkpoints: the file alone holds everything
+        publish(target)
+
+
+def publish(path: Path) -> Path:
+    """Copy the (closed, checkpointed) store file as the next snapshot; point readers at it. Called
+    with the write lock held."""
+    folder = snapshot_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    numbers = [
+        int(m.group(1))
+        for p in folder.glob(f"{path.stem}-*.duckdb")
+        if (m := _SNAPSHOT.search(p.name))
+    ]
+    name = f"{path.stem}-{max(numbers, default=0) + 1:06d}.duckdb"
+    started = time.perf_counter()
+    partial = folder / f".{name}.partial"
+    shutil.copyfile(path, partial)
+    with open(partial, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, folder / name)
+    pointer = _pointer(path)
+    fresh = pointer.with_name(pointer.name + ".partial")
+    fresh.write_text(name, "utf-8")
+    os.replace(fresh, pointer)
+    log.info("published %s in %.2f s", name, time.perf_counter() - started)
+    _keep_backup(path, folder / name)
+    _prune(folder, path.stem, keep=name)
+    return folder / name
+
+
+def _prune(folder: Path, stem: str, keep: str) -> None:
+    snapshots = sorted(
+        (p for p in folder.glob(f"{stem}-*.duckdb") if _SNAPSHOT.search(p.name)),
+        key=lambda p: int(_SNAPSHOT.search(p.name).group(1)),  # type: ignore[union-attr]
+    )
+    for old in snapshots[:-KEEP_SNAPSHOTS]:
+        if old.name != keep:
+            old.unlink(missing_ok=True)
+
+
+def _keep_backup(path: Path, snapshot: Path) -> None:
+    """A hard link of the new snapshot in backups/ (a copy where links are not possible)."""
+    keep = _env_int("CHITIEU_BACKUPS", 10)
+    if keep <= 0:
+        return
+    folder = backup_dir(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = (
+            folder
+            / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}-{snapshot.stem.rsplit('-', 1)[1]}.duckdb"
+        )
+        try:
+            os.link(snapshot, target)
+        except OSError:
+            shutil.copyfile(snapshot, target)
+        backups = sorted(folder.glob(f"{path.stem}-*.duckdb"))
+        for old in backups[:-keep]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        log.exception("automatic backup of %s failed", snapshot.name)
+
+
+def stale(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a snapshot predates this code: a migration it lacks, or reference data (data/) that
+    changed since it was published. Then one write brings the store up to date."""
+    from store import migrations, reference
+
+    try:
+        version = scalar(con, "SELECT coalesce(max(version), 0) FROM schema_migrations")
+        sha = scalar(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
+    except duckdb.Error:
+        return True
+    latest = max((number for number, _, _ in migrations.available()), default=0)
+    return int(version or 0) < latest or sha != reference.fingerprint()
+
+
+# ------------------------------------------------------------------ backup and restore
+def backup(path: str | os.PathLike | None = None, to: str | os.PathLike | None = None) -> Path:
+    """A consistent copy of the store while anything runs: the newest snapshot (never written after
+    publishing) copied to `to` (default the backups folder). Returns the copy's path."""
+    target = db_path(path)
+    snapshot = current_snapshot(target)
+    if snapshot is None:
+        with writing(target):
+            pass
+        snapshot = current_snapshot(target)
+    assert snapshot is not None
+    folder = Path(to) if to else backup_dir(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / f"{target.stem}-{datetime.now():%Y%m%d-%H%M%S}.duckdb"
+    partial = copy.with_name("." + copy.name + ".partial")
+    shutil.copyfile(snapshot, partial)
+    os.replace(partial, copy)
+    return copy
+
+
+def schema_version(file: Path) -> int:
+    """The migration a store file is at; StoreError when it is not a store."""
+    try:
+        con = duckdb.connect(str(file), read_only=True)
+    except duckdb.Error as exc:
+        raise StoreError("Tệp không phải kho dữ liệu", f"{file.name}: {exc}") from exc
+    try:
+        return int(scalar(con, "SELECT coalesce(max(version), 0) FROM schema_migrations") or 0)
+    except duckdb.Error as exc:
+        raise StoreError("Tệp không phải kho dữ liệu", f"{file.name}: {exc}") from exc
+    finally:
+        con.close()
+
+
+def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> Path:
+    """Make `file` (a backup) the store: refused when a newer version of the code wrote it; the
+    current store is kept aside (returned) and the restored one migrated and published."""
+    from store import migrations
+
+    source, target = Path(file), db_path(path)
+    latest = max((number for number, _, _ in migrations.available()), default=0)
+    version = schema_version(source)
+    if version > latest:
+        raise StoreError(
+            "Bản sao lưu mới hơn phiên bản ứng dụng này",
+            f"{source.name}: schema {version} > {latest}; cập nhật ứng dụng trước khi khôi phục",
+        )
+    with _write_lock(target, None):
+        aside = target.with_name(
+            f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.duckdb"
+        )
+        if target.exists():
+            os.replace(target, aside)
+        for leftover in (target.with_name(target.name + ".wal"),):
+            if leftover.exists():
+                os.replace(leftover, aside.with_name(aside.name + ".wal"))
+        partial = target.with_name("." + target.name + ".partial")
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+        open_store(target).close()  # migrated to this code's schema, reference data in sync
+        publish(target)
+    return aside
+
+
+# ------------------------------------------------------------------ reading
+_readers: dict[str, tuple[Path, duckdb.DuckDBPyConnection]] = {}
+_readers_lock = threading.Lock()
+
+
+def reader(
+    path: str | os.PathLike | None = None, on_wait: Callable[[str], None] | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the newest snapshot, shared in this process and replaced when a
+    newer one is published. The first reader of a store that was never published publishes it."""
+    target = db_path(path)
+    snapshot = current_snapshot(target)
+    if snapshot is None:
+        with writing(target, on_wait):
+            pass  # creates or migrates the store and publishes it
+        snapshot = current_snapshot(target)
+        if snapshot is None:
+            raise StoreError("Không mở được kho dữ liệu", f"{target.name}: no snapshot published")
+    key = str(target)
+    with _readers_lock:
+        held = _readers.get(key)
+        if held is not None and held[0] == snapshot and alive(held[1]):
+            return held[1]
+        try:
+            con = duckdb.connect(str(snapshot), read_only=True)
+        except duckdb.Error as exc:
+            raise StoreError("Không mở được kho dữ liệu", f"{snapshot.name}: {exc}") from exc
+        # the older connection is not closed here: a page still reading it finishes on it, and it is
+        # closed when the last reference goes
+        _readers[key] = (snapshot, con)
+        return con
+
+
+def forget_readers() -> None:
+    """Drop this process's reader connections (tests; after a restore)."""
+    with _readers_lock:
+        for _, con in _readers.values():
+            try:
+                con.close()
+            except duckdb.Error:
+                pass
+        _readers.clear()

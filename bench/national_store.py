@@ -145,7 +145,7 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
     assert upload_id == UPLOAD_ID, upload_id
     con.execute(
         "INSERT INTO uploads VALUES (?, 'bench_national.xlsx', NULL, 'bench', TIMESTAMP '2025-12-31 00:00:00', "
-        "'committed', 'bench', 0, 0, 0, '[]', NULL)",
+        "'committed', 'bench', 0, 0, 0, '[]', NULL, 0)",
         [UPLOAD_ID],
     )
     for year in YEARS:

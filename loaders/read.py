@@ -110,6 +110,7 @@ _COL = re.compile(rb"<col\b[^>]*?>")
 _ATTR = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
 _CELL_AT = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
 _ROW_AT = re.compile(rb'<row\b[^>]*?\br="(\d{1,7})"')
+_CELL_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})')
 
 
 def _unescape(raw: bytes) -> str:
@@ -222,17 +223,29 @@ def _empty_formulas(whole: bytes, scan: SheetScan) -> None:
 
 
 def _extent(whole: bytes, scan: SheetScan) -> None:
-    """Grow the scan's last row and column by the references in a piece of sheet XML (distinct
-    values first: a million cells name a few thousand rows and columns)."""
-    cells = _CELL_AT.findall(whole)
-    rows = set(_ROW_AT.findall(whole))
-    if cells:
-        columns, numbers = zip(*cells)
-        letters = set(columns)
-        rows.update(numbers)
-        scan.last_col = max(scan.last_col, max(column_index(c.decode()) for c in letters) + 1)
+    """Grow the scan's last row and column by the references in a piece of sheet XML. The common
+    shape (`<c r="B12"` first, cells inside rows no longer than the row's own number) is read with
+    fast patterns; any other shape (another attribute first, a cell numbered past its rows) falls
+    back to reading every reference, so a hostile file cannot hide a far cell."""
+    rows = _ROW_AT.findall(whole)
     if rows:
         scan.last_row = max(scan.last_row, max(map(int, rows)))
+    letters = _CELL_LETTERS.findall(whole)
+    if letters:
+        scan.last_col = max(scan.last_col, max(column_index(c.decode()) for c in set(letters)) + 1)
+    longer = len(str(scan.last_row)) + 1  # a cell whose row number has more digits than any row's
+    if whole.count(b"<c ") != len(letters) or re.search(
+        rb'<c r="[A-Z]{1,3}\d{%d,}' % longer, whole
+    ):
+        cells = _CELL_AT.findall(whole)
+        if cells:
+            columns, numbers = zip(*cells)
+            scan.last_col = max(
+                scan.last_col, max(column_index(c.decode()) for c in set(columns)) + 1
+            )
+            scan.last_row = max(scan.last_row, max(map(int, set(numbers))))
+    # left: a cell numbered past its row with as many digits as the last row (at most ten times the
+    # rows counted); the parse worker's memory cap stands behind that
 
 
 def xlsx_scan(

@@ -630,8 +630,9 @@ def has_demo(con: duckdb.DuckDBPyConnection) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """`python -m store.demo [--db PATH]`: create the store when missing and seed demo data once."""
     import argparse
+    import sys
 
-    from store import db_path, published
+    from store import StoreError, db_path, published
 
     parser = argparse.ArgumentParser(prog="python -m store.demo", description="Nạp dữ liệu mẫu")
     parser.add_argument(
@@ -639,8 +640,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     path = db_path(args.db)
-    with published.writing(path) as con:
-        result = seed(con)
+    try:
+        with published.writing(
+            path, on_wait=lambda message: print(message, file=sys.stderr)
+        ) as con:
+            result = seed(con)
+    except StoreError as exc:
+        print(f"lỗi: {exc.title} — {exc.detail}", file=sys.stderr)
+        return 1
     if result:
         print(f"Đã nạp dữ liệu mẫu: {result.n_observations} số liệu vào {path}")
     else:

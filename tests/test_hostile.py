@@ -97,3 +97,26 @@ def test_an_upload_is_recorded_without_its_server_folder(tmp_path):
     assert commit(con, [result], user="kiểm thử").committed
     assert history(con).file_name.tolist()[0] == "city_6t_2016.xlsx"
     assert os.sep not in history(con).file_name.tolist()[0]
+
+
+def test_a_file_waits_its_turn_when_every_worker_is_busy_and_says_so(con, monkeypatch):
+    import threading
+
+    from loaders import isolated
+
+    slots = threading.BoundedSemaphore(1)
+    monkeypatch.setattr(isolated, "_SLOTS", slots)
+    slots.acquire()  # another file is being read
+    told, done = [], []
+    data = (SAMPLES / "city_6t_2016.xlsx").read_bytes()
+    reader = threading.Thread(
+        target=lambda: done.append(
+            parse_isolated("bc.xlsx", data, con, waiting=lambda f, m: told.append(m))
+        )
+    )
+    reader.start()
+    reader.join(2)
+    assert reader.is_alive() and told == ["Đang chờ lượt xử lý (các tệp khác đang được đọc)…"]
+    slots.release()  # the other file is done: this one goes ahead
+    reader.join(120)
+    assert done and done[0].ok and len(done[0].observations) == 36

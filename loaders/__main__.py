@@ -1,6 +1,10 @@
 import sys
 
-from loaders.cli import main
-
 if __name__ == "__main__":  # a worker process imports this module again (multiprocessing)
-    sys.exit(main())
+    try:
+        from loaders.cli import main
+
+        sys.exit(main())
+    except KeyboardInterrupt:  # a commit interrupted is rolled back by DuckDB: nothing half-written
+        print("Đã dừng, không có gì được ghi.", file=sys.stderr)
+        sys.exit(130)

@@ -23,18 +23,52 @@ def _limits(args) -> Limits:
     return Limits(max_bytes=int(args.max_mb * 1024 * 1024))
 
 
-def _read(path: str) -> tuple[str, bytes | None, str | None]:
+_OS_REASONS = {
+    "ENOENT": "không có tệp này",
+    "EACCES": "không có quyền đọc",
+    "EPERM": "không có quyền đọc",
+    "EISDIR": "đây là một thư mục",
+}
+
+
+def _read(path: str, max_bytes: int | None = None) -> tuple[str, bytes | None, str | None]:
+    """The file's bytes, or why not: a missing file, a folder, a device or a pipe (`/dev/zero` would
+    never end), or a file over `max_bytes` (refused before it is read: its size is enough)."""
+    import errno
+    import stat
+
     p = Path(path)
     try:
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return p.name, None, "đây là một thư mục" if p.is_dir() else "không phải một tệp thường"
+        if max_bytes is not None and info.st_size > max_bytes:
+            return p.name, b"", f"size:{info.st_size}"
         return p.name, p.read_bytes(), None
     except OSError as exc:
-        return p.name, None, str(exc.strerror or exc)
+        code = errno.errorcode.get(exc.errno or 0, "")
+        return p.name, None, _OS_REASONS.get(code, "không đọc được tệp")
 
 
 def _parse_all(files: list[str], con, limits: Limits, decisions=None) -> list[FileResult]:
     results = []
     for path in files:
-        name, data, failure = _read(path)
+        name, data, failure = _read(path, limits.max_bytes)
+        if failure and failure.startswith("size:"):
+            r = FileResult(name=path, sha256="", size=int(failure[5:]))
+            r.problems.append(
+                problem(
+                    "too-large",
+                    path,
+                    None,
+                    None,
+                    "bytes",
+                    size_mb=fmt.number(r.size / 2**20, 1),
+                    limit_mb=fmt.number(limits.max_bytes / 2**20, 0),
+                )
+            )
+            results.append(r)
+            continue
         if data is None:
             r = FileResult(name=path, sha256="", size=0)
             r.problems.append(
@@ -70,7 +104,7 @@ def _bytes(paths: list[str]) -> dict[str, bytes]:
     kept = {}
     for path in paths:
         name, data, _ = _read(path)
-        if data is not None:
+        if data:
             kept[hashlib.sha256(data).hexdigest()] = data
     return kept
 

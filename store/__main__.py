@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+import duckdb
 
 from store import portable, published
 from store.connection import StoreError, db_path
 
 DB_HELP = "đường dẫn kho (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)"
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,24 +42,32 @@ def main(argv: list[str] | None = None) -> int:
     path = db_path(args.db)
     try:
         if args.command == "backup":
-            print(f"Đã sao lưu: {published.backup(path, args.to)}")
+            print(f"Đã sao lưu: {published.backup(path, args.to, on_wait=_say)}")
         elif args.command == "export":
             print(f"Đã xuất toàn bộ kho vào {portable.export(args.folder, path)}")
         elif args.command == "import":
             print(f"Đã tạo kho {portable.import_(args.folder, path)} từ {args.folder}")
         elif args.command == "restore":
-            aside = published.restore(args.file, path)
+            aside = published.restore(args.file, path, on_wait=_say)
             print(f"Đã khôi phục {path} từ {args.file}; kho cũ được giữ ở {aside}")
         else:
-            with published.writing(path):
+            with published.writing(path, on_wait=_say):
                 pass  # migrated, reference data synced, published for readers
             print(f"Kho dữ liệu sẵn sàng: {path}")
     except StoreError as exc:
         print(f"lỗi: {exc.title} — {exc.detail}", file=sys.stderr)
         return 2 if args.command in ("restore", "import", "export") else 1
     except OSError as exc:
-        print(f"lỗi: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        where = Path(exc.filename).name if exc.filename else ""
+        print(f"lỗi: không đọc/ghi được tệp {where} ({exc.strerror or exc})", file=sys.stderr)
         return 1
+    except duckdb.Error as exc:  # never a traceback: DuckDB's own words, briefly
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"lỗi: kho dữ liệu từ chối thao tác — {first}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130
     return 0
 
 

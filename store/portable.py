@@ -38,9 +38,11 @@ def import_(folder: str | os.PathLike, path: str | os.PathLike | None = None) ->
     """Create the store at `path` from an exported folder (refused when a store is already there:
     restore a backup over an existing one instead), migrate it to this code's schema, publish it."""
     source, target = Path(folder), db_path(path)
-    if not (source / "schema.sql").exists():
+    schema = source / "schema.sql"
+    if not schema.exists() or "CREATE TABLE uploads" not in schema.read_text("utf-8", "replace"):
         raise StoreError(
-            "Thư mục không phải bản xuất kho dữ liệu", f"{source.name}: thiếu schema.sql"
+            "Thư mục không phải bản xuất kho dữ liệu",
+            f"{source.name}: không có schema.sql của kho Chỉ tiêu (xuất bằng python -m store export)",
         )
     if target.exists():
         raise StoreError(
@@ -57,10 +59,15 @@ def import_(folder: str | os.PathLike, path: str | os.PathLike | None = None) ->
         con.close()
         partial.unlink(missing_ok=True)
         raise StoreError("Không nhập được bản xuất", f"{source.name}: {exc}") from exc
-    # EXPORT DATABASE does not carry a sequence's position: continue after the last upload
-    last = con.execute("SELECT coalesce(max(upload_id), 0) FROM uploads").fetchone()
-    con.execute("DROP SEQUENCE IF EXISTS upload_id_seq")
-    con.execute(f"CREATE SEQUENCE upload_id_seq START WITH {int(last[0] if last else 0) + 1}")
+    try:
+        # EXPORT DATABASE does not carry a sequence's position: continue after the last upload
+        last = con.execute("SELECT coalesce(max(upload_id), 0) FROM uploads").fetchone()
+        con.execute("DROP SEQUENCE IF EXISTS upload_id_seq")
+        con.execute(f"CREATE SEQUENCE upload_id_seq START WITH {int(last[0] if last else 0) + 1}")
+    except duckdb.Error as exc:
+        con.close()
+        partial.unlink(missing_ok=True)
+        raise StoreError("Không nhập được bản xuất", f"{source.name}: {exc}") from exc
     con.close()
     os.replace(partial, target)
     with published.writing(target):

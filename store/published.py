@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 KEEP_SNAPSHOTS = 3
 WAIT_SECONDS = 600.0  # a writer waits this long for another one (a national load takes ~1 min)
 _SNAPSHOT = re.compile(r"-(\d{6,})\.duckdb$")
+_AUTOMATIC = re.compile(r"-\d{8}-\d{6}-\d{6,}\.duckdb$")
 
 
 def _env_int(name: str, default: int) -> int:
@@ -98,18 +99,46 @@ def _write_lock(path: Path, on_wait: Callable[[str], None] | None) -> Iterator[N
 def writing(
     path: str | os.PathLike | None = None, on_wait: Callable[[str], None] | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The store opened read-write for one write, then closed and published (only when the block
-    ends without an exception: a failed write publishes nothing). Writers in any process take turns."""
+    """The store opened read-write for one write, then closed and published — only when the block
+    ends without an exception and changed something (a failed or refused write publishes nothing).
+    Writers in any process take turns."""
     target = db_path(path)
     with _write_lock(target, on_wait):
         con = open_store(target)
         try:
+            before = _state(con)
             yield con
+            changed = _state(con) != before
         except BaseException:
             con.close()
             raise
         con.close()  # closing checkpoints: the file alone holds everything
-        publish(target)
+        snapshot = current_snapshot(target)
+        # a refused load or a no-op init publishes nothing: no copy, no backup pushed out
+        if changed or snapshot is None or _stale_file(snapshot):
+            publish(target)
+
+
+def _state(con: duckdb.DuckDBPyConnection) -> tuple:
+    """What a write can change that readers see: data, reference data and aliases, schema."""
+    from store.connection import data_version, reference_version
+
+    return (
+        data_version(con),
+        reference_version(con),
+        scalar(con, "SELECT coalesce(max(version), 0) FROM schema_migrations"),
+    )
+
+
+def _stale_file(snapshot: Path) -> bool:
+    try:
+        con = duckdb.connect(str(snapshot), read_only=True)
+    except duckdb.Error:
+        return True
+    try:
+        return stale(con)
+    finally:
+        con.close()
 
 
 def publish(path: Path) -> Path:
@@ -165,8 +194,11 @@ def _keep_backup(path: Path, snapshot: Path) -> None:
             os.link(snapshot, target)
         except OSError:
             shutil.copyfile(snapshot, target)
-        backups = sorted(folder.glob(f"{path.stem}-*.duckdb"))
-        for old in backups[:-keep]:
+        # only automatic backups (…-YYYYMMDD-HHMMSS-NNNNNN.duckdb) rotate; `store backup` copies stay
+        automatic = sorted(
+            p for p in folder.glob(f"{path.stem}-*.duckdb") if _AUTOMATIC.search(p.name)
+        )
+        for old in automatic[:-keep]:
             old.unlink(missing_ok=True)
     except OSError:
         log.exception("automatic backup of %s failed", snapshot.name)
@@ -187,19 +219,32 @@ def stale(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 # ------------------------------------------------------------------ backup and restore
-def backup(path: str | os.PathLike | None = None, to: str | os.PathLike | None = None) -> Path:
+def backup(
+    path: str | os.PathLike | None = None,
+    to: str | os.PathLike | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> Path:
     """A consistent copy of the store while anything runs: the newest snapshot (never written after
     publishing) copied to `to` (default the backups folder). Returns the copy's path."""
     target = db_path(path)
     snapshot = current_snapshot(target)
     if snapshot is None:
-        with writing(target):
+        with writing(target, on_wait):
             pass
         snapshot = current_snapshot(target)
-    assert snapshot is not None
+    if snapshot is None:
+        raise StoreError("Không sao lưu được kho dữ liệu", f"{target.name}: no snapshot published")
     folder = Path(to) if to else backup_dir(target)
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(
+            "Nơi sao lưu không phải thư mục", f"{folder.name}: chọn một thư mục (--to)"
+        )
     folder.mkdir(parents=True, exist_ok=True)
-    copy = folder / f"{target.stem}-{datetime.now():%Y%m%d-%H%M%S}.duckdb"
+    stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+    copy, n = folder / f"{target.stem}-saoluu-{stamp}.duckdb", 1
+    while copy.exists():  # two backups in one second: both kept
+        n += 1
+        copy = folder / f"{target.stem}-saoluu-{stamp}-{n}.duckdb"
     partial = copy.with_name("." + copy.name + ".partial")
     shutil.copyfile(snapshot, partial)
     os.replace(partial, copy)
@@ -215,17 +260,25 @@ def schema_version(file: Path) -> int:
     try:
         return int(scalar(con, "SELECT coalesce(max(version), 0) FROM schema_migrations") or 0)
     except duckdb.Error as exc:
-        raise StoreError("Tệp không phải kho dữ liệu", f"{file.name}: {exc}") from exc
+        raise StoreError(
+            "Tệp không phải kho dữ liệu Chỉ tiêu", f"{file.name}: không có bảng schema_migrations"
+        ) from exc
     finally:
         con.close()
 
 
-def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> Path:
+def restore(
+    file: str | os.PathLike,
+    path: str | os.PathLike | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> Path:
     """Make `file` (a backup) the store: refused when a newer version of the code wrote it; the
     current store is kept aside (returned) and the restored one migrated and published."""
     from store import migrations
 
     source, target = Path(file), db_path(path)
+    if not source.is_file():
+        raise StoreError("Không tìm thấy tệp sao lưu", f"{source.name}: không có tệp này")
     latest = max((number for number, _, _ in migrations.available()), default=0)
     version = schema_version(source)
     if version > latest:
@@ -233,19 +286,27 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> P
             "Bản sao lưu mới hơn phiên bản ứng dụng này",
             f"{source.name}: schema {version} > {latest}; cập nhật ứng dụng trước khi khôi phục",
         )
-    with _write_lock(target, None):
+    with _write_lock(target, on_wait):
+        # the backup is copied first: nothing is moved until its bytes are safe beside the store
+        # (restoring the store onto itself, or from a snapshot about to be pruned, loses nothing)
+        partial = target.with_name("." + target.name + ".restoring")
+        shutil.copyfile(source, partial)
         aside = target.with_name(
             f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}.duckdb"
         )
+        wal = target.with_name(target.name + ".wal")
         if target.exists():
             os.replace(target, aside)
-        for leftover in (target.with_name(target.name + ".wal"),):
-            if leftover.exists():
-                os.replace(leftover, aside.with_name(aside.name + ".wal"))
-        partial = target.with_name("." + target.name + ".partial")
-        shutil.copyfile(source, partial)
-        os.replace(partial, target)
-        open_store(target).close()  # migrated to this code's schema, reference data in sync
+        if wal.exists():
+            os.replace(wal, aside.with_name(aside.name + ".wal"))
+        try:
+            os.replace(partial, target)
+            open_store(target).close()  # migrated to this code's schema, reference data in sync
+        except BaseException:
+            target.unlink(missing_ok=True)
+            if aside.exists():
+                os.replace(aside, target)  # the store as it was
+            raise
         publish(target)
     return aside
 

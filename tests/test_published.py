@@ -22,6 +22,15 @@ from tests.conftest import ROOT, SAMPLES
 GTSX = "SELECT value FROM observations WHERE indicator_code = 'gtsx_tong' AND kind = 'estimate' AND year = 2016 AND month_to = 6 AND unit_id = (SELECT unit_id FROM admin_units WHERE name = 'Thành phố Hà Tĩnh' LIMIT 1)"
 
 
+def _touch(w, n: int) -> None:
+    """A small real write: a learnt name (bumps the aliases version readers see)."""
+    from store.aliases import add_alias
+
+    add_alias(
+        w, {"kind": "indicator", "name": f"tên {n}", "name_key": f"ten {n}", "target": "gtsx_tong"}
+    )
+
+
 def _load(path, sample="city_6t_2016.xlsx"):
     with published.writing(path) as w:
         read = parse_upload(sample, (SAMPLES / sample).read_bytes(), w)
@@ -46,6 +55,36 @@ def test_a_write_publishes_a_snapshot_readers_switch_to(tmp_path):
         second.execute("DELETE FROM observations")  # readers cannot write
 
 
+def test_a_refused_load_publishes_nothing(tmp_path):
+    path = tmp_path / "s.duckdb"
+    published.reader(path)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "loaders",
+            "load",
+            str(SAMPLES / "bad_text_number.xlsx"),
+            "--db",
+            str(path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert run.returncode == 1
+    assert published.current_snapshot(path).name == "s-000001.duckdb"
+    assert not list((tmp_path / "backups").glob("s-*-000002.duckdb"))
+
+
+def test_restoring_the_store_onto_itself_loses_nothing(tmp_path):
+    path = tmp_path / "s.duckdb"
+    _load(path)
+    published.restore(path, path)
+    assert store.scalar(published.reader(path), GTSX) == pytest.approx(4339)
+
+
 def test_a_failed_write_publishes_nothing(tmp_path):
     path = tmp_path / "s.duckdb"
     published.reader(path)
@@ -62,7 +101,8 @@ def test_writers_take_turns_and_the_second_is_told_it_waits(tmp_path):
     inside, release, told = threading.Event(), threading.Event(), []
 
     def hold():
-        with published.writing(path):
+        with published.writing(path) as w:
+            _touch(w, 1)
             inside.set()
             release.wait(10)
 
@@ -72,8 +112,9 @@ def test_writers_take_turns_and_the_second_is_told_it_waits(tmp_path):
     timer = threading.Timer(0.5, release.set)
     timer.start()
     started = time.monotonic()
-    with published.writing(path, on_wait=told.append):
+    with published.writing(path, on_wait=told.append) as w:
         waited = time.monotonic() - started
+        _touch(w, 2)
     holder.join()
     assert told and "Đang chờ" in told[0] and waited >= 0.4
     assert published.current_snapshot(path).name == "s-000003.duckdb"
@@ -82,12 +123,16 @@ def test_writers_take_turns_and_the_second_is_told_it_waits(tmp_path):
 def test_old_snapshots_are_pruned_and_backups_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("CHITIEU_BACKUPS", "2")
     path = tmp_path / "s.duckdb"
-    for _ in range(5):
-        with published.writing(path):
-            pass
+    manual = published.backup(path)  # a `store backup` copy in the same folder: never rotated away
+    for n in range(4):
+        with published.writing(path) as w:
+            _touch(w, n)
+    with published.writing(path):
+        pass  # changes nothing: publishes nothing
+    assert manual.exists()
     snapshots = sorted(p.name for p in (tmp_path / "snapshots").glob("s-*.duckdb"))
     assert snapshots == ["s-000003.duckdb", "s-000004.duckdb", "s-000005.duckdb"]
-    backups = sorted((tmp_path / "backups").glob("s-*.duckdb"))
+    backups = sorted(p for p in (tmp_path / "backups").glob("s-*.duckdb") if p != manual)
     assert len(backups) == 2 and backups[-1].name.endswith("-000005.duckdb")
     assert os.path.samefile(backups[-1], tmp_path / "snapshots" / "s-000005.duckdb")  # a link
 

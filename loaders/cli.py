@@ -166,6 +166,11 @@ def cmd_load(args) -> int:
 
     try:  # parsed on the snapshot; written with the write lock, then published for every reader
         with published.writing(db_path(args.db) if args.db else None, on_wait=_say) as w:
+            # a load that finished while this one waited may have brought the same file
+            for r in results:
+                for p in earlier_copies(w, r):
+                    if p not in r.problems:
+                        print(format_line(p))
             outcome = commit(w, results, user, files=_bytes(args.files))
     except StoreError as exc:
         print(f"lỗi: {exc.title} — {exc.detail}", file=sys.stderr)

@@ -288,3 +288,28 @@ def test_restore_refuses_a_newer_schema_and_a_file_that_is_not_a_store(tmp_path)
     with pytest.raises(store.StoreError, match="không phải kho"):
         published.restore(junk, path)
     assert store.scalar(published.reader(path), "SELECT count(*) FROM admin_units") > 0
+
+
+def test_two_loads_of_one_file_at_once_the_second_warns_it_is_the_same_file(tmp_path):
+    path = tmp_path / "s.duckdb"
+    published.reader(path)
+    command = [
+        sys.executable,
+        "-m",
+        "loaders",
+        "load",
+        str(SAMPLES / "city_6t_2016.xlsx"),
+        "--db",
+        str(path),
+    ]
+    runs = [
+        subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=180) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    said = "".join(out + err for out, err in outputs)
+    assert said.count("[same-file]") == 1 and "36 không đổi" in said  # whichever came second
+    assert store.scalar(published.reader(path), "SELECT count(*) FROM observation_versions") == 36

@@ -50,7 +50,11 @@ def _read(path: str, max_bytes: int | None = None) -> tuple[str, bytes | None, s
         return p.name, None, _OS_REASONS.get(code, "không đọc được tệp")
 
 
-def _parse_all(files: list[str], con, limits: Limits, decisions=None) -> list[FileResult]:
+def _parse_all(
+    files: list[str], con, limits: Limits, decisions=None, read: dict[str, bytes] | None = None
+) -> list[FileResult]:
+    """Every file parsed in the worker; `read` (when given) collects each file's bytes by sha256,
+    to keep beside the store once loaded."""
     results = []
     for path in files:
         name, data, failure = _read(path, limits.max_bytes)
@@ -79,6 +83,8 @@ def _parse_all(files: list[str], con, limits: Limits, decisions=None) -> list[Fi
         # in a worker, as the app does: a hostile file is a problem on that file, not a crash
         r = parse_isolated(path, data, con, limits=limits, decisions=decisions)
         r.problems += earlier_copies(con, r)
+        if read is not None and r.sha256:
+            read[r.sha256] = data
         results.append(r)
     return results
 
@@ -95,18 +101,6 @@ def _print_problems(results: list[FileResult], extra=()) -> tuple[int, int]:
         errors += p.is_error
         warnings += not p.is_error
     return errors, warnings
-
-
-def _bytes(paths: list[str]) -> dict[str, bytes]:
-    """The files by their sha256, to keep beside the store once loaded (read again: they are small)."""
-    import hashlib
-
-    kept = {}
-    for path in paths:
-        name, data, _ = _read(path)
-        if data:
-            kept[hashlib.sha256(data).hexdigest()] = data
-    return kept
 
 
 def _say(message: str) -> None:
@@ -157,7 +151,8 @@ def cmd_load(args) -> int:
     if isinstance(decisions, str):
         print(f"lỗi: {decisions}", file=sys.stderr)
         return 2
-    results = _parse_all(args.files, con, _limits(args), decisions)
+    read: dict[str, bytes] = {}
+    results = _parse_all(args.files, con, _limits(args), decisions, read)
     errors, warnings = _print_problems(results)
     print_unknowns(results)
     user = args.user or os.environ.get("CHITIEU_USER") or _whoami()
@@ -171,7 +166,7 @@ def cmd_load(args) -> int:
                 for p in earlier_copies(w, r):
                     if p not in r.problems:
                         print(format_line(p))
-            outcome = commit(w, results, user, files=_bytes(args.files))
+            outcome = commit(w, results, user, files=read)
     except StoreError as exc:
         print(f"lỗi: {exc.title} — {exc.detail}", file=sys.stderr)
         return 1

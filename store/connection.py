@@ -44,11 +44,14 @@ class StoreError(Exception):
 
 
 def db_path(path: str | os.PathLike | None = None) -> Path:
-    """The store file: explicit path, else $CHITIEU_DB, else data/chitieu.duckdb (relative to the repo)."""
-    chosen = Path(path or os.environ.get("CHITIEU_DB") or DEFAULT_DB)
-    if not chosen.is_absolute() and str(chosen) != ":memory:":
-        chosen = Path(__file__).resolve().parent.parent / chosen
-    return chosen
+    """The store file: explicit path, else $CHITIEU_DB (both relative to the working directory, as an
+    operator typing `--db x.duckdb` expects), else data/chitieu.duckdb relative to the repo."""
+    given = path or os.environ.get("CHITIEU_DB")
+    if given is not None and str(given) == ":memory:":
+        return Path(":memory:")
+    if given:
+        return Path(given).absolute()
+    return Path(__file__).resolve().parent.parent / DEFAULT_DB
 
 
 def open_store(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:

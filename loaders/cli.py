@@ -189,12 +189,18 @@ def cmd_load(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from loaders.export import write_csv
+    from loaders.export import ambiguous_targets, write_csv
 
     con = _open(args.db)
     if con is None:
         return 1
-    write_csv(con, sys.stdout)
+    write_csv(con, sys.stdout, with_source=args.with_source)
+    if not args.with_source and (n := ambiguous_targets(con)):
+        print(
+            f"Lưu ý: {n} dòng kế hoạch chỉ khác nhau ở cấp giao (tỉnh giao, HĐND giao…); tệp này "
+            "không nạp lại được đúng. Thêm --with-source để có cột target_source.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -246,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
             )
     p = sub.add_parser("export", help="xuất mọi số liệu đã lưu ra CSV")
     p.add_argument("--db", help="kho dữ liệu (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")
+    p.add_argument(
+        "--with-source",
+        action="store_true",
+        help="thêm cột target_source (cấp giao kế hoạch) để tệp nạp lại vào kho trống đúng từng số",
+    )
     add_alias_commands(sub)
     args = parser.parse_args(argv)
     try:

@@ -318,9 +318,14 @@ def extract_long(
     ok &= ~missing_ind
     # ------------------------------------------------------------ units (name or code) for the period's date
     by_code = "unit_code" in f and "unit" not in f
+    both = "unit_code" in f and "unit" in f  # a code that names the same unit settles same names
     unit_col = f["unit_code"] if by_code else f["unit"]
     ycodes, yuniq = pd.factorize(year * 100 + mto)
-    ucodes, uuniq = _combine(cols.codes(unit_col), (ycodes.astype(np.int64), yuniq))
+    ucodes, uuniq = _combine(
+        cols.codes(unit_col),
+        cols.codes(f["unit_code"] if both else None),
+        (ycodes.astype(np.int64), yuniq),
+    )
     u_id = np.full(len(uuniq), -1, dtype=np.int64)
     reported = set()
     first_row = np.full(len(uuniq), n, dtype=np.int64)
@@ -330,10 +335,10 @@ def extract_long(
     ] = {}  # NameResolver.unit's answer per name and units valid
     candidates: dict[str, list[int]] = {}
     by_unit_code: dict[str, list[int]] = {}
-    if by_code:
+    if by_code or both:
         for u in catalog.units.values():
             by_unit_code.setdefault(u.code, []).append(u.unit_id)
-    for j, (name, ym) in enumerate(uuniq):
+    for j, (name, given_code, ym) in enumerate(uuniq):
         y, m = divmod(int(ym), 100)
         if int(y) == 0:
             continue
@@ -359,6 +364,14 @@ def extract_long(
             if len(valid) != 1 and keep[first_row[j]] and name not in reported:
                 reported.add(name)
                 names.report_unit(name, cell, when, valid, [])
+            continue
+        coded = [
+            i
+            for i in by_unit_code.get(given_code, [])
+            if i in candidates[name] and catalog.units[i].valid_during(since, when)
+        ]
+        if len(coded) == 1:  # "18085, Phường Hà Huy Tập" in 2025: the old ward, not the new one
+            u_id[j] = coded[0]
             continue
         if signature in resolved:  # the same units valid: the same answer as at an earlier date
             got = resolved[signature]

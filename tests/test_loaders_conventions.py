@@ -455,3 +455,35 @@ def test_a_long_table_period_from_a_month_runs_to_the_year_end(con):
     r, lines = load(con, rows)
     assert r.ok, lines
     assert obs(r) == {("thu_ngan_sach", BAC_HA, 2019, 7, 12, "actual", "", 40.0)}
+
+
+def test_a_unit_code_beside_the_name_settles_two_wards_of_one_name(con):
+    """Phường Hà Huy Tập before 1/7/2025 (18085) and after (18652): a long table's code column picks
+    the one it names; without the code the ward of the period's end is taken."""
+    units = {
+        code: int(uid)
+        for code, uid in con.execute(
+            "SELECT code, unit_id FROM admin_units WHERE name = 'Phường Hà Huy Tập'"
+        ).fetchall()
+    }
+    assert {"18085", "18652"} <= set(units)
+    header = [
+        "Mã chỉ tiêu",
+        "Mã đơn vị",
+        "Đơn vị",
+        "Năm",
+        "Từ tháng",
+        "Đến tháng",
+        "Loại",
+        "Giá trị",
+    ]
+    rows = [header]
+    for code in ("18085", "18652"):
+        rows.append(["thu_ngan_sach", code, "Phường Hà Huy Tập", 2025, 1, 9, "actual", 12])
+    r, lines = load(con, rows)
+    assert r.ok, lines
+    assert {int(u) for u in r.observations.unit_id} == {units["18085"], units["18652"]}
+    named = [[c for k, c in enumerate(row) if k != 1] for row in rows[:2]]
+    r, lines = load(con, named)
+    assert r.ok, lines
+    assert {int(u) for u in r.observations.unit_id} == {units["18652"]}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
+from store.connection import scalar
+
 EXPORT_SQL = """
 SELECT o.indicator_code, i.name AS indicator_name, u.code AS unit_code, u.name AS unit_name,
        o.year, o.month_from, o.month_to, o.kind, o.value, m.name AS measure, o.target_source
@@ -39,8 +41,4 @@ SELECT coalesce(sum(n), 0) FROM (
 
 def count_ambiguous_targets(con: duckdb.DuckDBPyConnection) -> int:
     """Observations sharing every key column but target_source with another one."""
-    cursor = con.cursor()
-    try:
-        return int(cursor.execute(AMBIGUOUS_SQL).fetchone()[0])
-    finally:
-        cursor.close()
+    return int(scalar(con, AMBIGUOUS_SQL) or 0)

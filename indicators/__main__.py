@@ -12,6 +12,9 @@ from indicators.commands.common import CommandError
 
 
 def main(argv: list[str] | None = None) -> int:
+    from vn.cli import use_vietnamese
+
+    use_vietnamese()
     parser = argparse.ArgumentParser(
         prog="python -m indicators", description="Chỉ tiêu: indicator measures"
     )

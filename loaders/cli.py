@@ -217,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     if not os.environ.get("CHITIEU_DEBUG"):  # technical detail stays out of the user's terminal
         logging.getLogger("loaders").addHandler(logging.NullHandler())
         logging.getLogger("loaders").propagate = False
+    from vn.cli import use_vietnamese
+
+    use_vietnamese()
     parser = argparse.ArgumentParser(
         prog="python -m loaders", description="Nạp biểu báo cáo vào kho số liệu."
     )

@@ -22,6 +22,9 @@ def _say(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from vn.cli import use_vietnamese
+
+    use_vietnamese()
     parser = argparse.ArgumentParser(prog="python -m store")
     sub = parser.add_subparsers(dest="command", required=True)
     init = sub.add_parser("init", help="tạo/nâng cấp kho dữ liệu (create or migrate the store)")

@@ -633,7 +633,9 @@ def main(argv: list[str] | None = None) -> int:
     import sys
 
     from store import StoreError, db_path, published
+    from vn.cli import use_vietnamese
 
+    use_vietnamese()
     parser = argparse.ArgumentParser(prog="python -m store.demo", description="Nạp dữ liệu mẫu")
     parser.add_argument(
         "--db", help="đường dẫn kho (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)"

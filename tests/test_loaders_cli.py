@@ -194,3 +194,13 @@ def test_relative_db_is_taken_from_the_working_directory(tmp_path):
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "kho.duckdb").exists()
     assert not (ROOT / "kho.duckdb").exists()
+
+
+def test_argument_errors_are_vietnamese():
+    wrong = run("load")
+    assert wrong.returncode == 2
+    assert "Cách dùng: python -m loaders load" in wrong.stderr
+    assert "thiếu đối số bắt buộc: FILE" in wrong.stderr
+    helped = run("export", "--help")
+    assert "tùy chọn:" in helped.stdout and "in hướng dẫn này rồi thoát" in helped.stdout
+    assert "usage" not in helped.stdout + wrong.stderr

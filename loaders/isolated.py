@@ -30,16 +30,10 @@ from loaders.problems import problem
 from loaders.read import Limits
 from loaders.unknowns import Decisions
 from store import Connection
+from store.settings import env_int
 from vn.numbers import number
 
 log = logging.getLogger(__name__)
-
-
-def _env_int(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
-        return default
 
 
 @dataclass(frozen=True)
@@ -47,11 +41,11 @@ class WorkerLimits:
     """What one parse may use: address space (MB) and wall time (s). A 1-million-cell workbook needs
     about 0,4 GB resident (2,4 GB of address space) and 5–10 s on the bench machine."""
 
-    memory_mb: int = _env_int("CHITIEU_PARSE_MEMORY_MB", 4096)
-    seconds: int = _env_int("CHITIEU_PARSE_SECONDS", 300)
+    memory_mb: int = env_int("CHITIEU_PARSE_MEMORY_MB", 4096)
+    seconds: int = env_int("CHITIEU_PARSE_SECONDS", 300)
 
 
-MAX_WORKERS = max(1, _env_int("CHITIEU_PARSE_WORKERS", 2))
+MAX_WORKERS = max(1, env_int("CHITIEU_PARSE_WORKERS", 2))
 _SLOTS = threading.BoundedSemaphore(MAX_WORKERS)
 _idle: list[_Worker] = []
 _idle_lock = threading.Lock()

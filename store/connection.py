@@ -63,7 +63,14 @@ def open_store(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnecti
         con = duckdb.connect(str(target))
     except duckdb.Error as exc:
         raise StoreError("Không mở được kho dữ liệu", f"{target}: {exc}") from exc
-    applied = migrations.migrate(con)
+    try:
+        applied = migrations.migrate(con)
+    except migrations.ForeignDatabase as exc:
+        con.close()
+        raise StoreError(
+            "Tệp này là cơ sở dữ liệu khác, không phải kho Chỉ tiêu: không ghi gì vào đó",
+            f"{target}: tables {exc}",
+        ) from exc
     reference.sync(
         con, force=bool(applied)
     )  # a new column is filled even when data/ did not change

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from store.connection import db_path
+from store.settings import env_int
 
 log = logging.getLogger(__name__)
 _SUFFIX = re.compile(r"\.(xlsx|xlsm|xls|ods|csv|txt)$", re.I)
@@ -38,7 +39,7 @@ def keep(sha256: str, name: str, data: bytes, path: str | os.PathLike | None = N
     if existing is not None:
         return existing
     target_dir = folder(path)
-    cap = int(os.environ.get("CHITIEU_FILES_MAX_MB", "2048")) << 20
+    cap = env_int("CHITIEU_FILES_MAX_MB", 2048) << 20
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
         used = sum(p.stat().st_size for p in target_dir.iterdir() if p.is_file())

@@ -21,7 +21,19 @@ def available() -> list[tuple[int, str, Path]]:
     return found
 
 
+class ForeignDatabase(Exception):
+    """The file is a DuckDB database of something else: its tables are not ours to add to."""
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    tables = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+        ).fetchall()
+    }
+    if tables and "schema_migrations" not in tables:
+        raise ForeignDatabase(", ".join(sorted(tables)[:5]))
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
         "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"

@@ -29,19 +29,13 @@ from pathlib import Path
 import duckdb
 
 from store.connection import StoreError, alive, db_path, open_store, scalar
+from store.settings import env_int
 
 log = logging.getLogger(__name__)
 KEEP_SNAPSHOTS = 3
 WAIT_SECONDS = 600.0  # a writer waits this long for another one (a national load takes ~1 min)
 _SNAPSHOT = re.compile(r"-(\d{6,})\.duckdb$")
 _AUTOMATIC = re.compile(r"-\d{8}-\d{6}-\d{6,}\.duckdb$")
-
-
-def _env_int(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
-        return default
 
 
 def snapshot_dir(path: Path) -> Path:
@@ -176,11 +170,13 @@ def _prune(folder: Path, stem: str, keep: str) -> None:
     for old in snapshots[:-KEEP_SNAPSHOTS]:
         if old.name != keep:
             old.unlink(missing_ok=True)
+    for torn in folder.glob(f".{stem}-*.partial"):  # a copy a killed writer left (the lock is ours)
+        torn.unlink(missing_ok=True)
 
 
 def _keep_backup(path: Path, snapshot: Path) -> None:
     """A hard link of the new snapshot in backups/ (a copy where links are not possible)."""
-    keep = _env_int("CHITIEU_BACKUPS", 10)
+    keep = env_int("CHITIEU_BACKUPS", 10)
     if keep <= 0:
         return
     folder = backup_dir(path)

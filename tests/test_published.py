@@ -124,12 +124,14 @@ def test_old_snapshots_are_pruned_and_backups_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("CHITIEU_BACKUPS", "2")
     path = tmp_path / "s.duckdb"
     manual = published.backup(path)  # a `store backup` copy in the same folder: never rotated away
+    torn = tmp_path / "snapshots" / ".s-000009.duckdb.partial"  # what a writer killed mid-copy leaves
+    torn.write_bytes(b"half")
     for n in range(4):
         with published.writing(path) as w:
             _touch(w, n)
     with published.writing(path):
         pass  # changes nothing: publishes nothing
-    assert manual.exists()
+    assert manual.exists() and not torn.exists()
     snapshots = sorted(p.name for p in (tmp_path / "snapshots").glob("s-*.duckdb"))
     assert snapshots == ["s-000003.duckdb", "s-000004.duckdb", "s-000005.duckdb"]
     backups = sorted(p for p in (tmp_path / "backups").glob("s-*.duckdb") if p != manual)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 import pytest
 
 import store
-from store import migrations, reference
+from store import StoreError, migrations, reference
 from store.uploads import commit_upload, history, rollback_upload
 
 
@@ -125,3 +126,15 @@ def test_unit_summary_follows_uploads_and_rollbacks(empty_store):
         "GROUP BY unit_id ORDER BY unit_id",
     ).values.tolist()
     assert summary() == recount
+
+
+def test_a_foreign_duckdb_file_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "khac.duckdb"
+    other = duckdb.connect(str(path))
+    other.execute("CREATE TABLE ban_ghi (a INTEGER)")
+    other.close()
+    with pytest.raises(StoreError, match="không phải kho Chỉ tiêu"):
+        store.open_store(path)
+    again = duckdb.connect(str(path), read_only=True)
+    assert [r[0] for r in again.execute("SHOW TABLES").fetchall()] == ["ban_ghi"]
+    again.close()

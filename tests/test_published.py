@@ -124,7 +124,8 @@ def test_old_snapshots_are_pruned_and_backups_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("CHITIEU_BACKUPS", "2")
     path = tmp_path / "s.duckdb"
     manual = published.backup(path)  # a `store backup` copy in the same folder: never rotated away
-    torn = tmp_path / "snapshots" / ".s-000009.duckdb.partial"  # what a writer killed mid-copy leaves
+    # what a writer killed in the middle of a copy leaves
+    torn = tmp_path / "snapshots" / ".s-000009.duckdb.partial"
     torn.write_bytes(b"half")
     for n in range(4):
         with published.writing(path) as w:

@@ -627,8 +627,29 @@ def has_demo(con: duckdb.DuckDBPyConnection) -> bool:
     return int(n) > 0
 
 
+def ensure_accounts(con: duckdb.DuckDBPyConnection, path) -> list:
+    """While demo data are in force and no account exists: the demo accounts (data/access)."""
+    from store import accounts
+
+    return accounts.add_demo_accounts(path) if has_demo(con) else []
+
+
+def print_accounts(path) -> None:
+    from store import accounts
+
+    password, listed = accounts.demo_accounts()
+    enabled = {u.username for u in accounts.all_users(path) if u.demo and not u.disabled}
+    shown = [a for a in listed if a["username"] in enabled]
+    if not shown:
+        return
+    print(f"Tài khoản mẫu (mật khẩu: {password}) — chỉ để xem thử, không dùng khi phục vụ mạng:")
+    for a in shown:
+        print(f"  {a['username']:<14} {a['display_name']}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """`python -m store.demo [--db PATH]`: create the store when missing and seed demo data once."""
+    """`python -m store.demo [--db PATH]`: create the store when missing and seed demo data once;
+    the demo accounts with them (printed)."""
     import argparse
     import sys
 
@@ -647,6 +668,7 @@ def main(argv: list[str] | None = None) -> int:
             path, on_wait=lambda message: print(message, file=sys.stderr)
         ) as con:
             result = seed(con)
+            ensure_accounts(con, path)
     except StoreError as exc:
         print(f"lỗi: {exc.title} — {exc.detail}", file=sys.stderr)
         return 1
@@ -654,6 +676,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Đã nạp dữ liệu mẫu: {result.n_observations} số liệu vào {path}")
     else:
         print(f"Kho {path} đã có dữ liệu; không nạp lại dữ liệu mẫu.")
+    print_accounts(path)
     return 0
 
 

@@ -12,11 +12,14 @@ from contextlib import contextmanager
 import streamlit as st
 
 import store
-from store import demo, published
+from store import accounts, demo, published, scope
 
 
-def _path() -> str:
+def store_path() -> str:
     return str(store.db_path())
+
+
+_path = store_path
 
 
 @st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
@@ -30,14 +33,21 @@ def _prepared(path: str) -> bool:
         with published.writing(path) as w:
             if os.environ.get("CHITIEU_DEMO", "1") != "0":
                 demo.seed(w)  # does nothing once the store has held an upload
+    demo.ensure_accounts(published.reader(path), path)
     return True
 
 
 def connection() -> store.Connection:
-    """The newest snapshot (a page run reads one snapshot from start to end)."""
+    """The newest snapshot, whole (a page run reads one snapshot from start to end). Pages read
+    through `scoped`; the whole store is for the loader's name matching only."""
     path = _path()
     _prepared(path)
     return published.reader(path)
+
+
+def scoped(user: accounts.User) -> store.Connection:
+    """The newest snapshot as the user may see it: their units and everything under them."""
+    return scope.scoped(connection(), user.units)
 
 
 @contextmanager

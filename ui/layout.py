@@ -5,13 +5,15 @@ store connection. Deep links work because each page runs this itself (shared/sty
 
 from __future__ import annotations
 
+import inspect
 import tomllib
 from pathlib import Path
 
 import streamlit as st
 
 from store import Connection, demo
-from ui import data, errors, logs
+from store.accounts import User
+from ui import auth, data, errors, logs
 
 ROOT = Path(__file__).resolve().parent.parent
 NAVIGATION = ROOT / "data" / "navigation.toml"
@@ -25,14 +27,30 @@ def _sections() -> list[dict]:
     return [s for s in sections if s["pages"]]
 
 
-def navigation() -> None:
+def navigation(user: User | None) -> None:
+    """The pages this user may open, in sections (none before sign-in)."""
     with st.sidebar:
         st.markdown(f"### {APP_TITLE}")
         st.caption("Theo dõi chỉ tiêu kinh tế - xã hội")
+        if user is None:
+            return
         for section in _sections():
+            items = [p for p in section["pages"] if user.may(p.get("authority", "view"))]
+            if not items:
+                continue
             st.markdown(f"**{section['title']}**")
-            for item in section["pages"]:
+            for item in items:
                 st.page_link(item["path"], label=item["label"], icon=item.get("icon"))
+
+
+def _entry(script: str) -> dict:
+    """The navigation entry of the page script running (its label and authority)."""
+    path = Path(script).resolve()
+    for section in _sections():
+        for item in section["pages"]:
+            if (ROOT / item["path"]).resolve() == path:
+                return item
+    return {"label": path.stem, "authority": "view"}
 
 
 # Streamlit writes the file uploader's own words in English ("Upload", "Drag and drop files here",
@@ -53,17 +71,38 @@ def vietnamese_uploader() -> None:
 
 
 def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = False) -> Connection:
-    """Set up a page and return the store connection. Stops the script with a Vietnamese error
-    when the store cannot be opened. `compact` (presentation): no page title, a one-line demo note."""
+    """Set up a page and return the store connection, limited to the signed-in user's scope. Stops
+    the script with the sign-in form (nobody signed in), a reason (the role may not open this
+    page, data/navigation.toml) or a Vietnamese error (the store cannot be opened). `compact`
+    (presentation): no page title, a one-line demo note."""
     logs.setup()
     errors.install()  # whatever this run raises is shown in Vietnamese with an error id
     st.set_page_config(
         page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide" if wide else "centered"
     )
-    navigation()
+    entry = _entry(inspect.stack()[1].filename)
     try:
-        con = data.connection()
+        data.connection()  # the store migrated and (demo) seeded before anyone signs in
+        user = auth.current_user()
     except Exception as exc:  # a system failure: plain title, details behind an expander
+        navigation(None)
+        errors.show_failure("Không mở được kho dữ liệu", exc)
+        st.stop()
+    navigation(user)
+    auth.emit_cookie()
+    if user is None:
+        st.title(title)
+        auth.sign_in_form(f"Đăng nhập để mở trang **{entry['label']}**.")
+        st.stop()
+    auth.account_box(user)
+    if not user.may(entry.get("authority", "view")):
+        st.title(title)
+        auth.refuse(user, entry["label"], entry.get("authority", "view"))
+        st.stop()
+    st.session_state["user"] = user
+    try:
+        con = data.scoped(user)
+    except Exception as exc:
         errors.show_failure("Không mở được kho dữ liệu", exc)
         st.stop()
     if demo.has_demo(con) and compact:

@@ -1,0 +1,109 @@
+"""A user's scope enforced below every query: a connection on which each table with a `unit_id`
+shows only the units of the scope (the units named and everything under them, in every period).
+
+The connection is an in-memory DuckDB database that attaches the published snapshot read-only and
+defines one view per table under the table's own name. Every query function — those written today
+and those added later — runs its SQL unchanged and cannot see outside the scope: there is no filter
+to forget. Uploads are shown when they wrote something in the scope."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from store.connection import query
+
+# From the units named, down to the units under them and back to the units merged into them (a
+# ward formed in 2025 keeps its predecessors' history in its scope, data/unit_succession.csv)
+SCOPE_UNITS_SQL = """
+WITH RECURSIVE edges(from_id, to_id) AS (
+    SELECT parent_id, unit_id FROM admin_units WHERE parent_id IS NOT NULL
+    UNION ALL SELECT new_unit_id, old_unit_id FROM unit_succession
+), tree(unit_id) AS (
+    SELECT unit_id FROM admin_units WHERE code IN (SELECT unnest(?::VARCHAR[]))
+    UNION
+    SELECT e.to_id FROM edges e JOIN tree t ON e.from_id = t.unit_id
+)
+SELECT unit_id FROM tree ORDER BY unit_id
+"""
+_UPLOADS_IN_SCOPE = """
+SELECT * FROM s.main.uploads u WHERE u.upload_id IN (
+    SELECT upload_id FROM s.main.observation_versions WHERE unit_id IN (SELECT unit_id FROM scope_units)
+    UNION SELECT upload_id FROM s.main.criteria_scores WHERE unit_id IN (SELECT unit_id FROM scope_units)
+    UNION SELECT upload_id FROM s.main.recognitions WHERE unit_id IN (SELECT unit_id FROM scope_units)
+)
+"""
+CACHE = 16  # scoped connections kept per process (one per scope and snapshot in use)
+_lock = threading.Lock()
+_cache: OrderedDict[tuple, duckdb.DuckDBPyConnection] = OrderedDict()
+
+
+def unit_ids(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> list[int]:
+    """The units that have had these GSO codes (a merged ward keeps one predecessor's code), all
+    units under them and the units merged into them."""
+    chosen = sorted({str(c).strip() for c in codes})
+    if not chosen:
+        return []
+    return [int(u) for u in query(con, SCOPE_UNITS_SQL, [chosen]).unit_id]
+
+
+def snapshot_file(con: duckdb.DuckDBPyConnection) -> str:
+    return str(
+        query(con, "SELECT path FROM duckdb_databases() WHERE database_name = current_database()")
+        .path.iloc[0]
+    )
+
+
+def scoped(reader: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> duckdb.DuckDBPyConnection:
+    """The read-only snapshot `reader` reads, seen through the scope of `codes`."""
+    snapshot = snapshot_file(reader)
+    ids = tuple(unit_ids(reader, codes))
+    key = (snapshot, ids)
+    with _lock:
+        held = _cache.get(key)
+        if held is not None:
+            _cache.move_to_end(key)
+            return held
+    con = _build(Path(snapshot), ids)
+    with _lock:
+        _cache[key] = con
+        while len(_cache) > CACHE:
+            _cache.popitem(last=False)  # not closed: a page run may still read it
+    return con
+
+
+def _build(snapshot: Path, ids: tuple[int, ...]) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    escaped = str(snapshot).replace("'", "''")
+    con.execute(f"ATTACH '{escaped}' AS s (READ_ONLY)")
+    con.execute("CREATE TABLE scope_units (unit_id BIGINT PRIMARY KEY)")
+    if ids:
+        con.executemany("INSERT INTO scope_units VALUES (?)", [(i,) for i in ids])
+    columns: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns"
+        " WHERE table_catalog = 's' AND table_schema = 'main'"
+    ).fetchall():
+        columns.setdefault(table, set()).add(column)
+    for table, cols in columns.items():
+        if table == "uploads":
+            body = _UPLOADS_IN_SCOPE
+        elif "unit_id" in cols:
+            body = (
+                f'SELECT * FROM s.main."{table}"'
+                " WHERE unit_id IN (SELECT unit_id FROM scope_units)"
+            )
+        else:
+            body = f'SELECT * FROM s.main."{table}"'
+        con.execute(f'CREATE VIEW main."{table}" AS {body}')
+    return con
+
+
+def forget() -> None:
+    """Drop the cached scoped connections (tests; after a restore)."""
+    with _lock:
+        _cache.clear()

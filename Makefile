@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+HOST   ?= 127.0.0.1
 export CHITIEU_DB ?= data/chitieu.duckdb
 
 .PHONY: install install-dev browser run seed test test-fast bench check clean
@@ -29,10 +30,11 @@ browser:  ## Debian's chromium for the browser tests, when missing and installab
 seed: install  ## create the store with demo data when it does not exist yet
 	$(PY) -m store.demo
 
-run: install  ## serve the app on http://localhost:$(PORT) (a second server on the same store: PORT=8502)
+run: install  ## serve the app on http://localhost:$(PORT) (another server: PORT=8502; a network: HOST=0.0.0.0)
 	@$(PY) scripts/port_free.py $(PORT)
 	$(PY) -m store.demo
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+	@$(PY) scripts/network_guard.py $(HOST)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(HOST) --server.headless true
 
 test: install-dev browser  ## the whole suite, browser tests included
 	$(PY) -m pytest -q

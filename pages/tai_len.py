@@ -9,13 +9,30 @@ import streamlit as st
 import loaders
 from indicators import catalog
 from loaders import templates
+from loaders.scope_check import out_of_scope
 from loaders.unknowns import Decisions, decision_key
-from store import aliases, demo, uploads
-from ui import data, errors, layout, mapping, problems
+from store import accounts, aliases, audit, demo, scope, uploads
+from ui import auth, data, errors, layout, mapping, problems
 from ui.text import md
 from vn.numbers import number
 
-con = layout.page("Tải dữ liệu lên", icon="⬆️")
+con = layout.page("Tải dữ liệu lên", icon="⬆️")  # the user's scope: history, templates
+user = auth.user()
+full = data.connection()  # the whole catalog: names of units outside the scope are still known
+allowed = set(scope.unit_ids(full, user.units))
+scope_label = scope.names(full, user.units)
+
+
+def _audit(action: str, detail: str = "", **fields) -> None:
+    audit.record(
+        user.username, action, detail, address=auth.address(), store=data.store_path(), **fields
+    )
+
+
+def _upload_in_scope(upload_id: int) -> bool:
+    """Every unit an upload wrote is in the user's scope (a ward cannot undo a city's upload)."""
+    units = uploads.units_of(full, upload_id)
+    return set(units) <= allowed
 
 
 @st.dialog("Xác nhận")
@@ -37,9 +54,22 @@ def confirm_undo(upload: pd.Series, action: str) -> None:
         label, verb, act = "Áp dụng lại", "áp dụng lại", uploads.reapply_upload
     left, right = st.columns(2)
     if left.button(label, type="primary", key="undo_confirm", width="stretch"):
+        if not user.may("rollback") or not _upload_in_scope(int(upload.upload_id)):
+            _audit("refused", f"{verb} #{upload.upload_id}", upload_id=int(upload.upload_id))
+            st.error(
+                f"Tài khoản {md(user.display_name)} không được {verb} lần tải lên này: nó ghi số "
+                "liệu của đơn vị ngoài phạm vi được giao."
+            )
+            return
         with errors.guarded(f"Không {verb} được lần tải lên #{upload.upload_id}"):
             with data.writing() as w:
                 touched = act(w, int(upload.upload_id))
+            _audit(
+                "rollback" if action == "rollback" else "reapply",
+                md(upload.file_name),
+                upload_id=int(upload.upload_id),
+                count=int(touched),
+            )
             st.session_state["rollback_message"] = (
                 f"Đã {verb} lần tải lên #{upload.upload_id}: {number(touched)} số liệu được cập nhật."
             )
@@ -58,7 +88,10 @@ with tab_load:
         "Chọn một hoặc nhiều tệp **.xlsx, .xls, .ods, .csv** (tối đa 20 MB mỗi tệp). Hệ thống tự nhận dạng "
         "biểu, kiểm tra từng ô và chỉ ghi khi **mọi tệp đều không có lỗi**."
     )
-    user = st.text_input("Người tải lên", key="upload_user", placeholder="Họ tên hoặc đơn vị")
+    st.caption(
+        f"Người tải lên: **{md(user.display_name)}** ({user.username}) — chỉ ghi được số liệu của: "
+        f"{md(scope_label)}."
+    )
     layout.vietnamese_uploader()
     files = st.file_uploader(
         "Tệp báo cáo",
@@ -81,12 +114,13 @@ with tab_load:
             result = loaders.parse_isolated(  # in a worker: no file can stop the server
                 f.name,
                 f.getvalue(),
-                con,
+                full,
                 decisions=decisions or None,
                 progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=md(msg)),
             )
             bar.empty()
-            result.problems += loaders.earlier_copies(con, result)
+            result.problems += loaders.earlier_copies(full, result)
+            result.problems += out_of_scope(result, allowed, user.username, scope_label)
             parsed[f.file_id] = cached = (token, result)
         results.append(cached[1])
     file_ids = {f.file_id for f in files or []}
@@ -156,8 +190,8 @@ with tab_load:
                 )
     if results:
         blocked = [r.name for r in results if any(p.is_error for p in mapping.other_problems(r))]
-        mapping.decided_summary(decisions, con, open_=bool(blocked))
-        chosen = mapping.step(con, results, user or None)
+        mapping.decided_summary(decisions, full, open_=bool(blocked))
+        chosen = mapping.step(full, results, user.username)
         if chosen is not None and chosen != decisions and mapping.unknowns(results):
             st.session_state["upload_decisions"] = decisions.merged(chosen)
             st.rerun()
@@ -185,8 +219,17 @@ with tab_load:
             with errors.guarded("Không ghi được vào kho dữ liệu (không có số liệu nào được ghi)"):
                 with data.writing() as w:  # another writer is waited for, saying so
                     kept = {r.sha256: f.getvalue() for r, f in zip(results, files or [])}
-                    outcome = loaders.commit(w, results, user=user or None, files=kept)
+                    outcome = loaders.commit(w, results, user=user.username, files=kept)
                 if outcome.committed:
+                    every = pd.concat([r.observations for r in results])
+                    _audit(
+                        "upload",
+                        ", ".join(md(r.name) for r in results),
+                        units=sorted(set(every["unit_name"].astype(str)))[:50],
+                        periods=sorted(set(every["period"].astype(str)))[:50],
+                        upload_id=outcome.upload_ids[0] if outcome.upload_ids else None,
+                        count=int(outcome.n_observations),
+                    )
                     st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
                     st.session_state["parsed_files"] = {}
                     st.session_state["upload_decisions"] = Decisions()
@@ -209,14 +252,32 @@ with tab_load:
         st.success(msg)
 
 with tab_history:
-    if demo.has_demo(con):
-        st.info("Kho đang có **dữ liệu mẫu** (minh họa). Gỡ đi để chỉ còn số liệu thật đã tải lên.")
+    if demo.has_demo(con) and user.may("remove_demo"):
+        st.info(
+            "Kho đang có **dữ liệu mẫu** (minh họa). Gỡ đi để chỉ còn số liệu thật đã tải lên; "
+            "các tài khoản mẫu bị khóa cùng lúc."
+        )
         if st.button("Gỡ dữ liệu mẫu", key="remove_demo"):
-            with errors.guarded("Không gỡ được dữ liệu mẫu"):
-                with data.writing() as w:
-                    n = demo.remove(w)
-                st.session_state["rollback_message"] = f"Đã gỡ {n} lần nạp dữ liệu mẫu."
-                st.rerun()
+            real_admins = [
+                u
+                for u in accounts.all_users(data.store_path())
+                if u.role == "quan_tri" and not u.demo and not u.disabled
+            ]
+            if not real_admins:
+                st.error(
+                    "Chưa gỡ: tạo trước một tài khoản quản trị thật (python -m store users add TÊN "
+                    "--role quan_tri --unit MÃ), vì các tài khoản mẫu bị khóa khi gỡ dữ liệu mẫu."
+                )
+            else:
+                with errors.guarded("Không gỡ được dữ liệu mẫu"):
+                    if not user.may("remove_demo"):
+                        raise PermissionError("remove_demo")
+                    with data.writing() as w:
+                        n = demo.remove(w)
+                    locked = accounts.remove_demo_accounts(data.store_path())
+                    _audit("demo_removal", f"{n} lần nạp, {locked} tài khoản mẫu bị khóa", count=n)
+                    st.session_state["rollback_message"] = f"Đã gỡ {n} lần nạp dữ liệu mẫu."
+                    st.rerun()
     hist = uploads.history(con)
     if hist.empty:
         st.info("Chưa có lần tải lên nào.")
@@ -270,7 +331,9 @@ with tab_history:
             key=f"upload_pick_{max(labels)}",  # a new upload starts the choice afresh
         )
         chosen = ordered[ordered.upload_id == pick].iloc[0]
-        if chosen.status != "rolled_back":
+        if not user.may("rollback"):
+            pass
+        elif chosen.status != "rolled_back":
             if st.button(f"Hoàn tác lần #{pick}…", key="rollback_go"):
                 confirm_undo(chosen, "rollback")
         elif st.button(f"Áp dụng lại lần #{pick}…", key="reapply_go"):

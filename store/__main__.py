@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from store import portable, published
+from store import cli_users, portable, published
 from store.connection import StoreError, db_path
 
 DB_HELP = "đường dẫn kho (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)"
@@ -41,9 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     imp = sub.add_parser("import", help="tạo kho mới từ một thư mục đã xuất")
     imp.add_argument("folder", help="thư mục đã xuất bằng python -m store export")
     imp.add_argument("--db", help=DB_HELP)
+    cli_users.add_commands(sub)
     args = parser.parse_args(argv)
     path = db_path(args.db)
     try:
+        if args.command == "users":
+            return cli_users.run(args, path)
         if args.command == "backup":
             print(f"Đã sao lưu: {published.backup(path, args.to, on_wait=_say)}")
         elif args.command == "export":

@@ -73,7 +73,8 @@ def _user(con: sqlite3.Connection, row: sqlite3.Row | None) -> User | None:
     units = tuple(
         r[0]
         for r in con.execute(
-            "SELECT unit_code FROM user_units WHERE user_id = ? ORDER BY unit_code", [row["user_id"]]
+            "SELECT unit_code FROM user_units WHERE user_id = ? ORDER BY unit_code",
+            [row["user_id"]],
         )
     )
     return User(
@@ -91,7 +92,9 @@ def _user(con: sqlite3.Connection, row: sqlite3.Row | None) -> User | None:
 def get(username: str, store: str | os.PathLike | None = None) -> User | None:
     con = connect(store)
     try:
-        row = con.execute("SELECT * FROM users WHERE username = ?", [normal_name(username)]).fetchone()
+        row = con.execute(
+            "SELECT * FROM users WHERE username = ?", [normal_name(username)]
+        ).fetchone()
         return _user(con, row)
     finally:
         con.close()
@@ -100,7 +103,9 @@ def get(username: str, store: str | os.PathLike | None = None) -> User | None:
 def by_id(user_id: int, store: str | os.PathLike | None = None) -> User | None:
     con = connect(store)
     try:
-        return _user(con, con.execute("SELECT * FROM users WHERE user_id = ?", [user_id]).fetchone())
+        return _user(
+            con, con.execute("SELECT * FROM users WHERE user_id = ?", [user_id]).fetchone()
+        )
     finally:
         con.close()
 
@@ -165,7 +170,9 @@ def verify(username: str, password: str, store: str | os.PathLike | None = None)
     """The user when the password is theirs and the account enabled, else None."""
     con = connect(store)
     try:
-        row = con.execute("SELECT * FROM users WHERE username = ?", [normal_name(username)]).fetchone()
+        row = con.execute(
+            "SELECT * FROM users WHERE username = ?", [normal_name(username)]
+        ).fetchone()
         if row is None or row["disabled"] or not row["password_hash"]:
             _hasher.hash(password)  # as slow as a real check: no telling which names exist
             return None
@@ -190,7 +197,10 @@ def _update(username: str, sql: str, params: list, store) -> User:
         if cur.rowcount == 0:
             raise AccountError(f"Không có tài khoản «{normal_name(username)}».")
         user = _user(
-            con, con.execute("SELECT * FROM users WHERE username = ?", [normal_name(username)]).fetchone()
+            con,
+            con.execute(
+                "SELECT * FROM users WHERE username = ?", [normal_name(username)]
+            ).fetchone(),
         )
         assert user is not None
         return user
@@ -222,7 +232,9 @@ def end_sessions(user_id: int, store: str | os.PathLike | None = None) -> None:
     """Sign-out: every session of the user ends (their tokens carry the old epoch)."""
     con = connect(store)
     try:
-        con.execute("UPDATE users SET session_epoch = session_epoch + 1 WHERE user_id = ?", [user_id])
+        con.execute(
+            "UPDATE users SET session_epoch = session_epoch + 1 WHERE user_id = ?", [user_id]
+        )
     finally:
         con.close()
 

@@ -51,10 +51,22 @@ def unit_ids(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> list[int]:
     return [int(u) for u in query(con, SCOPE_UNITS_SQL, [chosen]).unit_id]
 
 
+def names(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> str:
+    """ "Phường Bắc Hà, Phường Nguyễn Du": the units named by these codes, for messages."""
+    found = query(
+        con,
+        "SELECT DISTINCT name FROM admin_units WHERE code IN (SELECT unnest(?::VARCHAR[]))"
+        " ORDER BY name",
+        [sorted(codes)],
+    )
+    return ", ".join(found.name) or ", ".join(codes)
+
+
 def snapshot_file(con: duckdb.DuckDBPyConnection) -> str:
     return str(
-        query(con, "SELECT path FROM duckdb_databases() WHERE database_name = current_database()")
-        .path.iloc[0]
+        query(
+            con, "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+        ).path.iloc[0]
     )
 
 
@@ -94,8 +106,7 @@ def _build(snapshot: Path, ids: tuple[int, ...]) -> duckdb.DuckDBPyConnection:
             body = _UPLOADS_IN_SCOPE
         elif "unit_id" in cols:
             body = (
-                f'SELECT * FROM s.main."{table}"'
-                " WHERE unit_id IN (SELECT unit_id FROM scope_units)"
+                f'SELECT * FROM s.main."{table}" WHERE unit_id IN (SELECT unit_id FROM scope_units)'
             )
         else:
             body = f'SELECT * FROM s.main."{table}"'

@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from store.aliases import save_aliases
+from store.connection import query
 from store.criteria import insert_extras
 
 KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"]
@@ -311,6 +312,22 @@ def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ).df()
     finally:
         cursor.close()
+
+
+def units_of(con: duckdb.DuckDBPyConnection, upload_id: int) -> list[int]:
+    """Every unit an upload wrote a value, a recognition or a score for."""
+    return [
+        int(u)
+        for u in query(
+            con,
+            """
+            SELECT unit_id FROM observation_versions WHERE upload_id = $id
+            UNION SELECT unit_id FROM criteria_scores WHERE upload_id = $id
+            UNION SELECT unit_id FROM recognitions WHERE upload_id = $id
+            """,
+            {"id": upload_id},
+        ).unit_id
+    ]
 
 
 def same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> pd.DataFrame:

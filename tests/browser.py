@@ -38,10 +38,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+DB_OF: dict[str, Path] = {}  # a running test server's URL → its store (tests.signin mints cookies)
+
+
 @contextmanager
 def streamlit_server(db_path: Path, extra_env: dict | None = None):
+    from tests.signin import TEST_SECRET
+
     port = free_port()
-    env = {**os.environ, "CHITIEU_DB": str(db_path), **(extra_env or {})}
+    env = {
+        **os.environ,
+        "CHITIEU_DB": str(db_path),
+        "CHITIEU_SECRET": TEST_SECRET,
+        **(extra_env or {}),
+    }
     log = open(db_path.parent / f"streamlit_{port}.log", "w")
     proc = subprocess.Popen(
         [
@@ -63,6 +73,7 @@ def streamlit_server(db_path: Path, extra_env: dict | None = None):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    DB_OF[url] = db_path
     try:
         deadline = time.time() + 60
         while time.time() < deadline:

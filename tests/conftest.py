@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT.parent / "shared" / "samples"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+os.environ["CHITIEU_SECRET"] = "chitieu-kiem-thu-khong-dung-that"  # tests.signin.TEST_SECRET
 
 
 @pytest.fixture

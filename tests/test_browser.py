@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import assert_no_error, chromium_path, shot, until_url, wait_count, wait_idle
+from tests.signin import open_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -15,7 +16,7 @@ pytestmark = [
 
 
 def test_deep_link_first_then_overview(server, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    page = open_page(browser, server, viewport={"width": 1400, "height": 1100})
     # a fresh server's very first request is a deep link to a page other than the overview
     page.goto(server + "/danh_muc")
     wait_idle(page)
@@ -47,7 +48,7 @@ def test_deep_link_first_then_overview(server, browser):
 
 
 def test_refresh_keeps_filters(server, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = open_page(browser, server, viewport={"width": 1400, "height": 1000})
     page.goto(server + "/?unit=2&year=2019&period=1-9")
     wait_idle(page)
     page.reload()
@@ -59,7 +60,7 @@ def test_refresh_keeps_filters(server, browser):
 
 
 def test_every_page_opens_and_heatmap_click_opens_scorecard(server, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1300})
+    page = open_page(browser, server, viewport={"width": 1400, "height": 1300})
     query = "?unit=2&year=2024&period=1-9"
     for path, heading in [
         ("/chi_tieu", "Chỉ tiêu"),

@@ -16,6 +16,7 @@ from tests.browser import (
     until_url,
     wait_idle,
 )
+from tests.signin import open_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -45,7 +46,7 @@ def test_presentation_steps_and_report(demo_db_path, tmp_path):
     by_ward = next(i for i, k in enumerate(keys, 1) if k.startswith("indicator:"))
     with streamlit_server(db) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page = open_page(browser, url, viewport={"width": 1600, "height": 1000})
         page.goto(url + "/trinh_chieu?unit=2&year=2024&period=1-6")
         wait_idle(page)
         assert_no_error(page)
@@ -110,7 +111,9 @@ def test_downloads_are_built_when_clicked(demo_db_path, tmp_path):
     shutil.copy(demo_db_path, db)
     with streamlit_server(db) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+        page = open_page(
+            browser, url, viewport={"width": 1280, "height": 720}, accept_downloads=True
+        )
         page.goto(url + "/trinh_chieu?unit=2&year=2024&period=1-6")
         wait_idle(page)
         page.get_by_text("Tải xuống").click()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import assert_no_error, chromium_path, shot, wait_idle
+from tests.signin import open_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,7 +17,9 @@ pytestmark = [
 
 
 def _open(browser, url: str, heading: str, min_charts: int):
-    page = browser.new_page(viewport={"width": 1400, "height": 3600})
+    page = open_page(
+        browser, "/".join(url.split("/")[:3]), viewport={"width": 1400, "height": 3600}
+    )
     page.goto(url)
     wait_idle(page)
     assert_no_error(page)

@@ -18,6 +18,7 @@ from tests.browser import (
     streamlit_server,
     wait_idle,
 )
+from tests.signin import open_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,7 +43,7 @@ def test_every_hostile_file_is_answered_and_the_server_stays_up(tmp_path):
         paths[name].write_bytes(build())
     with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 1400})
+        page = open_page(browser, url, viewport={"width": 1280, "height": 1400})
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         for name, (_, code) in FILES.items():

@@ -19,6 +19,7 @@ from tests.browser import (
     wait_idle,
 )
 from tests.conftest import ROOT, SAMPLES
+from tests.signin import open_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -41,7 +42,7 @@ def test_a_load_while_the_app_runs_then_two_servers_on_one_store(tmp_path):
     store.open_store(db).close()
     with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page = open_page(browser, url, viewport={"width": 1280, "height": 720})
         page.goto(url + "/tai_len")  # a page open: the server has read the store
         wait_idle(page)
         assert_no_error(page)
@@ -69,7 +70,7 @@ def test_a_load_while_the_app_runs_then_two_servers_on_one_store(tmp_path):
         assert "4.339" in first, first
         shot(page, "sau_khi_nap_tu_dong_lenh")
         with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as second_url:
-            other = browser.new_page(viewport={"width": 1280, "height": 720})
+            other = open_page(browser, second_url, viewport={"width": 1280, "height": 720})
             other.goto(second_url + CITY_H1_2016)
             wait_idle(other)
             assert_no_error(other)

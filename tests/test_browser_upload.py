@@ -15,6 +15,7 @@ from tests.browser import (
     wait_idle,
 )
 from tests.conftest import SAMPLES
+from tests.signin import open_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,7 +40,7 @@ def test_upload_check_commit_and_rollback(tmp_path):
     store.open_store(db).close()  # empty store: catalog and units only
     with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1500})
+        page = open_page(browser, url, viewport={"width": 1400, "height": 1500})
         page.goto(url + "/tai_len")
         wait_idle(page)
         assert_no_error(page)
@@ -143,7 +144,7 @@ def test_mapping_step_learns_a_name(tmp_path):
     store.open_store(db).close()
     with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 1600})
+        page = open_page(browser, url, viewport={"width": 1440, "height": 1600})
         page.goto(url + "/tai_len")
         wait_idle(page)
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(first)])
@@ -201,7 +202,7 @@ def test_html_in_a_file_name_and_in_cells_is_shown_as_text(tmp_path):
     store.open_store(db).close()
     with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 1400})
+        page = open_page(browser, url, viewport={"width": 1440, "height": 1400})
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(url + "/tai_len")

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+from tests.signin import ADMIN, sign_in_apptest
 
 NAV = tomllib.loads((ROOT / "data" / "navigation.toml").read_text("utf-8"))
 PAGES = [p for s in NAV["section"] for p in s["pages"] if (ROOT / p["path"]).exists()]
 
 
-def run_page(path: str, params: dict | None = None) -> AppTest:
+def run_page(path: str, params: dict | None = None, user: tuple = ADMIN) -> AppTest:
+    """The page as `user` (username, role, units) sees it, signed in."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    sign_in_apptest(at, os.environ["CHITIEU_DB"], *user)
     for key, value in (params or {}).items():
         at.query_params[key] = value
     if path != "app.py":

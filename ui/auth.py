@@ -21,11 +21,17 @@ PENDING_COOKIE = "auth_cookie"
 COOKIE_REFRESH = 300  # seconds between cookie rewrites while the user is active
 
 
+def user() -> User:
+    """The user `layout.page` signed in for this run (pages call it after `layout.page`)."""
+    return st.session_state["user"]
+
+
 def address() -> str:
     try:
-        return st.context.ip_address or ""
+        found = st.context.ip_address
     except Exception:  # no request (AppTest)
         return ""
+    return found if isinstance(found, str) else ""
 
 
 def _store() -> str:
@@ -67,9 +73,7 @@ def current_user() -> User | None:
     session = st.session_state.get(STATE)
     if session is None and not st.session_state.get("auth_cookie_seen"):
         st.session_state["auth_cookie_seen"] = True  # a cookie is read once, at the session's start
-        session = tokens.read(
-            st.context.cookies.get(tokens.COOKIE), tokens.secret(_store()), now
-        )
+        session = tokens.read(st.context.cookies.get(tokens.COOKIE), tokens.secret(_store()), now)
     if session is None:
         return _from_identity_server()
     user = accounts.by_id(session.user_id, _store())
@@ -141,7 +145,9 @@ def sign_in_form(reason: str = "") -> None:
     name = accounts.normal_name(username)
     wait = audit.wait_before_sign_in(name, _store())
     if wait:
-        audit.record(name, "refused", "đăng nhập khi đang phải chờ", address=address(), store=_store())
+        audit.record(
+            name, "refused", "đăng nhập khi đang phải chờ", address=address(), store=_store()
+        )
         st.error(f"Đã nhập sai mật khẩu nhiều lần. Thử lại sau {wait} giây.")
         return
     user = accounts.verify(name, password, _store())

@@ -17,6 +17,7 @@ from loaders.report import format_line
 from loaders.unknowns import decision_key
 from loaders.validate import check_duplicates
 from store import Connection
+from store.approvals import Locked
 from store.connection import file_of
 from store.files import keep
 from store.uploads import COLUMNS, commit_uploads
@@ -123,6 +124,13 @@ def commit(
     try:
         with paused_gc():
             written = commit_uploads(con, batches)
+    except Locked as exc:  # approved values: refused, saying who approved them and when
+        return CommitOutcome(
+            False,
+            problems=[
+                problem("locked", results[0].name if results else "", None, None, message=exc.title)
+            ],
+        )
     except Exception as exc:  # the store refused: nothing was written (the transaction rolled back)
         log.exception("commit failed")
         return CommitOutcome(

@@ -11,7 +11,7 @@ from indicators import catalog
 from loaders import templates
 from loaders.scope_check import out_of_scope
 from loaders.unknowns import Decisions, decision_key
-from store import accounts, aliases, audit, demo, scope, uploads
+from store import accounts, aliases, approvals, audit, demo, scope, uploads
 from ui import auth, data, errors, layout, mapping, problems
 from ui.text import md
 from vn.numbers import number
@@ -62,8 +62,17 @@ def confirm_undo(upload: pd.Series, action: str) -> None:
             )
             return
         with errors.guarded(f"Không {verb} được lần tải lên #{upload.upload_id}"):
-            with data.writing() as w:
-                touched = act(w, int(upload.upload_id))
+            try:
+                with data.writing() as w:
+                    touched = act(w, int(upload.upload_id))
+            except approvals.Locked as exc:  # approved values stay until unlocked
+                _audit(
+                    "refused",
+                    f"{verb} #{upload.upload_id}: đã duyệt",
+                    upload_id=int(upload.upload_id),
+                )
+                st.error(exc.title)
+                return
             _audit(
                 "rollback" if action == "rollback" else "reapply",
                 md(upload.file_name),

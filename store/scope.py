@@ -70,17 +70,20 @@ def snapshot_file(con: duckdb.DuckDBPyConnection) -> str:
     )
 
 
-def scoped(reader: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> duckdb.DuckDBPyConnection:
-    """The read-only snapshot `reader` reads, seen through the scope of `codes`."""
+def scoped(
+    reader: duckdb.DuckDBPyConnection, codes: Iterable[str], approved_only: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """The read-only snapshot `reader` reads, seen through the scope of `codes`; with
+    `approved_only`, values waiting for approval or returned are left out too (store.approvals)."""
     snapshot = snapshot_file(reader)
     ids = tuple(unit_ids(reader, codes))
-    key = (snapshot, ids)
+    key = (snapshot, ids, approved_only)
     with _lock:
         held = _cache.get(key)
         if held is not None:
             _cache.move_to_end(key)
             return held
-    con = _build(Path(snapshot), ids)
+    con = _build(Path(snapshot), ids, approved_only)
     with _lock:
         _cache[key] = con
         while len(_cache) > CACHE:
@@ -88,7 +91,15 @@ def scoped(reader: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> duckdb.Du
     return con
 
 
-def _build(snapshot: Path, ids: tuple[int, ...]) -> duckdb.DuckDBPyConnection:
+_NOT_PENDING = """
+    AND NOT EXISTS (
+        SELECT 1 FROM s.main.submissions p
+        WHERE p.unit_id = o.unit_id AND p.year = o.year AND p.month_from = o.month_from
+          AND p.month_to = o.month_to AND p.status <> 'da_duyet'
+    )"""
+
+
+def _build(snapshot: Path, ids: tuple[int, ...], approved_only: bool) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     escaped = str(snapshot).replace("'", "''")
     con.execute(f"ATTACH '{escaped}' AS s (READ_ONLY)")
@@ -104,6 +115,11 @@ def _build(snapshot: Path, ids: tuple[int, ...]) -> duckdb.DuckDBPyConnection:
     for table, cols in columns.items():
         if table == "uploads":
             body = _UPLOADS_IN_SCOPE
+        elif table == "observations" and approved_only:
+            body = (
+                "SELECT * FROM s.main.observations o"
+                " WHERE unit_id IN (SELECT unit_id FROM scope_units)" + _NOT_PENDING
+            )
         elif "unit_id" in cols:
             body = (
                 f'SELECT * FROM s.main."{table}" WHERE unit_id IN (SELECT unit_id FROM scope_units)'

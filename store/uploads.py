@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from store import approvals
 from store.aliases import save_aliases
 from store.connection import query
 from store.criteria import insert_extras
@@ -146,6 +147,9 @@ def _write(
                 ).fetchall()[0][0]
             )
             rows = "_changed"
+        if status != "demo":  # demo data are neither waiting nor locked
+            approvals.refuse_locked(cursor, rows)
+            approvals.submit(cursor, rows, upload_id, uploaded_by)
         cursor.execute(
             "INSERT INTO uploads (upload_id, file_name, sha256, uploaded_by, uploaded_at, status, "
             "layout, n_observations, n_replaced, n_warnings, warnings, rolled_back_at, n_unchanged) "
@@ -259,6 +263,7 @@ def reapply_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
             raise ValueError(f"upload {upload_id} does not exist")
         if rows[0][0] != "rolled_back":
             return 0
+        approvals.refuse_locked_upload(cursor, upload_id)
         cursor.execute("BEGIN TRANSACTION")
         cursor.execute(
             "UPDATE uploads SET status = ?, rolled_back_at = NULL WHERE upload_id = ?",
@@ -287,6 +292,7 @@ def rollback_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
             raise ValueError(f"upload {upload_id} does not exist")
         if status[0] == "rolled_back":
             return 0
+        approvals.refuse_locked_upload(cursor, upload_id)
         cursor.execute("BEGIN TRANSACTION")
         cursor.execute(
             "UPDATE uploads SET status = 'rolled_back', rolled_back_at = ? WHERE upload_id = ?",

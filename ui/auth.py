@@ -74,6 +74,8 @@ def current_user() -> User | None:
     if session is None and not st.session_state.get("auth_cookie_seen"):
         st.session_state["auth_cookie_seen"] = True  # a cookie is read once, at the session's start
         session = tokens.read(st.context.cookies.get(tokens.COOKIE), tokens.secret(_store()), now)
+        if session is not None:
+            st.session_state[STATE] = session
     if session is None:
         return _from_identity_server()
     user = accounts.by_id(session.user_id, _store())

@@ -45,9 +45,10 @@ def connection() -> store.Connection:
     return published.reader(path)
 
 
-def scoped(user: accounts.User) -> store.Connection:
-    """The newest snapshot as the user may see it: their units and everything under them."""
-    return scope.scoped(connection(), user.units)
+def scoped(user: accounts.User, approved_only: bool = False) -> store.Connection:
+    """The newest snapshot as the user may see it: their units and everything under them (and
+    only approved values, when asked)."""
+    return scope.scoped(connection(), user.units, approved_only)
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from store import Connection, demo
+from store import Connection, approvals, demo
 from store.accounts import User
 from ui import auth, data, errors, logs
 
@@ -70,6 +70,36 @@ def vietnamese_uploader() -> None:
     st.html(_UPLOADER_CSS)
 
 
+APPROVED_PARAM = "approved"  # ?approved=1: approved figures only (a shared link keeps the choice)
+
+
+def approval_choice() -> bool:
+    """The sidebar switch between approved figures only and figures waiting for approval too."""
+    wanted = st.query_params.get(APPROVED_PARAM) == "1"
+    chosen = st.sidebar.toggle(
+        "Chỉ số liệu đã duyệt",
+        value=wanted,
+        key="approved_only",
+        help="Tắt: gồm cả số liệu đang chờ duyệt hoặc bị trả lại (được đánh dấu).",
+    )
+    if chosen != wanted:
+        if chosen:
+            st.query_params[APPROVED_PARAM] = "1"
+        else:
+            del st.query_params[APPROVED_PARAM]
+    return chosen
+
+
+def approval_note(con: Connection, approved_only: bool) -> str:
+    """What the figures on this page include, for the page and for exports."""
+    if approved_only:
+        return "Số liệu: chỉ số liệu đã duyệt."
+    pending = approvals.count_pending(con)
+    if pending:
+        return f"Số liệu: gồm cả {pending} đơn vị × kỳ đang chờ duyệt hoặc bị trả lại."
+    return "Số liệu: không có số liệu nào đang chờ duyệt."
+
+
 def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = False) -> Connection:
     """Set up a page and return the store connection, limited to the signed-in user's scope. Stops
     the script with the sign-in form (nobody signed in), a reason (the role may not open this
@@ -100,8 +130,9 @@ def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = Fals
         auth.refuse(user, entry["label"], entry.get("authority", "view"))
         st.stop()
     st.session_state["user"] = user
+    approved_only = approval_choice()
     try:
-        con = data.scoped(user)
+        con = data.scoped(user, approved_only)
     except Exception as exc:
         errors.show_failure("Không mở được kho dữ liệu", exc)
         st.stop()
@@ -116,4 +147,8 @@ def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = Fals
         )
     if not compact:
         st.title(title)
+    note = approval_note(con, approved_only)
+    st.session_state["approval_note"] = note  # reports and exports say which figures they use
+    if not approved_only and "chờ duyệt" in note:
+        st.caption(f":orange-badge[Chờ duyệt] {note} Bật «Chỉ số liệu đã duyệt» ở thanh bên để ẩn.")
     return con

@@ -43,6 +43,25 @@ def _act(rows: pd.DataFrame, status: str, action: str, reason: str = "") -> None
         st.rerun()
 
 
+def _choose(shown: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows to act on: all of them, or those picked by name (keyboard-friendly, unlike a
+    grid's row selection)."""
+    labels = {
+        i: f"{r.unit_name} — {r.period} — lần tải #{r.upload_id}"
+        for i, r in zip(range(len(shown)), shown.itertuples())
+    }
+    if st.checkbox(f"Chọn tất cả ({len(shown)} dòng)", key=f"{key}_all"):
+        return shown
+    picked = st.multiselect(
+        "Hoặc chọn từng dòng",
+        list(labels),
+        format_func=labels.get,
+        key=f"{key}_rows",
+        placeholder="Chọn đơn vị × kỳ",
+    )
+    return shown.iloc[picked]
+
+
 waiting = approvals.listing(con, approvals.WAITING)
 waiting = waiting[waiting.unit_id.isin(allowed)]
 st.markdown(
@@ -58,7 +77,7 @@ else:
         period=[_period(r) for r in waiting.itertuples()],
         submitted_at=waiting.submitted_at.dt.strftime("%d/%m/%Y %H:%M"),
     )
-    picked = st.dataframe(
+    st.dataframe(
         shown[
             ["unit_name", "period", "file_name", "submitted_by", "submitted_at", "upload_id"]
         ].rename(
@@ -73,11 +92,8 @@ else:
         ),
         hide_index=True,
         width="stretch",
-        on_select="rerun",
-        selection_mode="multi-row",
-        key="approval_pick",
     )
-    rows = shown.iloc[list(picked.selection.rows)] if picked.selection.rows else shown.iloc[0:0]
+    rows = _choose(shown, "approve")
     if rows.empty:
         st.caption("Chọn một hay nhiều dòng để xem thay đổi và duyệt.")
     else:
@@ -122,7 +138,7 @@ if not approved.empty and user.may("unlock"):
             period=[_period(r) for r in approved.itertuples()],
             decided_at=approved.decided_at.dt.strftime("%d/%m/%Y %H:%M"),
         )
-        unlock = st.dataframe(
+        st.dataframe(
             shown[["unit_name", "period", "decided_by", "decided_at", "upload_id"]].rename(
                 columns={
                     "unit_name": "Đơn vị",
@@ -134,10 +150,7 @@ if not approved.empty and user.may("unlock"):
             ),
             hide_index=True,
             width="stretch",
-            on_select="rerun",
-            selection_mode="multi-row",
-            key="unlock_pick",
         )
-        chosen = shown.iloc[list(unlock.selection.rows)] if unlock.selection.rows else None
-        if chosen is not None and st.button(f"Mở khóa {len(chosen)} dòng", key="unlock_go"):
+        chosen = _choose(shown, "unlock")
+        if not chosen.empty and st.button(f"Mở khóa {len(chosen)} dòng", key="unlock_go"):
             _act(chosen, approvals.WAITING, "unlock", "mở khóa")

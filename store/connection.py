@@ -125,16 +125,18 @@ def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
     """A cheap fingerprint of the store's contents (< 1 ms at 20M observations: row counts come from
     table metadata). Every write the app makes changes it: an upload (store.uploads: a new upload row
     and, when it adds keys, more observations), a rollback (status and rolled_back_at) and a
-    reference resync (store.reference: meta.reference_sha256). Read caches key on it."""
+    reference resync (store.reference: meta.reference_sha256), an approval decision (submissions).
+    Read caches key on it, and a write that changes it is published (store.published)."""
     cursor = con.cursor()
     try:
         return tuple(
             cursor.execute(
                 """
             SELECT (SELECT count(*) FROM observations), (SELECT count(*) FROM admin_units),
-                   (SELECT value FROM meta WHERE key = 'reference_sha256'), u.*
+                   (SELECT value FROM meta WHERE key = 'reference_sha256'), u.*, s.*
             FROM (SELECT count(*), max(upload_id), count(*) FILTER (status = 'rolled_back'), max(rolled_back_at)
-                  FROM uploads) u
+                  FROM uploads) u,
+                 (SELECT count(*) FILTER (status = 'da_duyet'), max(decided_at) FROM submissions) s
             """
             ).fetchall()[0]
         )

@@ -3,6 +3,8 @@ summary table (.xlsx) and the deck (.pptx)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from reports import brief, deck, document, exports, slides
@@ -15,7 +17,7 @@ if sel is None:
     st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
     st.stop()
 view = unit_view(con, sel)
-report = brief.build(view)
+report = replace(brief.build(view), basis=st.session_state.get("approval_note", ""))
 st.subheader(report.title)
 if not report.paragraphs:
     st.info("Chưa có số liệu của đơn vị cho kỳ này để viết báo cáo.")
@@ -25,6 +27,7 @@ for heading, body in report.paragraphs:
 if report.summary:
     st.markdown(report.summary)
 st.markdown(report.attention)  # begins with "Cần chú ý:"
+st.caption(report.basis)
 st.text_area("Văn bản để sao chép", report.text(), height=220, key="brief_text")
 
 name = f"bao_cao_{sel.year}_{sel.period.key}"
@@ -32,7 +35,13 @@ name = f"bao_cao_{sel.year}_{sel.period.key}"
 
 def _deck() -> bytes:
     deck_slides = slides.build(view, slides.default_keys(slides.options(view)))
-    return deck.build(deck_slides, sel.unit_name, sel.period.title, slides.summary_table(view))
+    return deck.build(
+        deck_slides,
+        sel.unit_name,
+        sel.period.title,
+        slides.summary_table(view),
+        basis=report.basis,
+    )
 
 
 # every file is built when its button is clicked, not on every rerun

@@ -75,7 +75,7 @@ def confirm_undo(upload: pd.Series, action: str) -> None:
                 return
             _audit(
                 "rollback" if action == "rollback" else "reapply",
-                md(upload.file_name),
+                str(upload.file_name),
                 upload_id=int(upload.upload_id),
                 count=int(touched),
             )
@@ -233,7 +233,7 @@ with tab_load:
                     every = pd.concat([r.observations for r in results])
                     _audit(
                         "upload",
-                        ", ".join(md(r.name) for r in results),
+                        ", ".join(r.name for r in results),
                         units=sorted(set(every["unit_name"].astype(str)))[:50],
                         periods=sorted(set(every["period"].astype(str)))[:50],
                         upload_id=outcome.upload_ids[0] if outcome.upload_ids else None,

@@ -96,7 +96,11 @@ with st.expander("Tải xuống"):
     c.download_button(
         "Bộ trình chiếu (.pptx)",
         lambda: deck.build(
-            deck_slides, sel.unit_name, sel.period.title, slides.summary_table(view)
+            deck_slides,
+            sel.unit_name,
+            sel.period.title,
+            slides.summary_table(view),
+            basis=st.session_state.get("approval_note", ""),
         ),
         f"giao_ban_{sel.year}_{sel.period.key}.pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",

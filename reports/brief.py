@@ -18,6 +18,7 @@ class Brief:
     paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (heading, text)
     attention: str = ""
     summary: str = ""
+    basis: str = ""  # which figures: approved only, or waiting ones too (ui.layout.approval_note)
 
     def text(self) -> str:
         blocks = [self.title, ""]
@@ -26,6 +27,8 @@ class Brief:
         if self.summary:
             blocks += [self.summary, ""]
         blocks.append(self.attention)
+        if self.basis:
+            blocks += ["", self.basis]
         return "\n".join(blocks).strip() + "\n"
 
 

@@ -38,7 +38,9 @@ def build(
     period: str,
     table: pd.DataFrame | None = None,
     on: date | None = None,
+    basis: str = "",
 ) -> bytes:
+    """`basis`: which figures the deck uses ("Số liệu: chỉ số liệu đã duyệt."), on the title slide."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDE
     blank = prs.slide_layouts[6]
@@ -76,6 +78,8 @@ def build(
         Inches(0.6),
         18,
     )
+    if basis:
+        _text(first, basis, Inches(0.8), Inches(5.6), width - Inches(1.6), Inches(0.6), 16)
 
     for item in slides:
         slide = prs.slides.add_slide(blank)

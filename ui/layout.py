@@ -90,11 +90,10 @@ def approval_choice() -> bool:
     return chosen
 
 
-def approval_note(con: Connection, approved_only: bool) -> str:
+def approval_note(approved_only: bool, pending: int) -> str:
     """What the figures on this page include, for the page and for exports."""
     if approved_only:
         return "Số liệu: chỉ số liệu đã duyệt."
-    pending = approvals.count_pending(con)
     if pending:
         return f"Số liệu: gồm cả {pending} đơn vị × kỳ đang chờ duyệt hoặc bị trả lại."
     return "Số liệu: không có số liệu nào đang chờ duyệt."
@@ -147,8 +146,9 @@ def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = Fals
         )
     if not compact:
         st.title(title)
-    note = approval_note(con, approved_only)
+    pending = 0 if approved_only else approvals.count_pending(con)
+    note = approval_note(approved_only, pending)
     st.session_state["approval_note"] = note  # reports and exports say which figures they use
-    if not approved_only and "chờ duyệt" in note:
+    if pending:
         st.caption(f":orange-badge[Chờ duyệt] {note} Bật «Chỉ số liệu đã duyệt» ở thanh bên để ẩn.")
     return con

@@ -1,0 +1,138 @@
+"""The scope filter holds for every query function: on a user's scoped connection no function of
+store.queries, indicators.queries, store.approvals or store.uploads returns a unit outside the
+scope — whatever unit ids it is asked about (property test over scopes and arguments)."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import indicators.queries
+import store.queries
+from store import approvals, published, scope, uploads
+from vn.periods import Period
+
+SKIP = {"only_indicators"}  # builds SQL text, takes no connection
+
+
+def _functions():
+    found = []
+    for info in pkgutil.iter_modules(store.queries.__path__):
+        module = importlib.import_module(f"store.queries.{info.name}")
+        found += [
+            f
+            for name, f in inspect.getmembers(module, inspect.isfunction)
+            if f.__module__ == module.__name__ and not name.startswith("_") and name not in SKIP
+        ]
+    found += [indicators.queries.snapshot, indicators.queries.year_targets]
+    found += [approvals.listing, approvals.reporting_status, approvals.count_pending]
+    found += [uploads.history, uploads.units_of, uploads.same_file]
+    return found
+
+
+FUNCTIONS = _functions()
+
+
+@pytest.fixture(scope="module")
+def reader(demo_db_path, tmp_path_factory):
+    path = tmp_path_factory.mktemp("scope") / "s.duckdb"
+    path.write_bytes(demo_db_path.read_bytes())
+    con = published.reader(path)
+    yield con
+    published.forget_readers()
+
+
+def _arguments(function, unit_ids: list[int], indicator_codes: list[str]) -> dict:
+    values = {
+        "unit_id": unit_ids[0],
+        "parent_id": unit_ids[0],
+        "unit_ids": unit_ids,
+        "parent_ids": unit_ids,
+        "codes": indicator_codes,
+        "indicator_codes": indicator_codes,
+        "shared_codes": indicator_codes,
+        "code_prefixes": ["ntm_"],
+        "indicator_code": indicator_codes[0],
+        "period": Period(2019, 1, 6),
+        "year": 2019,
+        "before_year": 2020,
+        "month_to": 6,
+        "until": 2025,
+        "day": date(2020, 6, 30),
+        "include_term": True,
+        "min_years": 2,
+        "month_from": 1,
+        "upload_id": 1,
+        "sha256": "0" * 64,
+        "status": None,
+    }
+    params = list(inspect.signature(function).parameters)[1:]
+    return {p: values[p] for p in params if p in values}
+
+
+def _units_in(result) -> set[int]:
+    if isinstance(result, pd.DataFrame) and "unit_id" in result:
+        return {int(u) for u in result["unit_id"].dropna()}
+    if isinstance(result, pd.Series) and "unit_id" in result:
+        return {int(result["unit_id"])}
+    if isinstance(result, list) and result and isinstance(result[0], int | float):
+        return {int(u) for u in result}  # uploads.units_of
+    return set()
+
+
+@pytest.mark.parametrize(
+    "function", FUNCTIONS, ids=[f"{f.__module__}.{f.__name__}" for f in FUNCTIONS]
+)
+def test_no_query_returns_a_unit_outside_the_scope(function, reader):
+    every_unit = [
+        int(u) for u in reader.execute("SELECT unit_id FROM admin_units").fetchall() for u in u
+    ]
+    every_code = sorted({c for (c,) in reader.execute("SELECT code FROM admin_units").fetchall()})
+    indicator_codes = [c for (c,) in reader.execute("SELECT code FROM indicators").fetchall()]
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        codes=st.lists(st.sampled_from(every_code), min_size=1, max_size=2, unique=True),
+        asked=st.lists(st.sampled_from(every_unit), min_size=1, max_size=4, unique=True),
+        picked=st.lists(st.sampled_from(indicator_codes), min_size=1, max_size=3, unique=True),
+    )
+    def check(codes, asked, picked):
+        allowed = set(scope.unit_ids(reader, codes))
+        con = scope.scoped(reader, codes)
+        result = function(con, **_arguments(function, asked, picked))
+        assert _units_in(result) <= allowed, (function.__name__, codes, asked)
+        if function is store.queries.exports.all_observations:
+            names = {c for (c,) in con.execute("SELECT code FROM admin_units").fetchall()}
+            assert {row[2] for row in result} <= names
+
+    check()
+
+
+def test_the_scope_is_the_units_named_and_everything_under_them(reader):
+    city = set(scope.unit_ids(reader, ["436"]))
+    wards = {
+        u
+        for (u,) in reader.execute(
+            "SELECT unit_id FROM admin_units WHERE parent_id IN (SELECT unit_id FROM admin_units WHERE code = '436')"
+        ).fetchall()
+    }
+    assert wards and wards <= city
+    can_loc = set(scope.unit_ids(reader, ["443"]))
+    assert can_loc and not (can_loc & city)
+    con = scope.scoped(reader, ["436"])
+    total = reader.execute("SELECT count(*) FROM observations").fetchall()[0][0]
+    seen = con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
+    outside = reader.execute(
+        "SELECT count(*) FROM observations WHERE unit_id NOT IN (SELECT unnest(?::INTEGER[]))",
+        [sorted(city)],
+    ).fetchall()[0][0]
+    assert seen == total - outside and 0 < seen < total
+    province = scope.scoped(reader, ["42"])
+    assert province.execute("SELECT count(*) FROM observations").fetchall()[0][0] == total

@@ -244,7 +244,28 @@ def backup(
     partial = copy.with_name("." + copy.name + ".partial")
     shutil.copyfile(snapshot, partial)
     os.replace(partial, copy)
+    _backup_accounts(target, copy)
     return copy
+
+
+def _backup_accounts(target: Path, copy: Path) -> None:
+    """The accounts and audit (store.accounts_db) beside the store's copy, taken with SQLite's own
+    online backup (consistent while sign-ins write). A restore leaves the live accounts alone:
+    `<copy>.accounts.sqlite` is put back by hand when wanted (docs/operations.md)."""
+    import sqlite3
+
+    from store.accounts_db import accounts_path
+
+    source = accounts_path(target)
+    if not source.exists():
+        return
+    live = sqlite3.connect(source, timeout=30)
+    kept = sqlite3.connect(copy.with_name(copy.stem + ".accounts.sqlite"))
+    try:
+        live.backup(kept)
+    finally:
+        kept.close()
+        live.close()
 
 
 def schema_version(file: Path) -> int:

@@ -263,8 +263,8 @@ def reapply_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
             raise ValueError(f"upload {upload_id} does not exist")
         if rows[0][0] != "rolled_back":
             return 0
-        approvals.refuse_locked_upload(cursor, upload_id)
         cursor.execute("BEGIN TRANSACTION")
+        approvals.refuse_locked_upload(cursor, upload_id)
         cursor.execute(
             "UPDATE uploads SET status = ?, rolled_back_at = NULL WHERE upload_id = ?",
             ["demo" if rows[0][1] == "demo" else "committed", upload_id],
@@ -292,8 +292,8 @@ def rollback_upload(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
             raise ValueError(f"upload {upload_id} does not exist")
         if status[0] == "rolled_back":
             return 0
-        approvals.refuse_locked_upload(cursor, upload_id)
         cursor.execute("BEGIN TRANSACTION")
+        approvals.refuse_locked_upload(cursor, upload_id)
         cursor.execute(
             "UPDATE uploads SET status = 'rolled_back', rolled_back_at = ? WHERE upload_id = ?",
             [datetime.now(), upload_id],

@@ -1,0 +1,93 @@
+"""Submit → approve → lock at the store: a commit waits for approval, an approved unit × period
+refuses uploads, rollbacks and re-applies until unlocked; approved-only views leave waiting values
+out; the reporting status lists unsent units first."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import loaders
+from loaders import parse_upload
+from store import approvals, published, scope
+from store.uploads import reapply_upload, rollback_upload
+from tests.access_files import ward_report
+
+BAC_HA = 9  # unit_id of Phường Bắc Hà 2016–2024 (data/admin_units.csv)
+
+
+def _load(con, budget=61.5, name="bac_ha.xlsx"):
+    result = parse_upload(name, ward_report(budget), con)
+    return loaders.commit(con, [result], user="tk.bacha")
+
+
+def _keys(con):
+    return [
+        tuple(int(v) for v in k)
+        for k in approvals.listing(con)[["unit_id", "year", "month_from", "month_to"]].itertuples(
+            index=False
+        )
+    ]
+
+
+def test_commit_waits_approval_locks_unlock_releases(empty_store):
+    con = empty_store
+    first = _load(con)
+    assert first.committed
+    waiting = approvals.listing(con, approvals.WAITING)
+    assert sorted(zip(waiting.month_from, waiting.month_to)) == [(1, 6), (1, 12)]
+    assert set(waiting.submitted_by) == {"tk.bacha"}
+    keys = _keys(con)
+    assert approvals.decide(con, keys, approvals.APPROVED, "ld", allowed=set()) == 0  # not theirs
+    assert approvals.decide(con, keys, approvals.APPROVED, "ld", allowed={BAC_HA}) == 2
+    refused = _load(con, budget=70.0, name="sua.xlsx")
+    assert not refused.committed and refused.problems[0].code == "locked"
+    assert "đã được ld duyệt" in refused.problems[0].message
+    with pytest.raises(approvals.Locked):
+        rollback_upload(con, first.upload_ids[0])
+    assert approvals.decide(con, keys, approvals.WAITING, "ld", allowed={BAC_HA}) == 2  # unlock
+    again = _load(con, budget=70.0, name="sua.xlsx")
+    assert again.committed
+    assert set(approvals.listing(con).status) == {approvals.WAITING}
+    assert rollback_upload(con, again.upload_ids[0]) > 0
+    assert reapply_upload(con, again.upload_ids[0]) > 0
+
+
+def test_returned_needs_waiting_and_identical_values_change_nothing(empty_store):
+    con = empty_store
+    _load(con)
+    keys = _keys(con)
+    assert (
+        approvals.decide(con, keys, approvals.RETURNED, "ld", "Sai số 6 tháng", allowed={BAC_HA})
+        == 2
+    )
+    assert approvals.decide(con, keys, approvals.APPROVED, "ld", allowed={BAC_HA}) == 0
+    assert set(approvals.listing(con).reason) == {"Sai số 6 tháng"}
+    # approving a waiting one, then the same file again: nothing changes, so nothing is refused
+    _load(con, budget=62.0, name="lai.xlsx")
+    approvals.decide(con, keys, approvals.APPROVED, "ld", allowed={BAC_HA})
+    same = _load(con, budget=62.0, name="lai-nua.xlsx")
+    assert same.committed and same.n_unchanged == 4
+
+
+def test_approved_only_views_and_the_reporting_status(tmp_path):
+    path = tmp_path / "kho.duckdb"
+    with published.writing(path) as w:
+        assert _load(w).committed
+    reader = published.reader(path)
+    everything = scope.scoped(reader, ["436"])
+    approved = scope.scoped(reader, ["436"], approved_only=True)
+    count = "SELECT count(*) FROM observations"
+    assert everything.execute(count).fetchall()[0][0] == 4
+    assert approved.execute(count).fetchall()[0][0] == 0
+    status = approvals.reporting_status(everything, 2, 2019, 1, 6)  # the city and its wards
+    assert status.iloc[0].status == "chua_nop" and status.iloc[-1].unit_id == 2
+    assert status.set_index("unit_id").loc[BAC_HA, "status"] == approvals.WAITING
+    with published.writing(path) as w:
+        approvals.decide(w, _keys(w), approvals.APPROVED, "ld", allowed={BAC_HA})
+    reader = published.reader(path)
+    approved = scope.scoped(reader, ["436"], approved_only=True)
+    assert approved.execute(count).fetchall()[0][0] == 4
+    assert approvals.approver_units(reader, ["436"], everything=False) >= {BAC_HA}
+    assert 2 not in approvals.approver_units(reader, ["436"], everything=False)
+    assert isinstance(approvals.changes(reader, (BAC_HA, 2019, 1, 6), 1), pd.DataFrame)

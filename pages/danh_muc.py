@@ -5,10 +5,24 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators import catalog
-from store import aliases
-from ui import data, errors, layout, mapping
+from store import aliases, audit
+from ui import auth, data, errors, layout, mapping
 
 con = layout.page("Danh mục", icon="📚")
+editor = auth.user().may("catalog")  # others see the catalog; only administrators change it
+
+
+def _audit(detail: str, count: int) -> None:
+    audit.record(
+        auth.user().username,
+        "catalog",
+        detail,
+        count=count,
+        address=auth.address(),
+        store=data.store_path(),
+    )
+
+
 tab_ind, tab_units, tab_learnt = st.tabs(["Chỉ tiêu", "Đơn vị hành chính", "Tên gọi đã học"])
 with tab_ind:
     cat = catalog.indicators(con)
@@ -118,12 +132,17 @@ with tab_learnt:
             select_all=False,
             wrap=True,
         )
-        if st.button("Xóa các tên gọi đã chọn", disabled=not drop, key="alias_drop_go"):
+        if st.button(
+            "Xóa các tên gọi đã chọn", disabled=not drop or not editor, key="alias_drop_go"
+        ):
             with errors.guarded("Không xóa được các tên gọi đã chọn"):
+                if not auth.user().may("catalog"):
+                    raise PermissionError("catalog")
                 for item in drop:
                     kind, name_key = item.split("|", 1)
                     with data.writing() as w:
                         aliases.remove_alias(w, kind, name_key)
+                _audit("xóa tên gọi: " + "; ".join(keys[item] for item in drop), len(drop))
                 st.session_state["alias_message"] = f"Đã xóa {len(drop)} tên gọi."
                 st.rerun()
     added = aliases.additions(con)
@@ -157,11 +176,14 @@ with tab_learnt:
             format_func=lambda c: "— Chọn —" if not c else dict(zip(added.code, added.name))[c],
             key="addition_drop",
         )
-        if st.button("Xóa chỉ tiêu", disabled=not gone, key="addition_drop_go"):
+        if st.button("Xóa chỉ tiêu", disabled=not gone or not editor, key="addition_drop_go"):
             with errors.guarded("Không xóa được chỉ tiêu"):
+                if not auth.user().may("catalog"):
+                    raise PermissionError("catalog")
                 with data.writing() as w:
                     removed = aliases.remove_indicator(w, gone)
                 if removed:
+                    _audit(f"xóa chỉ tiêu {gone}", 1)
                     st.session_state["alias_message"] = "Đã xóa chỉ tiêu."
                 else:
                     st.session_state["alias_error"] = (

@@ -15,7 +15,8 @@ from indicators import catalog as cat
 from loaders import catalog as loaders_catalog
 from loaders.unknowns import SKIP, Decisions
 from store import aliases as store_aliases
-from ui import data
+from store import audit
+from ui import auth, data
 from ui.text import md
 from vn.text import collation_key
 
@@ -296,6 +297,14 @@ def _new_indicator(con, entry: dict, user: str | None) -> None:
                     f"Không thêm được chỉ tiêu ({type(exc).__name__}). Hãy thử lại với mã khác."
                 )
                 return
+            audit.record(
+                user or "",
+                "catalog",
+                f"thêm chỉ tiêu {code}: {name.strip()}",
+                count=1,
+                address=auth.address(),
+                store=data.store_path(),
+            )
             st.session_state[key + "_added"] = code
             st.rerun()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from loaders.parse import KIND_LABELS
 from store import approvals, audit
 from ui import auth, data, errors, layout
 from ui.text import md
@@ -105,6 +106,7 @@ else:
         diff = approvals.changes(full, key, int(first.upload_id))  # type: ignore[arg-type]
         st.dataframe(
             diff.assign(
+                kind=diff.kind.map(lambda k: KIND_LABELS.get(k, k)),
                 before=diff.before.map(lambda v: "—" if pd.isna(v) else number(v)),
                 after=diff.after.map(number),
             ).rename(

@@ -19,6 +19,12 @@ table = approvals.reporting_status(
     con, sel.unit_id, period.year, period.month_from, period.month_to
 )
 counts = table["status"].value_counts()
+due = table["due"].iloc[0]
+late = int(table["late"].sum())
+st.markdown(
+    f"Hạn nộp báo cáo kỳ này: **{due:%d/%m/%Y}**"
+    + (f" — :red-badge[{late} đơn vị trễ hạn]" if late else "")
+)
 cols = st.columns(len(approvals.REPORTING_LABELS))
 for col, (code, label) in zip(cols, approvals.REPORTING_LABELS.items()):
     col.metric(label, int(counts.get(code, 0)))
@@ -29,12 +35,15 @@ def _when(value) -> str:
 
 
 shown = table.assign(
-    status=table["status"].map(approvals.REPORTING_LABELS),
+    status=[
+        ("Trễ hạn — " if is_late else "") + approvals.REPORTING_LABELS[code]
+        for code, is_late in zip(table["status"], table["late"])
+    ],
     submitted_at=table["submitted_at"].map(_when),
     decided_at=table["decided_at"].map(_when),
 )[["unit_name", "status", "submitted_by", "submitted_at", "decided_by", "decided_at", "reason"]]
 st.dataframe(
-    shown.rename(
+    shown.fillna("").rename(
         columns={
             "unit_name": "Đơn vị",
             "status": "Tình trạng",
@@ -49,6 +58,6 @@ st.dataframe(
     width="stretch",
 )
 st.caption(
-    "Thứ tự: chưa nộp, bị trả lại, chờ duyệt, rồi đã duyệt — các đơn vị cần nhắc ở trên cùng. "
-    "Đơn vị đang xem ở dòng cuối."
+    "Thứ tự: trễ hạn, chưa nộp, bị trả lại, chờ duyệt, rồi đã duyệt — các đơn vị cần nhắc ở trên "
+    "cùng. Đơn vị đang xem ở dòng cuối. Hạn nộp theo data/access/reporting.toml."
 )

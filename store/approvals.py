@@ -5,8 +5,10 @@ status is also in the audit trail (store.audit), written by the page that made i
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -173,11 +175,26 @@ REPORTING_LABELS = {
 }
 
 
+REPORTING_RULES = Path(__file__).resolve().parent.parent / "data" / "access" / "reporting.toml"
+
+
+def due_date(year: int, month_to: int) -> date:
+    """When the report of a period ending in `month_to` is due (data/access/reporting.toml)."""
+    rules = tomllib.loads(REPORTING_RULES.read_text("utf-8"))
+    return date(year, month_to, rules["close_day"]) + timedelta(days=rules["due_days_after_close"])
+
+
 def reporting_status(
-    con: duckdb.DuckDBPyConnection, unit_id: int, year: int, month_from: int, month_to: int
+    con: duckdb.DuckDBPyConnection,
+    unit_id: int,
+    year: int,
+    month_from: int,
+    month_to: int,
+    today: date | None = None,
 ) -> pd.DataFrame:
     """The unit and the units under it that existed in the year, each with its report's status for
-    the period: not submitted first, then returned, waiting, data without a status, approved."""
+    the period: late first (not submitted or returned after the due date), then not submitted,
+    returned, waiting, data without a status, approved."""
     frame = query(
         con,
         """
@@ -203,7 +220,12 @@ def reporting_status(
     )
     frame["order"] = frame["status"].map(REPORTING_ORDER)
     frame["is_self"] = frame["unit_id"] == unit_id
-    return frame.sort_values(["is_self", "order", "unit_name"]).drop(columns=["order"])
+    due = due_date(year, month_to)
+    frame["late"] = frame["status"].isin(["chua_nop", RETURNED]) & ((today or date.today()) > due)
+    frame["due"] = due
+    return frame.sort_values(
+        ["is_self", "late", "order", "unit_name"], ascending=[True, False, True, True]
+    ).drop(columns=["order"])
 
 
 def approver_units(con: duckdb.DuckDBPyConnection, codes: list[str], everything: bool) -> set[int]:

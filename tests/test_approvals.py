@@ -4,6 +4,8 @@ out; the reporting status lists unsent units first."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
@@ -82,6 +84,10 @@ def test_approved_only_views_and_the_reporting_status(tmp_path):
     assert approved.execute(count).fetchall()[0][0] == 0
     status = approvals.reporting_status(everything, 2, 2019, 1, 6)  # the city and its wards
     assert status.iloc[0].status == "chua_nop" and status.iloc[-1].unit_id == 2
+    assert status.iloc[0].late and not status.set_index("unit_id").loc[BAC_HA, "late"]
+    assert str(status.due.iloc[0]) == "2019-06-20"
+    before_due = approvals.reporting_status(everything, 2, 2019, 1, 6, today=date(2019, 6, 10))
+    assert not before_due.late.any()
     assert status.set_index("unit_id").loc[BAC_HA, "status"] == approvals.WAITING
     with published.writing(path) as w:
         approvals.decide(w, _keys(w), approvals.APPROVED, "ld", allowed={BAC_HA})

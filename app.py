@@ -7,6 +7,7 @@ import streamlit as st
 from indicators import scorecard
 from reports import charts
 from reports.unit_view import unit_view
+from store import approvals
 from ui import attention, cards, empty, filters, layout
 
 con = layout.page("Tổng quan")
@@ -16,6 +17,12 @@ if sel is None:
     st.stop()
 
 st.subheader(f"{sel.unit_name} — {sel.period.title}")
+pending = approvals.pending_units(con, sel.year, sel.period.month_from, sel.period.month_to)
+if sel.unit_id in pending:
+    st.caption(
+        f":orange-badge[{approvals.LABELS[pending[sel.unit_id]]}] Số liệu kỳ này của "
+        f"{sel.unit_name} chưa được duyệt."
+    )
 view = unit_view(con, sel)  # the unit, its plans, its wards and their scorecards, each read once
 top = view.headline
 without_value = top[top["value"].isna()]
@@ -49,6 +56,9 @@ rows = by_unit[by_unit["indicator_code"] == code].merge(
 )
 measure = rows["measure_name"].iloc[0]
 st.altair_chart(charts.actual_vs_target_by_unit(rows, measure), width="stretch")
+waiting = sorted(set(rows.unit_name[rows.unit_id.isin(list(pending))]))
+if waiting:
+    st.caption(":orange-badge[Chờ duyệt] Số liệu chưa được duyệt: " + ", ".join(waiting))
 missing = sorted(set(children.name) - set(rows.unit_name))
 if missing and len(missing) < len(children):
     st.caption("Chưa có số liệu: " + ", ".join(missing))

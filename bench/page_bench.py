@@ -223,6 +223,7 @@ def run_browser(db: Path, loads: int) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     from tests.browser import CHROMIUM_ARGS, chromium_path, streamlit_server
+    from tests.signin import open_page
 
     if chromium_path() is None:
         print("\n== Chromium: not installed (apt-get install chromium) — skipped")
@@ -253,7 +254,7 @@ def run_browser(db: Path, loads: int) -> list[dict]:
     with streamlit_server(db, {"CHITIEU_DEMO": "0"}) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for i, (name, path, change) in enumerate(pages):
-            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            page = open_page(browser, url, viewport={"width": 1400, "height": 1100})
             first = _first_chart(page, url + path + query)
             row(
                 f"{name}: first load{' (fresh server)' if i == 0 else ''} → first chart",

@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from streamlit.testing.v1 import AppTest
 
+    from tests.signin import sign_in_apptest, use_test_secret
+
+    use_test_secret()
+
     import store
     from store import demo
 
@@ -50,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     for path, label in PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        sign_in_apptest(at, db)  # the pages as an administrator sees them (every unit)
         at.switch_page(path)
         at.run()
         if at.exception:

@@ -25,20 +25,27 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from store import demo, published  # noqa: E402
-from tests.browser import CHROMIUM_ARGS, chromium_path, streamlit_server  # noqa: E402
+from tests import signin  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, DB_OF, chromium_path, streamlit_server  # noqa: E402
+from ui import session_token  # noqa: E402
 
 QUERY = "unit=2&year=2025&period=1-9"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
+COOKIE: dict[str, str] = {}  # the signed-in administrator's session cookie, set in main()
+
+
 async def session(port: int, query: str = QUERY) -> float:
-    """One new session running the overview once: seconds to `script_finished`."""
+    """One new session, signed in, running the overview once: seconds to `script_finished`."""
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     url = f"ws://127.0.0.1:{port}/_stcore/stream"
-    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+    async with websockets.connect(
+        url, subprotocols=["streamlit"], max_size=None, additional_headers=COOKIE
+    ) as ws:
         msg = BackMsg()
         msg.rerun_script.query_string = query
         msg.rerun_script.page_script_hash = ""
@@ -60,7 +67,11 @@ async def with_upload(url: str, port: int, n: int, upload: Path) -> tuple[list[f
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = await browser.new_page()
+        context = await browser.new_context()
+        await context.add_cookies(
+            [{"name": session_token.COOKIE, "value": signin.token(DB_OF[url]), "url": url}]
+        )
+        page = await context.new_page()
         await page.goto(url + "/tai_len", timeout=300_000)
         await page.wait_for_selector(IDLE, timeout=300_000)
         await page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
@@ -91,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         with published.writing(db) as w:
             demo.seed(w)
         with streamlit_server(db) as url:
+            COOKIE["Cookie"] = f"{session_token.COOKIE}={signin.token(db)}"
             port = int(url.rsplit(":", 1)[1])
             asyncio.run(session(port))  # warm the server's caches once
             alone = statistics.median(asyncio.run(session(port)) for _ in range(5))

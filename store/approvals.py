@@ -251,3 +251,16 @@ def count_pending(con: duckdb.DuckDBPyConnection) -> int:
     """Unit × periods waiting or returned (on a scoped connection: in the user's scope)."""
     found = query(con, f"SELECT count(*) AS n FROM submissions WHERE status <> '{APPROVED}'")
     return int(found.n.iloc[0])
+
+
+def pending_units(
+    con: duckdb.DuckDBPyConnection, year: int, month_from: int, month_to: int
+) -> dict[int, str]:
+    """Units whose report for this period waits for approval or was returned: unit_id → status."""
+    found = query(
+        con,
+        f"SELECT unit_id, status FROM submissions WHERE year = ? AND month_from = ?"
+        f" AND month_to = ? AND status <> '{APPROVED}'",
+        [year, month_from, month_to],
+    )
+    return dict(zip(found.unit_id.astype(int), found.status))

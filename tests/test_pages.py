@@ -138,3 +138,22 @@ def test_a_store_that_cannot_be_opened_says_so_with_its_detail(tmp_path, monkeyp
     assert any(error_id in e.value for e in at.error)  # the id the user can quote
     log = (tmp_path / "logs" / "chitieu.log").read_text("utf-8")
     assert error_id in log and "Traceback" in log  # the whole trace is in the log, under that id
+
+
+def test_waiting_figures_are_marked_and_approved_only_leaves_them_out(app_env):
+    import loaders
+    from loaders import parse_upload
+    from store import published
+    from tests.access_files import ward_report
+
+    with published.writing(app_env) as w:
+        assert loaders.commit(
+            w, [parse_upload("bac_ha.xlsx", ward_report(70.0), w)], "tk"
+        ).committed
+    at = run_page("app.py", {"unit": "9", "year": "2019", "period": "1-6"})
+    assert not at.exception
+    assert any("Số liệu kỳ này của Phường Bắc Hà chưa được duyệt" in c.value for c in at.caption)
+    approved = run_page("app.py", {"unit": "9", "year": "2019", "period": "1-6", "approved": "1"})
+    assert not approved.exception
+    assert not any("chưa được duyệt" in c.value for c in approved.caption)
+    assert approved.toggle(key="approved_only").value is True

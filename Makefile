@@ -34,7 +34,7 @@ run: install  ## serve the app on http://localhost:$(PORT) (another server: PORT
 	@$(PY) scripts/port_free.py $(PORT)
 	$(PY) -m store.demo
 	@$(PY) scripts/network_guard.py $(HOST)
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(HOST) --server.headless true
+	CHITIEU_ALLOW_DEMO=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(HOST) --server.headless true
 
 test: install-dev browser  ## the whole suite, browser tests included
 	$(PY) -m pytest -q

@@ -11,11 +11,11 @@ from vn.numbers import number
 
 
 def out_of_scope(result: FileResult, allowed: Collection[int], user: str, scope_names: str) -> list:
+    found = _recognitions_outside(result, allowed, user, scope_names)
     obs = result.observations
     if obs.empty:
-        return []
+        return found
     outside = obs[~obs["unit_id"].astype("int64").isin(list(allowed))]
-    found = []
     for unit_id, rows in outside.groupby("unit_id", sort=False):
         first = rows.iloc[0]
         cell = str(first.get("source_cell") or "")
@@ -32,4 +32,27 @@ def out_of_scope(result: FileResult, allowed: Collection[int], user: str, scope_
                 count=number(len(rows)),
             )
         )
+    return found
+
+
+def _recognitions_outside(
+    result: FileResult, allowed: Collection[int], user: str, scope_names: str
+):
+    """A "Năm đạt chuẩn" for a unit outside the scope would record its recognition: refused too."""
+    found = []
+    for sheet, reached in result.extras.get("years_reached", {}).items():
+        for unit_id in reached:
+            if int(unit_id) not in allowed:
+                found.append(
+                    problem(
+                        "out-of-scope",
+                        result.name,
+                        sheet,
+                        None,
+                        unit=str(unit_id),
+                        user=user,
+                        scope=scope_names,
+                        count=number(1),
+                    )
+                )
     return found

@@ -18,6 +18,7 @@ user = auth.user()
 full = data.connection()
 allowed = approvals.approver_units(full, list(user.units), user.role == "quan_tri")
 KEY = ["unit_id", "year", "month_from", "month_to"]
+DECISION = [*KEY, "upload_id"]  # the upload the leader looked at
 
 
 def _period(r) -> str:
@@ -25,10 +26,10 @@ def _period(r) -> str:
 
 
 def _act(rows: pd.DataFrame, status: str, action: str, reason: str = "") -> None:
-    keys = [tuple(int(v) for v in k) for k in rows[KEY].itertuples(index=False)]
+    keys = [tuple(int(v) for v in k) for k in rows[DECISION].itertuples(index=False)]
     with errors.guarded("Không ghi được quyết định duyệt"):
         with data.writing() as w:
-            n = approvals.decide(w, keys, status, user.username, reason, allowed=allowed)
+            n = approvals.decide(w, keys, status, user.username, reason, allowed=allowed)  # type: ignore[arg-type]
         audit.record(
             user.username,
             action,

@@ -214,7 +214,7 @@ with tab_load:
             )
             st.error(
                 "Chưa thể ghi: sửa các lỗi trong "
-                + ", ".join(blocked)
+                + ", ".join(md(b) for b in blocked)
                 + " rồi tải lại tệp."
                 + again
                 + " Không có số liệu nào được ghi."

@@ -166,19 +166,34 @@ def add(
         con.close()
 
 
+def demo_allowed() -> bool:
+    """Demo accounts sign in only where the operator allowed them: `make run` (loopback, and
+    refused for a network while a demo password is in use) sets CHITIEU_ALLOW_DEMO=1; a service
+    started any other way does not, so a published demo password opens nothing there."""
+    return os.environ.get("CHITIEU_ALLOW_DEMO") == "1"
+
+
+def _matches(row: sqlite3.Row | None, password: str) -> bool:
+    if row is None or row["disabled"] or not row["password_hash"]:
+        _hasher.hash(password)  # as slow as a real check: no telling which names exist
+        return False
+    try:
+        return bool(_hasher.verify(row["password_hash"], password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def verify(username: str, password: str, store: str | os.PathLike | None = None) -> User | None:
-    """The user when the password is theirs and the account enabled, else None."""
+    """The user when the password is theirs and the account enabled (a demo account only where
+    demo accounts are allowed), else None."""
     con = connect(store)
     try:
         row = con.execute(
             "SELECT * FROM users WHERE username = ?", [normal_name(username)]
         ).fetchone()
-        if row is None or row["disabled"] or not row["password_hash"]:
-            _hasher.hash(password)  # as slow as a real check: no telling which names exist
+        if not _matches(row, password) or row is None:
             return None
-        try:
-            _hasher.verify(row["password_hash"], password)
-        except (VerificationError, InvalidHashError):
+        if row["demo"] and not demo_allowed():
             return None
         if _hasher.check_needs_rehash(row["password_hash"]):
             con.execute(
@@ -271,8 +286,9 @@ def remove_demo_accounts(store: str | os.PathLike | None = None) -> int:
 def with_demo_password(store: str | os.PathLike | None = None) -> list[str]:
     """Enabled accounts whose password is still the published demo one."""
     password, _ = demo_accounts()
-    return [
-        u.username
-        for u in all_users(store)
-        if not u.disabled and verify(u.username, password, store) is not None
-    ]
+    con = connect(store)
+    try:
+        rows = con.execute("SELECT * FROM users WHERE disabled = 0 ORDER BY username").fetchall()
+        return [r["username"] for r in rows if _matches(r, password)]
+    finally:
+        con.close()

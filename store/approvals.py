@@ -18,6 +18,7 @@ from store.connection import StoreError, query
 WAITING, APPROVED, RETURNED = "cho_duyet", "da_duyet", "tra_lai"
 LABELS = {WAITING: "Chờ duyệt", APPROVED: "Đã duyệt", RETURNED: "Trả lại"}
 Key = tuple[int, int, int, int]  # unit_id, year, month_from, month_to
+Decision = tuple[int, int, int, int, int]  # a Key and the upload the decision is about
 
 
 class Locked(StoreError):
@@ -78,36 +79,43 @@ def refuse_locked_upload(cursor: duckdb.DuckDBPyConnection, upload_id: int) -> N
 
 def decide(
     con: duckdb.DuckDBPyConnection,
-    keys: Iterable[Key],
+    keys: Iterable[Decision],
     status: str,
     user: str,
     reason: str = "",
     *,
     allowed: set[int],
 ) -> int:
-    """Approve, return or unlock (back to waiting) these unit × periods; returns how many changed.
+    """Approve, return or unlock (back to waiting) these unit × periods, each as of the upload named
+    with it; returns how many changed.
     Only waiting ones are approved or returned; only approved ones are unlocked; keys of units
     outside `allowed` (the units the user approves for: store.approvals.approver_units) are
     left alone."""
     chosen = [k for k in keys if int(k[0]) in allowed]
     if not chosen:
         return 0
+    # a decision is about the upload the approver looked at: a newer upload of the same unit ×
+    # period (waiting again) is not approved with it; nobody approves or returns their own upload
+    own = "AND coalesce(s.submitted_by, '') <> $user" if status in (APPROVED, RETURNED) else ""
     before = {WAITING: (APPROVED, RETURNED), APPROVED: (WAITING,)}
     allowed_from = [s for s, targets in before.items() if status in targets]
     cursor = con.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
-        frame = pd.DataFrame(chosen, columns=["unit_id", "year", "month_from", "month_to"])
+        frame = pd.DataFrame(
+            chosen, columns=["unit_id", "year", "month_from", "month_to", "upload_id"]
+        )
         cursor.register("_chosen", frame)
         n = cursor.execute(
             f"""
-            UPDATE submissions s SET status = ?, decided_by = ?, decided_at = ?, reason = ?
+            UPDATE submissions s SET status = $status, decided_by = $user, decided_at = $at,
+                   reason = $reason
             FROM _chosen c
             WHERE s.unit_id = c.unit_id AND s.year = c.year AND s.month_from = c.month_from
-              AND s.month_to = c.month_to
-              AND s.status IN ({", ".join(repr(x) for x in allowed_from)})
+              AND s.month_to = c.month_to AND s.upload_id = c.upload_id
+              AND s.status IN ({", ".join(repr(x) for x in allowed_from)}) {own}
             """,
-            [status, user, datetime.now(), reason or None],
+            {"status": status, "user": user, "at": datetime.now(), "reason": reason or None},
         ).fetchall()[0][0]
         cursor.unregister("_chosen")
         cursor.execute("COMMIT")

@@ -104,16 +104,20 @@ def entries(
     return pd.DataFrame([tuple(r) for r in rows], columns=columns)
 
 
-def wait_before_sign_in(username: str, store: str | os.PathLike | None = None) -> int:
-    """Seconds this name must wait before another attempt: 0 for the first FREE_FAILURES wrong
-    passwords in 15 minutes, then 30 s, doubling with each further failure (at most 15 minutes)."""
+def wait_before_sign_in(
+    username: str, store: str | os.PathLike | None = None, address: str = ""
+) -> int:
+    """Seconds this name must wait before another attempt from this address: 0 for the first
+    FREE_FAILURES wrong passwords in 15 minutes, then 30 s, doubling with each further failure (at
+    most 15 minutes). Counted per name and address, so guesses from elsewhere cannot lock the real
+    user out."""
     since = datetime.now() - FAILURE_WINDOW
     con = connect(store)
     try:
         rows = con.execute(
-            "SELECT at, action FROM audit WHERE username = ?"
+            "SELECT at, action FROM audit WHERE username = ? AND address = ?"
             " AND action IN ('sign_in_failed', 'sign_in') AND at >= ? ORDER BY audit_id",
-            [username, since.isoformat(timespec="seconds")],
+            [username, address or "", since.isoformat(timespec="seconds")],
         ).fetchall()
     finally:
         con.close()

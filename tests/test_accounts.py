@@ -180,3 +180,19 @@ def test_a_backup_carries_the_accounts_and_audit(db, tmp_path):
     assert con.execute("SELECT username FROM users").fetchall() == [("qt.tinh",)]
     assert con.execute("SELECT action FROM audit").fetchall() == [("sign_in",)]
     con.close()
+
+
+def test_demo_accounts_sign_in_only_where_allowed(db, monkeypatch):
+    accounts.add_demo_accounts(db)
+    monkeypatch.delenv("CHITIEU_ALLOW_DEMO", raising=False)
+    assert accounts.verify("demo.quantri", "demo", db) is None  # a service started another way
+    assert "demo.quantri" in accounts.with_demo_password(db)  # …still counts as a weak password
+    monkeypatch.setenv("CHITIEU_ALLOW_DEMO", "1")  # make run
+    assert accounts.verify("demo.quantri", "demo", db).role == "quan_tri"
+
+
+def test_waits_are_counted_per_name_and_address(db):
+    for _ in range(audit.FREE_FAILURES + 1):
+        audit.record("qt.tinh", "sign_in_failed", address="203.0.113.9", store=db)
+    assert audit.wait_before_sign_in("qt.tinh", db, "203.0.113.9") > 0
+    assert audit.wait_before_sign_in("qt.tinh", db, "10.0.0.5") == 0  # the real admin elsewhere

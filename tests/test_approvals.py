@@ -24,11 +24,10 @@ def _load(con, budget=61.5, name="bac_ha.xlsx"):
 
 
 def _keys(con):
+    """What a leader looks at: each unit × period with the upload it is waiting as."""
+    columns = ["unit_id", "year", "month_from", "month_to", "upload_id"]
     return [
-        tuple(int(v) for v in k)
-        for k in approvals.listing(con)[["unit_id", "year", "month_from", "month_to"]].itertuples(
-            index=False
-        )
+        tuple(int(v) for v in k) for k in approvals.listing(con)[columns].itertuples(index=False)
     ]
 
 
@@ -97,3 +96,17 @@ def test_approved_only_views_and_the_reporting_status(tmp_path):
     assert approvals.approver_units(reader, ["436"], everything=False) >= {BAC_HA}
     assert 2 not in approvals.approver_units(reader, ["436"], everything=False)
     assert isinstance(approvals.changes(reader, (BAC_HA, 2019, 1, 6), 1), pd.DataFrame)
+
+
+def test_a_decision_is_about_the_upload_seen_and_nobody_approves_their_own(empty_store):
+    con = empty_store
+    _load(con)
+    seen = _keys(con)  # the leader opens the list…
+    _load(con, budget=66.0, name="moi.xlsx")  # …while a newer upload changes the 6 months
+    # only the plan, unchanged since the leader looked, is approved; the new 6 months still wait
+    assert approvals.decide(con, seen, approvals.APPROVED, "ld", allowed={BAC_HA}) == 1
+    waiting = approvals.listing(con, approvals.WAITING)
+    assert list(zip(waiting.month_from, waiting.month_to)) == [(1, 6)]
+    current = _keys(con)
+    assert approvals.decide(con, current, approvals.APPROVED, "tk.bacha", allowed={BAC_HA}) == 0
+    assert approvals.decide(con, current, approvals.APPROVED, "ld", allowed={BAC_HA}) == 1

@@ -487,3 +487,14 @@ def test_a_unit_code_beside_the_name_settles_two_wards_of_one_name(con):
     r, lines = load(con, named)
     assert r.ok, lines
     assert {int(u) for u in r.observations.unit_id} == {units["18652"]}
+
+
+def test_a_recognition_for_a_unit_outside_the_scope_is_refused(con):
+    """Only "Năm đạt chuẩn" filled for another commune would still record its recognition."""
+    from loaders.parse import FileResult
+    from loaders.scope_check import out_of_scope
+
+    result = FileResult("ntm.xlsx", "0" * 64, 1, extras={"years_reached": {"NTM": {17: 2019}}})
+    found = out_of_scope(result, {9}, "tk.bacha", "Phường Bắc Hà")
+    assert [p.code for p in found] == ["out-of-scope"] and found[0].sheet == "NTM"
+    assert out_of_scope(result, {9, 17}, "tk.bacha", "Phường Bắc Hà") == []

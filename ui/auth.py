@@ -129,7 +129,7 @@ def sign_in_form(reason: str = "") -> None:
     if reason:
         st.info(reason)
     demo_names = [u.username for u in accounts.all_users(_store()) if u.demo and not u.disabled]
-    if demo_names:
+    if demo_names and accounts.demo_allowed():
         password, _ = accounts.demo_accounts()
         st.caption(
             f"Dữ liệu mẫu: tài khoản mẫu {', '.join(demo_names)} — mật khẩu «{password}» "
@@ -144,8 +144,8 @@ def sign_in_form(reason: str = "") -> None:
         st.login()
     if not sent:
         return
-    name = accounts.normal_name(username)
-    wait = audit.wait_before_sign_in(name, _store())
+    name = accounts.normal_name(username)[:64]
+    wait = audit.wait_before_sign_in(name, _store(), address())
     if wait:
         audit.record(
             name, "refused", "đăng nhập khi đang phải chờ", address=address(), store=_store()

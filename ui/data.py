@@ -33,7 +33,6 @@ def _prepared(path: str) -> bool:
         with published.writing(path) as w:
             if os.environ.get("CHITIEU_DEMO", "1") != "0":
                 demo.seed(w)  # does nothing once the store has held an upload
-    demo.ensure_accounts(published.reader(path), path)
     return True
 
 

@@ -42,11 +42,23 @@ def secret(store: str | os.PathLike | None = None) -> bytes:
     target = db_path(store)
     path = Path(target).with_name(Path(target).stem + ".secret")
     if not path.exists():
+        # written whole under another name, then linked into place: a second process starting at
+        # the same moment never reads a half-written (or empty) key; the first link wins
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_hex(32))
-    return path.read_text("utf-8").strip().encode("utf-8")
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink(missing_ok=True)
+    key = path.read_text("utf-8").strip()
+    if not key:
+        raise RuntimeError(f"{path.name} is empty: delete it to have a new key made")
+    return key.encode("utf-8")
 
 
 def _sign(body: str, key: bytes) -> str:

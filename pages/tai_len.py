@@ -54,7 +54,14 @@ def confirm_undo(upload: pd.Series, action: str) -> None:
         label, verb, act = "Áp dụng lại", "áp dụng lại", uploads.reapply_upload
     left, right = st.columns(2)
     if left.button(label, type="primary", key="undo_confirm", width="stretch"):
-        if not user.may("rollback") or not _upload_in_scope(int(upload.upload_id)):
+        now = accounts.by_id(user.user_id, data.store_path())  # a dialog reruns on its own
+        if (
+            now is None
+            or now.disabled
+            or now.session_epoch != user.session_epoch
+            or not now.may("rollback")
+            or not _upload_in_scope(int(upload.upload_id))
+        ):
             _audit("refused", f"{verb} #{upload.upload_id}", upload_id=int(upload.upload_id))
             st.error(
                 f"Tài khoản {md(user.display_name)} không được {verb} lần tải lên này: nó ghi số "
@@ -128,7 +135,7 @@ with tab_load:
                 progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=md(msg)),
             )
             bar.empty()
-            result.problems += loaders.earlier_copies(full, result)
+            result.problems += loaders.earlier_copies(con, result)  # earlier uploads in scope only
             result.problems += out_of_scope(result, allowed, user.username, scope_label)
             parsed[f.file_id] = cached = (token, result)
         results.append(cached[1])

@@ -5,6 +5,8 @@ administrator is made here). Passwords are asked twice without echo, or read fro
 from __future__ import annotations
 
 import getpass
+import os
+import pwd
 import sys
 
 from store import accounts, audit, published
@@ -46,10 +48,11 @@ def _password(from_stdin: bool) -> str:
 
 
 def _operator() -> str:
+    """The OS account running the command (from the process, not from $USER, which anyone sets)."""
     try:
-        return f"cli:{getpass.getuser()}"
-    except Exception:
-        return "cli"
+        return f"cli:{pwd.getpwuid(os.geteuid()).pw_name}"
+    except KeyError:
+        return f"cli:{os.geteuid()}"
 
 
 def run(args, path) -> int:

@@ -30,13 +30,12 @@ WITH RECURSIVE edges(from_id, to_id) AS (
 )
 SELECT unit_id FROM tree ORDER BY unit_id
 """
-_UPLOADS_IN_SCOPE = """
-SELECT * FROM s.main.uploads u WHERE u.upload_id IN (
+_UPLOAD_IDS_IN_SCOPE = """
     SELECT upload_id FROM s.main.observation_versions WHERE unit_id IN (SELECT unit_id FROM scope_units)
     UNION SELECT upload_id FROM s.main.criteria_scores WHERE unit_id IN (SELECT unit_id FROM scope_units)
     UNION SELECT upload_id FROM s.main.recognitions WHERE unit_id IN (SELECT unit_id FROM scope_units)
-)
 """
+_UPLOADS_IN_SCOPE = f"SELECT * FROM s.main.uploads u WHERE u.upload_id IN ({_UPLOAD_IDS_IN_SCOPE})"
 CACHE = 16  # scoped connections kept per process (one per scope and snapshot in use)
 _lock = threading.Lock()
 _cache: OrderedDict[tuple, duckdb.DuckDBPyConnection] = OrderedDict()
@@ -115,6 +114,11 @@ def _build(snapshot: Path, ids: tuple[int, ...], approved_only: bool) -> duckdb.
     for table, cols in columns.items():
         if table == "uploads":
             body = _UPLOADS_IN_SCOPE
+        elif table == "name_aliases":  # names learnt from uploads in scope (or set by an operator)
+            body = (
+                "SELECT * FROM s.main.name_aliases WHERE upload_id IS NULL"
+                f" OR upload_id IN ({_UPLOAD_IDS_IN_SCOPE})"
+            )
         elif table == "observations" and approved_only:
             body = (
                 "SELECT * FROM s.main.observations o"

@@ -83,6 +83,7 @@ def current_user() -> User | None:
     if user is None or user.disabled or user.session_epoch != session.epoch or idle:
         st.session_state.pop(STATE, None)
         _queue_cookie(None)
+        _end_identity_session()  # else the identity server's cookie would sign them straight back
         if idle and user is not None:
             st.session_state["auth_notice"] = "Phiên làm việc đã hết hạn; đăng nhập lại."
         return None
@@ -103,14 +104,15 @@ def oidc_configured() -> bool:
 
 
 def _from_identity_server() -> User | None:
-    """With `[auth]` configured, a user signed in at the identity server whose e-mail (or name) is
+    """With `[auth]` configured, a user signed in at the identity server whose verified e-mail is
     an enabled account here becomes that account."""
     if not oidc_configured():
         return None
     try:
         if not st.user.is_logged_in:
             return None
-        name = str(st.user.get("email") or st.user.get("preferred_username") or "")
+        # only an e-mail the identity server vouches for names an account here
+        name = str(st.user.get("email") or "") if st.user.get("email_verified") is True else ""
     except Exception:
         return None
     user = accounts.get(name, _store()) if name else None
@@ -167,13 +169,17 @@ def sign_out(user: User) -> None:
     audit.record(user.username, "sign_out", address=address(), store=_store())
     st.session_state.pop(STATE, None)
     _queue_cookie(None)
+    _end_identity_session()
+    st.rerun()
+
+
+def _end_identity_session() -> None:
     if oidc_configured():
         try:
             if st.user.is_logged_in:
                 st.logout()
         except Exception:
             pass
-    st.rerun()
 
 
 def account_box(user: User) -> None:

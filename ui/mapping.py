@@ -111,6 +111,11 @@ def _widget_key(entry: dict) -> str:
     return "map_" + entry["kind"] + "_" + _slug(entry["key"][1])[:32] + "_" + digest
 
 
+def _may_edit_catalog() -> bool:
+    signed_in = st.session_state.get("user")
+    return signed_in is not None and signed_in.may("catalog")
+
+
 def step(con, results, user: str | None) -> Decisions | None:
     """Draw the mapping step. Returns the decisions when every unknown name has one, else None (and
     an empty Decisions when no file has an unknown name)."""
@@ -162,7 +167,7 @@ def step(con, results, user: str | None) -> Decisions | None:
                 key=_widget_key(entry),
                 label_visibility="collapsed",
             )
-            if choice == NEW:
+            if choice == NEW and _may_edit_catalog():
                 _new_indicator(con, entry, user)
             elif choice != CHOOSE:
                 decided.append((entry["kind"], entry["name"], choice))
@@ -213,6 +218,8 @@ def _options(
         labels.update(
             {c: names[c] + (f" ({measure_names[c]})" if measure_names.get(c) else "") for c in rest}
         )
+        if not _may_edit_catalog():  # a new indicator is for the whole province: administrators
+            return [CHOOSE, *best, SKIP, *rest], labels
         labels[NEW] = "Thêm chỉ tiêu mới… (thêm ngay vào danh mục)"
         return [CHOOSE, *best, SKIP, *rest, NEW], labels
     for uid in best:
@@ -270,6 +277,9 @@ def _new_indicator(con, entry: dict, user: str | None) -> None:
             format_func={"sum": "Cộng các đơn vị", "none": "Không cộng (tỷ lệ, bình quân)"}.get,
         )
         if st.form_submit_button("Thêm vào danh mục"):
+            if not _may_edit_catalog():
+                st.error("Chỉ quản trị mới thêm được chỉ tiêu vào danh mục.")
+                return
             problem = _check_new(con, code, name)
             if problem:
                 st.error(problem)

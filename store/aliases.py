@@ -4,11 +4,12 @@ administrator added, and the decisions each upload was committed with. Every cha
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import datetime
 
 import duckdb
 import pandas as pd
+
+from store import connection  # the module: store.connection imports this one while it loads
 
 ALIAS_COLUMNS = [
     "kind",
@@ -105,28 +106,13 @@ def save_aliases(
     return len(rows)
 
 
-@contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection):
-    """A cursor in one transaction: committed when the block ends, rolled back when it raises."""
-    cursor = con.cursor()
-    try:
-        cursor.execute("BEGIN TRANSACTION")
-        yield cursor
-        cursor.execute("COMMIT")
-    except Exception:
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
-
-
 def add_alias(con: duckdb.DuckDBPyConnection, row: dict, user: str | None = None) -> None:
-    with _transaction(con) as cursor:
+    with connection.transaction(con) as cursor:
         save_aliases(cursor, [row], user=user, file_name=None, upload_id=None)
 
 
 def remove_alias(con: duckdb.DuckDBPyConnection, kind: str, name_key: str) -> int:
-    with _transaction(con) as cursor:
+    with connection.transaction(con) as cursor:
         n = cursor.execute(
             "SELECT count(*) FROM name_aliases WHERE kind = ? AND name_key = ?", [kind, name_key]
         ).fetchall()[0][0]
@@ -170,7 +156,7 @@ def add_indicator(
         datetime.now(),
         file_name,
     ]
-    with _transaction(con) as cursor:
+    with connection.transaction(con) as cursor:
         cursor.execute(
             f"INSERT INTO indicator_additions ({', '.join(ADDITION_COLUMNS)}) VALUES "
             f"({', '.join('?' * len(ADDITION_COLUMNS))})",
@@ -203,7 +189,7 @@ def all_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def remove_indicator(con: duckdb.DuckDBPyConnection, code: str) -> bool:
     """Remove an indicator added from an upload, when no observation (current or past) uses it."""
-    with _transaction(con) as cursor:
+    with connection.transaction(con) as cursor:
         added = cursor.execute(
             "SELECT count(*) FROM indicator_additions WHERE code = ?", [code]
         ).fetchall()[0][0]

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from store.connection import StoreError, query
+from store.connection import StoreError, query, transaction
 
 WAITING, APPROVED, RETURNED = "cho_duyet", "da_duyet", "tra_lai"
 LABELS = {WAITING: "Chờ duyệt", APPROVED: "Đã duyệt", RETURNED: "Trả lại"}
@@ -99,12 +99,8 @@ def decide(
     own = "AND coalesce(s.submitted_by, '') <> $user" if status in (APPROVED, RETURNED) else ""
     before = {WAITING: (APPROVED, RETURNED), APPROVED: (WAITING,)}
     allowed_from = [s for s, targets in before.items() if status in targets]
-    cursor = con.cursor()
-    try:
-        cursor.execute("BEGIN TRANSACTION")
-        frame = pd.DataFrame(
-            chosen, columns=["unit_id", "year", "month_from", "month_to", "upload_id"]
-        )
+    frame = pd.DataFrame(chosen, columns=["unit_id", "year", "month_from", "month_to", "upload_id"])
+    with transaction(con) as cursor:
         cursor.register("_chosen", frame)
         n = cursor.execute(
             f"""
@@ -118,12 +114,6 @@ def decide(
             {"status": status, "user": user, "at": datetime.now(), "reason": reason or None},
         ).fetchall()[0][0]
         cursor.unregister("_chosen")
-        cursor.execute("COMMIT")
-    except Exception:
-        cursor.execute("ROLLBACK")
-        raise
-    finally:
-        cursor.close()
     return int(n)
 
 

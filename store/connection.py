@@ -11,6 +11,8 @@ import os
 import threading
 import weakref
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -117,6 +119,21 @@ def query(
     cursor = con.cursor()
     try:
         return cursor.execute(sql, params or []).df()
+    finally:
+        cursor.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor in one transaction: committed when the block ends, rolled back when it raises."""
+    cursor = con.cursor()
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        yield cursor
+        cursor.execute("COMMIT")
+    except Exception:
+        cursor.execute("ROLLBACK")
+        raise
     finally:
         cursor.close()
 

@@ -48,7 +48,20 @@ def indicators(con: Connection) -> pd.DataFrame:
 
 
 def _indicators(con: Connection) -> pd.DataFrame:
-    return stored_catalog.indicators(con)
+    frame = stored_catalog.indicators(con)
+    frame["accumulates"] = [
+        bool(given) if pd.notna(given) else accumulates_by_default(rule, kind)
+        for given, rule, kind in zip(
+            frame["accumulates"], frame["aggregation"], frame["value_type"]
+        )
+    ]
+    return frame
+
+
+def accumulates_by_default(aggregation: str, value_type: str) -> bool:
+    """A flow unless the catalog says `accumulates = false`: sums of levels and counts (production
+    value, revenue, jobs) add up over the months; rates and unaggregated levels do not."""
+    return aggregation == "sum" and value_type in ("level", "count")
 
 
 measures = stored_catalog.measures

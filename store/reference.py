@@ -34,6 +34,7 @@ def _files(data_dir: Path) -> list[Path]:
         *(catalog / name for name in LOCAL_FILES if (catalog / name).exists()),
         data_dir / "admin_units.csv",
         data_dir / "unit_succession.csv",
+        data_dir / "succession_shares.csv",
     ]
 
 
@@ -93,6 +94,8 @@ def read_indicators(data_dir: Path = DATA_DIR) -> pd.DataFrame:
                     "max_value": item.get("max"),
                     "parent_code": item.get("parent"),
                     "is_criterion": bool(item.get("criterion", False)),
+                    # None: the default rule (indicators.catalog.accumulates)
+                    "accumulates": item.get("accumulates"),
                     "criterion_number": item.get("criterion_number"),
                     "urban_standard": item.get("urban_standard"),
                     "sort_order": len(rows),
@@ -158,9 +161,35 @@ def read_admin_units(data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 
 def read_succession(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Succession links with the share of the old unit that went into the new one: 1 for a `full`
+    link; for a `partial` one the share in `succession_shares.csv` (with its basis — population or
+    area — and source), NULL when no source gives it (history through it is flagged, not guessed)."""
     frame = pd.read_csv(data_dir / "unit_succession.csv", keep_default_na=False)
     frame["effective"] = pd.to_datetime(frame["effective"]).dt.date
-    return frame[["old_unit_id", "new_unit_id", "kind", "effective", "source"]]
+    shares_file = data_dir / "succession_shares.csv"
+    shares = (
+        pd.read_csv(shares_file, keep_default_na=False)
+        if shares_file.exists()
+        else pd.DataFrame(columns=["old_unit_id", "new_unit_id", "share", "basis", "source"])
+    ).rename(columns={"basis": "share_basis", "source": "share_source"})
+    shares["share"] = pd.to_numeric(shares["share"], errors="coerce")
+    frame = frame.merge(shares, on=["old_unit_id", "new_unit_id"], how="left")
+    full = frame["kind"] == "full"
+    frame.loc[full, "share"] = 1.0
+    for column in ("share_basis", "share_source"):
+        frame[column] = frame[column].replace("", None)
+    return frame[
+        [
+            "old_unit_id",
+            "new_unit_id",
+            "kind",
+            "effective",
+            "source",
+            "share",
+            "share_basis",
+            "share_source",
+        ]
+    ]
 
 
 def _replace(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:

@@ -57,6 +57,28 @@ def current_two_years(
     )
 
 
+def values_in_years(
+    con: duckdb.DuckDBPyConnection,
+    unit_ids: Sequence[int],
+    years: Sequence[int],
+    indicator_codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The current value and kind of every period (any months) of some years for the units."""
+    only, params = only_indicators(indicator_codes)
+    return query(
+        con,
+        f"""
+        SELECT indicator_code, unit_id, year, month_from, month_to,
+               {CURRENT_VALUE} AS value, {CURRENT_KIND} AS kind
+        FROM observations
+        WHERE kind IN ('actual', 'estimate') AND year IN (SELECT unnest(?::INTEGER[]))
+          AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
+        GROUP BY indicator_code, unit_id, year, month_from, month_to
+        """,
+        [[int(y) for y in years], [int(u) for u in unit_ids], *params],
+    )
+
+
 def year_plans(
     con: duckdb.DuckDBPyConnection,
     unit_ids: Sequence[int],

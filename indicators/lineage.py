@@ -1,0 +1,225 @@
+"""Where a unit came from and where it went (data/unit_succession.csv), and which units of an earlier
+day make up its territory today: the graph behind history on today's boundaries (indicators.history)
+and the lineage table of the unit page and `python -m indicators lineage`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from store import Connection, cached, query, reference_version
+
+
+@dataclass(frozen=True)
+class Link:
+    old: int
+    new: int
+    kind: str  # full | partial
+    effective: date
+    share: float | None  # of the old unit that went into the new one; None: no source gives it
+    share_basis: str | None
+    share_source: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A unit of an earlier day and the share of it that lies in today's unit."""
+
+    unit_id: int
+    share: float | None
+    unknown_share: tuple[Link, ...] = ()  # the partial links without a known share on the way
+
+
+class Lineage:
+    """The admin units and succession links of one store (or one scope of it)."""
+
+    def __init__(self, units: pd.DataFrame, links: pd.DataFrame):
+        self.units = {int(r.unit_id): r for r in units.itertuples(index=False)}
+        self.earliest = min((as_date(r.valid_from) for r in self.units.values()), default=None)
+        self._before: dict[int, list[Link]] = {}
+        self._after: dict[int, list[Link]] = {}
+        for r in links.itertuples(index=False):
+            share = None if pd.isna(r.share) else float(r.share)
+            link = Link(
+                int(r.old_unit_id),
+                int(r.new_unit_id),
+                str(r.kind),
+                as_date(r.effective),
+                share,
+                _text(r.share_basis),
+                _text(r.share_source),
+                _text(r.source) or "",
+            )
+            if link.old in self.units and link.new in self.units:
+                self._before.setdefault(link.new, []).append(link)
+                self._after.setdefault(link.old, []).append(link)
+        names = pd.Series([str(r.name) for r in self.units.values()])
+        self._shared_names = set(names[names.duplicated()])
+
+    def copy(self) -> Lineage:
+        return self  # read-only: store.cached hands out copies of what it keeps
+
+    def predecessors(self, unit_id: int) -> list[Link]:
+        return sorted(self._before.get(int(unit_id), []), key=lambda link: self.name(link.old))
+
+    def successors(self, unit_id: int) -> list[Link]:
+        return sorted(self._after.get(int(unit_id), []), key=lambda link: self.name(link.new))
+
+    def valid_on(self, unit_id: int, day: date) -> bool:
+        row = self.units[int(unit_id)]
+        return as_date(row.valid_from) <= day and (
+            pd.isna(row.valid_to) or day <= as_date(row.valid_to)
+        )
+
+    def existed_throughout(self, unit_id: int, first: date, last: date) -> bool:
+        """Whether the unit covers the whole span (a unit starting on the data's first day, with no
+        predecessor, counts as existing before it: the list starts there, the unit did not)."""
+        return self._covers_itself(int(unit_id), first) and self.valid_on(unit_id, last)
+
+    def _covers_itself(self, unit_id: int, day: date) -> bool:
+        row = self.units[unit_id]
+        if self.valid_on(unit_id, day):
+            return True
+        start = as_date(row.valid_from)
+        return day < start and start == self.earliest and not self._before.get(unit_id)
+
+    def pieces_on(self, unit_id: int, day: date) -> list[Piece] | None:
+        """The units valid on `day` whose territory (or the share given) lies in the unit: the unit
+        itself when it existed then. None when the history before it is unknown (no predecessor)."""
+        unit_id = int(unit_id)
+        if self._covers_itself(unit_id, day):
+            return [Piece(unit_id, 1.0)]
+        if day >= as_date(self.units[unit_id].valid_from):
+            return None  # after it ended: its successors' business, not its history
+        links = self._before.get(unit_id)
+        if not links:
+            return None
+        found: dict[int, Piece] = {}
+        for link in links:
+            older = self.pieces_on(link.old, day)
+            if older is None:
+                return None
+            for piece in older:
+                share = (
+                    None if piece.share is None or link.share is None else piece.share * link.share
+                )
+                unknown = piece.unknown_share + ((link,) if link.share is None else ())
+                if piece.unit_id in found:  # reached along two paths: the shares add
+                    seen = found[piece.unit_id]
+                    share = None if seen.share is None or share is None else seen.share + share
+                    unknown = seen.unknown_share + unknown
+                found[piece.unit_id] = Piece(piece.unit_id, share, unknown)
+        return sorted(found.values(), key=lambda p: self.name(p.unit_id))
+
+    def changes_between(self, unit_id: int, first: date, last: date) -> list[date]:
+        """Days in (first, last] on which the unit's make-up changed (a merger in its ancestry)."""
+        days: set[date] = set()
+        stack, seen = [int(unit_id)], set()
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            for link in self._before.get(current, []):
+                if first < link.effective <= last:
+                    days.add(link.effective)
+                stack.append(link.old)
+        return sorted(days)
+
+    def name(self, unit_id: int) -> str:
+        row = self.units.get(int(unit_id))
+        return str(row.name) if row is not None else f"đơn vị {unit_id}"
+
+    def label(self, unit_id: int) -> str:
+        """The name, with its years when another unit version has the same name
+        ("Phường Bắc Hà (2020–2024)")."""
+        row = self.units[int(unit_id)]
+        if str(row.name) not in self._shared_names:
+            return str(row.name)
+        return f"{row.name} ({span(row.valid_from, row.valid_to)})"
+
+    def table(self, unit_id: int) -> pd.DataFrame:
+        """The unit's lineage: where it came from (`tiền thân`) and where it went (`kế thừa`), with
+        share and resolution. Columns as `python -m indicators lineage` prints them."""
+        me = self.units[int(unit_id)]
+        rows = []
+        for relation, links, other in (
+            ("predecessor", self.predecessors(unit_id), lambda link: link.old),
+            ("successor", self.successors(unit_id), lambda link: link.new),
+        ):
+            for link in links:
+                row = self.units[other(link)]
+                rows.append(
+                    {
+                        "unit_code": str(me.code),
+                        "unit_name": self.label(unit_id),
+                        "relation": relation,
+                        "other_code": str(row.code),
+                        "other_name": self.label(other(link)),
+                        "share": link.share,
+                        "valid_from": link.effective.isoformat(),
+                        "source": "; ".join(s for s in (link.source, link.share_source) if s),
+                    }
+                )
+        return pd.DataFrame(rows, columns=LINEAGE_COLUMNS)
+
+
+LINEAGE_COLUMNS = [
+    "unit_code",
+    "unit_name",
+    "relation",
+    "other_code",
+    "other_name",
+    "share",
+    "valid_from",
+    "source",
+]
+
+
+def span(valid_from, valid_to) -> str:
+    """ "2020–2024", "2025–nay", "1–6/2025" (a version that lived within one year)."""
+    start = as_date(valid_from)
+    if pd.isna(valid_to):
+        return f"{start.year}–nay"
+    end = as_date(valid_to)
+    if start.year == end.year:
+        return f"{start.month}–{end.month}/{start.year}"
+    return f"{start.year}–{end.year}"
+
+
+def lineage(con: Connection) -> Lineage:
+    """The lineage graph of the store, built once per connection and reference version."""
+    return cached(con, "lineage", reference_version(con), lambda: _build(con))
+
+
+def _build(con: Connection) -> Lineage:
+    units = query(
+        con,
+        "SELECT unit_id, code, name, unit_type, parent_id, valid_from, valid_to FROM admin_units",
+    )
+    links = query(con, "SELECT * FROM unit_succession")
+    return Lineage(units, links)
+
+
+def period_days(year: int, month_from: int, month_to: int) -> tuple[date, date]:
+    """The first and last day of a period."""
+    first = date(year, month_from, 1)
+    last = (date(year + 1, 1, 1) if month_to == 12 else date(year, month_to + 1, 1)) - timedelta(
+        days=1
+    )
+    return first, last
+
+
+def as_date(value) -> date:
+    return pd.Timestamp(value).date()
+
+
+def _text(value) -> str | None:
+    return (
+        None
+        if value is None or (isinstance(value, float) and pd.isna(value)) or value == ""
+        else str(value)
+    )

@@ -1,0 +1,63 @@
+"""History on today's boundaries: the cases of tests/cases/history_cases.toml, each checked against
+indicators.history on a store that holds them."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from indicators import history, lineage
+from tests import history_store
+from vn.periods import Period
+
+CASES = history_store.cases()
+
+
+@pytest.fixture
+def con(empty_store):
+    history_store.build(empty_store)
+    return empty_store
+
+
+@pytest.mark.parametrize("case", CASES["expect"], ids=[c["case"] for c in CASES["expect"]])
+def test_derived_figure(con, case):
+    year, month_from, month_to = case["period"]
+    got = history.derive(
+        con, [case["unit"]], [Period(year, month_from, month_to)], [case["indicator"]]
+    )
+    if "value" in case:
+        assert len(got) == 1, got
+        row = got.iloc[0]
+        assert math.isclose(row.value, case["value"], rel_tol=1e-9), row.value
+        assert row.problem is None
+        assert row.kind == case.get("kind", "actual")
+        for text in case.get("derived_from", []):
+            assert text in row.derived_from
+    elif "problem" in case:
+        assert len(got) == 1, got
+        row = got.iloc[0]
+        assert row.value is None or math.isnan(row.value)
+        for text in case["problem"]:
+            assert text in row.problem
+    else:
+        assert got.empty, got
+
+
+@pytest.mark.parametrize("case", CASES["plan"], ids=[c["case"] for c in CASES["plan"]])
+def test_derived_plan(con, case):
+    got = history.derive_plans(con, [case["unit"]], [case["year"]], [case["indicator"]])
+    assert len(got) == 1
+    assert math.isclose(got.target.iloc[0], case["target"])
+    assert "tính từ kế hoạch" in got.derived_from.iloc[0]
+
+
+def test_lineage_table_lists_both_directions(con):
+    lin = lineage.lineage(con)
+    new = lin.table(9004)
+    assert set(new.relation) == {"predecessor"}
+    assert set(new.other_name) == {"Xã An", "Xã Bình", "Phường Cũ"}
+    assert new.loc[new.other_name == "Phường Cũ", "share"].iloc[0] == 0.4
+    old = lin.table(9003)
+    assert sorted(old.other_name) == ["Phường Khác", "Phường Mới"]
+    assert old.loc[old.other_name == "Phường Khác", "share"].isna().all()

@@ -99,6 +99,23 @@ class Catalog:
     skipped: frozenset = (
         frozenset()
     )  # (kind, name key) a statistician chose not to follow ("không theo dõi")
+    successors: dict[int, list[int]] = field(default_factory=dict)  # unit → units it went into
+
+    def successors_at(self, unit_id: int, when: date) -> list[int]:
+        """The units in force at `when` that a unit dissolved before then went into (following
+        every merger on the way): what a 2026 report naming a 2024 ward should name instead."""
+        found: list[int] = []
+        stack, seen = list(self.successors.get(unit_id, [])), {unit_id}
+        while stack:
+            current = stack.pop(0)
+            if current in seen or current not in self.units:
+                continue
+            seen.add(current)
+            if self.units[current].valid_at(when):
+                found.append(current)
+            else:
+                stack.extend(self.successors.get(current, []))
+        return found
 
     # ------------------------------------------------------------ indicators
     def match_indicator(self, text: object, parent: str | None = None) -> set[str]:
@@ -361,6 +378,8 @@ def load_catalog(con: Connection) -> Catalog:
         catalog.unit_names.add(
             row.name, row.name, f"{TYPE_NAMES.get(row.unit_type, '')} {row.short_name}"
         )
+    for link in stored_catalog.successions(con).itertuples(index=False):
+        catalog.successors.setdefault(int(link.old_unit_id), []).append(int(link.new_unit_id))
     if catalog.units:
         first = min(u.valid_from for u in catalog.units.values())
         for u in catalog.units.values():

@@ -21,7 +21,7 @@ from loaders.frames import categorical, cell_refs, constant
 from loaders.headers import TRAILING_PAREN, as_value
 from loaders.layout import Layout, cell_text, title_text
 from loaders.marks import parse_marks
-from loaders.messages import unknown_measure
+from loaders.messages import successor_hint, unknown_measure
 from loaders.numbers import NUMBER, TEXT, parse_column
 from loaders.periods import parse_period
 from loaders.problems import Problem, problem
@@ -133,6 +133,7 @@ def extract_table(
                 unit=u.name,
                 dates=dates,
                 day=f"{when:%d/%m/%Y}",
+                successors=successor_hint(catalog, [i], when),
             )
         )
         unit_of_sheet = None

@@ -61,6 +61,7 @@ def unknown_unit(
             name=name,
             day=f"{when:%d/%m/%Y}",
             spans=spans,
+            successors=successor_hint(catalog, others, when),
         )
     return problem(
         "unknown-unit",
@@ -70,6 +71,20 @@ def unknown_unit(
         name=name,
         suggestions=_suggest(catalog.unit_suggestions(name, when)),
     )
+
+
+def successor_hint(catalog, unit_ids, when: date) -> str:
+    """ " Sau sáp nhập, đơn vị này thuộc: Phường Thành Sen (mã 18073)." — the units in force at
+    `when` that the named ones went into, offered, never chosen (empty when there are none)."""
+    found: list[int] = []
+    for unit_id in unit_ids:
+        unit = catalog.units[unit_id]
+        if unit.valid_to is not None and unit.valid_to < when:
+            found += [i for i in catalog.successors_at(unit_id, when) if i not in found]
+    if not found:
+        return ""
+    names = ", ".join(f"{catalog.units[i].name} (mã {catalog.units[i].code})" for i in found)
+    return f" Sau sáp nhập, địa bàn này thuộc: {names} — có phải ý bạn là đơn vị đó?"
 
 
 def unknown_measure(file: str, sheet: str, cell: str, text: str, catalog) -> Problem:

@@ -59,6 +59,11 @@ def for_matching(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataF
     return indicators, measures, units
 
 
+def successions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Which unit version went into which (old_unit_id, new_unit_id, effective)."""
+    return query(con, "SELECT old_unit_id, new_unit_id, effective FROM unit_succession")
+
+
 def reference_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     """The sha256 of the reference files the store was last synced from ('' before the first sync)."""
     frame = query(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")

@@ -1,5 +1,10 @@
 """Deterministic demo data ("Dữ liệu mẫu") for a fresh store: Thành phố Hà Tĩnh and its wards and
-communes 2016–2025, plus huyện Can Lộc's communes for the New Rural Area criteria.
+communes 2016 to June 2025, the wards and communes that replaced them from 1 July 2025 (2025's
+second half, 2026 with plans and 6/9-month figures), plus huyện Can Lộc's communes for the New
+Rural Area criteria.
+
+Every ward's and commune's figures are built from the units of 2016 that its territory covers, so a
+merged ward's figures are its parts' figures and nothing jumps at a merger.
 
 Plausible, not real: magnitudes follow the 2016 seed report (shared/samples/city_6t_2016.xlsx) and
 domain.md §4. Written as one upload with status 'demo', so the upload history can roll it back.
@@ -7,6 +12,7 @@ domain.md §4. Written as one upload with status 'demo', so the upload history c
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
@@ -19,7 +25,14 @@ from store.uploads import CommitResult, commit_upload
 DEMO_FILE_NAME = "Dữ liệu mẫu (demo)"
 CITY_CODE = "436"
 CAN_LOC_CODE = "443"
-YEARS = range(2015, 2026)  # 2015 only so that 2016 has a same period to compare with
+YEARS = range(2015, 2027)  # 2015 only so that 2016 has a same period to compare with
+LAST_OLD_YEAR = 2024  # the last whole year of the units before the 2025 reform
+REFORM_YEAR = 2025  # old units to 30 June (NQ 1665/NQ-UBTVQH15), new ones from 1 July
+# The units formed on 1 July 2025 from TP Hà Tĩnh's wards and communes (domain.md §6.3 (c))
+NEW_UNIT_CODES = ("18073", "18100", "18652", "18628", "18619", "18604", "18685")
+# How Phường Đại Nài's figures are split between Thành Sen and Hà Huy Tập when making demo figures.
+# Not a known share: data/succession_shares.csv has none, so the app flags that history.
+DEMO_SPLIT = 0.5
 FIRST_MODELLED_YEAR = 2016  # admin units are modelled from 2016-01-01; 2015 uses the 2016 state
 SEED = 20160630
 
@@ -108,7 +121,89 @@ def _unit_id(con: duckdb.DuckDBPyConnection, code: str, year: int) -> int | None
     return None if row.empty else int(row.unit_id.iloc[0])
 
 
-def _ward_weights(codes: list[str], rng: np.random.Generator) -> dict[str, float]:
+@dataclass(frozen=True)
+class DemoUnit:
+    unit_id: int
+    code: str
+    parent_code: str | None
+    valid_to: date | None
+
+
+@dataclass
+class Territory:
+    """The units the demo covers, each as shares of the 2016 units ("atoms") its territory holds."""
+
+    atoms: list[int] = field(default_factory=list)
+    city_atoms: set[int] = field(default_factory=set)
+    pieces: dict[int, dict[int, float]] = field(default_factory=dict)
+    by_year: dict[int, list[DemoUnit]] = field(default_factory=dict)
+    city_ids: dict[int, int] = field(default_factory=dict)
+
+    def units_of(self, year: int) -> list[DemoUnit]:
+        return self.by_year.get(year, [])
+
+
+def territory(con: duckdb.DuckDBPyConnection) -> Territory:
+    units = query(
+        con,
+        "SELECT u.unit_id, u.code, u.valid_from, u.valid_to, p.code AS parent_code "
+        "FROM admin_units u LEFT JOIN admin_units p ON p.unit_id = u.parent_id ORDER BY u.code, u.valid_from",
+    )
+    links = query(con, "SELECT old_unit_id, new_unit_id, share FROM unit_succession")
+    before: dict[int, list[tuple[int, float]]] = {}
+    for r in links.itertuples():
+        share = DEMO_SPLIT if pd.isna(r.share) else float(r.share)
+        before.setdefault(int(r.new_unit_id), []).append((int(r.old_unit_id), share))
+
+    def atoms_of(unit_id: int) -> dict[int, float]:
+        if unit_id not in before:
+            return {unit_id: 1.0}
+        out: dict[int, float] = {}
+        for old, share in before[unit_id]:
+            for atom, part in atoms_of(old).items():
+                out[atom] = out.get(atom, 0.0) + share * part
+        return out
+
+    reform = pd.Timestamp(date(REFORM_YEAR, 7, 1))
+    new = units[units.code.isin(NEW_UNIT_CODES) & (units.valid_from == reform)]
+    area: dict[int, float] = {}
+    for unit_id in new.unit_id:
+        for atom, share in atoms_of(int(unit_id)).items():
+            area[atom] = area.get(atom, 0.0) + share
+    out = Territory(atoms=sorted(area))
+
+    def in_force(day: date) -> pd.DataFrame:
+        stamp = pd.Timestamp(day)
+        return units[
+            (units.valid_from <= stamp) & (units.valid_to.isna() | (units.valid_to >= stamp))
+        ]
+
+    for year in YEARS:
+        days = [date(max(year, FIRST_MODELLED_YEAR), 6, 30)]
+        if year >= REFORM_YEAR:
+            days = [days[0], date(year, 7, 1)] if year == REFORM_YEAR else [date(year, 7, 1)]
+        listed: list[DemoUnit] = []
+        for day in days:
+            for r in in_force(day).itertuples():
+                pieces = atoms_of(int(r.unit_id))
+                if r.code == CITY_CODE:
+                    out.city_ids[year] = int(r.unit_id)
+                if not set(pieces) <= set(area) or any(p.unit_id == r.unit_id for p in listed):
+                    continue
+                out.pieces[int(r.unit_id)] = pieces
+                valid_to = None if pd.isna(r.valid_to) else pd.Timestamp(r.valid_to).date()
+                listed.append(DemoUnit(int(r.unit_id), str(r.code), r.parent_code, valid_to))
+        out.by_year[year] = listed
+    first = out.by_year[FIRST_MODELLED_YEAR]
+    out.city_atoms = {u.unit_id for u in first if u.parent_code == CITY_CODE}
+    return out
+
+
+def _unit_id_of(territory: Territory, code: str, year: int) -> int | None:
+    return territory.city_ids.get(year) if code == CITY_CODE else None
+
+
+def _ward_weights(codes: list, rng: np.random.Generator) -> dict:
     raw = {c: rng.uniform(0.5, 1.8) for c in codes}
     total = sum(raw.values())
     return {c: w / total for c, w in raw.items()}
@@ -131,12 +226,12 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ):
         rows.append((code, unit_id, year, m_from, m_to, kind, source, float(value)))
 
-    city_children = _units_by_year(con, CITY_CODE)
-    _add_flows(add, con, city_children, FLOWS, rng)
+    area = territory(con)
+    _add_flows(add, area, FLOWS, rng)
     # indicators added to the catalog later draw from their own generator, so earlier demo values stay
-    _add_flows(add, con, city_children, MORE_FLOWS, np.random.default_rng(SEED + 1))
+    _add_flows(add, area, MORE_FLOWS, np.random.default_rng(SEED + 1))
     _derive_totals(rows)
-    _add_rates(add, con, city_children, rng)
+    _add_rates(add, area)
     _add_city_levels(add, con, rng)
     _add_city_levels(add, con, np.random.default_rng(SEED + 2), MORE_LEVELS)
     _add_ntm(add, con, rng)
@@ -191,25 +286,30 @@ ROUND_COUNTS = (
 )
 
 
-def _add_flows(add, con, city_children, flows: dict, rng) -> None:
-    """Yearly flows per ward (plan, 6 and 9 months, the year; estimates too); the city's are their sums."""
-    all_codes = sorted({c for frame in city_children.values() for c in frame.code})
-    weights = _ward_weights(all_codes, rng)
-    ward_speed = {c: rng.normal(1.0, 0.05) for c in all_codes}  # some wards lag every year
+# Indicators whose value is a level at the period's end (catalog `accumulates = false`): a new ward's
+# July–September report gives the level on 30 September, not what happened in those months.
+STOCKS = ("truong_chuan_quoc_gia", "so_ho_can_ngheo", "tong_dan_lon", "tong_dan_bo")
+
+
+def _flow_atoms(territory: Territory, flows: dict, rng) -> dict:
+    """Per year, indicator and atom: target, h1e, h1, m9, ye, y (a flow's h1 ≤ m9 ≤ y)."""
+    atoms = territory.atoms
+    weights = _ward_weights(atoms, rng)
+    speed = {a: rng.normal(1.0, 0.05) for a in atoms}  # some wards lag every year
+    city_share = sum(weights[a] for a in territory.city_atoms)
+    out: dict = {}
     for year in YEARS:
-        city_id = _unit_id(con, CITY_CODE, year)
-        wards = city_children[year]
         k = year - 2016
-        latest = year == max(YEARS)
         for code, (base, growth, h1, m9) in flows.items():
-            year_target = base * (1 + growth) ** k
-            year_noise = rng.normal(1.0, 0.04)
-            totals = {"target": 0.0, "h1": 0.0, "m9": 0.0, "y": 0.0, "h1e": 0.0, "ye": 0.0}
-            wsum = sum(weights[c] for c in wards.code)
-            for ward in wards.itertuples():
-                w = weights[ward.code] / wsum
-                target = year_target * w
-                achieved = target * year_noise * ward_speed[ward.code] * rng.normal(1.02, 0.05)
+            whole = (
+                base * (1 + growth) ** k / city_share
+            )  # the city's plan, scaled to the territory
+            noise = rng.normal(1.0, 0.04)
+            for atom in atoms:
+                target = whole * weights[atom]
+                achieved = target * noise * speed[atom] * rng.normal(1.02, 0.05)
+                if code in STOCKS:  # a level moves slowly: no yearly swing of its own
+                    achieved = target * speed[atom] * (1.0 + 0.1 * (noise - 1.0))
                 vals = {
                     "target": target,
                     "h1e": achieved * h1 * rng.normal(1.0, 0.02),
@@ -218,15 +318,68 @@ def _add_flows(add, con, city_children, flows: dict, rng) -> None:
                     "ye": achieved * rng.normal(1.0, 0.02),
                     "y": achieved,
                 }
+                if (
+                    code not in STOCKS
+                ):  # what happened by June is part of what happened by September
+                    vals["m9"] = max(vals["m9"], vals["h1"])
+                    vals["y"] = max(vals["y"], vals["m9"])
                 if code in ROUND_COUNTS:
                     vals = {key: float(round(v)) for key, v in vals.items()}
+                out[(year, code, atom)] = vals
+    return out
+
+
+def _combine(values: dict, year: int, code: str, pieces: dict[int, float]) -> dict:
+    total: dict[str, float] = {}
+    for atom, share in pieces.items():
+        for key, v in values[(year, code, atom)].items():
+            total[key] = total.get(key, 0.0) + share * v
+    if code in ROUND_COUNTS:
+        return {key: float(round(v)) for key, v in total.items()}
+    return {key: round(v, 3) for key, v in total.items()}
+
+
+def _add_flows(add, territory: Territory, flows: dict, rng) -> None:
+    """Flows per ward and commune, built from the 2016 units they cover, so that a merged ward's
+    figures are its parts' figures: up to 2024 plan, 6 and 9 months and year; in 2025 the old units'
+    plan and first half, the new ones' July–September and July–December; 2026 the new units'
+    plan, 6 and 9 months and year estimate. The city's are its wards' sums, to June 2025."""
+    values = _flow_atoms(territory, flows, rng)
+    for year in YEARS:
+        for code, (_, _, h1, _) in flows.items():
+            city: dict[str, float] = {}
+            for unit in territory.units_of(year):
+                vals = _combine(values, year, code, territory.pieces[unit.unit_id])
+                if year <= LAST_OLD_YEAR:
+                    _emit(add, code, unit.unit_id, year, vals, False, h1 > 0)
+                elif unit.valid_to is not None:  # 2025, before the reform
+                    add(code, unit.unit_id, year, 1, 12, "target", vals["target"])
+                    add(code, unit.unit_id, year, 1, 6, "estimate", vals["h1e"])
+                    add(code, unit.unit_id, year, 1, 6, "actual", vals["h1"])
+                elif year == REFORM_YEAR:  # the new units' first months
+                    stock = code in STOCKS
+                    add(code, unit.unit_id, year, 7, 9, "actual", _after(vals, "m9", stock, code))
+                    add(code, unit.unit_id, year, 7, 12, "actual", _after(vals, "y", stock, code))
                 else:
-                    vals = {key: round(v, 3) for key, v in vals.items()}
-                for key, v in vals.items():
-                    totals[key] += v
-                _emit(add, code, ward.unit_id, year, vals, latest, h1 > 0)
-            if city_id is not None:
-                _emit(add, code, city_id, year, totals, latest, h1 > 0, source="hdnd_giao")
+                    _emit(add, code, unit.unit_id, year, vals, True, h1 > 0)
+                if unit.parent_code == CITY_CODE:
+                    for key, v in vals.items():
+                        city[key] = city.get(key, 0.0) + v
+            city_id = _unit_id_of(territory, CITY_CODE, year)
+            if city_id is None or not city:
+                continue
+            if year <= LAST_OLD_YEAR:
+                _emit(add, code, city_id, year, city, False, h1 > 0, source="hdnd_giao")
+            else:
+                add(code, city_id, year, 1, 12, "target", round(city["target"], 3), "hdnd_giao")
+                add(code, city_id, year, 1, 6, "estimate", round(city["h1e"], 3))
+                add(code, city_id, year, 1, 6, "actual", round(city["h1"], 3))
+
+
+def _after(vals: dict, key: str, stock: bool, code: str) -> float:
+    """A new unit's figure from 1 July: a stock's level then; a flow's months since June."""
+    value = vals[key] if stock else vals[key] - vals["h1"]
+    return float(round(value)) if code in ROUND_COUNTS else round(value, 3)
 
 
 def _emit(add, code, unit_id, year, vals, latest, has_h1, source=""):
@@ -272,133 +425,118 @@ def _derive_totals(rows: list[tuple]) -> None:
             )
 
 
-def _add_rates(add, con, city_children, rng) -> None:
-    """Health-insurance coverage and poverty rate from numerators and denominators, ward and city."""
-    for year, wards in city_children.items():
-        city_id = _unit_id(con, CITY_CODE, year)
-        k = year - 2016
-        tot = {"dan_so": 0.0, "so_nguoi_bhyt": 0.0, "tong_so_ho": 0.0, "so_ho_ngheo": 0.0}
-        tot_prev_target = {"bhyt": 0.0, "ngheo": 0.0}
-        latest = year == max(YEARS)
-        for ward in wards.itertuples():
-            local = np.random.default_rng(int(ward.code) * 100 + k)
-            pop = round(9000 * local.uniform(0.6, 1.6) * (1.01**k))
+RATE_PARTS = ("dan_so", "so_nguoi_bhyt", "tong_so_ho", "so_ho_ngheo")
+
+
+def _rate_atoms(territory: Territory) -> dict:
+    """Per year and atom: population, insured, households and poor households, at mid-year (h1)
+    and at the year's end (y): whole numbers."""
+    out = {}
+    for atom in territory.atoms:
+        size = np.random.default_rng(atom * 7919).uniform(0.6, 1.6)
+        for year in YEARS:
+            k = year - 2016
+            local = np.random.default_rng(atom * 100 + k)
+            pop = round(9000 * size * (1.01**k))
             households = round(pop / 3.6)
             cover = min(99.5, 76 + 2.2 * k + local.normal(0, 2.5))
-            poor = max(0.3, 3.3 - 0.28 * k + local.normal(0, 0.3))
-            insured = round(pop * cover / 100)
-            poor_h = round(households * poor / 100)
-            for code, v in (
-                ("dan_so", pop),
-                ("so_nguoi_bhyt", insured),
-                ("tong_so_ho", households),
-                ("so_ho_ngheo", poor_h),
-            ):
-                add(code, ward.unit_id, year, 1, 12, "estimate" if latest else "actual", v)
-                tot[code] += v
-            t_cover = min(100.0, 78 + 2.3 * k)
-            t_poor = max(0.6, 3.2 - 0.28 * k)
-            add("bhyt_bao_phu", ward.unit_id, year, 1, 12, "target", round(t_cover, 2))
-            add("ty_le_ho_ngheo", ward.unit_id, year, 1, 12, "target", round(t_poor, 2))
-            add(
-                "bhyt_bao_phu",
-                ward.unit_id,
-                year,
-                1,
-                6,
-                "actual",
-                round(insured / pop * 100 - 1.1, 2),
-            )
-            add(
-                "bhyt_bao_phu",
-                ward.unit_id,
-                year,
-                1,
-                12,
-                "estimate" if latest else "actual",
-                round(insured / pop * 100, 2),
-            )
-            add(
-                "ty_le_ho_ngheo",
-                ward.unit_id,
-                year,
-                1,
-                6,
-                "actual",
-                round(poor_h / households * 100 + 0.15, 2),
-            )
-            add(
-                "ty_le_ho_ngheo",
-                ward.unit_id,
-                year,
-                1,
-                12,
-                "estimate" if latest else "actual",
-                round(poor_h / households * 100, 2),
-            )
-            tot_prev_target["bhyt"] += t_cover * pop
-            tot_prev_target["ngheo"] += t_poor * households
-        if city_id is None:
+            poor = max(0.3, 3.3 - 0.2 * k + local.normal(0, 0.15))
+            out[(year, atom)] = {
+                "y": {
+                    "dan_so": pop,
+                    "so_nguoi_bhyt": round(pop * cover / 100),
+                    "tong_so_ho": households,
+                    "so_ho_ngheo": round(households * poor / 100),
+                },
+                "h1": {
+                    "dan_so": round(pop / 1.005),
+                    "so_nguoi_bhyt": round(pop / 1.005 * (cover - 1.1) / 100),
+                    "tong_so_ho": round(households / 1.005),
+                    "so_ho_ngheo": round(households / 1.005 * (poor + 0.15) / 100),
+                },
+            }
+    return out
+
+
+def _add_rates(add, territory: Territory) -> None:
+    """Health-insurance coverage and poverty rate with their numerators and denominators (whole
+    numbers), for the units of each year and the city; the rates are recomputed, never averaged."""
+    atoms = _rate_atoms(territory)
+
+    def parts(year: int, pieces: dict[int, float], when: str) -> dict[str, float]:
+        return {
+            code: float(round(sum(s * atoms[(year, a)][when][code] for a, s in pieces.items())))
+            for code in RATE_PARTS
+        }
+
+    def emit(unit_id: int, year: int, months: tuple[int, int], kind: str, v: dict) -> None:
+        for code in RATE_PARTS:
+            add(code, unit_id, year, *months, kind, v[code])
+        add(
+            "bhyt_bao_phu",
+            unit_id,
+            year,
+            *months,
+            kind,
+            round(v["so_nguoi_bhyt"] / v["dan_so"] * 100, 2),
+        )
+        add(
+            "ty_le_ho_ngheo",
+            unit_id,
+            year,
+            *months,
+            kind,
+            round(v["so_ho_ngheo"] / v["tong_so_ho"] * 100, 2),
+        )
+
+    def plans(unit_id: int, year: int, source: str = "") -> None:
+        k = year - 2016
+        add(
+            "bhyt_bao_phu",
+            unit_id,
+            year,
+            1,
+            12,
+            "target",
+            round(min(100.0, 78 + 2.3 * k), 2),
+            source,
+        )
+        add(
+            "ty_le_ho_ngheo",
+            unit_id,
+            year,
+            1,
+            12,
+            "target",
+            round(max(0.6, 3.25 - 0.2 * k), 2),
+            source,
+        )
+
+    for year in YEARS:
+        latest = year == max(YEARS)
+        city: dict[str, dict[str, float]] = {"h1": {}, "y": {}}
+        for unit in territory.units_of(year):
+            pieces = territory.pieces[unit.unit_id]
+            mid, end = parts(year, pieces, "h1"), parts(year, pieces, "y")
+            if year == REFORM_YEAR and unit.valid_to is None:
+                emit(unit.unit_id, year, (7, 12), "actual", end)  # levels on 31 December
+                plans(unit.unit_id, year, "hdnd_giao")
+                continue
+            plans(unit.unit_id, year)
+            emit(unit.unit_id, year, (1, 6), "actual", mid)
+            if year != REFORM_YEAR:
+                emit(unit.unit_id, year, (1, 12), "estimate" if latest else "actual", end)
+            if unit.parent_code == CITY_CODE:
+                for when, v in (("h1", mid), ("y", end)):
+                    for code in RATE_PARTS:
+                        city[when][code] = city[when].get(code, 0.0) + v[code]
+        city_id = _unit_id_of(territory, CITY_CODE, year)
+        if city_id is None or not city["h1"]:
             continue
-        kind = "estimate" if latest else "actual"
-        for code, v in tot.items():
-            add(code, city_id, year, 1, 12, kind, v)
-        add(
-            "bhyt_bao_phu",
-            city_id,
-            year,
-            1,
-            12,
-            kind,
-            round(tot["so_nguoi_bhyt"] / tot["dan_so"] * 100, 2),
-        )
-        add(
-            "ty_le_ho_ngheo",
-            city_id,
-            year,
-            1,
-            12,
-            kind,
-            round(tot["so_ho_ngheo"] / tot["tong_so_ho"] * 100, 2),
-        )
-        add(
-            "bhyt_bao_phu",
-            city_id,
-            year,
-            1,
-            6,
-            "actual",
-            round(tot["so_nguoi_bhyt"] / tot["dan_so"] * 100 - 1.1, 2),
-        )
-        add(
-            "ty_le_ho_ngheo",
-            city_id,
-            year,
-            1,
-            6,
-            "actual",
-            round(tot["so_ho_ngheo"] / tot["tong_so_ho"] * 100 + 0.15, 2),
-        )
-        add(
-            "bhyt_bao_phu",
-            city_id,
-            year,
-            1,
-            12,
-            "target",
-            round(tot_prev_target["bhyt"] / tot["dan_so"], 2),
-            "hdnd_giao",
-        )
-        add(
-            "ty_le_ho_ngheo",
-            city_id,
-            year,
-            1,
-            12,
-            "target",
-            round(tot_prev_target["ngheo"] / tot["tong_so_ho"], 2),
-            "hdnd_giao",
-        )
+        plans(city_id, year, "hdnd_giao")
+        emit(city_id, year, (1, 6), "actual", city["h1"])
+        if year != REFORM_YEAR:
+            emit(city_id, year, (1, 12), "actual", city["y"])
 
 
 def _add_city_levels(add, con, rng, levels: dict = CITY_LEVELS) -> None:
@@ -428,15 +566,8 @@ def _add_city_levels(add, con, rng, levels: dict = CITY_LEVELS) -> None:
                 "estimate",
                 round(value * (0.98 if code != "tang_truong_gtsx" else 0.97), 2),
             )
-            add(
-                code,
-                city_id,
-                year,
-                1,
-                12,
-                "estimate" if year == max(YEARS) else "actual",
-                round(value, 2),
-            )
+            if year < REFORM_YEAR:  # the city ended on 30 June 2025
+                add(code, city_id, year, 1, 12, "actual", round(value, 2))
 
 
 def _add_ntm(add, con, rng) -> None:
@@ -581,7 +712,9 @@ def revisions(frame: pd.DataFrame) -> pd.DataFrame:
         & (frame.month_to == 12)
     ]
     factor = 1 + ((latest.unit_id * 7 + latest.indicator_code.str.len() * 3) % 9 - 3) / 100.0
-    return latest.assign(value=(latest.value * factor).round(3))
+    value = (latest.value * factor).round(3)
+    counts = latest.indicator_code.isin([*ROUND_COUNTS, *RATE_PARTS])
+    return latest.assign(value=value.where(~counts, value.round()))
 
 
 def seed(con: duckdb.DuckDBPyConnection) -> CommitResult | None:

@@ -8,6 +8,9 @@ from store import demo
 from store.uploads import rollback_upload
 from vn.periods import Period
 
+# Phường Trần Phú as formed on 1 July 2025 (code 18100 was Xã/Phường Thạch Hạ before)
+TRAN_PHU_SQL = "SELECT unit_id FROM admin_units WHERE code = '18100' AND valid_to IS NULL"
+
 
 def test_demo_is_deterministic(empty_store):
     a = demo.generate(empty_store)
@@ -18,7 +21,7 @@ def test_demo_is_deterministic(empty_store):
 def test_demo_covers_city_wards_years_and_kinds(demo_store):
     con = demo_store
     years = store.query(con, "SELECT DISTINCT year FROM observations ORDER BY year").year.tolist()
-    assert years == list(range(2015, 2026))
+    assert years == list(range(2015, 2027))
     kinds = set(store.query(con, "SELECT DISTINCT kind FROM observations").kind)
     assert kinds == {"actual", "estimate", "target"}
     periods = set(
@@ -84,9 +87,9 @@ def test_ratio_indicators_recomputed_not_averaged(demo_store):
           (SELECT value FROM observations o JOIN admin_units u USING (unit_id)
             WHERE u.code='436' AND indicator_code='bhyt_bao_phu' AND year=2019 AND month_to=12 AND kind='actual') AS rate,
           (SELECT value FROM observations o JOIN admin_units u USING (unit_id)
-            WHERE u.code='436' AND indicator_code='so_nguoi_bhyt' AND year=2019 AND kind='actual') AS num,
+            WHERE u.code='436' AND indicator_code='so_nguoi_bhyt' AND year=2019 AND month_to=12 AND kind='actual') AS num,
           (SELECT value FROM observations o JOIN admin_units u USING (unit_id)
-            WHERE u.code='436' AND indicator_code='dan_so' AND year=2019 AND kind='actual') AS den
+            WHERE u.code='436' AND indicator_code='dan_so' AND year=2019 AND month_to=12 AND kind='actual') AS den
         """,
     ).iloc[0]
     assert abs(row.rate - row.num / row.den * 100) < 0.01
@@ -106,15 +109,18 @@ def test_demo_is_labelled_uploads_that_can_be_removed(demo_store):
 
 def test_demo_revision_is_visible_as_a_second_version(demo_store):
     con = demo_store
-    revs = queries.revisions(con, "gtsx_tong", [2], Period(2025, 1, 12))
+    ward = TRAN_PHU_SQL
+    unit = int(store.scalar(con, ward))
+    revs = queries.revisions(con, "thu_ngan_sach", [unit], Period(2026, 1, 12))
     assert len(revs) == 2 and revs.file_name.tolist() == [
         demo.DEMO_FILE_NAME,
         demo.REVISION_FILE_NAME,
     ]
     current = store.scalar(
         con,
-        "SELECT value FROM observations WHERE indicator_code='gtsx_tong' AND unit_id=2 "
-        "AND year=2025 AND month_to=12 AND kind='estimate'",
+        "SELECT value FROM observations WHERE indicator_code='thu_ngan_sach' AND unit_id=? "
+        "AND year=2026 AND month_to=12 AND kind='estimate'",
+        [unit],
     )
     assert current == revs.value.iloc[-1]
     # rolling back only the revision restores the first estimate
@@ -122,8 +128,9 @@ def test_demo_revision_is_visible_as_a_second_version(demo_store):
     assert (
         store.scalar(
             con,
-            "SELECT value FROM observations WHERE indicator_code='gtsx_tong' AND unit_id=2 "
-            "AND year=2025 AND month_to=12 AND kind='estimate'",
+            "SELECT value FROM observations WHERE indicator_code='thu_ngan_sach' AND unit_id=? "
+            "AND year=2026 AND month_to=12 AND kind='estimate'",
+            [unit],
         )
         == revs.value.iloc[0]
     )

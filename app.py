@@ -8,7 +8,7 @@ from indicators import scorecard
 from reports import charts
 from reports.unit_view import unit_view
 from store import approvals
-from ui import attention, cards, empty, filters, layout
+from ui import attention, cards, empty, filters, history, layout
 
 con = layout.page("Tổng quan")
 sel = filters.unit_year_period(con)
@@ -21,7 +21,8 @@ pending = approvals.pending_units(con, sel.year, sel.period.month_from, sel.peri
 if sel.unit_id in pending:
     st.caption(
         f":orange-badge[{approvals.LABELS[pending[sel.unit_id]]}] Số liệu kỳ này của "
-        f"{sel.unit_name} chưa được duyệt."
+        f"{sel.unit_name} chưa được duyệt"
+        + (" nên không hiển thị." if st.session_state.get("approved_only") else ".")
     )
 view = unit_view(con, sel)  # the unit, its plans, its wards and their scorecards, each read once
 top = view.headline
@@ -37,6 +38,7 @@ cards.status_counts(
 children, by_unit = view.children, view.children_card
 attention.render(top, by_unit, children)
 cards.kpi_grid(top, view.targets)
+history.notes(view.card, sel)
 if not without_value.empty:
     st.caption("Chưa có số liệu kỳ này (mới có kế hoạch): " + "; ".join(without_value["name"]))
 if children.empty:

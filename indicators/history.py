@@ -146,7 +146,8 @@ def _sum(
 
 
 def describe(lin: Lineage, rec: Recipe, accumulates: bool) -> str:
-    """ "tính từ: Phường Thạch Trung + Phường Đồng Môn (tháng 1–6) + Phường Trần Phú (tháng 7–9)"."""
+    """ "tính từ: Xã A + Xã B", or across a merger "tính từ: tháng 1–6: Xã A + Xã B; tháng 7–9:
+    Phường C"."""
 
     def names(pieces: list[Piece]) -> str:
         return " + ".join(
@@ -162,8 +163,8 @@ def describe(lin: Lineage, rec: Recipe, accumulates: bool) -> str:
         if only_self and not accumulates:
             return "tính từ: số liệu cuối kỳ của " + lin.label(rec.unit_id)
         return "tính từ: " + names(pieces)
-    return "tính từ: " + " + ".join(
-        f"{names(pieces)} (tháng {a}–{b})" if a != b else f"{names(pieces)} (tháng {a})"
+    return "tính từ: " + "; ".join(
+        f"tháng {a}–{b}: {names(pieces)}" if a != b else f"tháng {a}: {names(pieces)}"
         for a, b, pieces in rec.stretches
     )
 
@@ -290,3 +291,21 @@ def _ratio_parts(cat: pd.DataFrame, wanted: pd.DataFrame) -> set[str]:
     return {
         c for c in (*ratios.numerator, *ratios.denominator) if isinstance(c, str) and c in known
     }
+
+
+def yearly_series(
+    con: Connection, indicator_code: str, unit_id: int, years: Sequence[int]
+) -> pd.DataFrame:
+    """The whole-year values and plans of the years the unit did not cover whole, rebuilt (rows as
+    `queries.series` gives them, plus `derived_from`): the trend of a 2025 ward back to 2016."""
+    lin = lineage.lineage(con)
+    todo = [int(y) for y in years if needs_history(lin, int(unit_id), Period(int(y)))]
+    columns = ["year", "month_from", "month_to", "kind", "target_source", "value", "derived_from"]
+    if not todo:
+        return pd.DataFrame(columns=columns)
+    values = derive(con, [unit_id], [Period(y) for y in todo], [indicator_code])
+    values = values[values["value"].notna()].assign(target_source="")
+    plans = derive_plans(con, [unit_id], todo, [indicator_code]).rename(columns={"target": "value"})
+    plans = plans.assign(month_from=1, month_to=12, kind="target")
+    frame = pd.concat([values[columns], plans[columns]], ignore_index=True)
+    return frame.sort_values(["year", "kind"]).reset_index(drop=True)

@@ -8,16 +8,80 @@ from typing import Sequence
 
 import pandas as pd
 
-from indicators import catalog
-from store import Connection
+from indicators import catalog, history, lineage
+from store import Connection, cached, data_version
 from store.queries import observations, units
 from vn.periods import Period
 
+# How figures of a period a unit did not cover whole are read: rebuilt from the units of that time
+# on the unit's territory (indicators.history), or only as the unit itself reported them.
+CURRENT_BOUNDARIES, AS_REPORTED = "current", "reported"
+BOUNDARIES = (CURRENT_BOUNDARIES, AS_REPORTED)
+HISTORY_COLUMNS = [
+    "derived_from",
+    "same_period_derived_from",
+    "target_derived_from",
+    "derived_problem",
+]
+
 units_with_data = units.with_data
 periods = observations.periods
-child_units = units.children
-children_of = units.children_of
+units_with_values = observations.units_with_values
+
+
+def all_periods(con: Connection) -> pd.DataFrame:
+    """Year-to-date periods with figures in the store (the scope), newest first; cached until the
+    data change."""
+    return cached(con, "all_periods", data_version(con), lambda: observations.all_periods(con))
+
+
+def units_in_force(con: Connection, period: Period) -> pd.DataFrame:
+    """The units in force at the period's end holding figures of its year, with the units above
+    them: the period's unit list (a 2024 period lists 2024's wards, never today's)."""
+    return units.in_force_with_data(con, _end(period), period.year)
+
+
+def child_units(con: Connection, parent_id: int, period: Period | None = None) -> pd.DataFrame:
+    """The unit's wards and communes in force at the end of the period (the units that report it);
+    every version ever when no period is given."""
+    return units.children(con, parent_id, _end(period))
+
+
+def children_of(
+    con: Connection, parent_ids: Sequence[int], period: Period | None = None
+) -> pd.DataFrame:
+    return units.children_of(con, parent_ids, _end(period))
+
+
+def _end(period: Period | None):
+    return lineage.period_days(period.year, *period.months)[1] if period else None
+
+
 series = observations.series
+
+
+def trend_series(
+    con: Connection, indicator_code: str, unit_id: int, boundaries: str = CURRENT_BOUNDARIES
+) -> pd.DataFrame:
+    """`series` with, on today's boundaries, the whole years the unit did not cover rebuilt from
+    its predecessors (`derived_from` says from what; never over a figure the unit reported)."""
+    own = observations.series(con, indicator_code, unit_id).assign(derived_from=None)
+    if boundaries != CURRENT_BOUNDARIES:
+        return own
+    years = sorted({int(y) for y in all_periods(con).year})
+    rebuilt = history.yearly_series(con, indicator_code, unit_id, years)
+    whole = own[(own.month_from == 1) & (own.month_to == 12)]
+    has_value = set(whole[whole.kind.isin(["actual", "estimate"])].year)
+    has_plan = set(whole[whole.kind == "target"].year)
+    rebuilt = rebuilt[
+        ~((rebuilt.kind == "target") & rebuilt.year.isin(has_plan))
+        & ~((rebuilt.kind != "target") & rebuilt.year.isin(has_value))
+    ]
+    if rebuilt.empty:
+        return own
+    return pd.concat([own, rebuilt], ignore_index=True).sort_values(["year", "month_to", "kind"])
+
+
 observation_count = observations.count
 revisions = observations.revisions
 
@@ -27,10 +91,14 @@ def snapshot(
     unit_ids: Sequence[int],
     period: Period,
     indicator_codes: Sequence[str] | None = None,
+    boundaries: str = CURRENT_BOUNDARIES,
 ) -> pd.DataFrame:
     """One row per unit × indicator with data in the period: value (actual, else estimate), kind,
     the same span a year earlier, and the year's plan from the highest-priority source.
-    `indicator_codes`: only these indicators (default all)."""
+    `indicator_codes`: only these indicators (default all). On today's boundaries a unit's missing
+    figures for spans it did not cover are rebuilt from its predecessors and say so
+    (`derived_from`, `same_period_derived_from`, `target_derived_from`; `derived_problem` when a
+    figure could not be rebuilt)."""
     ids = [int(u) for u in unit_ids]
     if not ids:
         return pd.DataFrame(
@@ -42,6 +110,7 @@ def snapshot(
                 "same_period_value",
                 "target",
                 "target_source",
+                *HISTORY_COLUMNS,
             ]
         )
     both = observations.current_two_years(con, ids, period, indicator_codes)
@@ -55,11 +124,63 @@ def snapshot(
     )
     targets = year_targets(con, ids, year, indicator_codes)
     primary = targets.sort_values("priority").drop_duplicates(["unit_id", "indicator_code"])
-    return current.merge(previous, on=["indicator_code", "unit_id"], how="left").merge(
+    frame = current.merge(previous, on=["indicator_code", "unit_id"], how="left").merge(
         primary[["unit_id", "indicator_code", "target", "target_source"]],
         on=["indicator_code", "unit_id"],
         how="outer",
     )
+    for column in HISTORY_COLUMNS:
+        frame[column] = None
+    if boundaries == CURRENT_BOUNDARIES:
+        frame = _with_history(con, frame, ids, period, indicator_codes)
+    return frame
+
+
+def _with_history(
+    con: Connection,
+    frame: pd.DataFrame,
+    ids: list[int],
+    period: Period,
+    indicator_codes: Sequence[str] | None,
+) -> pd.DataFrame:
+    """Fill the gaps a unit's own reports leave for spans before it existed (never over a reported
+    figure): this period, the same period last year, the year's plan."""
+    lin = lineage.lineage(con)
+    spans = (period, period.last_year())
+    if not any(history.needs_history(lin, u, p) for u in ids for p in spans):
+        return frame
+    keys = ["unit_id", "indicator_code"]
+    derived = history.derive(con, ids, spans, indicator_codes)
+    now = derived[derived["year"] == period.year]
+    before = derived[(derived["year"] == period.year - 1) & derived["value"].notna()]
+    plans = history.derive_plans(con, ids, [period.year], indicator_codes)
+    extra = pd.concat([now[keys], plans[keys]]).drop_duplicates()
+    frame = frame.merge(extra, on=keys, how="outer") if not extra.empty else frame
+    index = frame.set_index(keys).index
+
+    def fill(source: pd.DataFrame, value: str, target: str, text: str, kind: str | None = None):
+        if source.empty:
+            return
+        found = source.set_index(keys).reindex(index)
+        gap = frame[target].isna().to_numpy() & found[value].notna().to_numpy()
+        frame.loc[gap, target] = found[value].to_numpy()[gap]
+        frame.loc[gap, text] = found["derived_from"].to_numpy()[gap]
+        if kind:
+            frame.loc[gap, kind] = found[kind if kind in found else "kind"].to_numpy()[gap]
+
+    fill(now, "value", "value", "derived_from", "kind")
+    fill(before, "value", "same_period_value", "same_period_derived_from")
+    fill(plans, "target", "target", "target_derived_from", "target_source")
+    for source, gap_in, column in (
+        (now, "value", "derived_problem"),
+        (derived[derived["year"] == period.year - 1], "same_period_value", "same_period_problem"),
+    ):
+        if source.empty:
+            continue
+        problems = source.set_index(keys)["problem"].reindex(index).to_numpy()
+        open_gap = frame[gap_in].isna().to_numpy()
+        frame.loc[open_gap, column] = problems[open_gap]
+    return frame
 
 
 def year_targets(
@@ -77,3 +198,27 @@ def year_targets(
     frame = frame.merge(sources, on="target_source", how="left")
     frame["priority"] = frame["priority"].fillna(99)
     return frame
+
+
+def whole_years(
+    con: Connection,
+    unit_id: int,
+    indicator_codes: Sequence[str],
+    boundaries: str = CURRENT_BOUNDARIES,
+) -> pd.DataFrame:
+    """Every year's whole-year value of some indicators for one unit (indicator_code, year, value,
+    kind, derived_from): as reported, and on today's boundaries the years before the unit existed
+    rebuilt from its predecessors."""
+    years = sorted({int(y) for y in all_periods(con).year})
+    own = observations.values_in_years(con, [unit_id], years, indicator_codes)
+    own = own[(own.month_from == 1) & (own.month_to == 12)].assign(derived_from=None)
+    columns = ["indicator_code", "year", "value", "kind", "derived_from"]
+    if boundaries != CURRENT_BOUNDARIES:
+        return own[columns].reset_index(drop=True)
+    rebuilt = history.derive(con, [unit_id], [Period(y) for y in years], indicator_codes)
+    rebuilt = rebuilt[rebuilt["value"].notna()]
+    taken = set(zip(own.indicator_code, own.year))
+    rebuilt = rebuilt[[k not in taken for k in zip(rebuilt.indicator_code, rebuilt.year)]]
+    return pd.concat([own[columns], rebuilt[columns]], ignore_index=True).sort_values(
+        ["indicator_code", "year"]
+    )

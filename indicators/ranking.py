@@ -34,17 +34,25 @@ def _revision_texts(revs: pd.DataFrame) -> dict[int, str]:
 
 
 def by_children(
-    con: Connection, indicator_code: str, parent_id: int, period: Period
+    con: Connection,
+    indicator_code: str,
+    parent_id: int,
+    period: Period,
+    boundaries: str = queries.CURRENT_BOUNDARIES,
 ) -> pd.DataFrame:
     """Per child unit with data in the period: value, target, same period, % of plan, status,
     revisions (text), rank by % of plan (1 = best; reversed for lower-is-better) and its change on
-    the same period last year (positive = moved up)."""
-    kids = queries.child_units(con, parent_id)
+    the same period last year (positive = moved up). The children are those in force at the end of
+    the period; last year's rank is theirs too — on today's boundaries rebuilt from their
+    predecessors, never another unit that once had the same code or name."""
+    kids = queries.child_units(con, parent_id, period)
     if kids.empty:
         return pd.DataFrame()
     ids = kids.unit_id.tolist()
     only = [indicator_code]  # the one indicator's rows, not every indicator's then filtered
-    now = scorecard.scorecard(con, ids, period, aggregate_children=False, indicator_codes=only)
+    now = scorecard.scorecard(
+        con, ids, period, aggregate_children=False, indicator_codes=only, boundaries=boundaries
+    )
     now = now[(now.indicator_code == indicator_code) & now.value.notna()]
     if now.empty:
         return pd.DataFrame()
@@ -55,6 +63,7 @@ def by_children(
         aggregate_children=False,
         use_history=False,
         indicator_codes=only,
+        boundaries=boundaries,
     )
     before = before[(before.indicator_code == indicator_code) & before.pct_of_target.notna()]
     lower = now.direction.iloc[0] == "lower"
@@ -68,9 +77,7 @@ def by_children(
     prev_rank = before.assign(prev_rank=before.pct_of_target.rank(ascending=lower, method="min"))[
         ["unit_id", "prev_rank"]
     ]
-    # a ward renamed or merged has a new unit_id: compare by code as well
-    prev_rank = prev_rank.merge(kids[["unit_id", "code"]], on="unit_id")[["code", "prev_rank"]]
-    now = now.merge(prev_rank.rename(columns={"code": "unit_code"}), on="unit_code", how="left")
+    now = now.merge(prev_rank, on="unit_id", how="left")
     now["rank_change"] = now.prev_rank - now["rank"]
     revs = queries.revisions(con, indicator_code, ids, period)
     texts = _revision_texts(revs)
@@ -84,6 +91,7 @@ def table_for_export(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]
         pct=frame.pct_of_target.round(2),
         change=frame.same_period_change_pct.round(2),
         kind_label=frame.kind.map({"actual": "Thực hiện", "estimate": "Ước thực hiện"}),
+        note=derived_notes(frame),
     )
     headers = {
         "rank": "Xếp hạng",
@@ -96,9 +104,28 @@ def table_for_export(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]
         "same_period_value": "Cùng kỳ",
         "change": "Tăng/giảm so cùng kỳ (%)",
         "status_label": "Tình trạng",
+        "note": "Ghi chú",
     }
     data["rank"] = data["rank"].astype("float").fillna(np.nan)
     return data, headers
+
+
+def derived_notes(frame: pd.DataFrame) -> list[str]:
+    """Per row, which figures were rebuilt on today's boundaries and from what (empty: none)."""
+    parts = (
+        ("derived_from", "Thực hiện"),
+        ("same_period_derived_from", "Cùng kỳ"),
+        ("target_derived_from", "Kế hoạch"),
+    )
+    notes = []
+    for _, row in frame.iterrows():
+        said = [
+            f"{label} {row[column]}"
+            for column, label in parts
+            if column in frame and isinstance(row[column], str) and row[column]
+        ]
+        notes.append("; ".join(said))
+    return notes
 
 
 def display(table: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:

@@ -20,11 +20,12 @@ def _fill_from_children(
     unit_ids: Sequence[int],
     period: Period,
     cat: pd.DataFrame,
+    boundaries: str,
 ) -> pd.DataFrame:
     """Where a parent unit has no stored value, use its children's aggregate (complete only)."""
     extra = []
     # one query for the children of all units (a scorecard of a province's communes asks for ~100 units)
-    all_kids = queries.children_of(con, unit_ids)
+    all_kids = queries.children_of(con, unit_ids, period)
     # only sum and ratio indicators aggregate: a parent holding its own value for each needs no children
     aggregable = set(cat.loc[cat["aggregation"].isin(["sum", "ratio"]), "code"])
     parents = set(all_kids["parent_id"].tolist())
@@ -37,7 +38,7 @@ def _fill_from_children(
         )
         if aggregable <= have:
             continue
-        snap = queries.snapshot(con, kids.unit_id.tolist(), period)
+        snap = queries.snapshot(con, kids.unit_id.tolist(), period, boundaries=boundaries)
         if snap.empty or snap["value"].isna().all():
             continue
         reporting = snap[snap["value"].notna()]
@@ -84,6 +85,7 @@ def scorecard(
     aggregate_children: bool = True,
     use_history: bool = True,
     indicator_codes: Sequence[str] | None = None,
+    boundaries: str = queries.CURRENT_BOUNDARIES,
 ) -> pd.DataFrame:
     """See `compute`. Served from a per-connection cache while the store's data do not change (any
     upload, rollback or reference resync changes `store.data_version`): leaders reopening the same
@@ -95,6 +97,7 @@ def scorecard(
         bool(aggregate_children),
         bool(use_history),
         tuple(indicator_codes) if indicator_codes is not None else None,
+        boundaries,
     )
     return cached(
         con,
@@ -107,6 +110,7 @@ def scorecard(
             aggregate_children=aggregate_children,
             use_history=use_history,
             indicator_codes=indicator_codes,
+            boundaries=boundaries,
         ),
     )
 
@@ -119,6 +123,7 @@ def compute(
     aggregate_children: bool = True,
     use_history: bool = True,
     indicator_codes: Sequence[str] | None = None,
+    boundaries: str = queries.CURRENT_BOUNDARIES,
 ) -> pd.DataFrame:
     """One row per unit × indicator: value, kind, target (+ source), pct_of_target, same_period_value,
     same_period_change_pct, expected_pct (pace), status (code and label), projection, catalog fields.
@@ -128,9 +133,9 @@ def compute(
     if indicator_codes is not None:
         cat = cat[cat["code"].isin(list(indicator_codes))].reset_index(drop=True)
     month_from, month_to = period.months
-    snap = queries.snapshot(con, unit_ids, period, indicator_codes)
+    snap = queries.snapshot(con, unit_ids, period, indicator_codes, boundaries)
     if aggregate_children:
-        snap = _fill_from_children(con, snap, unit_ids, period, cat)
+        snap = _fill_from_children(con, snap, unit_ids, period, cat, boundaries)
     frame = snap.merge(cat, left_on="indicator_code", right_on="code", how="inner")
     in_year = month_from == 1 and month_to < 12
     if use_history and in_year and not frame.empty:

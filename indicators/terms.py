@@ -40,11 +40,12 @@ def term_for(year: int) -> Term | None:
 def yearly_values(series: pd.DataFrame) -> pd.DataFrame:
     """Full-year values from a `queries.series` frame: actual, else estimate; plus yearly targets."""
     full = series[(series.month_from == 1) & (series.month_to == 12)]
+    keep = ["year", "value", "kind", *(["derived_from"] if "derived_from" in series else [])]
     values = (
         full[full.kind.isin(["actual", "estimate"])]
         .assign(rank=lambda d: d.kind.map({"actual": 0, "estimate": 1}))
         .sort_values(["year", "rank"])
-        .drop_duplicates("year")[["year", "value", "kind"]]
+        .drop_duplicates("year")[keep]
     )
     return values.reset_index(drop=True)
 
@@ -60,10 +61,9 @@ def yearly_plans(series: pd.DataFrame) -> pd.DataFrame:
     ]
     priority = dict(zip(catalog.target_sources()["code"], catalog.target_sources()["priority"]))
     plans = plans.assign(priority=plans.target_source.map(lambda c: priority.get(c, 99)))
+    keep = ["year", "value", *(["derived_from"] if "derived_from" in series else [])]
     return (
-        plans.sort_values(["year", "priority"])
-        .drop_duplicates("year")[["year", "value"]]
-        .reset_index(drop=True)
+        plans.sort_values(["year", "priority"]).drop_duplicates("year")[keep].reset_index(drop=True)
     )
 
 

@@ -27,6 +27,8 @@ for heading, body in report.paragraphs:
 if report.summary:
     st.markdown(report.summary)
 st.markdown(report.attention)  # begins with "Cần chú ý:"
+if report.history:
+    st.caption(report.history)
 st.caption(report.basis)
 st.text_area("Văn bản để sao chép", report.text(), height=220, key="brief_text")
 
@@ -40,7 +42,7 @@ def _deck() -> bytes:
         sel.unit_name,
         sel.period.title,
         slides.summary_table(view),
-        basis=report.basis,
+        basis=slides.deck_basis(view, report.basis),
     )
 
 

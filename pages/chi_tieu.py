@@ -14,7 +14,7 @@ sel = filters.unit_year_period(con)
 if sel is None:
     st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
     st.stop()
-card = scorecard.scorecard(con, [sel.unit_id], sel.period)
+card = scorecard.scorecard(con, [sel.unit_id], sel.period, boundaries=sel.boundaries)
 card = card[~card.is_criterion.astype(bool)]
 code = pickers.indicator(card if not card.empty else catalog.indicators(con), default="gtsx_tong")
 row = card[card.indicator_code == code]
@@ -26,7 +26,7 @@ else:
     cards.kpi_grid(row, queries.year_targets(con, [sel.unit_id], sel.year, [code]))
 
 st.markdown("#### Diễn biến qua các năm")
-series = queries.series(con, code, sel.unit_id)
+series = queries.trend_series(con, code, sel.unit_id, sel.boundaries)
 values = terms.yearly_values(series)
 yearly_targets = terms.yearly_plans(series)
 term = terms.term_for(sel.year)
@@ -46,6 +46,13 @@ else:
         charts.trend_with_targets(values, yearly_targets, path, meta["measure_name"], goal),
         width="stretch",
     )
+    rebuilt = values[values["derived_from"].notna()] if "derived_from" in values else values[:0]
+    if not rebuilt.empty:
+        years = ", ".join(str(int(y)) for y in rebuilt.year)
+        st.caption(
+            f"Nét đứt xanh nhạt ({years}): {charts.DERIVED_SERIES.lower()}, tính lại từ số liệu "
+            f"của các đơn vị cũ trên địa bàn {sel.unit_name}; di chuột vào điểm để xem tính từ đâu."
+        )
 if status:
     target_text = (
         fmt.number(status["target"]) if status["target"] is not None else "chưa có mục tiêu"
@@ -60,7 +67,7 @@ if status:
     )
 
 st.markdown("#### Các phường, xã so với kế hoạch")
-wards = ranking.by_children(con, code, sel.unit_id, sel.period)
+wards = ranking.by_children(con, code, sel.unit_id, sel.period, sel.boundaries)
 if wards.empty:
     st.info("Không có số liệu của các đơn vị trực thuộc cho chỉ tiêu và kỳ này.")
     st.stop()

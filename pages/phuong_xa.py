@@ -1,31 +1,40 @@
 """Phường/xã: the scorecard of one ward or commune — every assigned indicator with status colour,
-% of plan and trend arrow."""
+% of plan and trend arrow — its figures over the years (on today's boundaries, rebuilt ones
+marked) and where it came from."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from indicators import progress, queries, scorecard
-from ui import cards, filters, layout, pickers
+from indicators import lineage, progress, queries, scorecard
+from ui import cards, filters, history, layout, pickers
+from ui import lineage as lineage_view
 from vn import numbers as fmt
+
+REBUILT = " *"  # a figure rebuilt on today's boundaries (the page's notes say from what)
 
 con = layout.page("Phường/xã", icon="🏘️")
 sel = filters.unit_year_period(con)
 if sel is None:
     st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
     st.stop()
-kids = queries.child_units(con, sel.unit_id)
+kids = queries.child_units(con, sel.unit_id, sel.period)  # those in force at the period's end
+lin = lineage.lineage(con)
 options = (
-    kids if not kids.empty else pd.DataFrame({"unit_id": [sel.unit_id], "name": [sel.unit_name]})
+    kids.assign(name=[lin.label(u) for u in kids.unit_id])
+    if not kids.empty
+    else pd.DataFrame({"unit_id": [sel.unit_id], "name": [sel.unit_name]})
 )
 ward_id = pickers.ward(options)
 ward_name = dict(zip(options.unit_id.astype(int), options.name))[ward_id]
 st.subheader(f"{ward_name} — {sel.period.title}")
-card = scorecard.scorecard(con, [ward_id], sel.period)
-card = card[~card.is_criterion.astype(bool) & (card.value.notna() | card.target.notna())]
+full = scorecard.scorecard(con, [ward_id], sel.period, boundaries=sel.boundaries)
+card = full[~full.is_criterion.astype(bool) & (full.value.notna() | full.target.notna())]
 if card.empty:
     st.info("Đơn vị chưa có số liệu nào cho kỳ này. Chọn kỳ khác ở thanh bên.")
+    history.notes(full, sel)
+    lineage_view.section(con, ward_id)
     st.stop()
 cards.status_counts(
     scorecard.status_counts(card),
@@ -39,16 +48,24 @@ def arrow(row) -> str:
         return ""
     good = (change > 0) == (row.direction == "higher")
     symbol = "▲" if change > 0 else ("▼" if change < 0 else "=")
-    return f"{symbol} {fmt.number(abs(change))}%" + (
+    text = f"{symbol} {fmt.number(abs(change))}%" + (
         "" if change == 0 else (" (tốt)" if good else " (xấu)")
     )
+    return text + (REBUILT if _rebuilt(row.same_period_derived_from) else "")
+
+
+def _rebuilt(text) -> bool:
+    return isinstance(text, str) and bool(text)
 
 
 table = pd.DataFrame(
     {
         "Chỉ tiêu": card.name,
         "Tình trạng": card.status_label,
-        "Thực hiện": [fmt.number(v, fmt.decimals_for(m)) for v, m in zip(card.value, card.measure)],
+        "Thực hiện": [
+            fmt.number(v, fmt.decimals_for(m)) + (REBUILT if _rebuilt(d) else "")
+            for v, m, d in zip(card.value, card.measure, card.derived_from)
+        ],
         "Đơn vị tính": card.measure_name,
         "Kế hoạch năm": [
             fmt.number(v, fmt.decimals_for(m)) for v, m in zip(card.target, card.measure)
@@ -66,5 +83,42 @@ styled = table.style.map(
     subset=["Tình trạng"],
 )
 st.dataframe(styled, hide_index=True, width="stretch", height=min(900, 38 * len(table) + 40))
+history.notes(full, sel)
+if (card.derived_from.map(_rebuilt) | card.same_period_derived_from.map(_rebuilt)).any():
+    st.caption(f"Dấu{REBUILT}: số liệu tính theo địa giới hiện nay, không phải số đơn vị báo cáo.")
 with st.expander("Thẻ chỉ tiêu"):
     cards.kpi_grid(card[card.value.notna()])
+
+
+def years_table() -> None:
+    """The headline indicators' whole-year figures over the years, rebuilt ones marked."""
+    top = scorecard.headline(card)
+    codes = top.indicator_code.tolist()
+    years = queries.whole_years(con, ward_id, codes, sel.boundaries)
+    if years.empty:
+        return
+    years = years[years.year <= sel.year]
+    names = dict(zip(top.indicator_code, top.name))
+    decimals = dict(zip(top.indicator_code, top.measure.map(fmt.decimals_for)))
+    years["text"] = [
+        fmt.number(v, decimals.get(c)) + (REBUILT if _rebuilt(d) else "")
+        for v, c, d in zip(years.value, years.indicator_code, years.derived_from)
+    ]
+    wide = years.pivot_table(
+        index="indicator_code", columns="year", values="text", aggfunc="first"
+    ).reindex([c for c in codes if c in set(years.indicator_code)])
+    wide.index = [names[c] for c in wide.index]
+    wide.columns = [str(int(y)) for y in wide.columns]
+    st.markdown("#### Số liệu cả năm qua các năm")
+    st.dataframe(wide.fillna(""), width="stretch")
+    if years.derived_from.map(_rebuilt).any():
+        first = lin.units[ward_id].valid_from
+        st.caption(
+            f"Dấu{REBUILT}: năm {ward_name} chưa thành lập hoặc chưa đủ năm (thành lập "
+            f"{pd.Timestamp(first).strftime('%d/%m/%Y')}), tính lại từ các đơn vị cũ trên địa bàn; "
+            "đổi «Số liệu trước sáp nhập» ở thanh bên để chỉ xem số đơn vị tự báo cáo."
+        )
+
+
+years_table()
+lineage_view.section(con, ward_id)

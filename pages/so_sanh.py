@@ -14,14 +14,16 @@ sel = filters.unit_year_period(con)
 if sel is None:
     st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
     st.stop()
-kids = queries.child_units(con, sel.unit_id)
+kids = queries.child_units(con, sel.unit_id, sel.period)
 if kids.empty:
     st.info(
         f"{sel.unit_name} không có phường, xã trực thuộc để so sánh. Chọn thành phố hoặc huyện ở thanh bên."
     )
     st.stop()
 st.subheader(f"Các phường, xã của {sel.unit_name} — {sel.period.title}")
-frame = scorecard.scorecard(con, kids.unit_id.tolist(), sel.period, aggregate_children=False)
+frame = scorecard.scorecard(
+    con, kids.unit_id.tolist(), sel.period, aggregate_children=False, boundaries=sel.boundaries
+)
 frame = frame[~frame.is_criterion.astype(bool) & frame.pct_of_target.notna()]
 if frame.empty:
     st.info("Chưa có số liệu kèm kế hoạch của các phường, xã trong kỳ này.")
@@ -52,22 +54,12 @@ if picked:
     ward_id = int(picked[0]["unit_id"])
     st.switch_page(
         "pages/phuong_xa.py",
-        query_params={
-            "unit": str(sel.unit_id),
-            "year": str(sel.year),
-            "period": sel.period.key,
-            "ward": str(ward_id),
-        },
+        query_params=filters.link_params(sel, ward=str(ward_id)),
     )
 with st.expander("Mở thẻ điểm theo tên"):
     for row in kids[kids.unit_id.isin(frame.unit_id)].itertuples():
         st.page_link(
             "pages/phuong_xa.py",
             label=row.name,
-            query_params={
-                "unit": str(sel.unit_id),
-                "year": str(sel.year),
-                "period": sel.period.key,
-                "ward": str(row.unit_id),
-            },
+            query_params=filters.link_params(sel, ward=str(row.unit_id)),
         )

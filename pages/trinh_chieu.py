@@ -100,7 +100,7 @@ with st.expander("Tải xuống"):
             sel.unit_name,
             sel.period.title,
             slides.summary_table(view),
-            basis=st.session_state.get("approval_note", ""),
+            basis=slides.deck_basis(view, st.session_state.get("approval_note", "")),
         ),
         f"giao_ban_{sel.year}_{sel.period.key}.pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",

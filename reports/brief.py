@@ -19,6 +19,7 @@ class Brief:
     attention: str = ""
     summary: str = ""
     basis: str = ""  # which figures: approved only, or waiting ones too (ui.layout.approval_note)
+    history: str = ""  # figures rebuilt on today's boundaries, and from what
 
     def text(self) -> str:
         blocks = [self.title, ""]
@@ -27,6 +28,8 @@ class Brief:
         if self.summary:
             blocks += [self.summary, ""]
         blocks.append(self.attention)
+        if self.history:
+            blocks += ["", self.history]
         if self.basis:
             blocks += ["", self.basis]
         return "\n".join(blocks).strip() + "\n"
@@ -60,4 +63,5 @@ def build(view: UnitView) -> Brief:
     brief.attention = narrative.attention_paragraph(
         scorecard.behind(view.headline, limit=5), lagging_wards(view.children_card, view.children)
     )
+    brief.history = narrative.history_note(view.headline, sel.period)
     return brief

@@ -217,6 +217,24 @@ def bullet_by_unit(
     return _finish(alt.layer(band, bar, tick), title, height=alt.Step(40 if big else 28), big=big)
 
 
+DERIVED_SERIES = "Tính theo địa giới hiện nay"
+
+
+def _split_derived(values: pd.DataFrame, label: str) -> list[pd.DataFrame]:
+    """Reported years as `label`; rebuilt years as their own series, joined to the first reported
+    year so the line runs on."""
+    if "derived_from" not in values or values["derived_from"].isna().all():
+        return [values.assign(series=label)]
+    rebuilt = values["derived_from"].notna()
+    own = values[~rebuilt].assign(series=label)
+    derived = values[rebuilt].assign(series=DERIVED_SERIES)
+    if not own.empty and not derived.empty:
+        first = own[own.year == own.year.min()].assign(series=DERIVED_SERIES)
+        if first.year.iloc[0] > derived.year.max():
+            derived = pd.concat([derived, first.assign(derived_from="số liệu báo cáo")])
+    return [own, derived]
+
+
 def trend_with_targets(
     values: pd.DataFrame,
     targets: pd.DataFrame,
@@ -227,13 +245,21 @@ def trend_with_targets(
     big: bool = False,
 ):
     """Yearly values (solid), yearly targets (dashed orange), the path needed to reach the term target
-    (dotted green) and the term target itself (diamond)."""
-    parts = [values.assign(series="Thực hiện"), targets.assign(series="Kế hoạch năm")]
+    (dotted green) and the term target itself (diamond). Years rebuilt on today's boundaries
+    (`derived_from` set) are a thin dashed blue line with hollow points, the tooltip saying from
+    what."""
+    parts = [*_split_derived(values, "Thực hiện"), targets.assign(series="Kế hoạch năm")]
     if path is not None and not path.empty:
         parts.append(path.assign(series="Lộ trình cần đạt mục tiêu nhiệm kỳ"))
-    data = pd.concat([p[["year", "value", "series"]] for p in parts], ignore_index=True)
+    data = pd.concat(
+        [p.reindex(columns=["year", "value", "series", "derived_from"]) for p in parts],
+        ignore_index=True,
+    )
     data["year_label"] = data["year"].astype(int).astype(str)
-    domain = ["Thực hiện", "Kế hoạch năm", "Lộ trình cần đạt mục tiêu nhiệm kỳ"]
+    data["derived_from"] = (
+        data["derived_from"].astype(object).where(data["derived_from"].notna(), "số liệu báo cáo")
+    )
+    domain = ["Thực hiện", "Kế hoạch năm", "Lộ trình cần đạt mục tiêu nhiệm kỳ", DERIVED_SERIES]
     lines = (
         alt.Chart(data)
         .mark_line(point=True, strokeWidth=3)
@@ -248,17 +274,18 @@ def trend_with_targets(
             color=alt.Color(
                 "series:N",
                 title=None,
-                scale=alt.Scale(domain=domain, range=["#0072B2", "#E69F00", "#009E73"]),
+                scale=alt.Scale(domain=domain, range=["#0072B2", "#E69F00", "#009E73", "#56B4E9"]),
             ),
             strokeDash=alt.StrokeDash(
                 "series:N",
                 legend=None,
-                scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4], [2, 3]]),
+                scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4], [2, 3], [3, 3]]),
             ),
             tooltip=[
                 alt.Tooltip("year_label:O", title="Năm"),
                 alt.Tooltip("series:N", title="Loại"),
                 alt.Tooltip("value:Q", title=measure_name, format=",.2~f"),
+                alt.Tooltip("derived_from:N", title="Nguồn"),
             ],
         )
     )

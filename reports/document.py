@@ -22,6 +22,8 @@ def docx(brief: Brief) -> bytes:
     if brief.summary:
         doc.add_paragraph(brief.summary)
     doc.add_paragraph(brief.attention)  # begins with "Cần chú ý:"
+    if brief.history:
+        doc.add_paragraph(brief.history).runs[0].italic = True
     if brief.basis:
         doc.add_paragraph(brief.basis).runs[0].italic = True
     buffer = io.BytesIO()

@@ -38,6 +38,7 @@ class KpiCard:
     status_label: str
     color: str
     lines: list[Line] = field(default_factory=list)
+    note: str = ""  # from what figures rebuilt on today's boundaries come (the card's tooltip)
 
 
 def _plan_lines(row: pd.Series, targets: pd.DataFrame | None) -> list[Line]:
@@ -65,13 +66,32 @@ def _plan_lines(row: pd.Series, targets: pd.DataFrame | None) -> list[Line]:
     return [Line("Chưa có kế hoạch")]
 
 
-def _change_line(change: float | None) -> Line:
+def _change_line(change: float | None, rebuilt: bool = False) -> Line:
+    label = "So cùng kỳ (theo địa giới hiện nay)" if rebuilt else "So cùng kỳ"
     if change is None or pd.isna(change):
-        return Line("So cùng kỳ: chưa có số liệu")
+        return Line(f"{label}: chưa có số liệu")
     if change == 0:
-        return Line("So cùng kỳ: không đổi")
+        return Line(f"{label}: không đổi")
     word = "tăng" if change > 0 else "giảm"
-    return Line(f"So cùng kỳ: {word} ", f"{fmt.number(abs(change), 2)}%")
+    return Line(f"{label}: {word} ", f"{fmt.number(abs(change), 2)}%")
+
+
+def _text(row: pd.Series, column: str) -> str:
+    value = row.get(column)
+    return value if isinstance(value, str) else ""
+
+
+def rebuilt_note(row: pd.Series) -> str:
+    """ "Thực hiện tính từ: …; cùng kỳ tính từ: …" for a row's figures rebuilt on today's boundaries."""
+    parts = [
+        (label, _text(row, column))
+        for column, label in (
+            ("derived_from", "Số liệu kỳ này"),
+            ("same_period_derived_from", "Cùng kỳ"),
+            ("target_derived_from", "Kế hoạch"),
+        )
+    ]
+    return "; ".join(f"{label} {text}" for label, text in parts if text)
 
 
 def card(row: pd.Series, targets: pd.DataFrame | None = None) -> KpiCard:
@@ -80,13 +100,25 @@ def card(row: pd.Series, targets: pd.DataFrame | None = None) -> KpiCard:
     has_value = pd.notna(row["value"])
     measure = row["measure_name"] if row["measure"] not in _NO_UNIT_MEASURES else ""
     unit = "%" if row["measure"] == "pct" and has_value else str(measure).lower()
+    kind = _KIND.get(row.get("kind"), "chưa có số liệu")
+    if _text(row, "derived_from"):
+        kind += " · tính theo địa giới hiện nay"
+    plans = _plan_lines(row, targets)
+    if _text(row, "target_derived_from"):
+        plans = [Line(p.before, p.bold, p.after + " (tính từ các đơn vị cũ)") for p in plans]
     return KpiCard(
         name=str(row["name"]),
         value=fmt.number(row["value"], fmt.decimals_for(row["measure"])) if has_value else "—",
         unit=unit,
-        kind=_KIND.get(row.get("kind"), "chưa có số liệu"),
+        kind=kind,
         status=str(row["status"]),
         status_label=str(row["status_label"]),
         color=progress.status_color(row["status"]),
-        lines=[*_plan_lines(row, targets), _change_line(row["same_period_change_pct"])],
+        lines=[
+            *plans,
+            _change_line(
+                row["same_period_change_pct"], bool(_text(row, "same_period_derived_from"))
+            ),
+        ],
+        note=rebuilt_note(row),
     )

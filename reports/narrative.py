@@ -107,6 +107,38 @@ def _child_phrase(row: pd.Series) -> str:
     return ""
 
 
+ON_TODAYS_BOUNDARIES = "tính theo địa giới hiện nay"
+
+
+def _derived(row: pd.Series, column: str) -> bool:
+    text = row.get(column)
+    return isinstance(text, str) and bool(text)
+
+
+def history_note(card: pd.DataFrame, period: Period) -> str:
+    """ "Số liệu tính theo địa giới hiện nay (…)": which figures of the text were rebuilt from the
+    units that made up the territory then, and from which; empty when none was."""
+    said = []
+    for column, what in (
+        ("derived_from", period.title),
+        ("same_period_derived_from", f"cùng kỳ {period.last_year().title}"),
+    ):
+        if column not in card:
+            continue
+        texts = [t for t in dict.fromkeys(card[column].dropna()) if t]
+        if texts:
+            said.append(f"{what} {'; '.join(texts)}")
+    if not said:
+        return ""
+    return (
+        "Số liệu "
+        + ON_TODAYS_BOUNDARIES
+        + " (không phải số đơn vị đã báo cáo): "
+        + "; ".join(said)
+        + "."
+    )
+
+
 def sentence(
     row: pd.Series,
     children: pd.DataFrame | None = None,
@@ -122,6 +154,8 @@ def sentence(
         f"{short_name(row['name'])} {_verb(row.get('kind'), month_to, lower, is_pct)} "
         f"{quantity(row['value'], row['measure'], row['measure_name'])}"
     )
+    if _derived(row, "derived_from"):
+        head += f" ({ON_TODAYS_BOUNDARIES})"
     parts = [head]
     plan = _plan_phrase(row, targets, completed=month_to == 12)
     if plan:
@@ -130,6 +164,8 @@ def sentence(
     change = _change_phrase(row)
     if change:
         text += "; " + change
+        if _derived(row, "same_period_derived_from"):
+            text += f" (cùng kỳ {ON_TODAYS_BOUNDARIES})"
     if children is not None and not children.empty:
         subs = [p for p in (_child_phrase(c) for _, c in children.iterrows()) if p]
         if subs:

@@ -69,7 +69,7 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
                 )
             )
         elif kind == "indicator":
-            frame = ranking.by_children(con, ref, sel.unit_id, sel.period)
+            frame = ranking.by_children(con, ref, sel.unit_id, sel.period, sel.boundaries)
             own = card[card.indicator_code == ref]
             if frame.empty or own.empty:
                 continue
@@ -96,7 +96,9 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
             if ward.empty:
                 continue
             ward_name = ward.name.iloc[0]
-            wcard = scorecard.headline(scorecard.scorecard(con, [ward_id], sel.period))
+            wcard = scorecard.headline(
+                scorecard.scorecard(con, [ward_id], sel.period, boundaries=sel.boundaries)
+            )
             wcard = wcard[wcard.pct_of_target.notna()]
             if wcard.empty:
                 continue
@@ -123,6 +125,17 @@ def ward_sentence(ward_name: str, wcard: pd.DataFrame) -> str:
     return text + "."
 
 
+def deck_basis(view: UnitView, approval_note: str) -> str:
+    """What the deck's title slide says about its figures: which approval state, and which were
+    rebuilt on today's boundaries (marked * in the summary table)."""
+    rebuilt = narrative.history_note(view.headline, view.selection.period)
+    return " ".join(t for t in (approval_note, f"* {rebuilt}" if rebuilt else "") if t)
+
+
+def _column(card: pd.DataFrame, name: str) -> list:
+    return card[name].tolist() if name in card else [None] * len(card)
+
+
 def summary_table(view: UnitView) -> pd.DataFrame:
     """Indicator, value, % of plan, change on the same period, status — for the deck's table slide."""
     card = view.headline
@@ -135,7 +148,12 @@ def summary_table(view: UnitView) -> pd.DataFrame:
                 for v, m, n in zip(card.value, card.measure, card.measure_name)
             ],
             "% kế hoạch": card.pct_of_target.map(fmt.percent),
-            "So cùng kỳ": card.same_period_change_pct.map(fmt.signed_percent),
+            "So cùng kỳ": [
+                fmt.signed_percent(c) + (" *" if isinstance(d, str) and d else "")
+                for c, d in zip(
+                    card.same_period_change_pct, _column(card, "same_period_derived_from")
+                )
+            ],
             "Tình trạng": card.status_label,
         }
     )

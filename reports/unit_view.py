@@ -22,6 +22,8 @@ class Selection:
     unit_name: str
     period: Period
     unit_type: str = ""
+    # spans a unit did not cover: rebuilt from its predecessors ("current") or left as reported
+    boundaries: str = queries.CURRENT_BOUNDARIES
 
     @property
     def year(self) -> int:
@@ -46,7 +48,8 @@ class UnitView:
     @cached_property
     def card(self) -> pd.DataFrame:
         """Every indicator row of the unit's scorecard (sectors included)."""
-        return scorecard.scorecard(self.con, [self.selection.unit_id], self.selection.period)
+        sel = self.selection
+        return scorecard.scorecard(self.con, [sel.unit_id], sel.period, boundaries=sel.boundaries)
 
     @cached_property
     def headline(self) -> pd.DataFrame:
@@ -60,15 +63,18 @@ class UnitView:
 
     @cached_property
     def children(self) -> pd.DataFrame:
-        """The unit's wards or communes (empty for a ward)."""
-        return queries.child_units(self.con, self.selection.unit_id)
+        """The unit's wards or communes in force at the period's end (empty for a ward)."""
+        return queries.child_units(self.con, self.selection.unit_id, self.selection.period)
 
     @cached_property
     def children_card(self) -> pd.DataFrame | None:
         """The scorecard of every child, None when the unit has none."""
         if self.children.empty:
             return None
-        return scorecard.scorecard(self.con, self.children.unit_id.tolist(), self.selection.period)
+        sel = self.selection
+        return scorecard.scorecard(
+            self.con, self.children.unit_id.tolist(), sel.period, boundaries=sel.boundaries
+        )
 
 
 def unit_view(con: Connection, selection: Selection) -> UnitView:

@@ -152,8 +152,13 @@ def test_waiting_figures_are_marked_and_approved_only_leaves_them_out(app_env):
         ).committed
     at = run_page("app.py", {"unit": "9", "year": "2019", "period": "1-6"})
     assert not at.exception
-    assert any("Số liệu kỳ này của Phường Bắc Hà chưa được duyệt" in c.value for c in at.caption)
+    assert any(
+        "Số liệu kỳ này của Phường Bắc Hà (2016–2024) chưa được duyệt" in c.value
+        for c in at.caption
+    )
     approved = run_page("app.py", {"unit": "9", "year": "2019", "period": "1-6", "approved": "1"})
     assert not approved.exception
-    assert not any("chưa được duyệt" in c.value for c in approved.caption)
+    # the waiting report is left out, and the page says why the period is empty
+    assert not any(c.value.endswith("chưa được duyệt.") for c in approved.caption)
+    assert any("chưa được duyệt nên không hiển thị" in c.value for c in approved.caption)
     assert approved.toggle(key="approved_only").value is True

@@ -62,6 +62,7 @@ def _arguments(function, unit_ids: list[int], indicator_codes: list[str]) -> dic
         "indicator_code": indicator_codes[0],
         "period": Period(2019, 1, 6),
         "year": 2019,
+        "years": [2019, 2020],
         "before_year": 2020,
         "month_to": 6,
         "until": 2025,

@@ -34,8 +34,9 @@ def _line(line: kpi.Line) -> str:
 
 def _card(c: kpi.KpiCard) -> str:
     # every text is escaped: names and sources come from uploaded files
+    title = f' title="{html.escape(c.note, quote=True)}"' if c.note else ""
     return (
-        f'<div class="kpi" style="--c:{c.color}" data-testid="kpi-card">'
+        f'<div class="kpi" style="--c:{c.color}" data-testid="kpi-card"{title}>'
         f'<div class="name">{html.escape(c.name)}</div>'
         f'<div class="value">{html.escape(c.value)} <small>{html.escape(c.unit)}</small></div>'
         f'<div class="kind">{html.escape(c.kind)}</div>'

@@ -126,6 +126,34 @@ def periods(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
     )
 
 
+def all_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Year-to-date periods with actuals or estimates of any unit (of the scope), newest first."""
+    return query(
+        con,
+        """
+        SELECT DISTINCT year, month_from, month_to FROM observations
+        WHERE kind IN ('actual', 'estimate') AND month_from = 1
+        ORDER BY year DESC, month_to DESC
+        """,
+    )
+
+
+def units_with_values(
+    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], period: Period
+) -> list[int]:
+    """Which of the units hold an actual or estimate of the period themselves."""
+    found = query(
+        con,
+        """
+        SELECT DISTINCT unit_id FROM observations
+        WHERE kind IN ('actual', 'estimate') AND year = ? AND month_from = ? AND month_to = ?
+          AND unit_id IN (SELECT unnest(?::INTEGER[]))
+        """,
+        [period.year, period.month_from, period.month_to, [int(u) for u in unit_ids]],
+    )
+    return [int(u) for u in found.unit_id]
+
+
 def series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
     """Every observation of one indicator for one unit (all years, periods and kinds)."""
     return query(

@@ -35,21 +35,32 @@ def _with_data(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
-def children(con: duckdb.DuckDBPyConnection, parent_id: int) -> pd.DataFrame:
+VALID_ON = "valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
+
+
+def children(
+    con: duckdb.DuckDBPyConnection, parent_id: int, day: date | None = None
+) -> pd.DataFrame:
+    """The unit's children; only those in force on `day` when given (a period's units)."""
+    when, params = (f" AND {VALID_ON}", [day, day]) if day else ("", [])
     return query(
         con,
-        f"SELECT {UNIT_COLUMNS} FROM admin_units WHERE parent_id = ? ORDER BY unit_type, name",
-        [parent_id],
+        f"SELECT {UNIT_COLUMNS} FROM admin_units WHERE parent_id = ?{when} ORDER BY unit_type, name",
+        [parent_id, *params],
     )
 
 
-def children_of(con: duckdb.DuckDBPyConnection, parent_ids: Sequence[int]) -> pd.DataFrame:
-    """The children of several units at once (parent_id column added), each parent's in `children` order."""
+def children_of(
+    con: duckdb.DuckDBPyConnection, parent_ids: Sequence[int], day: date | None = None
+) -> pd.DataFrame:
+    """The children of several units at once (parent_id column added), each parent's in `children`
+    order; only those in force on `day` when given."""
+    when, params = (f" AND {VALID_ON}", [day, day]) if day else ("", [])
     return query(
         con,
         f"SELECT parent_id, {UNIT_COLUMNS} FROM admin_units "
-        "WHERE parent_id IN (SELECT unnest(?::INTEGER[])) ORDER BY parent_id, unit_type, name",
-        [[int(u) for u in parent_ids]],
+        f"WHERE parent_id IN (SELECT unnest(?::INTEGER[])){when} ORDER BY parent_id, unit_type, name",
+        [[int(u) for u in parent_ids], *params],
     )
 
 
@@ -96,4 +107,43 @@ def names(con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int]) -> pd.DataFra
         "SELECT unit_id, code AS unit_code, name AS unit_name FROM admin_units "
         "WHERE list_contains(?, unit_id)",
         [[int(u) for u in unit_ids]],
+    )
+
+
+TYPE_RANK = (
+    "CASE u.unit_type WHEN 'tinh' THEN 0 WHEN 'thanh_pho' THEN 1 WHEN 'huyen' THEN 2 "
+    "WHEN 'thi_xa' THEN 3 WHEN 'phuong' THEN 4 WHEN 'thi_tran' THEN 5 ELSE 6 END"
+)
+
+
+def in_force_with_data(con: duckdb.DuckDBPyConnection, day: date, year: int) -> pd.DataFrame:
+    """The units in force on `day` that hold figures of `year` (unit_summary), and the units above
+    them in force that day; parents first, then by type and name. `has_data`: its own figures."""
+    return cached(
+        con,
+        f"in_force_with_data:{day}:{year}",
+        data_version(con),
+        lambda: query(
+            con,
+            f"""
+            WITH RECURSIVE base AS (
+                SELECT u.unit_id FROM admin_units u JOIN unit_summary s USING (unit_id)
+                WHERE {VALID_ON.replace("valid_", "u.valid_")}
+                  AND s.first_year <= ? AND s.last_year >= ?
+            ), up(unit_id) AS (
+                SELECT unit_id FROM base
+                UNION
+                SELECT a.parent_id FROM admin_units a JOIN up ON a.unit_id = up.unit_id
+                WHERE a.parent_id IS NOT NULL
+            )
+            SELECT u.unit_id, u.code, u.name, u.unit_type, u.parent_id, u.valid_from, u.valid_to,
+                   u.unit_id IN (SELECT unit_id FROM base) AS has_data,
+                   EXISTS (SELECT 1 FROM admin_units c WHERE c.parent_id = u.unit_id
+                           AND c.unit_id IN (SELECT unit_id FROM up)) AS has_children
+            FROM admin_units u
+            WHERE u.unit_id IN (SELECT unit_id FROM up) AND {VALID_ON.replace("valid_", "u.valid_")}
+            ORDER BY has_children DESC, {TYPE_RANK}, u.name
+            """,
+            [day, day, year, year, day, day],
+        ),
     )

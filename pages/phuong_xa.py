@@ -12,6 +12,7 @@ from ui import cards, filters, history, layout, pickers
 from ui import lineage as lineage_view
 from vn import numbers as fmt
 
+YEARS_SHOWN = 6  # the table's years (the Chỉ tiêu page draws the whole trend)
 REBUILT = " *"  # a figure rebuilt on today's boundaries (the page's notes say from what)
 
 con = layout.page("Phường/xã", icon="🏘️")
@@ -97,7 +98,7 @@ def years_table() -> None:
     years = queries.whole_years(con, ward_id, codes, sel.boundaries)
     if years.empty:
         return
-    years = years[years.year <= sel.year]
+    years = years[(years.year <= sel.year) & (years.year > sel.year - YEARS_SHOWN)]
     names = dict(zip(top.indicator_code, top.name))
     decimals = dict(zip(top.indicator_code, top.measure.map(fmt.decimals_for)))
     years["text"] = [
@@ -109,7 +110,7 @@ def years_table() -> None:
     ).reindex([c for c in codes if c in set(years.indicator_code)])
     wide.index = [names[c] for c in wide.index]
     wide.columns = [str(int(y)) for y in wide.columns]
-    st.markdown("#### Số liệu cả năm qua các năm")
+    st.markdown(f"#### Số liệu cả năm {YEARS_SHOWN} năm gần nhất")
     st.dataframe(wide.fillna(""), width="stretch")
     if years.derived_from.map(_rebuilt).any():
         first = lin.units[ward_id].valid_from

@@ -134,3 +134,44 @@ def test_demo_revision_is_visible_as_a_second_version(demo_store):
         )
         == revs.value.iloc[0]
     )
+
+
+def test_demo_counts_are_whole_numbers(demo_store):
+    counts = store.query(
+        demo_store,
+        "SELECT o.indicator_code, o.value FROM observations o JOIN indicators i ON i.code = o.indicator_code"
+        " WHERE i.value_type = 'count' AND i.aggregation = 'sum'",
+    )
+    assert len(counts) > 1000
+    assert (counts.value == counts.value.round()).all(), counts[
+        counts.value != counts.value.round()
+    ]
+
+
+def test_demo_figures_move_plausibly_on_the_same_period(demo_store):
+    """No unit's flow falls or jumps wildly on the same period, on today's boundaries too (the new
+    wards' 2026 against their rebuilt 2025), and nothing falls 40 % while "vượt kế hoạch"."""
+    from indicators import scorecard
+
+    con = demo_store
+    periods = [Period(2019, 1, 6), Period(2024, 1, 9), Period(2026, 1, 6), Period(2026, 1, 9)]
+    for period in periods:
+        units = queries.units_in_force(con, period)
+        card = scorecard.scorecard(con, units.unit_id.tolist(), period, aggregate_children=False)
+        flows = card[
+            card.accumulates
+            & card.same_period_change_pct.notna()
+            & (card.same_period_value.abs() >= 20)  # small counts (2 → 3) swing by nature
+        ]
+        assert len(flows) > 50, period
+        change = flows.same_period_change_pct.astype(float)
+        assert change.between(-30, 45).all(), flows[~change.between(-30, 45)][
+            ["unit_id", "indicator_code", "value", "same_period_value"]
+        ]
+        assert not ((change < -40) & (flows.status == "exceeded")).any()
+    new = queries.units_in_force(con, Period(2026, 1, 9))
+    tran_phu = int(store.scalar(con, TRAN_PHU_SQL))
+    assert tran_phu in set(new.unit_id)
+    card = scorecard.scorecard(con, [tran_phu], Period(2026, 1, 9))
+    rebuilt = card[card.same_period_derived_from.notna()]
+    assert len(rebuilt) >= 10  # its 2026 is compared with a 2025 rebuilt from the old units

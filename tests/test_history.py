@@ -61,3 +61,25 @@ def test_lineage_table_lists_both_directions(con):
     old = lin.table(9003)
     assert sorted(old.other_name) == ["Phường Khác", "Phường Mới"]
     assert old.loc[old.other_name == "Phường Khác", "share"].isna().all()
+
+
+def test_lineage_command_prints_every_version_of_a_code(demo_db_path, capsys):
+    import csv
+    import io
+
+    from indicators.__main__ import main
+
+    assert main(["lineage", "--db", str(demo_db_path), "--unit", "18082"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert list(rows[0]) == lineage.LINEAGE_COLUMNS
+    assert {(r["relation"], r["other_code"]) for r in rows} == {
+        ("successor", "18073"),
+        ("successor", "18652"),
+    }
+    assert all(r["share"] == "" and "NQ 1665" in r["source"] for r in rows)  # Đại Nài's split
+    assert main(["lineage", "--db", str(demo_db_path), "--unit", "18100"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    new = [r for r in rows if r["unit_name"] == "Phường Trần Phú (2025–nay)"]
+    assert sorted(r["other_code"] for r in new) == ["18088", "18100", "18103", "18598"]
+    assert {r["share"] for r in new} == {"1"} and {r["valid_from"] for r in new} == {"2025-07-01"}
+    assert main(["lineage", "--db", str(demo_db_path), "--unit", "99999"]) == 2

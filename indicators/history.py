@@ -252,30 +252,27 @@ def derive_plans(
                     jobs.append((int(unit_id), int(year), pieces))
     if not jobs or cat.empty:
         return pd.DataFrame(columns=PLAN_COLUMNS)
+    ids = sorted({p.unit_id for job in jobs for p in job[2]})
+    plans = observations.plans_in_years(con, ids, sorted({j[1] for j in jobs}), list(cat.code))
+    sources = catalog.target_sources()[["code", "priority"]].rename(
+        columns={"code": "target_source"}
+    )
+    plans = plans.merge(sources, on="target_source", how="left").fillna({"priority": 99})
+    primary = plans.sort_values("priority").drop_duplicates(["unit_id", "indicator_code", "year"])
+    lookup = {
+        (int(r.year), int(r.unit_id), str(r.indicator_code)): (float(r.target), r.target_source)
+        for r in primary.itertuples()
+    }
     rows = []
-    for year in sorted({j[1] for j in jobs}):
-        ids = sorted({p.unit_id for j in jobs if j[1] == year for p in j[2]})
-        plans = observations.year_plans(con, ids, year, list(cat.code))
-        sources = catalog.target_sources()[["code", "priority"]].rename(
-            columns={"code": "target_source"}
-        )
-        plans = plans.merge(sources, on="target_source", how="left").fillna({"priority": 99})
-        primary = plans.sort_values("priority").drop_duplicates(["unit_id", "indicator_code"])
-        lookup = {
-            (r.unit_id, r.indicator_code): (float(r.target), r.target_source)
-            for r in primary.itertuples()
-        }
-        for unit_id, job_year, pieces in jobs:
-            if job_year != year:
+    for unit_id, year, pieces in jobs:
+        text = "tính từ kế hoạch của: " + " + ".join(lin.label(p.unit_id) for p in pieces)
+        for code in cat.code:
+            found = [lookup.get((year, p.unit_id, code)) for p in pieces]
+            plans_found = [f for f in found if f is not None]
+            if len(plans_found) < len(pieces):
                 continue
-            for code in cat.code:
-                found = [lookup.get((p.unit_id, code)) for p in pieces]
-                plans = [f for f in found if f is not None]
-                if len(plans) < len(pieces):
-                    continue
-                total = sum(float(p.share or 0.0) * f[0] for p, f in zip(pieces, plans))
-                text = "tính từ kế hoạch của: " + " + ".join(lin.label(p.unit_id) for p in pieces)
-                rows.append((unit_id, code, year, total, plans[0][1], text))
+            total = sum(float(p.share or 0.0) * f[0] for p, f in zip(pieces, plans_found))
+            rows.append((unit_id, code, year, total, plans_found[0][1], text))
     return pd.DataFrame(rows, columns=PLAN_COLUMNS)
 
 

@@ -122,11 +122,12 @@ def levels(
 
 def yearly_summary(history: pd.DataFrame, reached: dict[int, int]) -> pd.DataFrame:
     """Per year: units assessed, average criteria met per unit (the figure provinces report), units
-    reaching the standard that year and cumulatively."""
+    reaching the standard that year and, among the units of that year, those that have reached it
+    (a commune merged away in 2020 no longer counts in 2024: the year's units are the year's)."""
     rows = []
     for year, own in history.groupby("year", sort=True):
         new = sum(1 for u, y in reached.items() if y == year)
-        cumulative = sum(1 for u, y in reached.items() if y <= year)
+        cumulative = sum(1 for u in set(own.unit_id) if reached.get(int(u), year + 1) <= year)
         rows.append(
             {
                 "year": int(year),

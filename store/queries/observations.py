@@ -100,6 +100,25 @@ def year_plans(
     )
 
 
+def plans_in_years(
+    con: duckdb.DuckDBPyConnection,
+    unit_ids: Sequence[int],
+    years: Sequence[int],
+    indicator_codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """`year_plans` of several years at once (year column added); no term targets."""
+    only, params = only_indicators(indicator_codes)
+    return query(
+        con,
+        f"""
+        SELECT unit_id, indicator_code, year, target_source, value AS target FROM observations
+        WHERE kind = 'target' AND month_from = 1 AND month_to = 12 AND target_source <> '{TERM_SOURCE}'
+          AND year IN (SELECT unnest(?::INTEGER[])) AND unit_id IN (SELECT unnest(?::INTEGER[])){only}
+        """,
+        [[int(y) for y in years], [int(u) for u in unit_ids], *params],
+    )
+
+
 def unit_plans(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
     """Every year's plans of one indicator for one unit (year, target_source, target), no term targets."""
     return query(

@@ -190,17 +190,18 @@ def reporting_status(
     month_to: int,
     today: date | None = None,
 ) -> pd.DataFrame:
-    """The unit and the units under it that existed in the year, each with its report's status for
-    the period: late first (not submitted or returned after the due date), then not submitted,
-    returned, waiting, data without a status, approved."""
+    """The unit and the units under it in force at the period's end (the units that report it: for
+    2025's nine months the wards formed on 1 July, not the districts dissolved on 30 June), each with
+    its report's status for the period: late first (not submitted or returned after the due date),
+    then not submitted, returned, waiting, data without a status, approved."""
     frame = query(
         con,
         """
         WITH units AS (
             SELECT unit_id, name, code FROM admin_units
             WHERE (unit_id = $unit OR parent_id = $unit)
-              AND valid_from <= make_date($year, $mt, 1)
-              AND (valid_to IS NULL OR valid_to >= make_date($year, $mf, 1))
+              AND valid_from <= last_day(make_date($year, $mt, 1))
+              AND (valid_to IS NULL OR valid_to >= last_day(make_date($year, $mt, 1)))
         ), has_data AS (
             SELECT DISTINCT unit_id FROM observations
             WHERE year = $year AND month_from = $mf AND month_to = $mt

@@ -110,3 +110,12 @@ def test_a_decision_is_about_the_upload_seen_and_nobody_approves_their_own(empty
     current = _keys(con)
     assert approvals.decide(con, current, approvals.APPROVED, "tk.bacha", allowed={BAC_HA}) == 0
     assert approvals.decide(con, current, approvals.APPROVED, "ld", allowed={BAC_HA}) == 1
+
+
+def test_reporting_status_lists_the_units_that_report_the_period(demo_store):
+    nine_months = approvals.reporting_status(demo_store, 1, 2025, 1, 9)
+    first_half = approvals.reporting_status(demo_store, 1, 2025, 1, 6)
+    assert "Phường Thành Sen" in set(nine_months.unit_name)
+    assert "Thành phố Hà Tĩnh" not in set(nine_months.unit_name)  # dissolved on 30 June
+    assert "Thành phố Hà Tĩnh" in set(first_half.unit_name)
+    assert "Phường Thành Sen" not in set(first_half.unit_name)

@@ -109,6 +109,7 @@ def years_table() -> None:
         index="indicator_code", columns="year", values="text", aggfunc="first"
     ).reindex([c for c in codes if c in set(years.indicator_code)])
     wide.index = [names[c] for c in wide.index]
+    wide = wide[sorted(wide.columns, reverse=True)]  # the latest year first (a phone shows 2–3)
     wide.columns = [str(int(y)) for y in wide.columns]
     st.markdown(f"#### Số liệu cả năm {YEARS_SHOWN} năm gần nhất")
     st.dataframe(wide.fillna(""), width="stretch")

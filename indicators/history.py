@@ -42,9 +42,10 @@ class Recipe:
     at_end: list[Piece] = field(default_factory=list)  # stocks
     problem: str | None = None  # the period cannot be rebuilt at all
 
-    def unit_ids(self) -> set[int]:
+    def unit_ids(self, lin: Lineage) -> set[int]:
         ids = {p.unit_id for _, _, pieces in self.stretches for p in pieces}
-        return ids | {p.unit_id for p in self.at_end}
+        ids |= {p.unit_id for p in self.at_end}
+        return {u for i in ids for u in lin.same_territory(i)}
 
 
 def needs_history(lin: Lineage, unit_id: int, period: Period) -> bool:
@@ -125,7 +126,11 @@ def _sum(
         return None, "", None
     total, kinds, missing, unknown = 0.0, set(), [], []
     for a, b, piece in parts:
-        found = lookup(code, piece.unit_id, year, a, b)
+        found = None
+        for unit_id in lin.same_territory(piece.unit_id):  # the piece, or its other version
+            found = lookup(code, unit_id, year, a, b)
+            if found is not None:
+                break
         if found is None:
             missing.append(lin.label(piece.unit_id))
             continue
@@ -190,7 +195,7 @@ def derive(
     values = _Values(
         observations.values_in_years(
             con,
-            sorted(set().union(*(r.unit_ids() for r in recipes))),
+            sorted(set().union(*(r.unit_ids(lin) for r in recipes))),
             sorted({r.period.year for r in recipes}),
             codes,
         )

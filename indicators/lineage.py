@@ -114,8 +114,31 @@ class Lineage:
                 found[piece.unit_id] = Piece(piece.unit_id, share, unknown)
         return sorted(found.values(), key=lambda p: self.name(p.unit_id))
 
+    def is_identity(self, link: Link) -> bool:
+        """A new version of the same territory (xã → thị trấn, a move to another district): the
+        whole old unit and nothing else went into the new one."""
+        return (
+            link.kind == "full"
+            and len(self._after.get(link.old, [])) == 1
+            and len(self._before.get(link.new, [])) == 1
+        )
+
+    def same_territory(self, unit_id: int) -> list[int]:
+        """The unit and the versions linked to it by identity links, either way, oldest first."""
+        found, stack = {int(unit_id)}, [int(unit_id)]
+        while stack:
+            current = stack.pop()
+            for link in self._before.get(current, []) + self._after.get(current, []):
+                if self.is_identity(link):
+                    for other in (link.old, link.new):
+                        if other not in found:
+                            found.add(other)
+                            stack.append(other)
+        return sorted(found, key=lambda u: as_date(self.units[u].valid_from))
+
     def changes_between(self, unit_id: int, first: date, last: date) -> list[date]:
-        """Days in (first, last] on which the unit's make-up changed (a merger in its ancestry)."""
+        """Days in (first, last] on which the unit's make-up changed (a merger in its ancestry; a new
+        version of the same territory is no change)."""
         days: set[date] = set()
         stack, seen = [int(unit_id)], set()
         while stack:
@@ -124,7 +147,7 @@ class Lineage:
                 continue
             seen.add(current)
             for link in self._before.get(current, []):
-                if first < link.effective <= last:
+                if first < link.effective <= last and not self.is_identity(link):
                     days.add(link.effective)
                 stack.append(link.old)
         return sorted(days)

@@ -8,7 +8,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from indicators import catalog, history, lineage
+from indicators import aggregate, catalog, history, lineage
 from store import Connection, cached, data_version
 from store.queries import observations, units
 from vn.periods import Period
@@ -133,6 +133,47 @@ def snapshot(
         frame[column] = None
     if boundaries == CURRENT_BOUNDARIES:
         frame = _with_history(con, frame, ids, period, indicator_codes)
+        frame = _regrouped_same_period(con, frame, ids, period, indicator_codes)
+    return frame
+
+
+def _regrouped_same_period(
+    con: Connection,
+    frame: pd.DataFrame,
+    ids: list[int],
+    period: Period,
+    indicator_codes: Sequence[str] | None,
+) -> pd.DataFrame:
+    """A city that kept its row while its wards changed (TP Hà Tĩnh grew from 15 to 27 units on
+    1 January 2025) reported last year's figure on other boundaries: on today's boundaries its
+    same period is the sum of its present wards' same period (each rebuilt from its predecessors
+    as needed), when every one of them has it; ratios from numerator and denominator."""
+    before = period.last_year()
+    now_kids, old_kids = children_of(con, ids, period), children_of(con, ids, before)
+    changed = [
+        p
+        for p in ids
+        if (kids := set(now_kids.unit_id[now_kids.parent_id == p]))
+        and kids != set(old_kids.unit_id[old_kids.parent_id == p])
+    ]
+    if not changed:
+        return frame
+    cat = catalog.indicators(con)
+    cat = cat[~cat.is_criterion.astype(bool)]
+    for parent in changed:
+        kids = now_kids[now_kids.parent_id == parent].unit_id.tolist()
+        snap = snapshot(con, kids, before, None)
+        reporting = snap[snap["value"].notna()][["indicator_code", "unit_id", "value"]]
+        totals = aggregate.aggregate(reporting, cat, len(kids))
+        totals = totals[totals["complete"]]
+        if indicator_codes is not None:
+            totals = totals[totals.indicator_code.isin(list(indicator_codes))]
+        text = f"tính từ: tổng {len(kids)} phường, xã hiện nay của đơn vị"
+        for row in totals.itertuples():
+            hit = (frame.unit_id == parent) & (frame.indicator_code == row.indicator_code)
+            frame.loc[hit, "same_period_value"] = row.value
+            frame.loc[hit, "same_period_derived_from"] = text
+            frame.loc[hit, "same_period_problem"] = None
     return frame
 
 

@@ -27,7 +27,8 @@ options = (
     if not kids.empty
     else pd.DataFrame({"unit_id": [sel.unit_id], "name": [sel.unit_name]})
 )
-ward_id = pickers.ward(options)
+reporting = queries.units_with_values(con, options.unit_id.tolist(), sel.period)
+ward_id = pickers.ward(options, default=next((u for u in options.unit_id if u in reporting), None))
 ward_name = dict(zip(options.unit_id.astype(int), options.name))[ward_id]
 st.subheader(f"{ward_name} — {sel.period.title}")
 full = scorecard.scorecard(con, [ward_id], sel.period, boundaries=sel.boundaries)
@@ -69,7 +70,8 @@ table = pd.DataFrame(
         ],
         "Đơn vị tính": card.measure_name,
         "Kế hoạch năm": [
-            fmt.number(v, fmt.decimals_for(m)) for v, m in zip(card.target, card.measure)
+            fmt.number(v, fmt.decimals_for(m)) + (REBUILT if _rebuilt(d) and pd.notna(v) else "")
+            for v, m, d in zip(card.target, card.measure, card.target_derived_from)
         ],
         "% kế hoạch": card.pct_of_target.map(fmt.percent),
         "So cùng kỳ": [arrow(r) for r in card.itertuples()],
@@ -85,7 +87,8 @@ styled = table.style.map(
 )
 st.dataframe(styled, hide_index=True, width="stretch", height=min(900, 38 * len(table) + 40))
 history.notes(full, sel)
-if (card.derived_from.map(_rebuilt) | card.same_period_derived_from.map(_rebuilt)).any():
+marked = ("derived_from", "same_period_derived_from", "target_derived_from")
+if any(card[column].map(_rebuilt).any() for column in marked):
     st.caption(f"Dấu{REBUILT}: số liệu tính theo địa giới hiện nay, không phải số đơn vị báo cáo.")
 with st.expander("Thẻ chỉ tiêu"):
     cards.kpi_grid(card[card.value.notna()])

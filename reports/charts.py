@@ -276,9 +276,10 @@ def trend_with_targets(
                 title=None,
                 scale=alt.Scale(domain=domain, range=["#0072B2", "#E69F00", "#009E73", "#56B4E9"]),
             ),
+            # the same legend as the colour (a null one here drops the merged legend altogether)
             strokeDash=alt.StrokeDash(
                 "series:N",
-                legend=None,
+                title=None,
                 scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4], [2, 3], [3, 3]]),
             ),
             tooltip=[

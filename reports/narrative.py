@@ -116,27 +116,39 @@ def _derived(row: pd.Series, column: str) -> bool:
 
 
 def history_note(card: pd.DataFrame, period: Period) -> str:
-    """ "Số liệu tính theo địa giới hiện nay (…)": which figures of the text were rebuilt from the
-    units that made up the territory then, and from which; empty when none was."""
+    """ "Số liệu tính theo địa giới hiện nay (…): cùng kỳ năm 2025 — Tổng giá trị sản xuất, Thu ngân
+    sách… tính từ: …": which figures of the text were rebuilt from the units that made up the
+    territory then, from which, one clause per way of rebuilding; empty when none was."""
     said = []
     for column, what in (
         ("derived_from", period.title),
         ("same_period_derived_from", f"cùng kỳ {period.last_year().title}"),
+        ("target_derived_from", f"kế hoạch năm {period.year}"),
     ):
         if column not in card:
             continue
-        texts = [t for t in dict.fromkeys(card[column].dropna()) if t]
-        if texts:
-            said.append(f"{what} {'; '.join(texts)}")
+        rows = card[card[column].map(lambda t: isinstance(t, str) and bool(t))]
+        groups: dict[str, list[str]] = {}
+        for text, name in zip(rows[column], rows["name"]):
+            groups.setdefault(_RECOMPUTED.sub("", text), []).append(short_name(name))
+        for text, names in groups.items():
+            shown = ", ".join(names[:2]) + (
+                f" và {len(names) - 2} chỉ tiêu khác" if len(names) > 2 else ""
+            )
+            said.append(f"{what} của {shown} {text}")
     if not said:
         return ""
     return (
         "Số liệu "
         + ON_TODAYS_BOUNDARIES
-        + " (không phải số đơn vị đã báo cáo): "
+        + " (không phải số đơn vị đã báo cáo; tỷ lệ tính lại từ tử số và mẫu số): "
         + "; ".join(said)
         + "."
     )
+
+
+# "…; tính lại từ số người tham gia bảo hiểm y tế và dân số trung bình": said once for all ratios
+_RECOMPUTED = re.compile(r"; tính lại từ .*$")
 
 
 def sentence(

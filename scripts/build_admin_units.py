@@ -340,14 +340,26 @@ def build() -> tuple[list[Row], list[dict]]:
             links.append((old.unit_id, row.unit_id, kind, row.valid_from, succession_source(row)))
     eve = REFORM_DAY - dt.timedelta(days=1)
     reform_source = f"NQ 1665/NQ-UBTVQH15; {package.source} converter"
+    missing: dict[str, list[str]] = {}  # new unit → its predecessors the table does not carry
     for old_code, new_code, kind in package.successions():
         olds = [
             r for r in rows if r.code == old_code and r.valid_to == eve and LEVEL[r.unit_type] == 2
         ]
         if not olds:
+            missing.setdefault(new_code, []).append(old_code)
             continue  # a unit of a district this table does not carry
         new = find_row(rows, new_code, REFORM_DAY, "2025 successor")
         links.append((olds[0].unit_id, new.unit_id, kind, REFORM_DAY, reform_source))
+    # a new unit with only some of its predecessors would get a history rebuilt as if it were whole
+    # (indicators.history): either all its predecessors are carried, or none is
+    reform_ids = {new for _, new, _, day, _ in links if day == REFORM_DAY}
+    for new_code, codes in missing.items():
+        partly = [r for r in rows if r.code == new_code and r.unit_id in reform_ids]
+        if partly:
+            fail(
+                f"{new_code} {partly[0].name} has predecessors the table does not carry"
+                f" ({', '.join(codes)}): add them to data/sources/admin_units_manual.csv"
+            )
     carried_to_reform = [r for r in rows if r.valid_to == eve and LEVEL[r.unit_type] == 2]
     linked = {old for old, *_ in links}
     for row in carried_to_reform:

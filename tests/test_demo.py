@@ -154,7 +154,13 @@ def test_demo_figures_move_plausibly_on_the_same_period(demo_store):
     from indicators import scorecard
 
     con = demo_store
-    periods = [Period(2019, 1, 6), Period(2024, 1, 9), Period(2026, 1, 6), Period(2026, 1, 9)]
+    periods = [
+        Period(2019, 1, 6),
+        Period(2024, 1, 9),
+        Period(2025, 1, 6),  # TP Hà Tĩnh grew from 15 to 27 units on 1 January
+        Period(2026, 1, 6),
+        Period(2026, 1, 9),
+    ]
     for period in periods:
         units = queries.units_in_force(con, period)
         card = scorecard.scorecard(con, units.unit_id.tolist(), period, aggregate_children=False)
@@ -175,3 +181,21 @@ def test_demo_figures_move_plausibly_on_the_same_period(demo_store):
     card = scorecard.scorecard(con, [tran_phu], Period(2026, 1, 9))
     rebuilt = card[card.same_period_derived_from.notna()]
     assert len(rebuilt) >= 10  # its 2026 is compared with a 2025 rebuilt from the old units
+
+
+def test_a_city_whose_wards_changed_compares_with_its_present_wards(demo_store):
+    """TP Hà Tĩnh kept its row when it grew on 1 January 2025: its 2025 first half is compared
+    with the sum of its 27 present units' first half of 2024, not with its own 15-unit 2024."""
+    from indicators import scorecard
+
+    city = int(store.scalar(demo_store, "SELECT unit_id FROM admin_units WHERE code = '436'"))
+    now = scorecard.compute(demo_store, [city], Period(2025, 1, 6)).set_index("indicator_code")
+    said = scorecard.compute(demo_store, [city], Period(2025, 1, 6), boundaries="reported")
+    said = said.set_index("indicator_code")
+    kids = queries.child_units(demo_store, city, Period(2025, 1, 6))
+    assert len(kids) == 27
+    before = scorecard.compute(demo_store, kids.unit_id.tolist(), Period(2024, 1, 6))
+    total = before[before.indicator_code == "gtsx_tong"].value.sum()
+    assert abs(now.loc["gtsx_tong", "same_period_value"] - total) < 0.01
+    assert "27 phường, xã" in now.loc["gtsx_tong", "same_period_derived_from"]
+    assert said.loc["gtsx_tong", "same_period_value"] < 0.6 * total  # its own, smaller territory

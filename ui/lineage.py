@@ -3,6 +3,8 @@ resolutions as a table, and a small diagram (DOT, drawn by st.graphviz_chart).""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -27,15 +29,24 @@ def section(con: Connection, unit_id: int) -> None:
                 "Mã": table.other_code,
                 "Phần chuyển sang": [_share(s, k) for s, k in zip(table.share, table.relation)],
                 "Từ ngày": pd.to_datetime(table.valid_from).dt.strftime("%d/%m/%Y"),
-                "Căn cứ": table.source,
+                "Căn cứ": table.source.map(_legal),
             }
         )
         st.dataframe(shown, hide_index=True, width="stretch")
         if table.share.isna().any():
             st.caption(
-                "Phần chuyển sang «chưa rõ»: nghị quyết không ghi tỷ lệ, nên số liệu trước sáp nhập "
-                "không được tính cho phần đó (xem docs/admin_units.md để bổ sung tỷ lệ có nguồn)."
+                "«Một phần (chưa rõ tỷ lệ)»: nghị quyết không ghi phần đó lớn bao nhiêu, nên số liệu "
+                "trước sáp nhập không được tính theo địa giới hiện nay cho đơn vị nhận phần đó. Khi "
+                "có tỷ lệ từ văn bản (đề án sắp xếp), quản trị hệ thống bổ sung để tính được."
             )
+
+
+def _legal(source: str) -> str:
+    """The documents a link rests on (resolutions, decisions, đề án), without the data packages
+    the list was built from (those are in data/unit_succession.csv)."""
+    parts = [p.strip() for p in str(source).split(";")]
+    kept = [p for p in parts if re.match(r"(NQ|QĐ|Nghị quyết|Quyết định|Đề án)\b", p)]
+    return "; ".join(dict.fromkeys(kept)) or str(source)
 
 
 def _share(share: float | None, relation: str) -> str:

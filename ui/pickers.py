@@ -23,14 +23,17 @@ def indicator(
     return choice
 
 
-def ward(options: pd.DataFrame, key: str = "pick_ward") -> int | None:
-    """Select one unit among `options` (unit_id, name)."""
+def ward(options: pd.DataFrame, key: str = "pick_ward", default: int | None = None) -> int | None:
+    """Select one unit among `options` (unit_id, name); without ?ward=, `default` (else the first)."""
     if options.empty:
         return None
     ids = [int(u) for u in options.unit_id]
     names = dict(zip(ids, options.name))
     wanted = st.query_params.get("ward")
-    index = ids.index(int(wanted)) if wanted and wanted.isdigit() and int(wanted) in ids else 0
+    if wanted and wanted.isdigit() and int(wanted) in ids:
+        index = ids.index(int(wanted))
+    else:
+        index = ids.index(default) if default in ids else 0
     choice = st.selectbox("Phường/xã", ids, index=index, format_func=names.get, key=key)
     if st.query_params.get("ward") != str(choice):
         st.query_params["ward"] = str(choice)

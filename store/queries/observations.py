@@ -146,13 +146,18 @@ def periods(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
 
 
 def all_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Year-to-date periods with actuals or estimates of any unit (of the scope), newest first."""
+    """Year-to-date periods with actuals or estimates of any unit (of the scope), newest first. A
+    unit formed during a year reports from its first month (a ward of 1 July 2025: July–September);
+    that report makes the year-to-date period (9 tháng 2025) one to offer: on today's boundaries
+    its months before July come from the units it replaced."""
     return query(
         con,
         """
-        SELECT DISTINCT year, month_from, month_to FROM observations
-        WHERE kind IN ('actual', 'estimate') AND month_from = 1
-        ORDER BY year DESC, month_to DESC
+        SELECT DISTINCT o.year, 1 AS month_from, o.month_to FROM observations o
+        JOIN admin_units u USING (unit_id)
+        WHERE o.kind IN ('actual', 'estimate')
+          AND (o.month_from = 1 OR (year(u.valid_from) = o.year AND month(u.valid_from) = o.month_from))
+        ORDER BY o.year DESC, o.month_to DESC
         """,
     )
 

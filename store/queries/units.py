@@ -35,7 +35,18 @@ def _with_data(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
-VALID_ON = "valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
+# In force on a day. The list's first `valid_from` (2016-01-01) means "at least since": those units
+# count as in force before it too (the demo's 2015, a report of 2014), as the loader reads them.
+def valid_on_sql(alias: str = "") -> str:
+    """SQL: the unit (`alias.`) is in force on the day given twice as parameters."""
+    a = f"{alias}." if alias else ""
+    return (
+        f"({a}valid_from <= ? OR {a}valid_from = (SELECT min(f.valid_from) FROM admin_units f))"
+        f" AND ({a}valid_to IS NULL OR {a}valid_to >= ?)"
+    )
+
+
+VALID_ON = valid_on_sql()
 
 
 def children(
@@ -128,7 +139,7 @@ def in_force_with_data(con: duckdb.DuckDBPyConnection, day: date, year: int) -> 
             f"""
             WITH RECURSIVE base AS (
                 SELECT u.unit_id FROM admin_units u JOIN unit_summary s USING (unit_id)
-                WHERE {VALID_ON.replace("valid_", "u.valid_")}
+                WHERE {valid_on_sql("u")}
                   AND s.first_year <= ? AND s.last_year >= ?
             ), up(unit_id) AS (
                 SELECT unit_id FROM base
@@ -141,7 +152,7 @@ def in_force_with_data(con: duckdb.DuckDBPyConnection, day: date, year: int) -> 
                    EXISTS (SELECT 1 FROM admin_units c WHERE c.parent_id = u.unit_id
                            AND c.unit_id IN (SELECT unit_id FROM up)) AS has_children
             FROM admin_units u
-            WHERE u.unit_id IN (SELECT unit_id FROM up) AND {VALID_ON.replace("valid_", "u.valid_")}
+            WHERE u.unit_id IN (SELECT unit_id FROM up) AND {valid_on_sql("u")}
             ORDER BY has_children DESC, {TYPE_RANK}, u.name
             """,
             [day, day, year, year, day, day],

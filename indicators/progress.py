@@ -63,6 +63,48 @@ def expected_share(month_to: int, typical_share: float | None = None) -> float:
     return month_to / 12.0
 
 
+POINTS_MEASURES = ("pct",)  # rates in %: compared in percentage points, never in % of a %
+
+
+def change_on_same_period(
+    value: float | None, previous: float | None, measure: str
+) -> tuple[float | None, bool]:
+    """(change, in_points) against the same period: a rate in % changes by percentage points
+    (78,5 % → 80,2 % is +1,7 điểm phần trăm); anything else by % of last year's figure. The one
+    rule behind cards, tables, slides, sentences and exports."""
+    if value is None or previous is None or pd.isna(value) or pd.isna(previous):
+        return None, measure in POINTS_MEASURES
+    if measure in POINTS_MEASURES:
+        return value - previous, True
+    return (value / previous * 100.0 - 100.0 if previous else None), False
+
+
+def change_text(change: float | None, in_points: bool, decimals: int = 2) -> str:
+    """ "tăng 1,7 điểm phần trăm", "giảm 6,33%", "không đổi", "" (no figure)."""
+    from vn import numbers as fmt
+
+    if change is None or pd.isna(change):
+        return ""
+    if round(change, decimals) == 0:
+        return "không đổi"
+    word = "tăng" if change > 0 else "giảm"
+    amount = fmt.number(abs(change), decimals)
+    return f"{word} {amount} điểm phần trăm" if in_points else f"{word} {amount}%"
+
+
+def attainment_pct(value: float | None, target: float | None, direction: str) -> float | None:
+    """How far the plan is attained, 100 = on plan, above = better, in the indicator's direction:
+    value / target for higher-is-better; target / value for lower-is-better (a poverty rate at 180 %
+    of its plan attains 56 %, a miss). None without both figures."""
+    if value is None or target is None or pd.isna(value) or pd.isna(target):
+        return None
+    if direction == "lower":
+        if value == 0:
+            return 200.0 if target >= 0 else None  # nothing left where a little was allowed
+        return target / value * 100.0
+    return value / target * 100.0 if target else None
+
+
 def is_flow(aggregation: str, value_type: str) -> bool:
     """Flows accumulate over the year (production value, revenue, jobs): their % of plan grows with
     the months. Levels and rates (coverage %, poverty rate, income per head) are compared as they are."""

@@ -89,7 +89,7 @@ def table_for_export(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]
     data = frame.assign(
         rank_arrow=frame.rank_change.map(fmt.rank_arrow),
         pct=frame.pct_of_target.round(2),
-        change=frame.same_period_change_pct.round(2),
+        change=frame.same_period_change.astype(float).round(2),  # points for a rate in %
         kind_label=frame.kind.map({"actual": "Thực hiện", "estimate": "Ước thực hiện"}),
         note=derived_notes(frame),
     )
@@ -102,7 +102,11 @@ def table_for_export(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]
         "target": "Kế hoạch năm",
         "pct": "% kế hoạch",
         "same_period_value": "Cùng kỳ",
-        "change": "Tăng/giảm so cùng kỳ (%)",
+        "change": (
+            "Tăng/giảm so cùng kỳ (điểm %)"
+            if bool(frame.same_period_change_in_points.any())
+            else "Tăng/giảm so cùng kỳ (%)"
+        ),
         "status_label": "Tình trạng",
         "note": "Ghi chú",
     }

@@ -150,6 +150,16 @@ def compute(
     frame["same_period_change_pct"] = _percent_of(
         frame["value"], frame["same_period_value"], minus=100.0
     )
+    changes = [
+        progress.change_on_same_period(v, p, m)
+        for v, p, m in zip(frame["value"], frame["same_period_value"], frame["measure"])
+    ]
+    frame["same_period_change"] = [c for c, _ in changes]  # points for rates in %, else %
+    frame["same_period_change_in_points"] = [p for _, p in changes]
+    frame["attainment_pct"] = [  # % of plan read in the indicator's direction (colours, ranks)
+        progress.attainment_pct(v, t, d)
+        for v, t, d in zip(frame["value"], frame["target"], frame["direction"])
+    ]
     flows = [
         progress.is_flow(a, t)
         for a, t in zip(frame["aggregation"].tolist(), frame["value_type"].tolist())

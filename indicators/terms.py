@@ -32,9 +32,13 @@ def terms() -> tuple[Term, ...]:
 
 
 def term_for(year: int) -> Term | None:
-    """The term whose span holds `year` (the later one at a boundary year)."""
-    found = [t for t in terms() if t.base_year <= year <= t.target_year]
-    return found[-1] if found else None
+    """The term whose span holds `year`. At a boundary year, the term it ends (2025 is the target
+    year of 2020–2025, whose target a leader reviews then), unless it only starts one (2020)."""
+    ending = [t for t in terms() if t.base_year < year <= t.target_year]
+    if ending:
+        return ending[0]
+    starting = [t for t in terms() if t.base_year == year]
+    return starting[0] if starting else None
 
 
 def yearly_values(series: pd.DataFrame) -> pd.DataFrame:

@@ -38,19 +38,23 @@ if card.empty:
     history.notes(full, sel)
     lineage_view.section(con, ward_id)
     st.stop()
+# counted as Tổng quan counts them: the headline indicators with a value (no sector breakdown, no
+# denominator such as Dân số trung bình, which has no plan of its own)
+counted = scorecard.headline(card)
 cards.status_counts(
-    scorecard.status_counts(card),
+    scorecard.status_counts(counted[counted.value.notna()]),
     ["exceeded", "met", "ahead", "on_track", "behind", "not_met", "no_target", "no_data"],
 )
 
 
 def arrow(row) -> str:
-    change = row.same_period_change_pct
-    if pd.isna(change):
+    change, points = progress.change_on_same_period(row.value, row.same_period_value, row.measure)
+    if change is None or pd.isna(change):
         return ""
     good = (change > 0) == (row.direction == "higher")
     symbol = "▲" if change > 0 else ("▼" if change < 0 else "=")
-    text = f"{symbol} {fmt.number(abs(change))}%" + (
+    unit = " điểm %" if points else "%"
+    text = f"{symbol} {fmt.number(abs(change))}{unit}" + (
         "" if change == 0 else (" (tốt)" if good else " (xấu)")
     )
     return text + (REBUILT if _rebuilt(row.same_period_derived_from) else "")

@@ -332,10 +332,18 @@ def heatmap(
     if color_by == "status":
         statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
         color = alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses))
-    else:
+    else:  # by attainment in the indicator's direction: a poverty rate above its plan is a miss
+        if "attainment_pct" not in data and not {"value", "target", "direction"} <= set(data):
+            data["attainment_pct"] = data["pct_of_target"]  # no direction given: higher is better
+        elif "attainment_pct" not in data:
+            data["attainment_pct"] = [
+                progress.attainment_pct(v, t, d)
+                for v, t, d in zip(data["value"], data["target"], data["direction"])
+            ]
+        data["attainment_pct"] = pd.to_numeric(data["attainment_pct"], errors="coerce")
         color = alt.Color(
-            "pct_of_target:Q",
-            title="% kế hoạch",
+            "attainment_pct:Q",
+            title="Mức đạt kế hoạch (%, 100 = đúng kế hoạch)",
             scale=alt.Scale(
                 scheme="blueorange", reverse=True, domainMid=100, clamp=True, domain=[0, 200]
             ),

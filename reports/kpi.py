@@ -58,6 +58,16 @@ def _plan_lines(row: pd.Series, targets: pd.DataFrame | None) -> list[Line]:
             )
             for t in own.itertuples()
         ]
+    if (
+        row["measure"] == "pct"
+        and row.get("direction") == "lower"
+        and pd.notna(row["value"])
+        and pd.notna(row["target"])
+    ):  # "bằng 126,62% kế hoạch" would read as doing better: say it as the sentences do
+        gap = row["value"] - row["target"]
+        side = "cao hơn" if gap > 0 else "thấp hơn"
+        tail = f" · {side} {fmt.number(abs(gap), 2)} điểm phần trăm" if round(gap, 2) else ""
+        return [Line("Kế hoạch ", f"{fmt.number(row['target'], 2)}%", tail)]
     if pd.notna(row["pct_of_target"]):
         source = f" ({row['target_source_label']})" if row["target_source"] else ""
         return [Line("Bằng ", fmt.percent(row["pct_of_target"]), f" kế hoạch{source}")]
@@ -66,14 +76,19 @@ def _plan_lines(row: pd.Series, targets: pd.DataFrame | None) -> list[Line]:
     return [Line("Chưa có kế hoạch")]
 
 
-def _change_line(change: float | None, rebuilt: bool = False) -> Line:
+def _change_line(row: pd.Series, rebuilt: bool = False) -> Line:
     label = "So cùng kỳ (theo địa giới hiện nay)" if rebuilt else "So cùng kỳ"
-    if change is None or pd.isna(change):
+    change, points = progress.change_on_same_period(
+        row["value"], row.get("same_period_value"), row["measure"]
+    )
+    text = progress.change_text(change, points)
+    if not text:
         return Line(f"{label}: chưa có số liệu")
-    if change == 0:
+    if text == "không đổi":
         return Line(f"{label}: không đổi")
-    word = "tăng" if change > 0 else "giảm"
-    return Line(f"{label}: {word} ", f"{fmt.number(abs(change), 2)}%")
+    word, amount = text.split(" ", 1)
+    number, _, rest = amount.partition(" ")
+    return Line(f"{label}: {word} ", number, f" {rest}" if rest else "")
 
 
 def _text(row: pd.Series, column: str) -> str:
@@ -116,9 +131,7 @@ def card(row: pd.Series, targets: pd.DataFrame | None = None) -> KpiCard:
         color=progress.status_color(row["status"]),
         lines=[
             *plans,
-            _change_line(
-                row["same_period_change_pct"], bool(_text(row, "same_period_derived_from"))
-            ),
+            _change_line(row, bool(_text(row, "same_period_derived_from"))),
         ],
         note=rebuilt_note(row),
     )

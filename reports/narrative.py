@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from indicators import catalog
+from indicators import catalog, progress
 from vn import numbers as fmt
 from vn.periods import Period
 
@@ -79,22 +79,13 @@ def label_target(row: pd.Series) -> str:
 
 
 def _change_phrase(row: pd.Series) -> str:
-    """'so với cùng kỳ tăng 6,56%' for levels; 'giảm 0,39 điểm phần trăm' for rates in %."""
-    value, prev = row.get("value"), row.get("same_period_value")
-    if not (_ok(value) and _ok(prev)):
-        return ""
-    if row["measure"] == "pct":
-        diff = value - prev
-        if round(diff, 2) == 0:
-            return "so với cùng kỳ không đổi"
-        word = "tăng" if diff > 0 else "giảm"
-        return f"so với cùng kỳ {word} {fmt.number(abs(diff))} điểm phần trăm"
-    change = row.get("same_period_change_pct")
-    if not _ok(change):
-        return ""
-    if round(change, 2) == 0:
-        return "so với cùng kỳ không đổi"
-    return f"so với cùng kỳ {'tăng' if change > 0 else 'giảm'} {fmt.number(abs(change))}%"
+    """'so với cùng kỳ tăng 6,56%' for levels; 'giảm 0,39 điểm phần trăm' for rates in %
+    (progress.change_on_same_period: the rule the cards and tables use too)."""
+    change, points = progress.change_on_same_period(
+        row.get("value"), row.get("same_period_value"), row["measure"]
+    )
+    text = progress.change_text(change, points)
+    return f"so với cùng kỳ {text}" if text else ""
 
 
 def _child_phrase(row: pd.Series) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from indicators import ranking, scorecard
+from indicators import progress, ranking, scorecard
 from reports import charts, narrative
 from reports.unit_view import UnitView
 from vn import numbers as fmt
@@ -149,9 +149,13 @@ def summary_table(view: UnitView) -> pd.DataFrame:
             ],
             "% kế hoạch": card.pct_of_target.map(fmt.percent),
             "So cùng kỳ": [
-                fmt.signed_percent(c) + (" *" if isinstance(d, str) and d else "")
-                for c, d in zip(
-                    card.same_period_change_pct, _column(card, "same_period_derived_from")
+                (progress.change_text(*progress.change_on_same_period(v, p, m)) or "—")
+                + (" *" if isinstance(d, str) and d else "")
+                for v, p, m, d in zip(
+                    card.value,
+                    card.same_period_value,
+                    card.measure,
+                    _column(card, "same_period_derived_from"),
                 )
             ],
             "Tình trạng": card.status_label,

@@ -21,7 +21,7 @@ def _row(**over):
         "target_source": "",
         "target_source_label": "",
         "pct_of_target": 48.08,
-        "same_period_change_pct": 6.56,
+        "same_period_value": 4071.9,  # the card works the change out: +6,56 %
         "status": "on_track",
         "status_label": "Đúng tiến độ",
     }
@@ -59,12 +59,14 @@ def test_card_with_several_plans_gives_each_its_percent():
 
 def test_card_without_value_plan_or_history():
     c = kpi.card(
-        _row(value=None, kind=None, target=None, pct_of_target=None, same_period_change_pct=None)
+        _row(value=None, kind=None, target=None, pct_of_target=None, same_period_value=None)
     )
     assert (c.value, c.kind) == ("—", "chưa có số liệu")
     assert [line.text for line in c.lines] == ["Chưa có kế hoạch", "So cùng kỳ: chưa có số liệu"]
-    assert kpi.card(_row(same_period_change_pct=0.0)).lines[-1].text == "So cùng kỳ: không đổi"
-    assert kpi.card(_row(same_period_change_pct=-3.5)).lines[-1].text == "So cùng kỳ: giảm 3,5%"
+    assert kpi.card(_row(same_period_value=4339.0)).lines[-1].text == "So cùng kỳ: không đổi"
+    assert kpi.card(_row(value=96.5, same_period_value=100.0)).lines[-1].text == (
+        "So cùng kỳ: giảm 3,5%"
+    )
 
 
 def test_percent_measure_shows_percent_sign_not_measure_name():
@@ -85,3 +87,21 @@ def test_rendered_card_escapes_text_from_files():
     assert "<img" not in html_text and "&lt;img src=x onerror=alert(1)&gt;" in html_text
     assert "&lt;b&gt;y&lt;/b&gt;" in html_text
     assert "<b>48,08%</b>" in html_text  # the card's own emphasis stays
+
+
+def test_a_lower_is_better_rate_states_its_plan_in_points():
+    row = _row(
+        name="Tỷ lệ hộ nghèo",
+        measure="pct",
+        measure_name="%",
+        direction="lower",
+        value=0.86,
+        target=0.68,
+        pct_of_target=126.47,
+        same_period_value=0.95,
+    )
+    lines = [line.text for line in kpi.card(row).lines]
+    assert lines == [
+        "Kế hoạch 0,68% · cao hơn 0,18 điểm phần trăm",
+        "So cùng kỳ: giảm 0,09 điểm phần trăm",
+    ]

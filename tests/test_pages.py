@@ -162,3 +162,34 @@ def test_waiting_figures_are_marked_and_approved_only_leaves_them_out(app_env):
     assert not any(c.value.endswith("chưa được duyệt.") for c in approved.caption)
     assert any("chưa được duyệt nên không hiển thị" in c.value for c in approved.caption)
     assert approved.toggle(key="approved_only").value is True
+
+
+def _status_chips(at) -> str:
+    import re
+
+    chips = [m.value for m in at.markdown if 'data-testid="status-counts"' in m.value]
+    assert len(chips) == 1
+    return " ".join(re.findall(r">([^<>]+: \d+)<", chips[0]))
+
+
+def test_overview_and_ward_page_count_statuses_alike(app_env):
+    """The same ward and period: the same chips on Tổng quan and on Phường/xã (headline indicators
+    with a value; denominators such as Dân số trung bình are not "Chưa có kế hoạch")."""
+    import store
+
+    con = store.open_store(app_env)
+    ward = int(
+        store.scalar(
+            con, "SELECT unit_id FROM admin_units WHERE code = '18100' AND valid_to IS NULL"
+        )
+    )
+    con.close()
+    params = {"unit": str(ward), "year": "2026", "period": "1-9"}
+    overview = run_page("app.py", params)
+    scorecard_page = run_page("pages/phuong_xa.py", {**params, "ward": str(ward)})
+    assert not overview.exception and not scorecard_page.exception
+    chips = _status_chips(overview)
+    assert chips and chips == _status_chips(scorecard_page)
+    assert (
+        "Chưa có kế hoạch" not in chips
+    )  # the ward's denominators have no plan, and are not counted

@@ -1,0 +1,106 @@
+"""One reading of a figure against its plan everywhere: attainment in the indicator's direction
+(colours of the heatmap), and the plan term a year belongs to."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from indicators import progress, terms
+from reports import charts
+
+
+@pytest.mark.parametrize(
+    "value, target, direction, expected",
+    [
+        (120.0, 100.0, "higher", 120.0),
+        (80.0, 100.0, "higher", 80.0),
+        (1.8, 1.0, "lower", 100 / 1.8),  # a poverty rate at 180 % of its plan: a miss
+        (0.5, 1.0, "lower", 200.0),  # half the allowed rate: well ahead
+        (0.0, 1.0, "lower", 200.0),
+        (None, 1.0, "lower", None),
+        (5.0, None, "higher", None),
+        (5.0, 0.0, "higher", None),
+    ],
+)
+def test_attainment_reads_the_direction(value, target, direction, expected):
+    got = progress.attainment_pct(value, target, direction)
+    assert got == pytest.approx(expected) if expected is not None else got is None
+
+
+def test_heatmap_colours_a_lower_is_better_miss_as_a_miss():
+    frame = pd.DataFrame(
+        {
+            "unit_id": [1, 2],
+            "unit_name": ["Phường A", "Phường B"],
+            "short_name": ["Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo"],
+            "value": [1.8, 0.9],
+            "target": [1.0, 1.0],
+            "direction": ["lower", "lower"],
+            "pct_of_target": [180.0, 90.0],
+            "status": ["not_met", "met"],
+        }
+    )
+    spec = charts.heatmap(frame, "pct").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    by_unit = {r["unit_name"]: r for r in rows}
+    assert by_unit["Phường A"]["attainment_pct"] < 100 < by_unit["Phường B"]["attainment_pct"]
+    layers = spec.get("layer") or [spec]
+    fields = {
+        layer["encoding"]["color"].get("field")
+        for layer in layers
+        if "color" in layer.get("encoding", {})
+    }
+    assert "attainment_pct" in fields
+    assert by_unit["Phường A"]["pct_text"] == "180,0"  # the figure shown is still % of plan
+
+
+@pytest.mark.parametrize(
+    "year, code",
+    [(2020, "2020_2025"), (2024, "2020_2025"), (2025, "2020_2025"), (2026, "2025_2030")],
+)
+def test_a_year_belongs_to_the_term_it_ends(year, code):
+    assert terms.term_for(year).code == code
+
+
+def _row(value, previous, measure):
+    return pd.Series(
+        {
+            "unit_id": 1,
+            "indicator_code": "x",
+            "name": "Chỉ tiêu thử",
+            "value": value,
+            "same_period_value": previous,
+            "same_period_change_pct": value / previous * 100 - 100,
+            "measure": measure,
+            "measure_name": "%" if measure == "pct" else "Tỷ đồng",
+            "kind": "actual",
+            "target": None,
+            "pct_of_target": None,
+            "target_source": "",
+            "target_source_label": "",
+            "status": "no_target",
+            "status_label": "Chưa có kế hoạch",
+            "direction": "higher",
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "value, previous, measure, said",
+    [
+        (80.2, 78.5, "pct", "tăng 1,7 điểm phần trăm"),  # a rate: points, not +2,17 %
+        (0.86, 0.95, "pct", "giảm 0,09 điểm phần trăm"),
+        (4339.0, 4071.9, "ty_dong", "tăng 6,56%"),
+        (50.0, 50.0, "nguoi", "không đổi"),
+    ],
+)
+def test_cards_sentences_and_tables_say_the_same_change(value, previous, measure, said):
+    from reports import kpi, narrative
+
+    row = _row(value, previous, measure)
+    card = kpi.card(row)
+    assert card.lines[-1].text == f"So cùng kỳ: {said}"
+    assert narrative._change_phrase(row) == f"so với cùng kỳ {said}"
+    change, points = progress.change_on_same_period(value, previous, measure)
+    assert progress.change_text(change, points) == said  # the slide table and ward table's rule

@@ -193,3 +193,20 @@ def test_overview_and_ward_page_count_statuses_alike(app_env):
     assert (
         "Chưa có kế hoạch" not in chips
     )  # the ward's denominators have no plan, and are not counted
+
+
+def test_a_ward_overview_names_no_lagging_wards(app_env):
+    import store
+
+    con = store.open_store(app_env)
+    ward = int(
+        store.scalar(
+            con, "SELECT unit_id FROM admin_units WHERE code = '18100' AND valid_to IS NULL"
+        )
+    )
+    con.close()
+    at = run_page("app.py", {"unit": str(ward), "year": "2026", "period": "1-9"})
+    assert not at.exception
+    texts = " ".join(m.value for m in at.markdown)
+    assert "Cần chú ý" in texts and "Chỉ tiêu chậm nhất so với tiến độ" in texts
+    assert "Phường, xã có nhiều chỉ tiêu chậm" not in texts  # it has no wards

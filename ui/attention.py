@@ -48,10 +48,13 @@ def render(own: pd.DataFrame, by_unit: pd.DataFrame | None, children: pd.DataFra
         return
     with st.container(border=True):
         st.markdown("#### Cần chú ý")
-        left, right = st.columns(2)
+        has_wards = not children.empty  # a ward has no wards to name: one column
+        left, right = st.columns(2) if has_wards else (st.container(), None)
         with left:
             st.markdown("**Chỉ tiêu chậm nhất so với tiến độ**")
             st.markdown("\n".join(f"- {_line(r)}" for r in behind.itertuples()) or "Không có.")
+        if right is None:
+            return
         with right:
             st.markdown("**Phường, xã có nhiều chỉ tiêu chậm**")
             st.markdown(

@@ -112,7 +112,7 @@ def actual_vs_target_by_unit(
             x=alt.X(
                 "value:Q",
                 title=f"Thực hiện và kế hoạch năm ({measure_name})",
-                axis=alt.Axis(format=",.0f"),
+                axis=alt.Axis(format=",.2~f"),  # a rate of 0,5 % keeps its decimals
             ),
             y=y,
             color=alt.Color(
@@ -148,7 +148,7 @@ def yearly_trend(
             y=alt.Y(
                 "value:Q",
                 title=measure_name,
-                axis=alt.Axis(format=",.0f"),
+                axis=alt.Axis(format=",.2~f"),  # a rate of 0,5 % keeps its decimals
                 scale=alt.Scale(zero=False),
             ),
             color=alt.Color(
@@ -202,7 +202,7 @@ def bullet_by_unit(
             x=alt.X(
                 "value:Q",
                 title=f"Thực hiện, kế hoạch năm (nền xám) và cùng kỳ (vạch đen) — {measure_name}",
-                axis=alt.Axis(format=",.0f"),
+                axis=alt.Axis(format=",.2~f"),  # a rate of 0,5 % keeps its decimals
             ),
             y=y,
             color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses)),

@@ -104,3 +104,30 @@ def test_cards_sentences_and_tables_say_the_same_change(value, previous, measure
     assert narrative._change_phrase(row) == f"so với cùng kỳ {said}"
     change, points = progress.change_on_same_period(value, previous, measure)
     assert progress.change_text(change, points) == said  # the slide table and ward table's rule
+
+
+def test_value_axes_keep_the_decimals_of_small_rates():
+    frame = pd.DataFrame(
+        {
+            "unit_id": [1, 2],
+            "unit_name": ["Phường A", "Phường B"],
+            "value": [0.4, 1.2],
+            "target": [0.6, 0.9],
+            "same_period_value": [0.5, 1.0],
+            "pct_of_target": [66.7, 133.3],
+            "status": ["met", "not_met"],
+            "kind": ["actual", "actual"],
+            "revisions": ["", ""],
+        }
+    )
+    for chart in (
+        charts.actual_vs_target_by_unit(frame, "%"),
+        charts.bullet_by_unit(frame.assign(rank=[1, 2], rank_change=[0, 0]), "%"),
+    ):
+        formats = [
+            enc.get("axis", {}).get("format")
+            for layer in chart.to_dict().get("layer", [chart.to_dict()])
+            for enc in layer.get("encoding", {}).values()
+            if isinstance(enc, dict)
+        ]
+        assert ",.0f" not in formats and ",.2~f" in formats

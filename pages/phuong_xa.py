@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import lineage, progress, queries, scorecard
+from reports import kpi
 from ui import cards, filters, history, layout, pickers
 from ui import lineage as lineage_view
 from vn import numbers as fmt
@@ -78,6 +79,7 @@ table = pd.DataFrame(
             for v, m, d in zip(card.target, card.measure, card.target_derived_from)
         ],
         "% kế hoạch": card.pct_of_target.map(fmt.percent),
+        "Tiến độ cần đạt": [kpi.pace_text(r) for _, r in card.iterrows()],
         "So cùng kỳ": [arrow(r) for r in card.itertuples()],
         "Lĩnh vực": card.group_name,
     }

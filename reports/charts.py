@@ -95,42 +95,13 @@ def status_scale(statuses: list[str] | None = None) -> alt.Scale:
 def actual_vs_target_by_unit(
     frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False
 ):
-    """Horizontal bars of the period's value per unit, coloured by status, with the year's target as a
-    tick. `frame` columns: unit_name, value, target, pct_of_target, status (code)."""
-    data, y = _by_unit(frame)
-    tooltip = [
-        alt.Tooltip("unit_name:N", title="Đơn vị"),
-        alt.Tooltip("value:Q", title=f"Thực hiện ({measure_name})", format=",.2~f"),
-        alt.Tooltip("target:Q", title=f"Kế hoạch năm ({measure_name})", format=",.2~f"),
-        alt.Tooltip("pct_text:N", title="So kế hoạch"),
-        alt.Tooltip("status_label:N", title="Tình trạng"),
-    ]
-    bars = (
-        alt.Chart(data)
-        .mark_bar(height={"band": 0.55}, cornerRadiusEnd=2)
-        .encode(
-            x=alt.X(
-                "value:Q",
-                title=f"Thực hiện và kế hoạch năm ({measure_name})",
-                axis=alt.Axis(format=",.2~f"),  # a rate of 0,5 % keeps its decimals
-            ),
-            y=y,
-            color=alt.Color(
-                "status_label:N",
-                title="Tình trạng",
-                scale=status_scale(
-                    [c for c in progress.status_table()["status"] if c in set(data["status"])]
-                ),
-            ),
-            tooltip=tooltip,
-        )
-    )
-    ticks = (
-        alt.Chart(data)
-        .mark_tick(color="#222", thickness=3, size=20)
-        .encode(x="target:Q", y=y, tooltip=tooltip)
-    )
-    return _finish(alt.layer(bars, ticks), title, height=alt.Step(40 if big else 28), big=big)
+    """The units' values against plan, drawn as `bullet_by_unit` draws them, so a mark means one
+    thing on every page: grey band = the year's plan, coloured bar = the period's value by status,
+    black tick = the same period last year."""
+    data = frame.copy()
+    if "same_period_value" not in data:
+        data["same_period_value"] = None
+    return bullet_by_unit(data, measure_name, title, big=big)
 
 
 def yearly_trend(

@@ -96,6 +96,17 @@ def _text(row: pd.Series, column: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+def pace_text(row: pd.Series) -> str:
+    """ "cần đạt ~72% kế hoạch (theo các năm trước)": the share of the plan a flow should have
+    reached by the period's end, and where that share comes from; empty for levels and whole years.
+    The status "vượt/đúng/chậm tiến độ" compares with it, so every page that shows one shows this."""
+    expected = row.get("expected_pct")
+    if not row.get("is_flow") or expected is None or pd.isna(expected) or expected >= 100:
+        return ""
+    basis = "theo các năm trước" if row.get("pace_basis") == "history" else "chia đều theo tháng"
+    return f"cần đạt ~{fmt.number(expected, 0)}% kế hoạch ({basis})"
+
+
 def rebuilt_note(row: pd.Series) -> str:
     """ "Thực hiện tính từ: …; cùng kỳ tính từ: …" for a row's figures rebuilt on today's boundaries."""
     parts = [
@@ -131,6 +142,7 @@ def card(row: pd.Series, targets: pd.DataFrame | None = None) -> KpiCard:
         color=progress.status_color(row["status"]),
         lines=[
             *plans,
+            *([Line("Tiến độ: " + pace_text(row))] if pace_text(row) else []),
             _change_line(row, bool(_text(row, "same_period_derived_from"))),
         ],
         note=rebuilt_note(row),

@@ -131,3 +131,31 @@ def test_value_axes_keep_the_decimals_of_small_rates():
             if isinstance(enc, dict)
         ]
         assert ",.0f" not in formats and ",.2~f" in formats
+
+
+def test_a_mark_means_one_thing_on_every_by_unit_chart():
+    """Tổng quan and Chỉ tiêu: the plan is the grey band, the same period the black tick."""
+    frame = pd.DataFrame(
+        {
+            "unit_id": [1],
+            "unit_name": ["Phường A"],
+            "value": [50.0],
+            "target": [100.0],
+            "same_period_value": [45.0],
+            "pct_of_target": [50.0],
+            "status": ["on_track"],
+        }
+    )
+    for chart in (
+        charts.actual_vs_target_by_unit(frame, "tỷ đồng"),
+        charts.bullet_by_unit(frame, "tỷ đồng"),
+    ):
+        layers = chart.to_dict()["layer"]
+        marks = {
+            (layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]): layer[
+                "encoding"
+            ]["x"]["field"]
+            for layer in layers
+        }
+        assert marks["tick"] == "same_period_value"
+        assert "target" in [layer["encoding"]["x"]["field"] for layer in layers]

@@ -105,3 +105,16 @@ def test_a_lower_is_better_rate_states_its_plan_in_points():
         "Kế hoạch 0,68% · cao hơn 0,18 điểm phần trăm",
         "So cùng kỳ: giảm 0,09 điểm phần trăm",
     ]
+
+
+def test_a_pace_status_shows_the_share_it_is_measured_against():
+    history = kpi.card(_row(is_flow=True, expected_pct=71.6, pace_basis="history"))
+    assert "Tiến độ: cần đạt ~72% kế hoạch (theo các năm trước)" in [
+        line.text for line in history.lines
+    ]
+    linear = kpi.card(_row(is_flow=True, expected_pct=75.0, pace_basis="linear"))
+    assert "Tiến độ: cần đạt ~75% kế hoạch (chia đều theo tháng)" in [
+        line.text for line in linear.lines
+    ]
+    level = kpi.card(_row(is_flow=False, expected_pct=None, pace_basis="level"))
+    assert not any(line.text.startswith("Tiến độ") for line in level.lines)

@@ -78,10 +78,22 @@ def _by_unit(frame: pd.DataFrame) -> tuple[pd.DataFrame, alt.Y]:
     data = frame.copy()
     data["status_label"] = data["status"].map(progress.status_label)
     data["pct_text"] = _pct_text(data["pct_of_target"])
-    order = data.sort_values("pct_of_target", ascending=False, na_position="last")[
-        "unit_name"
-    ].tolist()
-    return data, alt.Y("unit_name:N", sort=order, title=None)
+    for column in ("value", "target", "same_period_value"):  # tooltips say "—", never "null"
+        data[f"{column}_text"] = (
+            data[column].map(lambda v: "—" if fmt.is_missing(v) else fmt.number(v))
+            if column in data
+            else "—"
+        )
+    if {"value", "target", "direction"} <= set(data):  # best first, in each one's direction
+        rank = [
+            progress.attainment_pct(v, t, d)
+            for v, t, d in zip(data["value"], data["target"], data["direction"])
+        ]
+    else:
+        rank = data["pct_of_target"].tolist()
+    data["_rank"] = pd.to_numeric(pd.Series(rank, index=data.index), errors="coerce")
+    order = data.sort_values("_rank", ascending=False, na_position="last")["unit_name"].tolist()
+    return data.drop(columns="_rank"), alt.Y("unit_name:N", sort=order, title=None)
 
 
 def status_scale(statuses: list[str] | None = None) -> alt.Scale:
@@ -153,9 +165,9 @@ def bullet_by_unit(
         data["revisions"] = ""
     tooltip = [
         alt.Tooltip("unit_name:N", title="Đơn vị"),
-        alt.Tooltip("value:Q", title=f"Thực hiện ({measure_name})", format=",.2~f"),
-        alt.Tooltip("target:Q", title=f"Kế hoạch năm ({measure_name})", format=",.2~f"),
-        alt.Tooltip("same_period_value:Q", title="Cùng kỳ năm trước", format=",.2~f"),
+        alt.Tooltip("value_text:N", title=f"Thực hiện ({measure_name})"),
+        alt.Tooltip("target_text:N", title=f"Kế hoạch năm ({measure_name})"),
+        alt.Tooltip("same_period_value_text:N", title="Cùng kỳ năm trước"),
         alt.Tooltip("pct_text:N", title="So kế hoạch"),
         alt.Tooltip("status_label:N", title="Tình trạng"),
         alt.Tooltip("revisions:N", title="Các lần báo cáo"),

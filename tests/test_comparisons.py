@@ -159,3 +159,23 @@ def test_a_mark_means_one_thing_on_every_by_unit_chart():
         }
         assert marks["tick"] == "same_period_value"
         assert "target" in [layer["encoding"]["x"]["field"] for layer in layers]
+
+
+def test_by_unit_tooltips_never_say_null():
+    frame = pd.DataFrame(
+        {
+            "unit_id": [1, 2],
+            "unit_name": ["Phường A", "Phường B"],
+            "value": [50.0, 20.0],
+            "target": [100.0, None],
+            "same_period_value": [None, 18.0],
+            "pct_of_target": [50.0, None],
+            "status": ["on_track", "no_target"],
+        }
+    )
+    spec = charts.bullet_by_unit(frame, "tỷ đồng").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    fields = {t["field"] for layer in spec["layer"] for t in layer["encoding"].get("tooltip", [])}
+    for row in rows:
+        for field in fields:
+            assert row.get(field) is not None, (field, row)

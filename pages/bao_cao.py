@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from indicators import progress
 from reports import brief, deck, document, exports, slides
 from reports.unit_view import unit_view
 from ui import filters, layout
@@ -58,9 +59,25 @@ a.download_button(
 b.download_button(
     "Văn bản (.txt)", lambda: document.text(report), f"{name}.txt", "text/plain", on_click="ignore"
 )
+
+
+def _summary_xlsx() -> bytes:
+    table, headers = slides.summary_numbers(view)
+    lines = exports.title_lines(
+        report.title,
+        [f"Nguồn: Chỉ tiêu — {report.basis}", report.history],
+        demo=bool(st.session_state.get("demo_data")),
+    )
+    colors = {
+        progress.status_label(c): progress.status_color(c)
+        for c in progress.status_table()["status"]
+    }
+    return exports.to_xlsx(table, headers, "Tổng hợp", lines=lines, status_colors=colors)
+
+
 c.download_button(
     "Bảng tổng hợp (.xlsx)",
-    lambda: exports.to_xlsx(slides.summary_table(view)),
+    _summary_xlsx,
     f"{name}.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore",

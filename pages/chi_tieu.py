@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators import catalog, queries, ranking, scorecard, terms
+from indicators import catalog, progress, queries, ranking, scorecard, terms
 from reports import charts, exports
 from ui import cards, filters, layout, pickers
 from vn import numbers as fmt
@@ -75,18 +75,40 @@ st.altair_chart(charts.bullet_by_unit(wards, meta["measure_name"]), width="stret
 table, headers = ranking.table_for_export(wards)
 st.dataframe(ranking.display(table, headers), hide_index=True, width="stretch")
 name = f"{code}_{sel.year}_{sel.period.key}"
-left, right = st.columns(2)
+lines = exports.title_lines(
+    f"{meta['name']} theo phường, xã — {sel.unit_name}, {sel.period.title}",
+    [
+        f"Đơn vị tính: {meta['measure_name']}",
+        f"Nguồn: Chỉ tiêu — {st.session_state.get('approval_note', '')}",
+    ],
+    demo=bool(st.session_state.get("demo_data")),
+)
+colors = {
+    progress.status_label(c): progress.status_color(c) for c in progress.status_table()["status"]
+}
+left, middle, right = st.columns(3)
 left.download_button(
     "Tải bảng (.xlsx)",
-    lambda: exports.to_xlsx(table, headers),
+    lambda: exports.to_xlsx(table, headers, lines=lines, status_colors=colors),
     f"{name}.xlsx",  # built on click
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore",
 )
+middle.download_button(
+    "CSV cho Excel (dấu ;)",
+    lambda: exports.to_csv(table, headers, excel_vn=True, lines=lines),
+    f"{name}_excel.csv",
+    "text/csv",
+    on_click="ignore",
+    help="Dấu chấm phẩy giữa các cột, dấu phẩy thập phân: Excel tiếng Việt mở đúng ngay.",
+)
 right.download_button(
-    "Tải bảng (.csv)",
-    lambda: exports.to_csv(table, headers),
+    "CSV chuẩn (dấu ,)",
+    lambda: exports.to_csv(
+        table, headers, lines=lines[:1] if lines[0] == exports.DEMO_LINE else []
+    ),
     f"{name}.csv",
     "text/csv",
     on_click="ignore",
+    help="Dấu phẩy giữa các cột, dấu chấm thập phân, không có dòng tiêu đề: cho chương trình.",
 )

@@ -136,6 +136,44 @@ def _column(card: pd.DataFrame, name: str) -> list:
     return card[name].tolist() if name in card else [None] * len(card)
 
 
+def summary_numbers(view: UnitView) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The summary table for a spreadsheet: figures as numbers (the change in percentage points for
+    rates in %, said in its own column), status as text, rebuilt figures noted."""
+    card = view.headline
+    card = card[card.value.notna()]
+    changes = [
+        progress.change_on_same_period(v, p, m)
+        for v, p, m in zip(card.value, card.same_period_value, card.measure)
+    ]
+    frame = pd.DataFrame(
+        {
+            "name": card.name.map(narrative.short_name),
+            "measure": card.measure_name,
+            "value": card.value.astype(float),
+            "kind": card.kind.map({"actual": "Thực hiện", "estimate": "Ước thực hiện"}),
+            "target": pd.to_numeric(card.target, errors="coerce"),
+            "pct": pd.to_numeric(card.pct_of_target, errors="coerce").round(2),
+            "change": [round(c, 2) if c is not None else None for c, _ in changes],
+            "change_unit": ["điểm %" if p else "%" for _, p in changes],
+            "status": card.status_label,
+            "note": ranking.derived_notes(card),
+        }
+    )
+    headers = {
+        "name": "Chỉ tiêu",
+        "measure": "Đơn vị tính",
+        "value": "Thực hiện",
+        "kind": "Loại số liệu",
+        "target": "Kế hoạch năm",
+        "pct": "% kế hoạch",
+        "change": "So cùng kỳ",
+        "change_unit": "Đơn vị so cùng kỳ",
+        "status": "Tình trạng",
+        "note": "Ghi chú",
+    }
+    return frame, headers
+
+
 def summary_table(view: UnitView) -> pd.DataFrame:
     """Indicator, value, % of plan, change on the same period, status — for the deck's table slide."""
     card = view.headline

@@ -51,11 +51,11 @@ def test_chart_images(demo_store):
     assert svg.lstrip().startswith("<svg") and "Tổng giá trị sản xuất" in svg
 
 
-def test_xlsx_and_csv_neutralise_formulas():
+def test_xlsx_keeps_text_as_text_and_numbers_as_numbers_csv_neutralises():
     frame = pd.DataFrame(
         {
             "name": ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "Phường Bắc Hà"],
-            "value": [1.5, 2, 3, 4, 1234.5],
+            "value": [1.5, 2, -3, 4, 1234.5],
         }
     )
     wb = openpyxl.load_workbook(
@@ -64,14 +64,32 @@ def test_xlsx_and_csv_neutralise_formulas():
     ws = wb.active
     assert [c.value for c in ws[1]] == ["Đơn vị", "Giá trị"]
     names = [ws.cell(r, 1).value for r in range(2, 7)]
-    assert (
-        names[:4] == ['\'=HYPERLINK("x")', "'+1", "'-2", "'@SUM(A1)"]
-        and names[4] == "Phường Bắc Hà"
-    )
+    # written as they are, typed as text: no formula runs, no apostrophe shows
+    assert names == ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "Phường Bắc Hà"]
     assert all(ws.cell(r, 1).data_type == "s" for r in range(2, 7))
-    assert ws.cell(6, 2).value == 1234.5 and ws.cell(6, 2).number_format == "#,##0.##"
+    assert ws.cell(6, 2).value == 1234.5 and ws.cell(6, 2).number_format == "#,##0.00"
+    assert ws.cell(4, 2).value == -3.0  # a number, not "−3" text
     csv = exports.to_csv(frame).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv and "\n'+1," in csv
+
+
+def test_exports_say_what_and_whose_and_demo_first():
+    frame = pd.DataFrame({"name": ["Phường A"], "value": [20928.26], "n": [3]})
+    lines = exports.title_lines(
+        "Thu ngân sách theo phường, xã", ["Đơn vị: Phường A — 9 tháng năm 2026"], demo=True
+    )
+    ws = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(frame, lines=lines))).active
+    assert ws["A1"].value.startswith("DỮ LIỆU MẪU")
+    assert ws["A2"].value == "Thu ngân sách theo phường, xã"
+    assert ws["A3"].value == "Đơn vị: Phường A — 9 tháng năm 2026"
+    assert [c.value for c in ws[5]] == ["name", "value", "n"]
+    assert ws["B6"].value == 20928.26 and ws["B6"].number_format == "#,##0.00"
+    assert ws["C6"].value == 3 and ws["C6"].number_format == "#,##0"
+    excel = exports.to_csv(frame, excel_vn=True, lines=lines).decode("utf-8-sig").splitlines()
+    assert excel[0].startswith("DỮ LIỆU MẪU")
+    assert excel[-2:] == ["name;value;n", "Phường A;20928,26;3"]
+    plain = exports.to_csv(frame).decode("utf-8-sig").splitlines()
+    assert plain == ["name,value,n", "Phường A,20928.26,3"]
 
 
 def test_brief_docx_and_text(demo_store):
@@ -84,3 +102,25 @@ def test_brief_docx_and_text(demo_store):
     assert "ước đạt" in text or "đạt" in text
     plain = document.text(report).decode("utf-8")
     assert "nan" not in plain.lower().split() and "None" not in plain
+
+
+def test_the_report_summary_exports_numbers_not_text(demo_store):
+    ward = int(
+        demo_store.execute(
+            "SELECT unit_id FROM admin_units WHERE code = '18100' AND valid_to IS NULL"
+        ).fetchone()[0]
+    )
+    view = unit_view(demo_store, Selection(ward, "Phường Trần Phú", Period(2026, 1, 9)))
+    table, headers = slides.summary_numbers(view)
+    data = exports.to_xlsx(table, headers, lines=exports.title_lines("Tổng hợp", demo=True))
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert ws["A1"].value.startswith("DỮ LIỆU MẪU")
+    header = [c.value for c in ws[4]]
+    assert header[:4] == ["Chỉ tiêu", "Đơn vị tính", "Thực hiện", "Loại số liệu"]
+    values = [ws.cell(r, 3).value for r in range(5, ws.max_row + 1)]
+    assert values and all(isinstance(v, int | float) for v in values)  # number cells
+    units = {ws.cell(r, 8).value for r in range(5, ws.max_row + 1)}
+    assert units <= {"%", "điểm %"}
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not any(t.startswith("'") or "\u2212" in t for t in texts)
+    assert any("tính từ" in t for t in texts)  # its same period is rebuilt, and says so

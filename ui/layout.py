@@ -135,6 +135,7 @@ def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = Fals
     except Exception as exc:
         errors.show_failure("Không mở được kho dữ liệu", exc)
         st.stop()
+    st.session_state["demo_data"] = demo.has_demo(con)  # exports say "Dữ liệu mẫu" first
     if demo.has_demo(con) and compact:
         st.caption(":blue-background[**Dữ liệu mẫu**] — số liệu minh họa, không phải số liệu thật.")
     elif demo.has_demo(con):

@@ -10,6 +10,17 @@ from reports.unit_view import unit_view
 from ui import filters, keys, layout
 from ui.text import h
 
+PRESENT_PARAM = "present"  # ?present=1: the slide alone, for the projector (F toggles it)
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"]
+  {display: none !important;}
+[data-testid="stMainBlockContainer"], .block-container {padding-top: 0.3rem !important;
+  padding-bottom: 0.5rem !important; max-width: 100% !important;}
+[data-testid="stMain"] [data-testid="stVerticalBlock"] {gap: 0.45rem;}
+[data-testid="stMain"] {background: #fff;}
+</style>"""
+
 con = layout.page("Trình chiếu", icon="🖥️", compact=True)
 sel = filters.unit_year_period(con)
 if sel is None:
@@ -39,12 +50,15 @@ index = min(max(int(current) if current.isdigit() else 1, 1), n)
 
 st.markdown(
     """<style>
-.slide-title {font-size: 2.3rem; font-weight: 700; color: #0b5394; line-height: 1.2; margin: 0 0 .4rem}
-.slide-sentence {font-size: 1.55rem; line-height: 1.45; color: #111; margin-top: .6rem}
+.slide-title {font-size: 2.0rem; font-weight: 700; color: #0b5394; line-height: 1.2; margin: 0 0 .3rem}
+.slide-sentence {font-size: 1.5rem; line-height: 1.4; color: #111; margin: .3rem 0 .6rem}
 .slide-count {font-size: 1.1rem; color: #555}
 </style>""",
     unsafe_allow_html=True,
 )
+presenting = st.query_params.get(PRESENT_PARAM) == "1"
+if presenting:  # the projector shows the slide only: no sidebar, no Streamlit chrome
+    st.markdown(PRESENT_CSS, unsafe_allow_html=True)
 slide = deck_slides[index - 1]
 st.markdown(
     f'<div class="slide-title" data-testid="slide-title">{h(slide.title)}</div>',
@@ -72,6 +86,18 @@ if next_col.button(
     st.query_params["slide"] = str(index + 1)
     st.rerun()
 keys.arrow_keys()
+if st.button(
+    "Thoát trình chiếu (F)" if presenting else "Trình chiếu toàn màn hình (F)",
+    icon=":material/fullscreen_exit:" if presenting else ":material/fullscreen:",
+    key="slide_present",
+):
+    if presenting:
+        del st.query_params[PRESENT_PARAM]
+    else:
+        st.query_params[PRESENT_PARAM] = "1"
+    st.rerun()
+with st.expander("Ghi chú người trình bày"):
+    st.markdown(h(slide.notes))
 
 with st.expander("Tải xuống"):
     # each file is built when its button is clicked, not on every rerun (a PNG alone takes 0,4–1,5 s)

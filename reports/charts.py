@@ -43,7 +43,10 @@ def _finish(
         )
     return (
         chart.configure(locale=VI_LOCALE, font=FONT)
-        .configure_axis(labelFontSize=int(12 * size), titleFontSize=int(13 * size), labelLimit=260)
+        # slide rows are 22 px (SLIDE_ROW): labels of 16 px fit them without being dropped
+        .configure_axis(
+            labelFontSize=16 if big else 12, titleFontSize=int(13 * size), labelLimit=260
+        )
         .configure_legend(
             labelFontSize=int(12 * size),
             titleFontSize=int(12 * size),
@@ -51,6 +54,17 @@ def _finish(
             labelLimit=0,
         )
     )
+
+
+SLIDE_ROW = (
+    21  # px per row on a slide: 12 wards (a slide's most) + axis + legend fit 720 with the rest
+)
+
+
+def _rows_height(step: int, big: bool) -> alt.Step:
+    """A row per unit or indicator: thinner rows on a slide than their large font would take, so
+    a slide of up to 12 rows fits a 1280×720 projector with its title, sentence and buttons."""
+    return alt.Step(SLIDE_ROW if big else step)
 
 
 def _pct_text(values: pd.Series, decimals: int = 2, sign: str = "%") -> pd.Series:
@@ -197,7 +211,7 @@ def bullet_by_unit(
         .mark_tick(color="#111", thickness=2.5, size=22)
         .encode(x="same_period_value:Q", y=y, tooltip=tooltip)
     )
-    return _finish(alt.layer(band, bar, tick), title, height=alt.Step(40 if big else 28), big=big)
+    return _finish(alt.layer(band, bar, tick), title, height=_rows_height(28, big), big=big)
 
 
 DERIVED_SERIES = "Tính theo địa giới hiện nay"
@@ -409,5 +423,5 @@ def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = Fal
         .encode(x="x:Q")
     )
     return _finish(
-        alt.layer(bars, text, pace_ticks, full), title, height=alt.Step(54 if big else 30), big=big
+        alt.layer(bars, text, pace_ticks, full), title, height=_rows_height(30, big), big=big
     )

@@ -116,6 +116,8 @@ def build(
             else 10
         )
         _text(slide, item.sentence, Inches(0.5), top, width - Inches(1.0), room, size)
+        if item.notes:  # the whole text for the presenter (Ghi chú in PowerPoint)
+            slide.notes_slide.notes_text_frame.text = item.notes
 
     if table is not None and not table.empty:
         slide = prs.slides.add_slide(blank)

@@ -14,12 +14,33 @@ from reports.unit_view import UnitView
 from vn import numbers as fmt
 
 
+SHORT_SENTENCE = 170  # characters: two short lines at a slide's font on a 1280 px projector
+WARDS_PER_SLIDE = 12  # more wards than this are split over several slides
+
+
 @dataclass
 class Slide:
     key: str
     title: str
     chart: alt.TopLevelMixin
-    sentence: str
+    sentence: str  # what the room reads: at most two short lines (`short`)
+    notes: str = ""  # the whole text, for the presenter (page expander, .pptx notes)
+
+    def __post_init__(self) -> None:
+        if not self.notes:
+            self.notes = self.sentence
+        self.sentence = short(self.sentence)
+
+
+def short(text: str, limit: int = SHORT_SENTENCE) -> str:
+    """The first sentence, without its "trong đó" detail, cut at a clause when still too long."""
+    first = text.split(". ")[0].strip().rstrip(".")
+    first = first.split(", trong đó")[0].split(" Chậm tiến độ:")[0]
+    while len(first) > limit and "; " in first:
+        first = first.rsplit("; ", 1)[0]
+    if len(first) > limit:
+        first = first[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return first + ("" if first.endswith("…") else ".") if first else ""
 
 
 def options(view: UnitView) -> list[tuple[str, str]]:
@@ -82,14 +103,18 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
             if not lag.empty:
                 sentence += " Chậm tiến độ: " + ", ".join(lag.unit_name) + "."
             title = f"{narrative.short_name(row['name'])} theo phường, xã — {sel.unit_name}, {sel.period.title}"
-            slides.append(
-                Slide(
-                    key,
-                    title,
-                    charts.bullet_by_unit(frame, row["measure_name"], None, big=big),
-                    sentence,
+            pages = [
+                frame.iloc[i : i + WARDS_PER_SLIDE] for i in range(0, len(frame), WARDS_PER_SLIDE)
+            ]
+            for n, part in enumerate(pages, start=1):
+                slides.append(
+                    Slide(
+                        key if len(pages) == 1 else f"{key}:{n}",
+                        title if len(pages) == 1 else f"{title} ({n}/{len(pages)})",
+                        charts.bullet_by_unit(part, row["measure_name"], None, big=big),
+                        sentence,
+                    )
                 )
-            )
         elif kind == "ward":
             ward_id = int(ref)
             ward = view.children[view.children.unit_id == ward_id]

@@ -23,7 +23,11 @@ def test_deck_has_title_chart_and_table_slides(demo_store):
     ctx = _ctx(demo_store)
     keys = slides.default_keys(slides.options(ctx))
     built = slides.build(ctx, keys)
-    assert len(built) == len(keys) >= 5
+    # each key gives a slide; a ward slide of more than 12 wards (the city has 15) gives two
+    assert {b.key.rsplit(":", 1)[0] if b.key.count(":") == 2 else b.key for b in built} == set(keys)
+    assert len(built) >= len(keys) >= 5
+    wards = [b for b in built if b.key.startswith("indicator:gtsx_tong")]
+    assert [b.title.rsplit(" ", 1)[-1] for b in wards] == ["(1/2)", "(2/2)"]
     data = deck.build(
         built, ctx.selection.unit_name, ctx.selection.period.title, slides.summary_table(ctx)
     )
@@ -38,6 +42,9 @@ def test_deck_has_title_chart_and_table_slides(demo_store):
         shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
         assert item.title in shown and item.sentence in shown
         assert "6 tháng năm 2024" in item.title and "Hà Tĩnh" in item.title
+        assert len(item.sentence) <= slides.SHORT_SENTENCE + 1  # two short lines on the slide
+        assert slide.notes_slide.notes_text_frame.text == item.notes  # the whole text in the notes
+        assert item.notes.startswith(item.sentence.rstrip(".…"))
     table = [s for s in list(prs.slides)[-1].shapes if s.has_table][0].table
     assert table.cell(0, 0).text == "Chỉ tiêu"
     assert "Tổng giá trị sản xuất" in [table.cell(i, 0).text for i in range(1, len(table.rows))]

@@ -1,5 +1,6 @@
 """Keyboard arrows for the presentation: a tiny script in the page's own origin that clicks the
-"Trước"/"Tiếp" buttons on ←/→ (and PageUp/PageDown, as presentation clickers send)."""
+"Trước"/"Tiếp" buttons on ←/→ (and PageUp/PageDown, as presentation clickers send), and the
+full-screen button on F."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ if (!doc.__chitieuKeys) {
     let label = null;
     if (event.key === 'ArrowRight' || event.key === 'PageDown') label = 'Tiếp';
     if (event.key === 'ArrowLeft' || event.key === 'PageUp') label = 'Trước';
+    if (event.key === 'f' || event.key === 'F') label = '(F)';
     if (!label) return;
     const button = Array.from(doc.querySelectorAll('button')).find(b => b.innerText.trim().endsWith(label));
     if (button && !button.disabled) { event.preventDefault(); button.click(); }

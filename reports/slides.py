@@ -13,7 +13,6 @@ from reports import charts, narrative
 from reports.unit_view import UnitView
 from vn import numbers as fmt
 
-
 SHORT_SENTENCE = 170  # characters: two short lines at a slide's font on a 1280 px projector
 WARDS_PER_SLIDE = 12  # more wards than this are split over several slides
 

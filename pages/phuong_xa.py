@@ -91,7 +91,13 @@ styled = table.style.map(
     ),
     subset=["Tình trạng"],
 )
-st.dataframe(styled, hide_index=True, width="stretch", height=min(900, 38 * len(table) + 40))
+st.dataframe(
+    styled,
+    hide_index=True,
+    width="stretch",
+    height=min(900, 35 * (len(table) + 1) + 3),  # the rows it has: no blank rows below
+    column_config={"Tình trạng": st.column_config.TextColumn(width="medium")},  # "Chưa có kế hoạch"
+)
 history.notes(full, sel)
 marked = ("derived_from", "same_period_derived_from", "target_derived_from")
 if any(card[column].map(_rebuilt).any() for column in marked):

@@ -315,7 +315,6 @@ with tab_history:
                     "n_replaced",
                     "n_unchanged",
                     "n_warnings",
-                    "sha256",
                 ]
             ].rename(
                 columns={
@@ -328,12 +327,24 @@ with tab_history:
                     "n_replaced": "Thay thế",
                     "n_unchanged": "Không đổi",
                     "n_warnings": "Cảnh báo",
-                    "sha256": "SHA-256",
                 }
             ),
             hide_index=True,
             width="stretch",
         )
+        with st.expander("Chi tiết kỹ thuật (mã tệp SHA-256, bố cục nhận dạng)"):
+            st.dataframe(
+                hist[["upload_id", "file_name", "layout", "sha256"]].rename(
+                    columns={
+                        "upload_id": "Số",
+                        "file_name": "Tệp",
+                        "layout": "Bố cục",
+                        "sha256": "SHA-256",
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+            )
         ordered = hist.sort_values("upload_id", ascending=False)  # the latest first
         labels = {
             int(r.upload_id): f"#{r.upload_id} — {r.file_name} — {r.uploaded_at:%d/%m/%Y %H:%M} — "

@@ -12,6 +12,7 @@ import streamlit as st
 from indicators import lineage, queries
 from reports.unit_view import Selection
 from store import Connection
+from ui import share
 from vn.periods import Period, period_label
 
 BOUNDARIES_PARAM = "boundaries"  # ?boundaries=reported: figures only as each unit reported them
@@ -70,6 +71,7 @@ def unit_year_period(con: Connection, container=None) -> Selection | None:
         _pick("Đơn vị", ids, names, "unit", "flt_unit", box, default=_landing(con, units, period))
     )
     boundaries = boundaries_choice(box)
+    share.copy_link(box)
     row = units[units.unit_id == unit_id].iloc[0]
     return Selection(unit_id, lin.label(unit_id), period, row["unit_type"], boundaries)
 

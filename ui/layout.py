@@ -66,6 +66,14 @@ _UPLOADER_CSS = """<style>
 </style>"""
 
 
+# Streamlit's own English: the chart menu (Save as PNG, View Source…) and the element toolbars
+# (Fullscreen, Download as CSV, Search) are hidden; the pages give Vietnamese downloads instead.
+_CHROME_CSS = """<style>
+.vega-embed details, .vega-embed .vega-actions {display: none !important;}
+[data-testid="stElementToolbar"] {display: none !important;}
+</style>"""
+
+
 def vietnamese_uploader() -> None:
     st.html(_UPLOADER_CSS)
 
@@ -110,6 +118,7 @@ def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = Fals
         page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide" if wide else "centered"
     )
     entry = _entry(inspect.stack()[1].filename)
+    st.html(_CHROME_CSS)
     try:
         data.connection()  # the store migrated and (demo) seeded before anyone signs in
         user = auth.current_user()

@@ -27,6 +27,7 @@ HISTORY_COLUMNS = [
 units_with_data = units.with_data
 periods = observations.periods
 units_with_values = observations.units_with_values
+unit_row = units.by_id
 
 
 def all_periods(con: Connection) -> pd.DataFrame:

@@ -51,7 +51,13 @@ def _deck() -> bytes:
 a, b, c, d = st.columns(4)
 a.download_button(
     "Word (.docx)",
-    lambda: document.docx(report),
+    lambda: document.docx(
+        report,
+        unit_name=sel.unit_name,
+        parent_name=view.parent_name,
+        table=slides.summary_table(view),
+        demo=bool(st.session_state.get("demo_data")),
+    ),
     f"{name}.docx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     on_click="ignore",

@@ -57,6 +57,15 @@ class UnitView:
         return scorecard.headline(self.card)
 
     @cached_property
+    def parent_name(self) -> str:
+        """The body above the unit (for a document's heading), '' for a top unit."""
+        row = queries.unit_row(self.con, self.selection.unit_id)
+        if row is None or pd.isna(row["parent_id"]):
+            return ""
+        parent = queries.unit_row(self.con, int(row["parent_id"]))
+        return "" if parent is None else str(parent["name"])
+
+    @cached_property
     def targets(self) -> pd.DataFrame:
         """The year's plans of the unit, one row per source (no term target)."""
         return queries.year_targets(self.con, [self.selection.unit_id], self.selection.year)

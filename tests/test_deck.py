@@ -103,10 +103,34 @@ def test_brief_docx_and_text(demo_store):
     report = brief.build(
         unit_view(demo_store, Selection(2, "Thành phố Hà Tĩnh", Period(2024, 1, 6)))
     )
-    doc = Document(io.BytesIO(document.docx(report)))
+    view = unit_view(demo_store, Selection(2, "Thành phố Hà Tĩnh", Period(2024, 1, 6)))
+    figures = slides.summary_table(view)
+    data = document.docx(
+        report, unit_name="Thành phố Hà Tĩnh", parent_name="Tỉnh Hà Tĩnh", table=figures, demo=True
+    )
+    doc = Document(io.BytesIO(data))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert report.title in text and "Cần chú ý" in text
+    assert report.title in text and "Cần chú ý" in text and "BÁO CÁO" in text
     assert "ước đạt" in text or "đạt" in text
+    assert doc.paragraphs[0].text.startswith("DỮ LIỆU MẪU")
+    # Nghị định 30/2020: A4, margins 20/20/30/15 mm, Times New Roman, body 14
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin)] == [20, 20]
+    assert (round(section.left_margin.mm), round(section.right_margin.mm)) == (30, 15)
+    fonts = {r.font.name for p in doc.paragraphs for r in p.runs}
+    assert fonts == {"Times New Roman"}
+    body = [p for p in doc.paragraphs if p.text == report.paragraphs[0][1]][0]
+    assert body.runs[0].font.size.pt == 14
+    heading, figures_table, closing = doc.tables
+    top = heading.rows[0].cells
+    assert "UBND THÀNH PHỐ HÀ TĨNH" in top[0].text and "Số:" in top[0].text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in top[1].text
+    assert "Độc lập - Tự do - Hạnh phúc" in top[1].text and "Hà Tĩnh, ngày" in top[1].text
+    assert figures_table.rows[0].cells[0].text == "Chỉ tiêu" and len(figures_table.rows) > 5
+    assert "Nơi nhận:" in closing.rows[0].cells[0].text
+    assert "TM. ỦY BAN NHÂN DÂN" in closing.rows[0].cells[1].text
+    assert section.different_first_page_header_footer  # page numbers from page 2
     plain = document.text(report).decode("utf-8")
     assert "nan" not in plain.lower().split() and "None" not in plain
 

@@ -39,7 +39,7 @@ mode = st.radio(
 )
 event = st.altair_chart(
     charts.heatmap(frame, mode),
-    width="stretch",
+    width="content",  # its own width (30 px a ward): wider than a phone, it scrolls sideways
     on_select="rerun",
     selection_mode="ward",
     key="compare_heatmap",

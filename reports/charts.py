@@ -67,6 +67,21 @@ def _rows_height(step: int, big: bool) -> alt.Step:
     return alt.Step(SLIDE_ROW if big else step)
 
 
+LINE_BREAK = "|"  # in an axis label: where it wraps (see wrapped_axis)
+
+
+def wrap_label(text: str, width: int = 34) -> str:
+    """A long name broken into lines of about `width` characters, for `wrapped_axis`: shown whole
+    on two or three lines instead of cut ("13. Tổ chức sản xuất và phát triển kinh t…")."""
+    import textwrap
+
+    return LINE_BREAK.join(textwrap.wrap(str(text), width)) or str(text)
+
+
+def wrapped_axis(**kw) -> alt.Axis:
+    return alt.Axis(labelExpr=f"split(datum.label, '{LINE_BREAK}')", labelLimit=0, **kw)
+
+
 def _pct_text(values: pd.Series, decimals: int = 2, sign: str = "%") -> pd.Series:
     """48.0802 → '48,08%' for labels and tooltips (missing → '—'); the same digits on every chart."""
     return values.map(
@@ -311,6 +326,9 @@ def trend_with_targets(
     return _finish(alt.layer(*layers), title, big=big)
 
 
+HEATMAP_NUMBERS_UP_TO = 15  # wards: more columns than this and the cells are too narrow for "105,3"
+
+
 def heatmap(
     frame: pd.DataFrame, color_by: str = "pct", title: str | None = None, big: bool = False
 ):
@@ -320,6 +338,7 @@ def heatmap(
     data = frame.copy()
     data["status_label"] = data["status"].map(progress.status_label)
     data["pct_text"] = _pct_text(data["pct_of_target"], decimals=1, sign="")
+    data["row_label"] = data["short_name"].map(lambda t: wrap_label(t, 34))
     data["unit_label"] = (
         data["unit_name"]
         .str.replace(r"^Phường ", "P. ", regex=True)
@@ -340,7 +359,7 @@ def heatmap(
         data["attainment_pct"] = pd.to_numeric(data["attainment_pct"], errors="coerce")
         color = alt.Color(
             "attainment_pct:Q",
-            title="Mức đạt kế hoạch (%, 100 = đúng kế hoạch)",
+            title="Mức đạt kế hoạch (%)",
             scale=alt.Scale(
                 scheme="blueorange", reverse=True, domainMid=100, clamp=True, domain=[0, 200]
             ),
@@ -351,7 +370,7 @@ def heatmap(
             title=None,
             axis=alt.Axis(labelAngle=-45, labelLimit=160, orient="top", labelOverlap=False),
         ),
-        y=alt.Y("short_name:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("row_label:N", title=None, sort=None, axis=wrapped_axis(labelOverlap=False)),
     )
     rect = (
         base.mark_rect(stroke="white", strokeWidth=1.5)
@@ -369,12 +388,16 @@ def heatmap(
     )
     layers = [rect]
     if (
-        data["unit_name"].nunique() <= 30
-    ):  # numbers in cells stay readable (and fast to draw) up to ~30 columns
+        data["unit_name"].nunique() <= HEATMAP_NUMBERS_UP_TO
+    ):  # numbers fit their cells up to ~15 columns; beyond, the colour and its legend say it
         layers.append(
             base.mark_text(fontSize=11).encode(text="pct_text:N", color=alt.value("#111"))
         )
-    return _finish(alt.layer(*layers), title, height=alt.Step(30 if not big else 44), big=big)
+    # a column per ward keeps its width (30 px) however narrow the screen: a phone scrolls the
+    # chart sideways instead of squeezing 27 wards into a few pixels each
+    return _finish(
+        alt.layer(*layers), title, height=alt.Step(34 if not big else 44), big=big
+    ).properties(width=alt.Step(30 if not big else 40))
 
 
 def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = False):

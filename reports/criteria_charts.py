@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from indicators.progress import status_color
-from reports.charts import _finish
+from reports.charts import _finish, wrap_label, wrapped_axis
 from vn import numbers as fmt
 
 # Colour-blind-safe (Okabe–Ito) colours shared with the progress statuses in data/statuses.toml.
@@ -181,16 +181,17 @@ def most_missing_bars(frame: pd.DataFrame, title: str | None = None):
 
 def unit_history(long: pd.DataFrame, title: str | None = None):
     """One unit: criteria (rows) × years (columns). `long` columns year, number, criterion, status."""
+    data = long.assign(row_label=long["criterion"].map(lambda t: wrap_label(t, 38)))
     chart = (
-        alt.Chart(long)
+        alt.Chart(data)
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=alt.X("year:O", title="Năm", axis=alt.Axis(labelAngle=0)),
             y=alt.Y(
-                "criterion:N",
+                "row_label:N",
                 sort=alt.SortField("number"),
                 title=None,
-                axis=alt.Axis(labelOverlap=False),
+                axis=wrapped_axis(labelOverlap=False),
             ),
             color=alt.Color("status:N", scale=STATUS_SCALE, title=None),
             tooltip=[
@@ -200,7 +201,7 @@ def unit_history(long: pd.DataFrame, title: str | None = None):
             ],
         )
     )
-    return _finish(chart, title, height=alt.Step(20))
+    return _finish(chart, title, height=alt.Step(30))  # two lines of a wrapped name
 
 
 # ---------------------------------------------------------------- urban

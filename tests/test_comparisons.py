@@ -179,3 +179,30 @@ def test_by_unit_tooltips_never_say_null():
     for row in rows:
         for field in fields:
             assert row.get(field) is not None, (field, row)
+
+
+def test_long_names_wrap_and_many_wards_keep_the_colour_legend():
+    names = [f"Phường {i:02d}" for i in range(27)]
+    long = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng xã hội"
+    frame = pd.DataFrame(
+        {
+            "unit_id": range(27),
+            "unit_name": names,
+            "short_name": [long] * 27,
+            "name": [long] * 27,
+            "value": [50.0] * 27,
+            "target": [100.0] * 27,
+            "direction": ["higher"] * 27,
+            "pct_of_target": [50.0] * 27,
+            "status": ["behind"] * 27,
+        }
+    )
+    spec = charts.heatmap(frame, "pct").to_dict()
+    axis = spec["layer"][0]["encoding"]["y"]["axis"]
+    assert "split(datum.label" in axis["labelExpr"] and axis["labelLimit"] == 0
+    rows = next(iter(spec["datasets"].values()))
+    assert all("|" in r["row_label"] and "…" not in r["row_label"] for r in rows)
+    assert len(spec["layer"]) == 1  # 27 wards: no numbers squeezed into the cells
+    assert spec["layer"][0]["encoding"]["color"]["field"] == "attainment_pct"  # legend kept
+    few = charts.heatmap(frame[frame.unit_id < 10], "pct").to_dict()
+    assert len(few["layer"]) == 2  # ten wards: the numbers fit

@@ -68,9 +68,12 @@ _UPLOADER_CSS = """<style>
 
 # Streamlit's own English: the chart menu (Save as PNG, View Source…) and the element toolbars
 # (Fullscreen, Download as CSV, Search) are hidden; the pages give Vietnamese downloads instead.
+# Wide charts scroll sideways.
 _CHROME_CSS = """<style>
 .vega-embed details, .vega-embed .vega-actions {display: none !important;}
 [data-testid="stElementToolbar"] {display: none !important;}
+/* a chart wider than the screen (So sánh: 30 px a ward) scrolls sideways instead of being cut */
+[data-testid="stFullScreenFrame"]:has([data-testid="stVegaLiteChart"]) {overflow-x: auto;}
 </style>"""
 
 

@@ -102,10 +102,15 @@ with st.expander("Ghi chú người trình bày"):
 with st.expander("Tải xuống"):
     # each file is built when its button is clicked, not on every rerun (a PNG alone takes 0,4–1,5 s)
     name = f"trang_{index}_{sel.year}_{sel.period.key}"
+    image_notes = [
+        "Nguồn: Chỉ tiêu — "
+        + st.session_state.get("approval_note", "số liệu báo cáo của các đơn vị"),
+        "DỮ LIỆU MẪU — số liệu minh họa" if st.session_state.get("demo_data") else "",
+    ]
     a, b, c = st.columns(3)
     a.download_button(
         "Biểu đồ (.png)",
-        lambda: images.png(slide.chart),
+        lambda: images.png(slide.chart, title=slide.title, subtitle=image_notes),
         f"{name}.png",
         "image/png",
         key="dl_png",
@@ -113,7 +118,7 @@ with st.expander("Tải xuống"):
     )
     b.download_button(
         "Biểu đồ (.svg)",
-        lambda: images.svg(slide.chart),
+        lambda: images.svg(slide.chart, title=slide.title, subtitle=image_notes),
         f"{name}.svg",
         "image/svg+xml",
         key="dl_svg",

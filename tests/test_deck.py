@@ -155,3 +155,19 @@ def test_the_report_summary_exports_numbers_not_text(demo_store):
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert not any(t.startswith("'") or "\u2212" in t for t in texts)
     assert any("tính từ" in t for t in texts)  # its same period is rebuilt, and says so
+
+
+def test_a_chart_image_is_16_9_with_title_and_source(demo_store):
+    built = slides.build(_ctx(demo_store), ["group:kinh_te"])
+    data = images.png(
+        built[0].chart,
+        scale=1.0,
+        title=built[0].title,
+        subtitle=["Nguồn: Chỉ tiêu", "DỮ LIỆU MẪU — số liệu minh họa"],
+    )
+    import struct
+
+    width, height = struct.unpack(">II", data[16:24])  # the PNG header's size
+    assert (width, height) == (1280, 720)
+    svg = images.svg(built[0].chart, title=built[0].title, subtitle=["Nguồn: Chỉ tiêu"])
+    assert "Thành phố Hà Tĩnh" in svg and "Nguồn: Chỉ tiêu" in svg

@@ -11,6 +11,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
+from indicators import progress
 from reports import images
 from reports.slides import Slide
 
@@ -144,9 +145,20 @@ def build(
         grid = shape.table
         for j, col in enumerate(table.columns):
             grid.cell(0, j).text = str(col)
+        colors = {
+            progress.status_label(c): progress.status_color(c)
+            for c in progress.status_table()["status"]
+        }
         for i in range(rows):
             for j, value in enumerate(table.iloc[i]):
-                grid.cell(i + 1, j).text = str(value)
+                cell = grid.cell(i + 1, j)
+                cell.text = str(value)
+                if str(value) in colors:  # the status cell in its status colour, as on the page
+                    cell.fill.solid()
+                    cell.fill.fore_color.rgb = RGBColor.from_string(colors[str(value)].lstrip("#"))
+                    for run in cell.text_frame.paragraphs[0].runs:
+                        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                        run.font.bold = True
         for r in grid.rows:
             for c in r.cells:
                 for p in c.text_frame.paragraphs:

@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 from docx import Document
 from pptx import Presentation
+from pptx.util import Inches
 
 from reports import brief, deck, document, exports, images, slides
 from reports.unit_view import Selection, unit_view
@@ -45,8 +46,12 @@ def test_deck_has_title_chart_and_table_slides(demo_store):
         assert len(item.sentence) <= slides.SHORT_SENTENCE + 1  # two short lines on the slide
         assert slide.notes_slide.notes_text_frame.text == item.notes  # the whole text in the notes
         assert item.notes.startswith(item.sentence.rstrip(".…"))
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
     table = [s for s in list(prs.slides)[-1].shapes if s.has_table][0].table
     assert table.cell(0, 0).text == "Chỉ tiêu"
+    status_col = [table.cell(0, j).text for j in range(len(table.columns))].index("Tình trạng")
+    filled = [table.cell(i, status_col).fill.fore_color.rgb for i in range(1, len(table.rows))]
+    assert all(str(c) != "FFFFFF" for c in filled)  # every status cell in its colour
     assert "Tổng giá trị sản xuất" in [table.cell(i, 0).text for i in range(1, len(table.rows))]
 
 

@@ -79,8 +79,8 @@ table = pd.DataFrame(
             for v, m, d in zip(card.target, card.measure, card.target_derived_from)
         ],
         "% kế hoạch": card.pct_of_target.map(fmt.percent),
-        "Tiến độ cần đạt": [kpi.pace_text(r) for _, r in card.iterrows()],
         "So cùng kỳ": [arrow(r) for r in card.itertuples()],
+        "Tiến độ cần đạt": [kpi.pace_text(r) for _, r in card.iterrows()],
         "Lĩnh vực": card.group_name,
     }
 )
@@ -96,7 +96,11 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=min(900, 35 * (len(table) + 1) + 3),  # the rows it has: no blank rows below
-    column_config={"Tình trạng": st.column_config.TextColumn(width="medium")},  # "Chưa có kế hoạch"
+    column_config={
+        "Tình trạng": st.column_config.TextColumn(width="medium"),  # "Chưa có kế hoạch" whole
+        "Đơn vị tính": st.column_config.TextColumn(width="small"),
+        "Lĩnh vực": st.column_config.TextColumn(width="small"),
+    },
 )
 history.notes(full, sel)
 marked = ("derived_from", "same_period_derived_from", "target_derived_from")

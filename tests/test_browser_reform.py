@@ -66,13 +66,19 @@ def _in_force(db, day: str, parent_code: str) -> list[str]:
 
 
 def test_new_ward_sees_rebuilt_history_and_only_units_of_its_period(server, browser):
-    page = open_page(browser, server, *WARD_LEADER, viewport={"width": 1280, "height": 720})
+    page = open_page(browser, server, *WARD_LEADER, viewport={"width": 1440, "height": 900})
     page.goto(server + "/phuong_xa?year=2026&period=1-9")
     wait_idle(page)
     assert_no_error(page)
     assert page.get_by_role("heading", name="Phường Trần Phú — 9 tháng năm 2026").count() == 1
     units = _options(page, "Đơn vị")
     assert units == ["Phường Trần Phú"]  # the leader's one unit of 2026, no predecessor
+    # the table draws its cells lazily: wait for the change column's cells to be there
+    wait_count(
+        page.locator("[data-testid='stDataFrame']")
+        .first.locator("[role='gridcell']")
+        .filter(has_text=re.compile(r"^[▲▼=] "))
+    )
     scorecard = _grid_cells(page, 0)
     change = [c for c in scorecard if c.startswith(("▲", "▼", "="))]
     assert change and all(c.endswith("*") for c in change)  # 2026 against the rebuilt 2025

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_no_error, chromium_path, shot, until_url, wait_count, wait_idle
 from tests.signin import open_page
@@ -59,4 +60,5 @@ def test_every_slide_fits_the_projector(server, browser):
     # F leaves presentation mode
     until_url(page, lambda _: page.keyboard.press("f"), re.compile(r"^(?!.*present=1).*$"))
     wait_idle(page)
-    assert page.locator("[data-testid='stSidebar']").is_visible()
+    # the rerun replaces the presentation style a moment after it ends: wait for the sidebar
+    expect(page.locator("[data-testid='stSidebar']")).to_be_visible(timeout=20000)

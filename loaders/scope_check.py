@@ -15,7 +15,10 @@ def out_of_scope(result: FileResult, allowed: Collection[int], user: str, scope_
     obs = result.observations
     if obs.empty:
         return found
-    outside = obs[~obs["unit_id"].astype("int64").isin(list(allowed))]
+    units = obs["unit_id"].astype("int64")
+    # -1: rows whose unit could not be told (that is already an error on its cell, with the
+    # suggestion): not "another unit" outside the scope
+    outside = obs[(units >= 0) & ~units.isin(list(allowed))]
     for unit_id, rows in outside.groupby("unit_id", sort=False):
         first = rows.iloc[0]
         cell = str(first.get("source_cell") or "")

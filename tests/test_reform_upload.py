@@ -74,3 +74,25 @@ def test_a_report_made_in_2026_about_2024_names_the_units_of_2024(con):
     for unit_id, year in zip(loaded.unit_id, loaded.year):
         valid_to = units[int(unit_id)]
         assert valid_to is None or valid_to.year >= int(year)
+
+
+def test_an_unresolved_old_ward_is_one_error_not_also_out_of_scope(con):
+    from loaders.scope_check import out_of_scope
+
+    data = xlsx_bytes(
+        {
+            "Bao cao": [
+                ["UBND PHƯỜNG BẮC HÀ"],
+                [],
+                ["BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2026"],
+                [],
+                ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện 9 tháng"],
+                ["1", "2", "3", "4", "5"],
+                ["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", "1.250,5", "890,25"],
+                ["Ghi chú: số liệu ước tính."],
+            ]
+        }
+    )
+    result = parse_upload("bac_ha_9t_2026.xlsx", data, con)
+    assert any("Phường Thành Sen" in m for m in _messages(result))
+    assert out_of_scope(result, {1}, "qt.tinh", "Tỉnh Hà Tĩnh") == []  # no "số liệu của -1"

@@ -92,6 +92,36 @@ def change_text(change: float | None, in_points: bool, decimals: int = 2) -> str
     return f"{word} {amount} điểm phần trăm" if in_points else f"{word} {amount}%"
 
 
+def against_plan(
+    value: float | None, target: float | None, measure: str, direction: str
+) -> tuple[float | None, bool]:
+    """(figure, in_points) against the plan: a lower-is-better rate in % has a ceiling, so its gap in
+    percentage points ("cao hơn 0,18 điểm phần trăm"), since "bằng 126,62% kế hoạch" would read as
+    doing better; anything else % of plan. The one rule behind cards, tables, slides, sentences
+    and exports."""
+    in_points = measure in POINTS_MEASURES and direction == "lower"
+    if value is None or target is None or pd.isna(value) or pd.isna(target):
+        return None, in_points
+    if in_points:
+        return value - target, True
+    return pct_of_target(value, target), False
+
+
+def plan_text(figure: float | None, in_points: bool, decimals: int = 2) -> str:
+    """ "48,08%" (of plan), "cao hơn 0,18 điểm phần trăm", "thấp hơn 0,2 điểm phần trăm", "bằng
+    kế hoạch", "" (no figure)."""
+    from vn import numbers as fmt
+
+    if figure is None or pd.isna(figure):
+        return ""
+    if not in_points:
+        return fmt.percent(figure)
+    if round(figure, decimals) == 0:
+        return "bằng kế hoạch"
+    side = "cao hơn" if figure > 0 else "thấp hơn"
+    return f"{side} {fmt.number(abs(figure), decimals)} điểm phần trăm"
+
+
 def attainment_pct(value: float | None, target: float | None, direction: str) -> float | None:
     """How far the plan is attained, 100 = on plan, above = better, in the indicator's direction:
     value / target for higher-is-better; target / value for lower-is-better (a poverty rate at 180 %

@@ -78,7 +78,10 @@ table = pd.DataFrame(
             fmt.number(v, fmt.decimals_for(m)) + (REBUILT if _rebuilt(d) and pd.notna(v) else "")
             for v, m, d in zip(card.target, card.measure, card.target_derived_from)
         ],
-        "% kế hoạch": card.pct_of_target.map(fmt.percent),
+        "So kế hoạch": [
+            progress.plan_text(*progress.against_plan(v, t, m, d)) or "—"
+            for v, t, m, d in zip(card.value, card.target, card.measure, card.direction)
+        ],
         "So cùng kỳ": [arrow(r) for r in card.itertuples()],
         "Tiến độ cần đạt": [kpi.pace_text(r) for _, r in card.iterrows()],
         "Lĩnh vực": card.group_name,

@@ -338,6 +338,14 @@ def heatmap(
     data = frame.copy()
     data["status_label"] = data["status"].map(progress.status_label)
     data["pct_text"] = _pct_text(data["pct_of_target"], decimals=1, sign="")
+    data["plan_text"] = (
+        [
+            progress.plan_text(*progress.against_plan(v, t, m, d)) or "—"
+            for v, t, m, d in zip(data["value"], data["target"], data["measure"], data["direction"])
+        ]
+        if {"value", "target", "measure", "direction"} <= set(data)
+        else data["pct_text"].map(lambda t: f"{t}%" if t else "—")
+    )
     data["row_label"] = data["short_name"].map(lambda t: wrap_label(t, 34))
     data["unit_label"] = (
         data["unit_name"]
@@ -380,7 +388,7 @@ def heatmap(
             tooltip=[
                 alt.Tooltip("unit_name:N", title="Đơn vị"),
                 alt.Tooltip("name:N", title="Chỉ tiêu"),
-                alt.Tooltip("pct_text:N", title="% kế hoạch"),
+                alt.Tooltip("plan_text:N", title="So kế hoạch"),
                 alt.Tooltip("status_label:N", title="Tình trạng"),
             ],
         )

@@ -58,15 +58,11 @@ def _plan_lines(row: pd.Series, targets: pd.DataFrame | None) -> list[Line]:
             )
             for t in own.itertuples()
         ]
-    if (
-        row["measure"] == "pct"
-        and row.get("direction") == "lower"
-        and pd.notna(row["value"])
-        and pd.notna(row["target"])
-    ):  # "bằng 126,62% kế hoạch" would read as doing better: say it as the sentences do
-        gap = row["value"] - row["target"]
-        side = "cao hơn" if gap > 0 else "thấp hơn"
-        tail = f" · {side} {fmt.number(abs(gap), 2)} điểm phần trăm" if round(gap, 2) else ""
+    gap, in_points = progress.against_plan(
+        row["value"], row["target"], row["measure"], row.get("direction", "higher")
+    )
+    if in_points and gap is not None:  # a ceiling: the plan and the gap, as the sentences say it
+        tail = f" · {progress.plan_text(gap, True)}" if round(gap, 2) else ""
         return [Line("Kế hoạch ", f"{fmt.number(row['target'], 2)}%", tail)]
     if pd.notna(row["pct_of_target"]):
         source = f" ({row['target_source_label']})" if row["target_source"] else ""

@@ -54,6 +54,8 @@ def _plan_phrase(row: pd.Series, targets: pd.DataFrame | None, completed: bool) 
     if not rows:
         return ""
     lower = row["direction"] == "lower"
+    if lower and row["measure"] == "pct":  # a ceiling: the plan and the gap in points
+        return _ceiling_phrase(row, completed)
     if completed:
         pct, label = rows[0]
         value, target = row["value"], row["target"]
@@ -64,9 +66,20 @@ def _plan_phrase(row: pd.Series, targets: pd.DataFrame | None, completed: bool) 
             if value == target:
                 return f"đạt {label}"
             return f"chưa đạt {label} (bằng {fmt.percent(pct)})"
-    if lower and row["measure"] == "pct":
-        return f"{label_target(row)}"
     return "bằng " + " và ".join(f"{fmt.percent(p)} {label}" for p, label in rows)
+
+
+def _ceiling_phrase(row: pd.Series, completed: bool) -> str:
+    """'kế hoạch 0,68%, cao hơn 0,18 điểm phần trăm'; a completed year says the verdict first:
+    'chưa đạt kế hoạch (kế hoạch 0,68%, cao hơn 0,18 điểm phần trăm)'."""
+    gap, _ = progress.against_plan(row["value"], row["target"], row["measure"], "lower")
+    phrase = label_target(row)
+    if gap is not None and round(gap, 2):
+        phrase += ", " + progress.plan_text(gap, True)
+    if not completed or gap is None:
+        return phrase
+    verdict = "vượt" if round(gap, 2) < 0 else ("đạt" if round(gap, 2) == 0 else "chưa đạt")
+    return f"{verdict} kế hoạch ({phrase})"
 
 
 def label_target(row: pd.Series) -> str:

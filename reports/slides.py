@@ -11,7 +11,6 @@ import pandas as pd
 from indicators import progress, ranking, scorecard
 from reports import charts, narrative
 from reports.unit_view import UnitView
-from vn import numbers as fmt
 
 SHORT_SENTENCE = 170  # characters: two short lines at a slide's font on a 1280 px projector
 WARDS_PER_SLIDE = 12  # more wards than this are split over several slides
@@ -137,14 +136,27 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
     return slides
 
 
+def _plan_texts(card: pd.DataFrame) -> list[str]:
+    """Each row against its plan by the shared rule: "48,08%" or "cao hơn 0,18 điểm phần trăm"."""
+    return [
+        progress.plan_text(*progress.against_plan(v, t, m, d)) or "—"
+        for v, t, m, d in zip(card.value, card.target, card.measure, card.direction)
+    ]
+
+
+def _plan_phrase(row) -> str:
+    figure, in_points = progress.against_plan(row.value, row.target, row.measure, row.direction)
+    text = progress.plan_text(figure, in_points)
+    return text if in_points else f"{text} kế hoạch"
+
+
 def ward_sentence(ward_name: str, wcard: pd.DataFrame) -> str:
     good = wcard[wcard.status.isin(["ahead", "on_track", "exceeded", "met"])]
     lag = wcard[wcard.status.isin(["behind", "not_met"])]
     text = f"{ward_name} có {len(good)}/{len(wcard)} chỉ tiêu đúng hoặc vượt tiến độ"
     if not lag.empty:
         text += "; chậm: " + ", ".join(
-            f"{narrative.short_name(r.name)} ({fmt.percent(r.pct_of_target)} kế hoạch)"
-            for r in lag.itertuples()
+            f"{narrative.short_name(r.name)} ({_plan_phrase(r)})" for r in lag.itertuples()
         )
     return text + "."
 
@@ -169,6 +181,10 @@ def summary_numbers(view: UnitView) -> tuple[pd.DataFrame, dict[str, str]]:
         progress.change_on_same_period(v, p, m)
         for v, p, m in zip(card.value, card.same_period_value, card.measure)
     ]
+    plans = [
+        progress.against_plan(v, t, m, d)
+        for v, t, m, d in zip(card.value, card.target, card.measure, card.direction)
+    ]
     frame = pd.DataFrame(
         {
             "name": card.name.map(narrative.short_name),
@@ -176,7 +192,8 @@ def summary_numbers(view: UnitView) -> tuple[pd.DataFrame, dict[str, str]]:
             "value": card.value.astype(float),
             "kind": card.kind.map({"actual": "Thực hiện", "estimate": "Ước thực hiện"}),
             "target": pd.to_numeric(card.target, errors="coerce"),
-            "pct": pd.to_numeric(card.pct_of_target, errors="coerce").round(2),
+            "pct": [round(f, 2) if f is not None else None for f, _ in plans],
+            "pct_unit": ["điểm % so kế hoạch" if p else "% kế hoạch" for _, p in plans],
             "change": [round(c, 2) if c is not None else None for c, _ in changes],
             "change_unit": ["điểm %" if p else "%" for _, p in changes],
             "status": card.status_label,
@@ -189,7 +206,8 @@ def summary_numbers(view: UnitView) -> tuple[pd.DataFrame, dict[str, str]]:
         "value": "Thực hiện",
         "kind": "Loại số liệu",
         "target": "Kế hoạch năm",
-        "pct": "% kế hoạch",
+        "pct": "So kế hoạch",
+        "pct_unit": "Đơn vị so kế hoạch",
         "change": "So cùng kỳ",
         "change_unit": "Đơn vị so cùng kỳ",
         "status": "Tình trạng",
@@ -209,7 +227,7 @@ def summary_table(view: UnitView) -> pd.DataFrame:
                 narrative.quantity(v, m, n)
                 for v, m, n in zip(card.value, card.measure, card.measure_name)
             ],
-            "% kế hoạch": card.pct_of_target.map(fmt.percent),
+            "So kế hoạch": _plan_texts(card),
             "So cùng kỳ": [
                 (progress.change_text(*progress.change_on_same_period(v, p, m)) or "—")
                 + (" *" if isinstance(d, str) and d else "")

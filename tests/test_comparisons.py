@@ -206,3 +206,30 @@ def test_long_names_wrap_and_many_wards_keep_the_colour_legend():
     assert spec["layer"][0]["encoding"]["color"]["field"] == "attainment_pct"  # legend kept
     few = charts.heatmap(frame[frame.unit_id < 10], "pct").to_dict()
     assert len(few["layer"]) == 2  # ten wards: the numbers fit
+
+
+@pytest.mark.parametrize(
+    "measure, direction, value, target, said",
+    [
+        ("ty_dong", "higher", 4339.0, 9025.0, "48,08%"),
+        ("pct", "higher", 92.77, 96.4, "96,23%"),  # a rate to raise: % of plan still reads right
+        ("pct", "lower", 0.86, 0.68, "cao hơn 0,18 điểm phần trăm"),  # a ceiling: points
+        ("pct", "lower", 0.5, 0.68, "thấp hơn 0,18 điểm phần trăm"),
+        ("vu", "lower", 15.0, 31.0, "48,39%"),  # a count to cut: % of the allowed number
+        ("nguoi", "higher", 684.0, 849.0, "80,57%"),
+    ],
+)
+def test_cards_sentences_and_tables_read_a_plan_alike(measure, direction, value, target, said):
+    from reports import kpi, narrative, slides
+
+    row = _row(value, value, measure)
+    row["direction"], row["target"] = direction, target
+    row["pct_of_target"] = progress.pct_of_target(value, target)
+    figure, in_points = progress.against_plan(value, target, measure, direction)
+    assert progress.plan_text(figure, in_points) == said
+    card_text = " ".join(line.text for line in kpi.card(row).lines)
+    sentence = narrative.sentence(row, month_to=9)
+    table = slides._plan_texts(pd.DataFrame([row]))
+    assert said in card_text and said in sentence and table == [said]
+    if in_points:
+        assert "% kế hoạch" not in card_text + sentence

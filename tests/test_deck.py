@@ -155,11 +155,29 @@ def test_the_report_summary_exports_numbers_not_text(demo_store):
     assert header[:4] == ["Chỉ tiêu", "Đơn vị tính", "Thực hiện", "Loại số liệu"]
     values = [ws.cell(r, 3).value for r in range(5, ws.max_row + 1)]
     assert values and all(isinstance(v, int | float) for v in values)  # number cells
-    units = {ws.cell(r, 8).value for r in range(5, ws.max_row + 1)}
-    assert units <= {"%", "điểm %"}
+    by_name = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1)}
+    assert header[5:9] == ["So kế hoạch", "Đơn vị so kế hoạch", "So cùng kỳ", "Đơn vị so cùng kỳ"]
+    assert {ws.cell(r, 9).value for r in by_name.values()} <= {"%", "điểm %"}
+    assert {ws.cell(r, 7).value for r in by_name.values()} == {"% kế hoạch"}  # no rate here
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert not any(t.startswith("'") or "\u2212" in t for t in texts)
     assert any("tính từ" in t for t in texts)  # its same period is rebuilt, and says so
+
+
+def test_a_lower_is_better_rate_is_compared_with_its_plan_in_points(demo_store):
+    """The city's poverty rate (1,79 % against a ceiling of 1,65 %): 'cao hơn 0,14 điểm phần trăm'
+    in the deck's table and the spreadsheet, as in the sentences — never '108,48% kế hoạch'."""
+    view = _ctx(demo_store)
+    numbers, _ = slides.summary_numbers(view)
+    poverty = numbers[numbers.name == "Tỷ lệ hộ nghèo"].iloc[0]
+    assert poverty.pct_unit == "điểm % so kế hoạch"
+    assert poverty.pct == round(poverty.value - poverty.target, 2) and poverty.pct > 0
+    shown = slides.summary_table(view).set_index("Chỉ tiêu")
+    gap = shown.loc["Tỷ lệ hộ nghèo", "So kế hoạch"]
+    assert gap.startswith("cao hơn ") and gap.endswith(" điểm phần trăm")
+    levels = numbers[numbers.pct_unit == "% kế hoạch"]
+    assert not levels.empty and (levels.pct == (levels.value / levels.target * 100).round(2)).all()
+    assert "hộ nghèo" in brief.build(view).paragraphs[2][1].lower()
 
 
 def test_a_chart_image_is_16_9_with_title_and_source(demo_store):

@@ -84,10 +84,17 @@ def test_lower_is_better_rate_in_percentage_points():
         ),
         month_to=6,
     )
-    assert (
-        text
-        == "Tỷ lệ hộ nghèo ước còn 2,21%, kế hoạch 1,9%; so với cùng kỳ giảm 0,39 điểm phần trăm."
+    assert text == (
+        "Tỷ lệ hộ nghèo ước còn 2,21%, kế hoạch 1,9%, cao hơn 0,31 điểm phần trăm; "
+        "so với cùng kỳ giảm 0,39 điểm phần trăm."
     )
+    year_end = dict(kind="actual", name="Tỷ lệ hộ nghèo", measure="pct", measure_name="%")
+    year_end.update(direction="lower", target=1.9, same_period_value=2.6)
+    missed = narrative.sentence(row(value=2.21, **year_end), month_to=12)
+    assert "chưa đạt kế hoạch (kế hoạch 1,9%, cao hơn 0,31 điểm phần trăm)" in missed
+    beaten = narrative.sentence(row(value=1.64, **year_end), month_to=12)
+    assert "vượt kế hoạch (kế hoạch 1,9%, thấp hơn 0,26 điểm phần trăm)" in beaten
+    assert "bằng" not in missed + beaten  # never "bằng 116,32% kế hoạch" for a ceiling
 
 
 def test_completed_year_wordings():

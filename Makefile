@@ -6,7 +6,7 @@ PORT   ?= 8501
 HOST   ?= 127.0.0.1
 export CHITIEU_DB ?= data/chitieu.duckdb
 
-.PHONY: install install-dev browser run seed test test-fast bench check clean
+.PHONY: install install-dev browser office run seed test test-fast bench check clean
 
 install: $(VENV)/.runtime-installed   ## prepare .venv with the pinned runtime dependencies (idempotent)
 
@@ -27,6 +27,13 @@ browser:  ## Debian's chromium for the browser tests, when missing and installab
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium not found and cannot be installed here: browser tests will be skipped"; fi; }
 
+office:  ## LibreOffice Writer and Times-metric fonts: the test that renders the report .docx
+	@command -v soffice >/dev/null 2>&1 && fc-list | grep -q LiberationSerif || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      libreoffice-writer-nogui fonts-liberation2 >/dev/null; \
+	  else echo "soffice not found and cannot be installed here: the .docx render test will be skipped"; fi; }
+
 seed: install  ## create the store with demo data when it does not exist yet
 	$(PY) -m store.demo
 
@@ -36,7 +43,7 @@ run: install  ## serve the app on http://localhost:$(PORT) (another server: PORT
 	@$(PY) scripts/network_guard.py $(HOST)
 	CHITIEU_ALLOW_DEMO=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(HOST) --server.headless true
 
-test: install-dev browser  ## the whole suite, browser tests included
+test: install-dev browser office  ## the whole suite, browser tests included
 	$(PY) -m pytest -q
 
 test-fast: install-dev

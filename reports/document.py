@@ -22,6 +22,12 @@ from reports.brief import Brief
 
 FONT = "Times New Roman"
 BODY_SIZE = 14
+HEADING_WIDTHS = [
+    70,
+    95,
+]  # of the 165 mm text width: quốc hiệu (12 pt bold) needs ~90 mm on one line
+# Chỉ tiêu, Thực hiện, So kế hoạch, So cùng kỳ, Tình trạng
+FIGURE_WIDTHS = [46, 30, 28, 31, 30]
 DEMO_NOTICE = "DỮ LIỆU MẪU — số liệu minh họa, không phải số liệu thật"
 
 
@@ -60,11 +66,21 @@ def _page_number_from_second_page(section) -> None:
     run.font.name, run.font.size = FONT, Pt(13)
 
 
+def _widths(grid, millimetres: list[float]) -> None:
+    """Fixed column widths that Word and LibreOffice both keep: LibreOffice reads the table grid,
+    Word each cell's width; python-docx's cell.width alone is ignored by LibreOffice."""
+    grid.autofit = False
+    for column, mm in zip(grid.columns, millimetres):
+        column.width = Mm(mm)
+        for cell in column.cells:
+            cell.width = Mm(mm)
+
+
 def _heading_block(doc, unit_name: str, parent_name: str, place: str, on: date) -> None:
     grid = doc.add_table(rows=1, cols=2)
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(grid, HEADING_WIDTHS)
     left, right = grid.rows[0].cells
-    left.width, right.width = Mm(70), Mm(95)
     first = left.paragraphs[0]
     first.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if parent_name:
@@ -100,10 +116,23 @@ def _figures(doc, table: pd.DataFrame) -> None:
     for cell, name in zip(grid.rows[0].cells, table.columns):
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(cell.paragraphs[0], str(name), 12, bold=True)
+    _repeat_header(grid.rows[0])
     for values in table.itertuples(index=False):
         cells = grid.add_row().cells
-        for cell, value in zip(cells, values):
+        for i, (cell, value) in enumerate(zip(cells, values)):
+            if 0 < i < len(values) - 1:  # figures line up on the right, names and status left
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _run(cell.paragraphs[0], "" if value is None else str(value), 12)
+    if len(table.columns) == len(FIGURE_WIDTHS):
+        _widths(grid, FIGURE_WIDTHS)
+
+
+def _repeat_header(row) -> None:
+    """The header row repeats on every page the table runs over."""
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
 
 
 def docx(

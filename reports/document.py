@@ -66,7 +66,7 @@ def _page_number_from_second_page(section) -> None:
     run.font.name, run.font.size = FONT, Pt(13)
 
 
-def _widths(grid, millimetres: list[float]) -> None:
+def _widths(grid, millimetres: list[int]) -> None:
     """Fixed column widths that Word and LibreOffice both keep: LibreOffice reads the table grid,
     Word each cell's width; python-docx's cell.width alone is ignored by LibreOffice."""
     grid.autofit = False

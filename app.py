@@ -8,7 +8,8 @@ from indicators import scorecard
 from reports import charts
 from reports.unit_view import unit_view
 from store import approvals
-from ui import attention, cards, empty, filters, history, layout
+from ui import attention, cards, empty, filters, history, layout, printing
+from ui.text import md
 
 con = layout.page("Tổng quan")
 sel = filters.unit_year_period(con)
@@ -16,6 +17,7 @@ if sel is None:
     st.warning("Kho dữ liệu chưa có số liệu nào. Vào **Tải dữ liệu lên** để nạp biểu báo cáo.")
     st.stop()
 
+on_paper = printing.offer(sel.unit_name, sel.period.title)
 st.subheader(f"{sel.unit_name} — {sel.period.title}")
 pending = approvals.pending_units(con, sel.year, sel.period.month_from, sel.period.month_to)
 if sel.unit_id in pending:
@@ -53,6 +55,8 @@ if options.empty:
     st.stop()
 names = dict(zip(options.indicator_code, options.name))
 code = st.selectbox("Chỉ tiêu", list(names), format_func=names.get, key="overview_indicator")
+if on_paper:  # the picker is not printed: the chart says which indicator it shows
+    st.markdown(f"**{md(names[code])}**")
 rows = by_unit[by_unit["indicator_code"] == code].merge(
     children[["unit_id", "name"]].rename(columns={"name": "unit_name"}), on="unit_id"
 )

@@ -9,7 +9,7 @@ import streamlit as st
 
 from indicators import lineage, progress, queries, scorecard
 from reports import kpi
-from ui import cards, filters, history, layout, pickers
+from ui import cards, filters, history, layout, pickers, printing
 from ui import lineage as lineage_view
 from vn import numbers as fmt
 
@@ -31,6 +31,7 @@ options = (
 reporting = queries.units_with_values(con, options.unit_id.tolist(), sel.period)
 ward_id = pickers.ward(options, default=next((u for u in options.unit_id if u in reporting), None))
 ward_name = dict(zip(options.unit_id.astype(int), options.name))[ward_id]
+on_paper = printing.offer(ward_name, sel.period.title)
 st.subheader(f"{ward_name} — {sel.period.title}")
 full = scorecard.scorecard(con, [ward_id], sel.period, boundaries=sel.boundaries)
 card = full[~full.is_criterion.astype(bool) & (full.value.notna() | full.target.notna())]
@@ -94,17 +95,20 @@ styled = table.style.map(
     ),
     subset=["Tình trạng"],
 )
-st.dataframe(
-    styled,
-    hide_index=True,
-    width="stretch",
-    height=min(900, 35 * (len(table) + 1) + 3),  # the rows it has: no blank rows below
-    column_config={
-        "Tình trạng": st.column_config.TextColumn(width="medium"),  # "Chưa có kế hoạch" whole
-        "Đơn vị tính": st.column_config.TextColumn(width="small"),
-        "Lĩnh vực": st.column_config.TextColumn(width="small"),
-    },
-)
+if on_paper:  # every row on paper (the interactive table draws only the rows in view)
+    st.table(styled.hide(axis="index"))
+else:
+    st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        height=min(900, 35 * (len(table) + 1) + 3),  # the rows it has: no blank rows below
+        column_config={
+            "Tình trạng": st.column_config.TextColumn(width="medium"),  # "Chưa có kế hoạch" whole
+            "Đơn vị tính": st.column_config.TextColumn(width="small"),
+            "Lĩnh vực": st.column_config.TextColumn(width="small"),
+        },
+    )
 history.notes(full, sel)
 marked = ("derived_from", "same_period_derived_from", "target_derived_from")
 if any(card[column].map(_rebuilt).any() for column in marked):
@@ -134,7 +138,10 @@ def years_table() -> None:
     wide = wide[sorted(wide.columns, reverse=True)]  # the latest year first (a phone shows 2–3)
     wide.columns = [str(int(y)) for y in wide.columns]
     st.markdown(f"#### Số liệu cả năm {YEARS_SHOWN} năm gần nhất")
-    st.dataframe(wide.fillna(""), width="stretch")
+    if on_paper:
+        st.table(wide.fillna(""))
+    else:
+        st.dataframe(wide.fillna(""), width="stretch")
     if years.derived_from.map(_rebuilt).any():
         first = lin.units[ward_id].valid_from
         st.caption(

@@ -13,7 +13,7 @@ import streamlit as st
 
 from store import Connection, approvals, demo
 from store.accounts import User
-from ui import auth, data, errors, logs
+from ui import auth, data, errors, logs, printing
 
 ROOT = Path(__file__).resolve().parent.parent
 NAVIGATION = ROOT / "data" / "navigation.toml"
@@ -122,6 +122,7 @@ def page(title: str, icon: str = "📊", wide: bool = True, compact: bool = Fals
     )
     entry = _entry(inspect.stack()[1].filename)
     st.html(_CHROME_CSS)
+    st.html(printing.PRINT_CSS)  # Ctrl+P on any page: A4 landscape, no sidebar or chrome
     try:
         data.connection()  # the store migrated and (demo) seeded before anyone signs in
         user = auth.current_user()

@@ -29,6 +29,14 @@ VI_LOCALE = {
 FONT = "Source Sans Pro, DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 
+# Labels take at most ~40 % of the chart's width (a phone keeps room for the bars; a projector's
+# 1280 px keeps whole names) and the slide's 16 px letters shrink on a phone.
+FIT_LABELS = "clamp(containerSize()[0] * 0.4, 90, 420)"
+FIT_LABELS_SMALL = "clamp(containerSize()[0] * 0.4, 90, 260)"
+FIT_FONT = "containerSize()[0] < 640 ? 12 : 16"
+FIT_LEGEND_COLUMNS = "containerSize()[0] < 640 ? 2 : 8"  # a phone wraps the legend in two columns
+
+
 def _finish(
     chart: alt.Chart | alt.LayerChart | alt.FacetChart,
     title: str | None = None,
@@ -45,13 +53,16 @@ def _finish(
         chart.configure(locale=VI_LOCALE, font=FONT)
         # slide rows are 22 px (SLIDE_ROW): labels of 16 px fit them without being dropped
         .configure_axis(
-            labelFontSize=16 if big else 12, titleFontSize=int(13 * size), labelLimit=260
+            labelFontSize=alt.ExprRef(FIT_FONT) if big else 12,
+            titleFontSize=int(13 * size),
+            labelLimit=alt.ExprRef(FIT_LABELS if big else FIT_LABELS_SMALL),
         )
         .configure_legend(
-            labelFontSize=int(12 * size),
-            titleFontSize=int(12 * size),
+            labelFontSize=alt.ExprRef(f"containerSize()[0] < 640 ? 12 : {int(12 * size)}"),
+            titleFontSize=alt.ExprRef(f"containerSize()[0] < 640 ? 12 : {int(12 * size)}"),
             orient="bottom",
             labelLimit=0,
+            columns=alt.ExprRef(FIT_LEGEND_COLUMNS),
         )
     )
 
@@ -365,9 +376,23 @@ def heatmap(
                 for v, t, d in zip(data["value"], data["target"], data["direction"])
             ]
         data["attainment_pct"] = pd.to_numeric(data["attainment_pct"], errors="coerce")
+        if (
+            "expected_pct" in data
+        ):  # mid-year: 50 % of the plan after 6 months is on pace, not a miss
+            expected = pd.to_numeric(data["expected_pct"], errors="coerce")
+            paced = expected.notna() & (expected > 0) & (expected < 100)
+            data.loc[paced, "attainment_pct"] = (
+                data.loc[paced, "attainment_pct"] / expected[paced] * 100.0
+            )
+            data["pace_text"] = [
+                f"~{fmt.number(e, 0)}% kế hoạch" if p else "cả kế hoạch"
+                for e, p in zip(expected, paced)
+            ]
+        else:
+            data["pace_text"] = "cả kế hoạch"
         color = alt.Color(
             "attainment_pct:Q",
-            title="Mức đạt kế hoạch (%)",
+            title=["Mức đạt so với", "tiến độ cần đạt (%)"],
             scale=alt.Scale(
                 scheme="blueorange", reverse=True, domainMid=100, clamp=True, domain=[0, 200]
             ),
@@ -389,6 +414,11 @@ def heatmap(
                 alt.Tooltip("unit_name:N", title="Đơn vị"),
                 alt.Tooltip("name:N", title="Chỉ tiêu"),
                 alt.Tooltip("plan_text:N", title="So kế hoạch"),
+                *(
+                    [alt.Tooltip("pace_text:N", title="Tiến độ cần đạt")]
+                    if color_by != "status"
+                    else []
+                ),
                 alt.Tooltip("status_label:N", title="Tình trạng"),
             ],
         )
@@ -410,13 +440,26 @@ def heatmap(
 
 def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = False):
     """% of plan per indicator (bars coloured by status), the pace expected by now (black tick) and
-    the 100% line. `frame` columns: name, pct_of_target, expected_pct, status."""
+    the 100% line; a ceiling rate's bar is the ceiling kept (plan ÷ value), labelled with its gap
+    in points. `frame` columns: name, pct_of_target, expected_pct, status (value, target, measure,
+    direction for the ceilings)."""
     data = frame[frame["pct_of_target"].notna()].copy()
     data["label"] = data["name"].str.replace(r"\s*\([^)]*\)\s*$", "", regex=True)
     data["status_label"] = data["status"].map(progress.status_label)
     data["pct_text"] = _pct_text(data["pct_of_target"])
+    data["bar"] = data["pct_of_target"]
+    if {"value", "target", "measure", "direction"} <= set(data):
+        # a ceiling rate (poverty): the bar is how far the ceiling is kept, its label the gap in
+        # points, as the sentences say it — a poverty rate 14 % above its ceiling is no long bar
+        for i, row in data.iterrows():
+            gap, in_points = progress.against_plan(
+                row["value"], row["target"], row["measure"], row["direction"]
+            )
+            if in_points and gap is not None:
+                data.at[i, "bar"] = progress.attainment_pct(row["value"], row["target"], "lower")
+                data.at[i, "pct_text"] = fmt.signed_percent(gap, 2)[:-1] + " điểm"  # "+0,2 điểm"
     statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
-    y = alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=420 if big else 300))
+    y = alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(FIT_LABELS)))
     tooltip = [
         alt.Tooltip("label:N", title="Chỉ tiêu"),
         alt.Tooltip("pct_text:N", title="So kế hoạch"),
@@ -428,9 +471,9 @@ def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = Fal
         .mark_bar(height={"band": 0.6}, clip=True)
         .encode(
             x=alt.X(
-                "pct_of_target:Q",
+                "bar:Q",
                 title="% kế hoạch năm",
-                scale=alt.Scale(domain=[0, _pct_axis_top(data["pct_of_target"])]),
+                scale=alt.Scale(domain=[0, _pct_axis_top(data["bar"])]),
                 axis=alt.Axis(format=",.0f", tickCount=8),
             ),
             y=y,
@@ -441,7 +484,7 @@ def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = Fal
     text = (
         alt.Chart(data)
         .mark_text(align="left", dx=6, fontSize=18 if big else 12)
-        .encode(x="pct_of_target:Q", y=y, text="pct_text:N")
+        .encode(x="bar:Q", y=y, text="pct_text:N")
     )
     pace_ticks = (
         alt.Chart(data[data["expected_pct"].notna()])

@@ -233,3 +233,50 @@ def test_cards_sentences_and_tables_read_a_plan_alike(measure, direction, value,
     assert said in card_text and said in sentence and table == [said]
     if in_points:
         assert "% kế hoạch" not in card_text + sentence
+
+
+def test_heatmap_colours_a_half_year_at_half_the_plan_as_on_pace():
+    """After 6 months a flow at 50 % of its year plan is where it should be (the colour's middle);
+    a level (no expected share) is coloured by attainment as it stands."""
+    frame = pd.DataFrame(
+        {
+            "unit_id": [1, 2, 3],
+            "unit_name": ["Phường A", "Phường B", "Phường C"],
+            "short_name": ["Thu ngân sách", "Thu ngân sách", "Tỷ lệ hộ nghèo"],
+            "value": [50.0, 30.0, 1.8],
+            "target": [100.0, 100.0, 1.0],
+            "direction": ["higher", "higher", "lower"],
+            "measure": ["ty_dong", "ty_dong", "pct"],
+            "pct_of_target": [50.0, 30.0, 180.0],
+            "expected_pct": [50.0, 50.0, float("nan")],
+            "status": ["on_track", "behind", "not_met"],
+        }
+    )
+    rows = next(iter(charts.heatmap(frame, "pct").to_dict()["datasets"].values()))
+    by_unit = {r["unit_name"]: r for r in rows}
+    assert by_unit["Phường A"]["attainment_pct"] == pytest.approx(100.0)
+    assert by_unit["Phường B"]["attainment_pct"] == pytest.approx(60.0)  # behind pace: a miss
+    assert by_unit["Phường C"]["attainment_pct"] == pytest.approx(100 / 1.8)
+    assert by_unit["Phường A"]["pace_text"] == "~50% kế hoạch"
+    assert by_unit["Phường C"]["plan_text"] == "cao hơn 0,8 điểm phần trăm"
+    assert by_unit["Phường A"]["pct_text"] == "50,0"  # the figure shown is still % of plan
+
+
+def test_a_slide_bar_of_a_ceiling_rate_is_the_ceiling_kept_and_says_the_gap_in_points():
+    frame = pd.DataFrame(
+        {
+            "name": ["Tỷ lệ hộ nghèo", "Thu ngân sách"],
+            "value": [1.65, 40.0],
+            "target": [1.45, 100.0],
+            "measure": ["pct", "ty_dong"],
+            "direction": ["lower", "higher"],
+            "pct_of_target": [113.79, 40.0],
+            "expected_pct": [float("nan"), 50.0],
+            "status": ["behind", "behind"],
+        }
+    )
+    spec = charts.progress_bars(frame, big=True).to_dict()
+    rows = {r["label"]: r for r in next(iter(spec["datasets"].values()))}
+    assert rows["Tỷ lệ hộ nghèo"]["bar"] == pytest.approx(1.45 / 1.65 * 100)  # short of 100
+    assert rows["Tỷ lệ hộ nghèo"]["pct_text"] == "+0,2 điểm"  # above its ceiling
+    assert rows["Thu ngân sách"]["bar"] == 40.0

@@ -3,7 +3,9 @@ indicators across wards, and ward scorecards. Used by the presentation page and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, partial
 
 import altair as alt
 import pandas as pd
@@ -20,7 +22,7 @@ WARDS_PER_SLIDE = 12  # more wards than this are split over several slides
 class Slide:
     key: str
     title: str
-    chart: alt.TopLevelMixin
+    draw: Callable[[], alt.TopLevelMixin]  # its chart, drawn when first shown (one of many slides)
     sentence: str  # what the room reads: at most two short lines (`short`)
     notes: str = ""  # the whole text, for the presenter (page expander, .pptx notes)
 
@@ -28,6 +30,10 @@ class Slide:
         if not self.notes:
             self.notes = self.sentence
         self.sentence = short(self.sentence)
+
+    @cached_property
+    def chart(self) -> alt.TopLevelMixin:
+        return self.draw()
 
 
 def short(text: str, limit: int = SHORT_SENTENCE) -> str:
@@ -84,7 +90,10 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
             title = f"{name} — {sel.unit_name}, {sel.period.title}"
             slides.append(
                 Slide(
-                    key, title, charts.progress_bars(rows, None, big=big), paragraphs.get(name, "")
+                    key,
+                    title,
+                    partial(charts.progress_bars, rows, None, big=big),
+                    paragraphs.get(name, ""),
                 )
             )
         elif kind == "indicator":
@@ -109,7 +118,7 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
                     Slide(
                         key if len(pages) == 1 else f"{key}:{n}",
                         title if len(pages) == 1 else f"{title} ({n}/{len(pages)})",
-                        charts.bullet_by_unit(part, row["measure_name"], None, big=big),
+                        partial(charts.bullet_by_unit, part, row["measure_name"], None, big=big),
                         sentence,
                     )
                 )
@@ -129,7 +138,7 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
                 Slide(
                     key,
                     f"Thẻ điểm {ward_name} — {sel.period.title}",
-                    charts.progress_bars(wcard, None, big=big),
+                    partial(charts.progress_bars, wcard, None, big=big),
                     ward_sentence(ward_name, wcard),
                 )
             )

@@ -20,7 +20,8 @@ PRESENT_CSS = """<style>
 [data-testid="stMainBlockContainer"], .block-container {padding-top: 0.3rem !important;
   padding-bottom: 0.5rem !important; max-width: 100% !important;}
 [data-testid="stMain"] [data-testid="stVerticalBlock"] {gap: 0.45rem;}
-[data-testid="stMain"] {background: #fff;}
+[data-testid="stMain"] {background: #fff; color: #000;}
+.slide-title {color: #08306b !important;} .slide-sentence {color: #000 !important;}
 </style>"""
 
 
@@ -65,7 +66,7 @@ st.markdown(
     """<style>
 .slide-title {font-size: 2.0rem; font-weight: 700; color: #0b5394; line-height: 1.2; margin: 0 0 .3rem}
 .slide-sentence {font-size: 1.5rem; line-height: 1.4; color: #111; margin: .3rem 0 .6rem}
-.slide-count {font-size: 1.1rem; color: #555}
+.slide-count {font-size: 1.1rem; color: #222}
 </style>""",
     unsafe_allow_html=True,
 )

@@ -37,6 +37,9 @@ FIT_FONT = "containerSize()[0] < 640 ? 12 : 16"
 FIT_LEGEND_COLUMNS = "containerSize()[0] < 640 ? 2 : 8"  # a phone wraps the legend in two columns
 
 
+SLIDE_INK = "#111"
+
+
 def _finish(
     chart: alt.Chart | alt.LayerChart | alt.FacetChart,
     title: str | None = None,
@@ -44,6 +47,8 @@ def _finish(
     big: bool = False,
 ):
     size = 1.6 if big else 1.0
+    # a projector washes out Vega's grey labels: slides write them near-black on white
+    ink = {"labelColor": SLIDE_INK, "titleColor": SLIDE_INK} if big else {}
     chart = chart.properties(height=height, width="container")
     if title:
         chart = chart.properties(
@@ -56,6 +61,8 @@ def _finish(
             labelFontSize=alt.ExprRef(FIT_FONT) if big else 12,
             titleFontSize=int(13 * size),
             labelLimit=alt.ExprRef(FIT_LABELS if big else FIT_LABELS_SMALL),
+            **ink,
+            **({"domainColor": SLIDE_INK, "tickColor": SLIDE_INK} if big else {}),
         )
         .configure_legend(
             labelFontSize=alt.ExprRef(f"containerSize()[0] < 640 ? 12 : {int(12 * size)}"),
@@ -63,6 +70,7 @@ def _finish(
             orient="bottom",
             labelLimit=0,
             columns=alt.ExprRef(FIT_LEGEND_COLUMNS),
+            **ink,
         )
     )
 

@@ -11,7 +11,7 @@ from docx import Document
 from pptx import Presentation
 from pptx.util import Inches
 
-from reports import brief, deck, document, exports, images, slides
+from reports import brief, charts, deck, document, exports, images, slides
 from reports.unit_view import Selection, unit_view
 from vn.periods import Period
 
@@ -194,3 +194,12 @@ def test_a_chart_image_is_16_9_with_title_and_source(demo_store):
     assert (width, height) == (1280, 720)
     svg = images.svg(built[0].chart, title=built[0].title, subtitle=["Nguồn: Chỉ tiêu"])
     assert "Thành phố Hà Tĩnh" in svg and "Nguồn: Chỉ tiêu" in svg
+
+
+def test_slide_charts_write_near_black_on_white_for_a_projector(demo_store):
+    slide = slides.build(_ctx(demo_store), ["group:kinh_te"])[0]
+    config = slide.chart.to_dict()["config"]
+    assert config["axis"]["labelColor"] == config["legend"]["labelColor"] == "#111"
+    assert config["axis"]["labelFontSize"]["expr"].endswith(": 16")  # 16 px letters, not on a phone
+    page_chart = charts.progress_bars(_ctx(demo_store).headline.head(3), big=False).to_dict()
+    assert "labelColor" not in page_chart["config"]["axis"]  # the pages keep Streamlit's theme

@@ -66,24 +66,35 @@ def _rebuilt(text) -> bool:
     return isinstance(text, str) and bool(text)
 
 
+def _with_unit(value, measure: str, unit: str, rebuilt: bool) -> str:
+    """ "1.026,71 Tỷ đồng": the figure and its unit in one cell (a column fewer to scroll past)."""
+    if pd.isna(value):
+        return "—"
+    text = fmt.number(value, fmt.decimals_for(measure))
+    return f"{text}{'' if unit == '%' else ' '}{unit}" + (REBUILT if rebuilt else "")
+
+
+# the comparisons before the plan itself: at 1280 px with the sidebar open, Chỉ tiêu → So cùng kỳ
+# fit without scrolling sideways
 table = pd.DataFrame(
     {
         "Chỉ tiêu": card.name,
         "Tình trạng": card.status_label,
         "Thực hiện": [
-            fmt.number(v, fmt.decimals_for(m)) + (REBUILT if _rebuilt(d) else "")
-            for v, m, d in zip(card.value, card.measure, card.derived_from)
-        ],
-        "Đơn vị tính": card.measure_name,
-        "Kế hoạch năm": [
-            fmt.number(v, fmt.decimals_for(m)) + (REBUILT if _rebuilt(d) and pd.notna(v) else "")
-            for v, m, d in zip(card.target, card.measure, card.target_derived_from)
+            _with_unit(v, m, u, _rebuilt(d))
+            for v, m, u, d in zip(card.value, card.measure, card.measure_name, card.derived_from)
         ],
         "So kế hoạch": [
             progress.plan_text(*progress.against_plan(v, t, m, d)) or "—"
             for v, t, m, d in zip(card.value, card.target, card.measure, card.direction)
         ],
         "So cùng kỳ": [arrow(r) for r in card.itertuples()],
+        "Kế hoạch năm": [
+            _with_unit(v, m, u, _rebuilt(d))
+            for v, m, u, d in zip(
+                card.target, card.measure, card.measure_name, card.target_derived_from
+            )
+        ],
         "Tiến độ cần đạt": [kpi.pace_text(r) for _, r in card.iterrows()],
         "Lĩnh vực": card.group_name,
     }
@@ -104,8 +115,11 @@ else:
         width="stretch",
         height=min(900, 35 * (len(table) + 1) + 3),  # the rows it has: no blank rows below
         column_config={
-            "Tình trạng": st.column_config.TextColumn(width="medium"),  # "Chưa có kế hoạch" whole
-            "Đơn vị tính": st.column_config.TextColumn(width="small"),
+            "Chỉ tiêu": st.column_config.TextColumn(width=260, pinned=True),
+            "Tình trạng": st.column_config.TextColumn(width=128),  # "Chưa có kế hoạch" whole
+            "Thực hiện": st.column_config.TextColumn(width=130),
+            "So kế hoạch": st.column_config.TextColumn(width=110),
+            "So cùng kỳ": st.column_config.TextColumn(width=150),
             "Lĩnh vực": st.column_config.TextColumn(width="small"),
         },
     )

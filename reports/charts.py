@@ -466,12 +466,16 @@ def progress_bars(frame: pd.DataFrame, title: str | None = None, big: bool = Fal
             if in_points and gap is not None:
                 data.at[i, "bar"] = progress.attainment_pct(row["value"], row["target"], "lower")
                 data.at[i, "pct_text"] = fmt.signed_percent(gap, 2)[:-1] + " điểm"  # "+0,2 điểm"
+    data["pace_text"] = [
+        f"~{fmt.number(e, 0)}% kế hoạch" if pd.notna(e) and e < 100 else "cả kế hoạch"
+        for e in pd.to_numeric(data["expected_pct"], errors="coerce")
+    ]
     statuses = [c for c in progress.status_table()["status"] if c in set(data["status"])]
     y = alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(FIT_LABELS)))
     tooltip = [
         alt.Tooltip("label:N", title="Chỉ tiêu"),
         alt.Tooltip("pct_text:N", title="So kế hoạch"),
-        alt.Tooltip("expected_pct:Q", title="Tiến độ cần đạt (%)", format=",.0f"),
+        alt.Tooltip("pace_text:N", title="Tiến độ cần đạt"),
         alt.Tooltip("status_label:N", title="Tình trạng"),
     ]
     bars = (

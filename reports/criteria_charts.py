@@ -238,7 +238,7 @@ def urban_total(
             color=alt.Color(
                 "state:N",
                 scale=alt.Scale(domain=["Đạt", "Chưa đạt"], range=[GREEN, RED]),
-                legend=None,
+                title="Tổng điểm so với điểm chuẩn (vạch đen)",
             ),
             tooltip=[
                 alt.Tooltip("total:Q", title="Tổng điểm", format=",.2f"),
@@ -252,7 +252,7 @@ def urban_total(
         .mark_text(align="left", dx=6, fontWeight="bold")
         .encode(x="total:Q", y=y, text=alt.Text("total:Q", format=",.2f"))
     )
-    return _finish(back + bar + rule + text, title, height=90)
+    return _finish(back + bar + rule + text, title, height=60)
 
 
 def urban_criteria(frame: pd.DataFrame, title: str | None = None):

@@ -74,18 +74,28 @@ def _with_unit(value, measure: str, unit: str, rebuilt: bool) -> str:
     return f"{text}{'' if unit == '%' else ' '}{unit}" + (REBUILT if rebuilt else "")
 
 
+# a ratio's numerator or denominator (Dân số trung bình, Tổng số hộ) has no plan of its own: not
+# "Chưa có kế hoạch", which reads as a plan missing
+COMPONENT = "Dùng tính tỷ lệ"
+parts = scorecard.components(full)
+
 # the comparisons before the plan itself: at 1280 px with the sidebar open, Chỉ tiêu → So cùng kỳ
 # fit without scrolling sideways
 table = pd.DataFrame(
     {
         "Chỉ tiêu": card.name,
-        "Tình trạng": card.status_label,
+        "Tình trạng": [
+            COMPONENT if code in parts and pd.isna(t) else label
+            for code, t, label in zip(card.indicator_code, card.target, card.status_label)
+        ],
         "Thực hiện": [
             _with_unit(v, m, u, _rebuilt(d))
             for v, m, u, d in zip(card.value, card.measure, card.measure_name, card.derived_from)
         ],
         "So kế hoạch": [
-            progress.plan_text(*progress.against_plan(v, t, m, d)) or "—"
+            (progress.plan_text(*progress.against_plan(v, t, m, d)) or "—").replace(
+                " điểm phần trăm", " điểm %"
+            )
             for v, t, m, d in zip(card.value, card.target, card.measure, card.direction)
         ],
         "So cùng kỳ": [arrow(r) for r in card.itertuples()],
@@ -100,6 +110,7 @@ table = pd.DataFrame(
     }
 )
 colors = dict(zip(card.status_label, card.status.map(progress.status_color)))
+colors[COMPONENT] = "#9e9e9e"
 styled = table.style.map(
     lambda v: (
         f"background-color:{colors.get(v, '')};color:white;font-weight:600" if v in colors else ""
@@ -115,10 +126,10 @@ else:
         width="stretch",
         height=min(900, 35 * (len(table) + 1) + 3),  # the rows it has: no blank rows below
         column_config={
-            "Chỉ tiêu": st.column_config.TextColumn(width=260, pinned=True),
+            "Chỉ tiêu": st.column_config.TextColumn(width=240, pinned=True),
             "Tình trạng": st.column_config.TextColumn(width=128),  # "Chưa có kế hoạch" whole
             "Thực hiện": st.column_config.TextColumn(width=130),
-            "So kế hoạch": st.column_config.TextColumn(width=110),
+            "So kế hoạch": st.column_config.TextColumn(width=140),
             "So cùng kỳ": st.column_config.TextColumn(width=150),
             "Lĩnh vực": st.column_config.TextColumn(width="small"),
         },

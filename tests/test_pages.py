@@ -195,6 +195,17 @@ def test_overview_and_ward_page_count_statuses_alike(app_env):
     )  # the ward's denominators have no plan, and are not counted
 
 
+def test_the_ward_table_says_a_denominator_is_used_for_a_rate_not_missing_a_plan(app_env):
+    at = run_page("pages/phuong_xa.py", {"year": "2026", "period": "1-12"})
+    assert not at.exception
+    table = at.dataframe[0].value
+    table = getattr(table, "data", table)  # a Styler: its frame
+    said = dict(zip(table["Chỉ tiêu"], table["Tình trạng"]))
+    denominators = [n for n in said if n.startswith(("Dân số trung bình", "Tổng số hộ"))]
+    assert denominators and all(said[n] == "Dùng tính tỷ lệ" for n in denominators)
+    assert "Chưa có kế hoạch" not in {said[n] for n in denominators}
+
+
 def test_a_ward_overview_names_no_lagging_wards(app_env):
     import store
 

@@ -57,11 +57,23 @@ TYPE_WORDS = {  # full-name prefix -> unit_type
     "Thành phố": "thanh_pho",
     "Thị xã": "thi_xa",
     "Huyện": "huyen",
+    "Quận": "quan",
     "Phường": "phuong",
     "Thị trấn": "thi_tran",
     "Xã": "xa",
+    "Đặc khu": "dac_khu",
 }
-LEVEL = {"tinh": 0, "thanh_pho": 1, "thi_xa": 1, "huyen": 1, "phuong": 2, "xa": 2, "thi_tran": 2}
+LEVEL = {
+    "tinh": 0,
+    "thanh_pho": 1,
+    "thi_xa": 1,
+    "huyen": 1,
+    "quan": 1,
+    "phuong": 2,
+    "xa": 2,
+    "thi_tran": 2,
+    "dac_khu": 2,
+}
 RESOLUTION = re.compile(r"NQ \d+/NQ-UBTVQH\d+")
 
 
@@ -148,6 +160,7 @@ class Package:
         if self.version != "1.0.4":
             fail(f"expected vietnamadminunits 1.0.4, found {self.version}")
         base = Path(vietnamadminunits.__file__).parent / "data"
+        self.base = base
         con = sqlite3.connect(base / "dataset.db")
         con.row_factory = sqlite3.Row
         self.new_units = [
@@ -254,8 +267,18 @@ def check_against_legacy(rows: list[Row], package: Package) -> None:
             )
 
 
+_index: dict[tuple[int, int], dict[str, list[Row]]] = {}  # (id, length) of a row list: by code
+
+
 def find_row(rows: list[Row], code: str, day: dt.date, what: str) -> Row:
-    matches = [r for r in rows if r.code == code and r.covers(day)]
+    by_code = _index.get((id(rows), len(rows)))
+    if by_code is None:
+        by_code = {}
+        for row in rows:
+            by_code.setdefault(row.code, []).append(row)
+        _index.clear()
+        _index[(id(rows), len(rows))] = by_code
+    matches = [r for r in by_code.get(code, []) if r.covers(day)]
     if len(matches) != 1:
         fail(f"{what}: code {code} has {len(matches)} rows valid on {day}")
     return matches[0]
@@ -298,10 +321,17 @@ def succession_source(row: Row) -> str:
 
 
 def build() -> tuple[list[Row], list[dict]]:
+    # the other provinces (imported here: national_units builds on this module's Row)
+    from national_units import NationalPackage, check_counts, national_rows
+
     package = Package()
     rows = read_manual()
     check_against_legacy(rows, package)
     rows += reform_rows(package)
+    national = NationalPackage(package.base, package.source, PROVINCE_CODE)
+    others, national_links = national_rows(national)
+    check_counts(others, national)
+    rows += others
     check_overlaps(rows)
     assign_ids(rows)
 
@@ -360,6 +390,17 @@ def build() -> tuple[list[Row], list[dict]]:
                 f"{new_code} {partly[0].name} has predecessors the table does not carry"
                 f" ({', '.join(codes)}): add them to data/sources/admin_units_manual.csv"
             )
+    ends = {}
+    for r in rows:
+        if r.valid_to == eve:
+            ends.setdefault((r.code, r.parent_code == ""), r)  # a province has no parent
+    national_source = f"{package.source} converter"
+    for old_code, level, new_code, kind in national_links:
+        old = ends.get((old_code, level == "province"))
+        if old is None:
+            fail(f"{level} {old_code} maps to {new_code} but has no row ending {eve}")
+        new = find_row(rows, new_code, REFORM_DAY, "2025 successor")
+        links.append((old.unit_id, new.unit_id, kind, REFORM_DAY, national_source))
     carried_to_reform = [r for r in rows if r.valid_to == eve and LEVEL[r.unit_type] == 2]
     linked = {old for old, *_ in links}
     for row in carried_to_reform:

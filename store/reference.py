@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from store import regions
 from store.aliases import copy_additions
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -43,7 +44,21 @@ def fingerprint(data_dir: Path = DATA_DIR) -> str:
     for path in _files(data_dir):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    digest.update(f"{regions.PROVINCES_ENV}={regions.wanted()}".encode())  # another choice: resync
     return digest.hexdigest()
+
+
+def deployed_units(data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The admin units and succession links of the provinces this deployment serves
+    (store.regions: CHITIEU_PROVINCES, default Hà Tĩnh)."""
+    units, links = read_admin_units(data_dir), read_succession(data_dir)
+    region = regions.region_of(units, links)
+    chosen = regions.resolve(regions.wanted(), units, region)
+    if chosen is None:
+        return units, links
+    keep = units[units.unit_id.map(region).isin(chosen)]
+    ids = set(keep.unit_id)
+    return keep, links[links.old_unit_id.isin(ids) & links.new_unit_id.isin(ids)]
 
 
 def read_groups(data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -214,8 +229,9 @@ def sync(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR, force: bool 
         _replace(con, "indicators", read_indicators(data_dir))
         copy_additions(con)  # indicators an administrator added from an upload stay
         _file_aliases(con, data_dir)
-        _replace(con, "admin_units", read_admin_units(data_dir))
-        _replace(con, "unit_succession", read_succession(data_dir))
+        units, links = deployed_units(data_dir)
+        _replace(con, "admin_units", units)
+        _replace(con, "unit_succession", links)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('reference_sha256', ?)", [digest])
         con.execute("COMMIT")
     except Exception:

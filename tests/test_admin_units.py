@@ -22,15 +22,17 @@ UNIT_COLUMNS = [
     "source",
 ]
 SUCCESSION_COLUMNS = ["old_unit_id", "new_unit_id", "kind", "effective", "source"]
-UNIT_TYPES = {"tinh", "thanh_pho", "thi_xa", "huyen", "phuong", "xa", "thi_tran"}
+UNIT_TYPES = {"tinh", "thanh_pho", "thi_xa", "huyen", "quan", "phuong", "xa", "thi_tran", "dac_khu"}
 TYPE_WORDS = {
     "tinh": "Tỉnh",
     "thanh_pho": "Thành phố",
     "thi_xa": "Thị xã",
     "huyen": "Huyện",
+    "quan": "Quận",
     "phuong": "Phường",
     "xa": "Xã",
     "thi_tran": "Thị trấn",
+    "dac_khu": "Đặc khu",
 }
 OPEN = dt.date.max
 
@@ -111,8 +113,12 @@ def test_same_code_never_overlaps(units):
 
 
 def test_parents_exist_and_cover_children(units):
+    """Provinces (and centrally-run cities, "Thành phố Hà Nội") are the roots; a district-level unit
+    is the parent of communes; parents cover their children's whole life."""
     roots = [u for u in units.values() if u["parent_id"] is None]
-    assert [(u["code"], u["unit_type"]) for u in roots] == [("42", "tinh")]
+    assert ("42", "tinh") in [(u["code"], u["unit_type"]) for u in roots]
+    assert {u["unit_type"] for u in roots} == {"tinh", "thanh_pho"}
+    assert len([u for u in roots if u["to"] == OPEN]) == 34  # the provinces since 01/07/2025
     for u in units.values():
         if u["parent_id"] is None:
             continue
@@ -121,15 +127,20 @@ def test_parents_exist_and_cover_children(units):
         assert parent["from"] <= u["from"] and u["to"] <= parent["to"], (
             f"{parent['name']} does not cover {u['name']}"
         )
-        levels = {"tinh": 0, "thanh_pho": 1, "thi_xa": 1, "huyen": 1}
-        assert levels.get(parent["unit_type"]) is not None and parent["unit_type"] != u["unit_type"]
+        district_level = {"thanh_pho", "thi_xa", "huyen", "quan"}
+        root = parent["parent_id"] is None
+        assert root or (
+            parent["unit_type"] in district_level and u["unit_type"] not in district_level
+        )
 
 
 def test_no_district_level_after_reform(units):
     for u in valid_on(units, "2025-07-01"):
-        assert u["unit_type"] in {"tinh", "phuong", "xa"}, u
-        if u["unit_type"] != "tinh":
-            assert units[u["parent_id"]]["code"] == "42"
+        if u["parent_id"] is None:
+            assert u["unit_type"] in {"tinh", "thanh_pho"}, u
+            continue
+        assert u["unit_type"] in {"phuong", "xa", "dac_khu"}, u
+        assert units[u["parent_id"]]["parent_id"] is None  # straight under the province
 
 
 @pytest.mark.parametrize(
@@ -251,7 +262,15 @@ def test_known_successions(units, succession):
     assert ("Xã Hộ Độ", "Phường Trần Phú", "full") in reform
     assert ("Xã Cẩm Thành", "Xã Cẩm Bình", "full") in reform
     partial = [s for s in succession if s["kind"] == "partial"]
-    assert {units[int(s["old_unit_id"])]["name"] for s in partial} == {"Phường Đại Nài"}
+    in_ha_tinh = [s for s in partial if _province(units, int(s["new_unit_id"])) == "42"]
+    assert {units[int(s["old_unit_id"])]["name"] for s in in_ha_tinh} == {"Phường Đại Nài"}
+
+
+def _province(units: dict[int, dict], unit_id: int) -> str:
+    unit = units[unit_id]
+    while unit["parent_id"] is not None:
+        unit = units[unit["parent_id"]]
+    return unit["code"]
 
 
 def test_every_unit_ending_before_reform_has_a_successor(units, succession):

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
 
 from loaders.names import Matcher, indicator_key, key, measure_key, split_unit_prefix
-from store import Connection
+from store import Connection, regions
 from store import Error as StoreDbError
 from store import aliases as store_aliases
 from store.queries import catalog as stored_catalog
@@ -100,6 +100,24 @@ class Catalog:
         frozenset()
     )  # (kind, name key) a statistician chose not to follow ("không theo dõi")
     successors: dict[int, list[int]] = field(default_factory=dict)  # unit → units it went into
+    # unit → the province (code, as of 01/07/2025) it lies in (store.regions); for `within`
+    regions: dict[int, str] = field(default_factory=dict)
+    _within: dict[frozenset, Catalog] = field(default_factory=dict, repr=False)
+
+    def within(self, provinces) -> Catalog:
+        """This catalog with only the units of `provinces` (codes as of 01/07/2025) to match names
+        against — the uploader's: in a deployment serving several provinces a name several of them
+        have is decided by whose report it is. None or empty: every unit."""
+        if not provinces:
+            return self
+        key = frozenset(provinces)
+        if key not in self._within:
+            keep = {i for i, region in self.regions.items() if region in key}
+            index = {core: [i for i in ids if i in keep] for core, ids in self.unit_index.items()}
+            self._within[key] = replace(
+                self, unit_index={c: ids for c, ids in index.items() if ids}, _within={}
+            )
+        return self._within[key]
 
     def successors_at(self, unit_id: int, when: date) -> list[int]:
         """The units in force at `when` that a unit dissolved before then went into (following
@@ -197,6 +215,7 @@ class Catalog:
                 "thanh_pho": 0,
                 "thi_xa": 1,
                 "huyen": 2,
+                "quan": 2,
                 "phuong": 3,
                 "xa": 4,
                 "thi_tran": 5,
@@ -254,7 +273,7 @@ class Catalog:
         for start in range(len(words)):
             for plen in (3, 2, 1):
                 prefix = " ".join(words[start : start + plen])
-                unit_type = dict(_PREFIX_WORDS).get(prefix)
+                unit_type = dict(PREFIX_WORDS).get(prefix)
                 if not unit_type:
                     continue
                 for size in range(4, 0, -1):
@@ -271,7 +290,11 @@ class Catalog:
         return sorted(ids, key=lambda i: self.unit_level(i))
 
     def unit_level(self, unit_id: int) -> int:
-        """0 ward/commune, 1 city/district, 2 province."""
+        """0 ward/commune, 1 city/district, 2 province (a centrally-run city, "Thành phố Hà Nội", is
+        written like a district-level one: it is a province because nothing is above it)."""
+        unit = self.units[unit_id]
+        if unit.parent_id is None:
+            return 2
         level = {
             "phuong": 0,
             "xa": 0,
@@ -280,21 +303,23 @@ class Catalog:
             "thanh_pho": 1,
             "thi_xa": 1,
             "huyen": 1,
+            "quan": 1,
             "tinh": 2,
         }
-        return level.get(self.units[unit_id].unit_type, 3)
+        return level.get(unit.unit_type, 3)
 
     def unit_label(self, unit_id: int) -> str:
         return self.units[unit_id].name
 
 
-_PREFIX_WORDS = [
+PREFIX_WORDS = [
     ("thanh pho", "thanh_pho"),
     ("tp", "thanh_pho"),
     ("thi xa", "thi_xa"),
     ("thi tran", "thi_tran"),
     ("tt", "thi_tran"),
     ("huyen", "huyen"),
+    ("quan", "quan"),
     ("phuong", "phuong"),
     ("xa", "xa"),
     ("tinh", "tinh"),
@@ -303,6 +328,34 @@ _PREFIX_WORDS = [
 
 
 _cache: dict[str, Catalog] = {}
+
+
+def add_units(catalog: Catalog, unit_rows: pd.DataFrame) -> None:
+    """Index admin units by their name's core ("Trần Phú") for matching; the first versions are open
+    at the start (valid before the table's first day too)."""
+    for row in unit_rows.itertuples(index=False):
+        parent = None if pd.isna(row.parent_id) else int(row.parent_id)
+        valid_to = None if pd.isna(row.valid_to) else pd.Timestamp(row.valid_to).date()
+        unit = Unit(
+            int(row.unit_id),
+            str(row.code),
+            row.name,
+            row.unit_type,
+            parent,
+            pd.Timestamp(row.valid_from).date(),
+            valid_to,
+        )
+        catalog.units[unit.unit_id] = unit
+        cores = {split_unit_prefix(row.name)[1], key(row.short_name)}
+        for core in cores:
+            catalog.unit_index.setdefault(core, []).append(unit.unit_id)
+        catalog.unit_names.add(
+            row.name, row.name, f"{TYPE_NAMES.get(row.unit_type, '')} {row.short_name}"
+        )
+    if catalog.units:
+        first = min(u.valid_from for u in catalog.units.values())
+        for u in catalog.units.values():
+            u.open_start = u.valid_from == first
 
 
 def _learnt_names(con: Connection, catalog: Catalog) -> None:
@@ -359,31 +412,12 @@ def load_catalog(con: Connection) -> Catalog:
             catalog.measure_matcher.entries.setdefault(
                 measure_key(text).replace(" ", ""), set()
             ).add(row.code)
-    for row in unit_rows.itertuples(index=False):
-        parent = None if pd.isna(row.parent_id) else int(row.parent_id)
-        valid_to = None if pd.isna(row.valid_to) else pd.Timestamp(row.valid_to).date()
-        unit = Unit(
-            int(row.unit_id),
-            str(row.code),
-            row.name,
-            row.unit_type,
-            parent,
-            pd.Timestamp(row.valid_from).date(),
-            valid_to,
-        )
-        catalog.units[unit.unit_id] = unit
-        cores = {split_unit_prefix(row.name)[1], key(row.short_name)}
-        for core in cores:
-            catalog.unit_index.setdefault(core, []).append(unit.unit_id)
-        catalog.unit_names.add(
-            row.name, row.name, f"{TYPE_NAMES.get(row.unit_type, '')} {row.short_name}"
-        )
-    for link in stored_catalog.successions(con).itertuples(index=False):
+    add_units(catalog, unit_rows)
+    links = stored_catalog.successions(con)
+    for link in links.itertuples(index=False):
         catalog.successors.setdefault(int(link.old_unit_id), []).append(int(link.new_unit_id))
-    if catalog.units:
-        first = min(u.valid_from for u in catalog.units.values())
-        for u in catalog.units.values():
-            u.open_start = u.valid_from == first
+    if not unit_rows.empty:
+        catalog.regions = regions.region_of(unit_rows, links).to_dict()
     _learnt_names(con, catalog)
     if token:
         _cache[token] = catalog

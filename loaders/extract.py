@@ -17,6 +17,7 @@ from loaders.catalog import Catalog
 from loaders.cellcheck import check_cells, loadable
 from loaders.cells import a1
 from loaders.columns import Resolved, period_end, report_date, report_start, resolve_columns
+from loaders.elsewhere import named_elsewhere, province_of
 from loaders.frames import categorical, cell_refs, constant
 from loaders.headers import TRAILING_PAREN, as_value
 from loaders.layout import Layout, cell_text, title_text
@@ -27,7 +28,7 @@ from loaders.periods import parse_period
 from loaders.problems import Problem, problem
 from loaders.read import Sheet
 from loaders.resolver import NameResolver
-from loaders.sheetunit import sheet_unit, stale_sheet_unit
+from loaders.sheetunit import ambiguous_sheet_unit, sheet_unit, stale_sheet_unit
 from loaders.unknowns import Decisions, UnknownLog
 
 NO_DATA_MARKS = frozenset({"", "-", "—", "–", "--", "...", "…"})
@@ -61,6 +62,43 @@ _EMPTY = pd.DataFrame({c: pd.Series(dtype="object") for c in OBS_COLUMNS})
 
 def empty_observations() -> pd.DataFrame:
     return _EMPTY.copy()
+
+
+def _other_province(file, sheet, layout: Layout, catalog: Catalog, when: date) -> Problem | None:
+    """The letterhead's issuing body is a unit of a province this deployment does not serve."""
+    for r, text in layout.letterhead_lines:
+        found = named_elsewhere(catalog, text, when)
+        if found:
+            c = next((c for c, v in enumerate(sheet.rows[r]) if cell_text(v) == text), 0)
+            provinces = sorted(
+                {p for u in found if (p := province_of(u)) != u.name} or {found[0].name}
+            )
+            return problem(
+                "unknown-sheet-unit",
+                file,
+                sheet.name,
+                a1(r, c),
+                "other_province",
+                text=text,
+                unit=found[0].name,
+                province=", ".join(provinces),
+                served=", ".join(served_provinces(catalog)),
+            )
+    return None
+
+
+def _province_name(catalog: Catalog, unit_id: int) -> str:
+    unit = catalog.units[unit_id]
+    while unit.parent_id is not None and unit.parent_id in catalog.units:
+        unit = catalog.units[unit.parent_id]
+    return unit.name
+
+
+def served_provinces(catalog: Catalog) -> list[str]:
+    """The provinces this deployment serves, as of today."""
+    return sorted(
+        {u.name for u in catalog.units.values() if u.parent_id is None and u.valid_to is None}
+    )
 
 
 def _weak_columns(layout: Layout, catalog: Catalog) -> None:
@@ -111,6 +149,24 @@ def extract_table(
         if years:
             when, since = period_end(max(years), 12), date(max(years), 1, 1)
     unit_of_sheet = sheet_unit(layout, catalog, when, since)
+    unclear = ambiguous_sheet_unit(layout, catalog, when, since) if unit_of_sheet is None else None
+    if unclear is not None:
+        r, text, ids = unclear
+        c = next((c for c, v in enumerate(rows[r]) if cell_text(v) == text), 0)
+        places = [f"{catalog.units[i].name} ({_province_name(catalog, i)})" for i in ids]
+        problems.append(
+            problem(
+                "unknown-sheet-unit",
+                file,
+                sheet.name,
+                a1(r, c),
+                "ambiguous",
+                text=text,
+                n=len(ids),
+                units="; ".join(places[:4]) + ("…" if len(places) > 4 else ""),
+            )
+        )
+        return Extracted(empty_observations(), problems, {"no_table": True})
     dated = layout.title_period.year is not None or any(r.year for r in resolved)
     stale = stale_sheet_unit(layout, catalog, when, unit_of_sheet, since) if dated else None
     if stale is not None:
@@ -137,6 +193,9 @@ def extract_table(
             )
         )
         unit_of_sheet = None
+    foreign = _other_province(file, sheet, layout, catalog, when)
+    if foreign is not None:  # the whole sheet is another province's: its names are not read here
+        return Extracted(empty_observations(), [*problems, foreign], {"no_table": True})
     data_rows = list(range(layout.data_first, max(layout.data_last, layout.data_first)))
     name_col = layout.name_col
     if name_col is None or not resolved or not data_rows:

@@ -12,6 +12,8 @@ others wait their turn, saying so)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import hashlib
 import logging
 import os
@@ -123,17 +125,18 @@ def parse_isolated(
     decisions: Decisions | None = None,
     worker: WorkerLimits | None = None,
     waiting: Progress | None = None,
+    within: Collection[str] | None = None,
 ) -> FileResult:
     """`parse_upload` in a worker process. Never raises for a bad file: a worker that dies (memory
     cap, abort) or runs out of time gives a `parse-failed` problem. `waiting` is told when the file
-    waits for a free worker."""
+    waits for a free worker. `within`: the uploader's provinces, as for `parse_upload`."""
     worker = worker or WorkerLimits()
     report = progress or (lambda fraction, message: None)
     if not _SLOTS.acquire(blocking=False):
         (waiting or report)(0.0, "Đang chờ lượt xử lý (các tệp khác đang được đọc)…")
         _SLOTS.acquire()
     try:
-        catalog = load_catalog(con)
+        catalog = load_catalog(con).within(within)
         outcome = _run(name, data, catalog, limits, decisions, worker, report)
     finally:
         _SLOTS.release()

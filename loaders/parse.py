@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -259,12 +260,19 @@ def parse_upload(
     limits: Limits | None = None,
     progress: Progress | None = None,
     decisions: Decisions | None = None,
+    within: Collection[str] | None = None,
 ) -> FileResult:
     """Read, detect, normalise and validate one file. Never raises for bad files: problems say why.
-    `decisions` maps unknown names to catalog codes / unit ids or SKIP (loaders.unknowns). In this
-    process: the app parses in a worker (loaders.isolated.parse_isolated)."""
+    `decisions` maps unknown names to catalog codes / unit ids or SKIP (loaders.unknowns); `within`:
+    the uploader's provinces (store.regions.of_units), the units names are matched against. In
+    this process: the app parses in a worker (loaders.isolated.parse_isolated)."""
     return parse_with_catalog(
-        name, data, lambda: load_catalog(con), limits=limits, progress=progress, decisions=decisions
+        name,
+        data,
+        lambda: load_catalog(con).within(within),
+        limits=limits,
+        progress=progress,
+        decisions=decisions,
     )
 
 

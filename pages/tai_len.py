@@ -11,7 +11,7 @@ from indicators import catalog
 from loaders import templates
 from loaders.scope_check import out_of_scope
 from loaders.unknowns import Decisions, decision_key
-from store import accounts, aliases, approvals, audit, demo, scope, uploads
+from store import accounts, aliases, approvals, audit, demo, regions, scope, uploads
 from ui import auth, data, errors, layout, mapping, problems
 from ui.text import md
 from vn.numbers import number
@@ -20,6 +20,9 @@ con = layout.page("Tải dữ liệu lên", icon="⬆️")  # the user's scope: 
 user = auth.user()
 full = data.connection()  # the whole catalog: names of units outside the scope are still known
 allowed = set(scope.unit_ids(full, user.units))
+# names in a file are matched among the units of the uploader's provinces: in a deployment serving
+# several, "Phường Trần Phú" is the one of the province the statistician works for
+provinces = regions.of_units(full, user.units)
 scope_label = scope.names(full, user.units)
 
 
@@ -133,6 +136,7 @@ with tab_load:
                 full,
                 decisions=decisions or None,
                 progress=lambda x, msg: bar.progress(min(max(x, 0.0), 1.0), text=md(msg)),
+                within=provinces,
             )
             bar.empty()
             result.problems += loaders.earlier_copies(con, result)  # earlier uploads in scope only

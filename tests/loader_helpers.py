@@ -90,3 +90,48 @@ def city_report(
     out.append(headers)
     out.extend(rows)
     return out
+
+
+# Hà Tĩnh's files read alike whether the deployment serves Hà Tĩnh alone (the default) or the whole
+# country (CHITIEU_PROVINCES=all, 14,000 units): the loader tests run against both.
+DEPLOYMENTS = ["42", "all"]
+
+
+def deployment_store(chosen: str):
+    """A fresh in-memory store of the deployment `chosen` serves (store.regions)."""
+    import os
+
+    import store
+
+    before = os.environ.get("CHITIEU_PROVINCES")
+    os.environ["CHITIEU_PROVINCES"] = chosen
+    try:
+        return store.open_store(":memory:")
+    finally:
+        if before is None:
+            del os.environ["CHITIEU_PROVINCES"]
+        else:
+            os.environ["CHITIEU_PROVINCES"] = before
+
+
+# the uploader's provinces per store: in the national store, a Hà Tĩnh statistician's
+_SCOPES: dict[int, set[str]] = {}
+
+
+def deployment_scope(con, chosen: str) -> None:
+    if chosen == "all":
+        _SCOPES[id(con)] = {"42"}
+
+
+def parse(name: str, data: bytes, con, **kw):
+    """`loaders.parse_upload` as a Hà Tĩnh statistician's upload runs it on this store."""
+    from loaders import parse_upload
+
+    return parse_upload(name, data, con, within=_SCOPES.get(id(con)), **kw)
+
+
+def catalog_of(con):
+    """The catalog names are matched in for this store's uploader (see `parse`)."""
+    from loaders.catalog import load_catalog
+
+    return load_catalog(con).within(_SCOPES.get(id(con)))

@@ -9,9 +9,7 @@ import unicodedata
 import pytest
 from loader_helpers import xlsx_bytes
 
-import store
-from loaders import parse_upload
-from loaders.catalog import load_catalog
+from tests.loader_helpers import DEPLOYMENTS, catalog_of, deployment_scope, deployment_store, parse
 
 LETTERHEAD = [
     ["UBND THÀNH PHỐ HÀ TĨNH", "", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
@@ -21,9 +19,10 @@ LETTERHEAD = [
 BAC_HA, CITY = 9, 2
 
 
-@pytest.fixture(scope="module")
-def con():
-    connection = store.open_store(":memory:")
+@pytest.fixture(scope="module", params=DEPLOYMENTS, ids=lambda d: f"provinces-{d}")
+def con(request):
+    connection = deployment_store(request.param)
+    deployment_scope(connection, request.param)
     yield connection
     connection.close()
 
@@ -45,7 +44,7 @@ def obs(result) -> set[tuple]:
 
 
 def load(con, rows, merges=(), name="t.xlsx", **kw):
-    r = parse_upload(name, xlsx_bytes({"S": rows}, {"S": list(merges)}), con, **kw)
+    r = parse(name, xlsx_bytes({"S": rows}, {"S": list(merges)}), con, **kw)
     return r, [f"{p.code} {p.cell}: {p.message}" for p in r.problems]
 
 
@@ -208,7 +207,7 @@ def test_communes_across_the_columns(con):
     ]
     r, lines = load(con, rows, ["E4:F4", "D4:D5"])
     assert r.ok, lines
-    catalog = load_catalog(con)
+    catalog = catalog_of(con)
     names = {catalog.units[int(u)].name for u in r.observations.unit_id}
     assert names == {"Huyện Can Lộc", "Xã Kim Lộc", "Thị trấn Nghèn"}
 
@@ -267,7 +266,7 @@ def test_windows_1258_csv_and_nfd_text(con):
         text
     )  # the file really carries combining tones
     for name, data in (("a.csv", _cp1258(text)), ("b.csv", decomposed.encode("utf-8"))):
-        r = parse_upload(name, data, con)
+        r = parse(name, data, con)
         assert r.ok and obs(r) == {("so_ho_ngheo", BAC_HA, 2019, 1, 12, "actual", "", 37.0)}, [
             p.message for p in r.problems
         ]

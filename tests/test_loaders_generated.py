@@ -10,18 +10,18 @@ import os
 
 import pytest
 
-import store
-from loaders import parse_upload
 from loaders.unknowns import SKIP, Decisions
+from tests.loader_helpers import DEPLOYMENTS, deployment_scope, deployment_store, parse
 from tests.reportgen import case
 
 N_CASES = int(os.environ.get("CHITIEU_GENERATED", "330"))
 KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"]
 
 
-@pytest.fixture(scope="module")
-def con():
-    connection = store.open_store(":memory:")
+@pytest.fixture(scope="module", params=DEPLOYMENTS, ids=lambda d: f"provinces-{d}")
+def con(request):
+    connection = deployment_store(request.param)
+    deployment_scope(connection, request.param)
     yield connection
     connection.close()
 
@@ -53,7 +53,7 @@ def expected(c) -> set[tuple]:
 @pytest.mark.parametrize("seed", range(N_CASES))
 def test_generated_report_loads_exactly(con, seed):
     c = case(seed)
-    result = parse_upload(c.name, c.data, con)
+    result = parse(c.name, c.data, con)
     lines = [f"{p.code} {p.sheet}!{p.cell}: {p.message}" for p in result.problems]
     if c.refuse:
         assert [p.code for p in result.errors] == [c.refuse], (c.describe, lines)
@@ -75,7 +75,7 @@ def test_generated_report_loads_exactly(con, seed):
     if (
         c.unknown
     ):  # deciding "không theo dõi" for each unknown name: the file loads, the skip is said
-        decided = parse_upload(
+        decided = parse(
             c.name,
             c.data,
             con,

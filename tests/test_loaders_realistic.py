@@ -14,10 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import store
-from loaders import parse_upload
-from loaders.catalog import load_catalog
 from loaders.columns import period_end
+from tests.loader_helpers import DEPLOYMENTS, catalog_of, deployment_scope, deployment_store, parse
 
 HERE = Path(__file__).resolve().parent
 FILES = sorted(
@@ -28,9 +26,10 @@ FILES = sorted(
 )
 
 
-@pytest.fixture(scope="module")
-def con():
-    connection = store.open_store(":memory:")
+@pytest.fixture(scope="module", params=DEPLOYMENTS, ids=lambda d: f"provinces-{d}")
+def con(request):
+    connection = deployment_store(request.param)
+    deployment_scope(connection, request.param)
     yield connection
     connection.close()
 
@@ -97,8 +96,8 @@ def stored(result) -> set[tuple]:
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.name}" for p in FILES])
 def test_realistic_file(con, path):
-    catalog = load_catalog(con)
-    result = parse_upload(path.name, path.read_bytes(), con)
+    catalog = catalog_of(con)
+    result = parse(path.name, path.read_bytes(), con)
     lines = [f"{p.code} {p.sheet}!{p.cell}: {p.message}" for p in result.problems]
     unknown_file = path.with_name(path.stem + ".unknown.txt")
     unknown = [ln.strip() for ln in unknown_file.read_text("utf-8").splitlines() if ln.strip()]
@@ -140,9 +139,7 @@ def test_every_batch_checks_together_as_one_load(con):
     from loaders.commit import cross_file_problems
 
     for folder in ("realistic", "realistic2", "realistic3"):
-        results = [
-            parse_upload(p.name, p.read_bytes(), con) for p in FILES if p.parent.name == folder
-        ]
+        results = [parse(p.name, p.read_bytes(), con) for p in FILES if p.parent.name == folder]
         problems = cross_file_problems(results)
         assert all(p.code in ("conflicting-duplicate", "duplicate-value") for p in problems), [
             p.code for p in problems

@@ -8,8 +8,8 @@ import pytest
 from loader_helpers import SAMPLES, expected_observations
 
 import store
-from loaders import commit, parse_upload
-from loaders.catalog import load_catalog
+from loaders import commit
+from tests.loader_helpers import DEPLOYMENTS, catalog_of, deployment_scope, deployment_store, parse
 
 KEY = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind"]
 GOOD = sorted(
@@ -22,19 +22,20 @@ GOOD = sorted(
 BAD = sorted(p for p in SAMPLES.glob("bad_*") if not p.name.endswith(".txt"))
 
 
-@pytest.fixture(scope="module")
-def con():
-    connection = store.open_store(":memory:")
+@pytest.fixture(scope="module", params=DEPLOYMENTS, ids=lambda d: f"provinces-{d}")
+def con(request):
+    connection = deployment_store(request.param)
+    deployment_scope(connection, request.param)
     yield connection
     connection.close()
 
 
 @pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
 def test_sample_matches_expected(con, path):
-    result = parse_upload(path.name, path.read_bytes(), con)
+    result = parse(path.name, path.read_bytes(), con)
     assert result.errors == [], [p.message for p in result.errors]
     expected = expected_observations(
-        path.with_name(path.name.split(".")[0] + ".expected.csv"), load_catalog(con)
+        path.with_name(path.name.split(".")[0] + ".expected.csv"), catalog_of(con)
     )
     got = result.observations[KEY + ["value"]]
     assert len(got) == len(expected)
@@ -47,7 +48,7 @@ def test_sample_matches_expected(con, path):
 def test_bad_sample_refused_naming_cell(tmp_path, path):
     expect = path.with_name(path.stem + ".expect.txt").read_text().strip()
     con = store.open_store(tmp_path / "s.duckdb")
-    result = parse_upload(path.name, path.read_bytes(), con)
+    result = parse(path.name, path.read_bytes(), con)
     errors = result.errors
     assert errors
     if expect == "file":
@@ -65,7 +66,7 @@ def test_bad_sample_refused_naming_cell(tmp_path, path):
 
 def test_urban_scoring_rows_kept_for_reuse(con):
     path = SAMPLES / "urban_2018.xlsx"
-    result = parse_upload(path.name, path.read_bytes(), con)
+    result = parse(path.name, path.read_bytes(), con)
     rows = result.extras["urban_rows"]["Cham diem 2018"]
     total = next(r for r in rows if r["name"] == "TỔNG CỘNG")
     assert total["points"] == pytest.approx(float((SAMPLES / "urban_2018.total.txt").read_text()))
@@ -76,6 +77,6 @@ def test_urban_scoring_rows_kept_for_reuse(con):
 
 def test_ntm_counts_checked_and_year_reached_returned(con):
     path = SAMPLES / "ntm_2016.xlsx"
-    result = parse_upload(path.name, path.read_bytes(), con)
+    result = parse(path.name, path.read_bytes(), con)
     assert not [p for p in result.problems if p.code == "count-mismatch"]
     assert "years_reached" not in result.extras or result.extras["years_reached"] == {}

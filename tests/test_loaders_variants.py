@@ -10,8 +10,9 @@ import zipfile
 import pytest
 from loader_helpers import LETTERHEAD, city_report, xlsx_bytes
 
-import store
-from loaders import Limits, parse_upload
+from loaders import Limits
+from tests.loader_helpers import DEPLOYMENTS, deployment_scope, deployment_store
+from tests.loader_helpers import parse as upload
 
 H = [
     "STT",
@@ -25,15 +26,16 @@ H = [
 ]
 
 
-@pytest.fixture(scope="module")
-def con():
-    connection = store.open_store(":memory:")
+@pytest.fixture(scope="module", params=DEPLOYMENTS, ids=lambda d: f"provinces-{d}")
+def con(request):
+    connection = deployment_store(request.param)
+    deployment_scope(connection, request.param)
     yield connection
     connection.close()
 
 
 def parse(con, sheets, name="t.xlsx", **kw):
-    return parse_upload(name, xlsx_bytes(sheets, **kw), con)
+    return upload(name, xlsx_bytes(sheets, **kw), con)
 
 
 def obs_of(result, code, kind=None):
@@ -279,7 +281,7 @@ def test_csv_dialects(con, encoding, delimiter):
         delimiter.join(f'"{c}"' if delimiter in c or "," in c else c for c in line)
         for line in lines
     )
-    r = parse_upload("x.csv", text.encode(encoding), con)
+    r = upload("x.csv", text.encode(encoding), con)
     assert r.ok, [p.message for p in r.problems]
     first = r.observations.sort_values("indicator_code").iloc[-1]
     assert (first.month_from, first.month_to) in ((7, 9), (10, 10))
@@ -291,7 +293,7 @@ def test_export_format_round_trips(con):
         "indicator_code,indicator_name,unit_code,unit_name,year,month_from,month_to,kind,value,measure\n"
         "gtsx_tong,Tổng giá trị sản xuất,436,Thành phố Hà Tĩnh,2019,1,9,estimate,1234.5,Tỷ đồng\n"
     )
-    r = parse_upload("export.csv", text.encode(), con)
+    r = upload("export.csv", text.encode(), con)
     assert r.ok, [p.message for p in r.problems]
     o = r.observations.iloc[0]
     assert (o.indicator_code, o.unit_name, o.month_to, o.kind, o.value) == (
@@ -304,21 +306,18 @@ def test_export_format_round_trips(con):
 
 
 def test_whole_file_problems(con):
-    assert parse_upload("a.xlsx", b"", con).errors[0].code == "empty-file"
-    assert (
-        parse_upload("a.xlsx", b"\x00\x01binary\x00" * 50, con).errors[0].code
-        == "not-a-spreadsheet"
-    )
-    big = parse_upload("a.xlsx", b"x" * 2000, con, limits=Limits(max_bytes=1000))
+    assert upload("a.xlsx", b"", con).errors[0].code == "empty-file"
+    assert upload("a.xlsx", b"\x00\x01binary\x00" * 50, con).errors[0].code == "not-a-spreadsheet"
+    big = upload("a.xlsx", b"x" * 2000, con, limits=Limits(max_bytes=1000))
     assert big.errors[0].code == "too-large" and big.errors[0].cell is None
     encrypted = (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le")
     )
-    assert parse_upload("a.xlsx", encrypted, con).errors[0].code == "encrypted-file"
+    assert upload("a.xlsx", encrypted, con).errors[0].code == "encrypted-file"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("xl/workbook.xml", "<workbook/>")
         z.writestr("xl/worksheets/sheet1.xml", b"\x00" * (60 << 20))
-    assert parse_upload("bomb.xlsx", buffer.getvalue(), con).errors[0].code == "zip-bomb"
-    assert parse_upload("t.txt", "chỉ là một dòng chữ".encode(), con).errors[0].code in ("no-data",)
+    assert upload("bomb.xlsx", buffer.getvalue(), con).errors[0].code == "zip-bomb"
+    assert upload("t.txt", "chỉ là một dòng chữ".encode(), con).errors[0].code in ("no-data",)

@@ -12,8 +12,6 @@ others wait their turn, saying so)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 import hashlib
 import logging
 import os
@@ -22,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from multiprocessing.connection import Connection as Pipe
 from pathlib import Path

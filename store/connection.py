@@ -19,7 +19,7 @@ from typing import Any, Sequence
 import duckdb
 import pandas as pd
 
-from store import migrations, reference
+from store import migrations, reference, regions
 
 DEFAULT_DB = "data/chitieu.duckdb"
 Connection = (
@@ -73,9 +73,13 @@ def open_store(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnecti
             "Tệp này là cơ sở dữ liệu khác, không phải kho Chỉ tiêu: không ghi gì vào đó",
             f"{target}: tables {exc}",
         ) from exc
-    reference.sync(
-        con, force=bool(applied)
-    )  # a new column is filled even when data/ did not change
+    try:
+        reference.sync(
+            con, force=bool(applied)
+        )  # a new column is filled even when data/ did not change
+    except regions.UnknownProvince as exc:  # the operator's setting: said plainly, nothing written
+        con.close()
+        raise StoreError(str(exc), "CHITIEU_PROVINCES: docs/admin_units.md") from exc
     return con
 
 

@@ -37,11 +37,15 @@ office:  ## LibreOffice Writer and Times-metric fonts: the test that renders the
 seed: install  ## create the store with demo data when it does not exist yet
 	$(PY) -m store.demo
 
+# `make run` serves Hà Tĩnh and Tuyên Quang (with Hà Giang, merged into it), so the demo shows a
+# second province; a deployment sets its own (docs/admin_units.md). Tests keep the default, 42.
+RUN_PROVINCES ?= 42,08
+
 run: install  ## serve the app on http://localhost:$(PORT) (another server: PORT=8502; a network: HOST=0.0.0.0)
 	@$(PY) scripts/port_free.py $(PORT)
-	$(PY) -m store.demo
+	CHITIEU_PROVINCES=$${CHITIEU_PROVINCES:-$(RUN_PROVINCES)} $(PY) -m store.demo
 	@$(PY) scripts/network_guard.py $(HOST)
-	CHITIEU_ALLOW_DEMO=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(HOST) --server.headless true
+	CHITIEU_PROVINCES=$${CHITIEU_PROVINCES:-$(RUN_PROVINCES)} CHITIEU_ALLOW_DEMO=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(HOST) --server.headless true
 
 test: install-dev browser office  ## the whole suite, browser tests included
 	$(PY) -m pytest -q

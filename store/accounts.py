@@ -259,14 +259,16 @@ def demo_accounts() -> tuple[str, list[dict]]:
     return raw["password"], raw["account"]
 
 
-def add_demo_accounts(store: str | os.PathLike | None = None) -> list[User]:
-    """The demo accounts of data/access/demo_accounts.toml, when no account exists yet."""
+def add_demo_accounts(store: str | os.PathLike | None = None, served=None) -> list[User]:
+    """The demo accounts of data/access/demo_accounts.toml, when no account exists yet; one marked
+    `if_served = CODE` only when `served(CODE)` (the deployment holds that unit)."""
     if all_users(store):
         return []
     password, accounts = demo_accounts()
     return [
         add(a["username"], password, a["role"], a["units"], a["display_name"], store, demo=True)
         for a in accounts
+        if "if_served" not in a or (served is not None and served(a["if_served"]))
     ]
 
 

@@ -129,10 +129,30 @@ class DemoUnit:
     valid_to: date | None
 
 
+@dataclass(frozen=True)
+class Place:
+    """A city the demo covers: its wards and communes up to June 2025 and the units formed from them
+    on 1 July 2025 (`new_codes`); `scale`: its plans against Hà Tĩnh's."""
+
+    city_code: str
+    new_codes: tuple[str, ...]
+    scale: float = 1.0
+
+
+HA_TINH = Place(CITY_CODE, NEW_UNIT_CODES)
+# Thành phố Hà Giang (tỉnh Hà Giang, merged into Tuyên Quang on 1 July 2025): its wards and communes
+# went into Phường Hà Giang 1, Phường Hà Giang 2 and Xã Ngọc Đường (with Xã Phong Quang of Vị
+# Xuyên and part of Xã Yên Định of Bắc Mê). Seeded only where the deployment serves it
+# (CHITIEU_PROVINCES includes Hà Giang or Tuyên Quang): the multi-province path, exercised.
+HA_GIANG = Place("024", ("00691", "00694", "00700"), scale=0.3)
+
+
 @dataclass
 class Territory:
     """The units the demo covers, each as shares of the 2016 units ("atoms") its territory holds."""
 
+    city_code: str = CITY_CODE
+    scale: float = 1.0
     atoms: list[int] = field(default_factory=list)
     city_atoms: set[int] = field(default_factory=set)
     pieces: dict[int, dict[int, float]] = field(default_factory=dict)
@@ -143,7 +163,7 @@ class Territory:
         return self.by_year.get(year, [])
 
 
-def territory(con: duckdb.DuckDBPyConnection) -> Territory:
+def territory(con: duckdb.DuckDBPyConnection, place: Place = HA_TINH) -> Territory:
     units = query(
         con,
         "SELECT u.unit_id, u.code, u.valid_from, u.valid_to, p.code AS parent_code "
@@ -165,12 +185,12 @@ def territory(con: duckdb.DuckDBPyConnection) -> Territory:
         return out
 
     reform = pd.Timestamp(date(REFORM_YEAR, 7, 1))
-    new = units[units.code.isin(NEW_UNIT_CODES) & (units.valid_from == reform)]
+    new = units[units.code.isin(place.new_codes) & (units.valid_from == reform)]
     area: dict[int, float] = {}
     for unit_id in new.unit_id:
         for atom, share in atoms_of(int(unit_id)).items():
             area[atom] = area.get(atom, 0.0) + share
-    out = Territory(atoms=sorted(area))
+    out = Territory(city_code=place.city_code, scale=place.scale, atoms=sorted(area))
 
     def in_force(day: date) -> pd.DataFrame:
         stamp = pd.Timestamp(day)
@@ -186,7 +206,7 @@ def territory(con: duckdb.DuckDBPyConnection) -> Territory:
         for day in days:
             for r in in_force(day).itertuples():
                 pieces = atoms_of(int(r.unit_id))
-                if r.code == CITY_CODE:
+                if r.code == place.city_code:
                     out.city_ids[year] = int(r.unit_id)
                 if not set(pieces) <= set(area) or any(p.unit_id == r.unit_id for p in listed):
                     continue
@@ -195,12 +215,21 @@ def territory(con: duckdb.DuckDBPyConnection) -> Territory:
                 listed.append(DemoUnit(int(r.unit_id), str(r.code), r.parent_code, valid_to))
         out.by_year[year] = listed
     first = out.by_year[FIRST_MODELLED_YEAR]
-    out.city_atoms = {u.unit_id for u in first if u.parent_code == CITY_CODE}
+    out.city_atoms = {u.unit_id for u in first if u.parent_code == place.city_code}
     return out
 
 
-def _unit_id_of(territory: Territory, code: str, year: int) -> int | None:
-    return territory.city_ids.get(year) if code == CITY_CODE else None
+def _city_id(territory: Territory, year: int) -> int | None:
+    return territory.city_ids.get(year)
+
+
+def _serves(con: duckdb.DuckDBPyConnection, place: Place) -> bool:
+    """The deployment holds the place's city and its 2025 units (store.regions)."""
+    row = con.execute(
+        "SELECT count(DISTINCT code) FROM admin_units WHERE code IN (SELECT unnest(?))",
+        [[place.city_code, *place.new_codes]],
+    ).fetchone()
+    return row is not None and row[0] == 1 + len(place.new_codes)
 
 
 def _ward_weights(codes: list, rng: np.random.Generator) -> dict:
@@ -230,8 +259,14 @@ def generate(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     _add_flows(add, area, FLOWS, rng)
     # indicators added to the catalog later draw from their own generator, so earlier demo values stay
     _add_flows(add, area, MORE_FLOWS, np.random.default_rng(SEED + 1))
+    second = territory(con, HA_GIANG) if _serves(con, HA_GIANG) else None
+    if second is not None:  # its own generators: Hà Tĩnh's figures are the same with or without it
+        _add_flows(add, second, FLOWS, np.random.default_rng(SEED + 10))
+        _add_flows(add, second, MORE_FLOWS, np.random.default_rng(SEED + 11))
     _derive_totals(rows)
     _add_rates(add, area)
+    if second is not None:
+        _add_rates(add, second)
     _add_city_levels(add, con, rng)
     _add_city_levels(add, con, np.random.default_rng(SEED + 2), MORE_LEVELS)
     _add_ntm(add, con, rng)
@@ -302,7 +337,7 @@ def _flow_atoms(territory: Territory, flows: dict, rng) -> dict:
         k = year - 2016
         for code, (base, growth, h1, m9) in flows.items():
             whole = (
-                base * (1 + growth) ** k / city_share
+                base * territory.scale * (1 + growth) ** k / city_share
             )  # the city's plan, scaled to the territory
             noise = rng.normal(1.0, 0.04)
             for atom in atoms:
@@ -362,10 +397,10 @@ def _add_flows(add, territory: Territory, flows: dict, rng) -> None:
                     add(code, unit.unit_id, year, 7, 12, "actual", _after(vals, "y", stock, code))
                 else:
                     _emit(add, code, unit.unit_id, year, vals, True, h1 > 0)
-                if unit.parent_code == CITY_CODE:
+                if unit.parent_code == territory.city_code:
                     for key, v in vals.items():
                         city[key] = city.get(key, 0.0) + v
-            city_id = _unit_id_of(territory, CITY_CODE, year)
+            city_id = _city_id(territory, year)
             if city_id is None or not city:
                 continue
             if year <= LAST_OLD_YEAR:
@@ -526,11 +561,11 @@ def _add_rates(add, territory: Territory) -> None:
             emit(unit.unit_id, year, (1, 6), "actual", mid)
             if year != REFORM_YEAR:
                 emit(unit.unit_id, year, (1, 12), "estimate" if latest else "actual", end)
-            if unit.parent_code == CITY_CODE:
+            if unit.parent_code == territory.city_code:
                 for when, v in (("h1", mid), ("y", end)):
                     for code in RATE_PARTS:
                         city[when][code] = city[when].get(code, 0.0) + v[code]
-        city_id = _unit_id_of(territory, CITY_CODE, year)
+        city_id = _city_id(territory, year)
         if city_id is None or not city["h1"]:
             continue
         plans(city_id, year, "hdnd_giao")
@@ -764,7 +799,11 @@ def ensure_accounts(con: duckdb.DuckDBPyConnection, path) -> list:
     """While demo data are in force and no account exists: the demo accounts (data/access)."""
     from store import accounts
 
-    return accounts.add_demo_accounts(path) if has_demo(con) else []
+    def served(code: str) -> bool:
+        row = con.execute("SELECT count(*) FROM admin_units WHERE code = ?", [code]).fetchone()
+        return row is not None and row[0] > 0
+
+    return accounts.add_demo_accounts(path, served) if has_demo(con) else []
 
 
 def print_accounts(path) -> None:

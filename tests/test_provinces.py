@@ -235,3 +235,46 @@ def test_in_ha_tinh_alone_the_commune_s_letterhead_is_enough(empty_store):
 
     result = parse_upload("xuan_loc.xlsx", _commune_report([["UBND XÃ XUÂN LỘC"]]), empty_store)
     assert result.ok, [p.message for p in result.problems]
+
+
+def _demo(tmp_path, provinces: str):
+    import store
+    from store import demo
+
+    before = os.environ.get("CHITIEU_PROVINCES")
+    os.environ["CHITIEU_PROVINCES"] = provinces
+    try:
+        con = store.open_store(tmp_path / f"demo_{provinces.replace(',', '_')}.duckdb")
+        frame = demo.generate(con)
+        names = dict(con.execute("SELECT unit_id, name FROM admin_units").fetchall())
+        con.close()
+    finally:
+        if before is None:
+            os.environ.pop("CHITIEU_PROVINCES", None)
+        else:
+            os.environ["CHITIEU_PROVINCES"] = before
+    return frame, names
+
+
+def test_the_demo_covers_ha_giang_where_it_is_served_and_leaves_ha_tinh_as_it_was(tmp_path):
+    alone, _ = _demo(tmp_path, "42")
+    both, names = _demo(tmp_path, "42,08")
+    key = ["indicator_code", "unit_id", "year", "month_from", "month_to", "kind", "target_source"]
+    ha_tinh = both[both.unit_id.isin(alone.unit_id.unique())]
+    pd = pytest.importorskip("pandas")
+    pd.testing.assert_frame_equal(
+        ha_tinh.sort_values(key).reset_index(drop=True),
+        alone.sort_values(key).reset_index(drop=True),
+    )
+    second = both[~both.unit_id.isin(alone.unit_id.unique())]
+    shown = {names[u] for u in second.unit_id}
+    # the city and its wards to June 2025, the wards formed from them after
+    assert {
+        "Thành phố Hà Giang",
+        "Phường Trần Phú",
+        "Phường Hà Giang 1",
+        "Phường Hà Giang 2",
+    } <= shown
+    years = set(second[second.unit_id.map(names) == "Phường Hà Giang 1"].year)
+    assert years == {2025, 2026}
+    assert 2016 in set(second[second.unit_id.map(names) == "Thành phố Hà Giang"].year)

@@ -148,13 +148,18 @@ def _regrouped_same_period(
     """A city that kept its row while its wards changed (TP Hà Tĩnh grew from 15 to 27 units on
     1 January 2025) reported last year's figure on other boundaries: on today's boundaries its
     same period is the sum of its present wards' same period (each rebuilt from its predecessors
-    as needed), when every one of them has it; ratios from numerator and denominator."""
+    as needed), when every one of them has it; ratios from numerator and denominator. Not for a
+    province: one whose row goes on kept its territory (a merged one starts a new row), however its
+    districts and communes were rearranged, so its own figure stands."""
     before = period.last_year()
     now_kids, old_kids = children_of(con, ids, period), children_of(con, ids, before)
+    lin = lineage.lineage(con)
     changed = [
         p
         for p in ids
-        if (kids := set(now_kids.unit_id[now_kids.parent_id == p]))
+        if p in lin.units
+        and pd.notna(lin.units[p].parent_id)
+        and (kids := set(now_kids.unit_id[now_kids.parent_id == p]))
         and kids != set(old_kids.unit_id[old_kids.parent_id == p])
     ]
     if not changed:
@@ -205,6 +210,8 @@ def _with_history(
             return
         found = source.set_index(keys).reindex(index)
         gap = frame[target].isna().to_numpy() & found[value].notna().to_numpy()
+        if not gap.any():  # nothing to fill (pandas refuses an empty object array into floats)
+            return
         frame.loc[gap, target] = found[value].to_numpy()[gap]
         frame.loc[gap, text] = found["derived_from"].to_numpy()[gap]
         if kind:

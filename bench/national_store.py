@@ -1,6 +1,8 @@
-"""A deterministic national-scale store for the page benchmarks: 34 provinces and 3,321 commune-level
-units (valid from 2025-07-01), every catalog indicator × years 2016–2025 × periods 1–6, 1–9, 1–12 ×
-kinds target/estimate/actual — about 21 million observations with the catalog of 71 indicators.
+"""A deterministic national-scale store for the page benchmarks on the real units: the 34 provinces
+and 3,321 communes, wards and special zones in force since 1 July 2025 (data/admin_units.csv, the
+whole country: CHITIEU_PROVINCES=all, with the 63-province state before for history), every catalog
+indicator × years 2016–2025 × periods 1–6, 1–9, 1–12 × kinds target/estimate/actual — about 21
+million observations with the catalog of 71 indicators.
 
     .venv/bin/python -m bench.national_store [--out bench/out/national.duckdb] [--force]
 
@@ -10,12 +12,9 @@ reports arrive (year → period → province → unit → indicator → kind), i
 `uploads` row (status 'committed') keeps demo data out; `observation_versions` holds the 2025 rows
 only (the ranking's revision column reads it for the selected year).
 
-The bench units are extra `admin_units` rows (unit_id ≥ 100000) that are not in data/admin_units.csv.
-`store.reference.sync` rewrites admin_units whenever the data files' fingerprint changes, which would
-drop them. The build leaves `meta.reference_sha256` equal to the current fingerprint (sync just wrote
-it), so the app opening the store does not resync; and `ensure_units()` — run before every benchmark
-— resyncs and re-inserts the bench units itself when the data files changed since (other engineers
-edit the catalog and admin units), restoring a consistent store without rebuilding 21M rows.
+The store serves the whole country (`PROVINCES`): the benchmarks and the server they start set
+CHITIEU_PROVINCES to it, and `ensure_units()` — run before every benchmark — resyncs the reference
+data when the data files changed since the build (a catalog or units edit needs no 21M-row rebuild).
 """
 
 from __future__ import annotations
@@ -30,54 +29,40 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 DEFAULT_OUT = ROOT / "bench" / "out" / "national.duckdb"
+PROVINCES = "all"  # CHITIEU_PROVINCES of the bench store and of the server the benchmarks start
 N_PROVINCES = 34
 N_COMMUNES = 3321
-PROVINCE_BASE = 100000  # province p (1..34) → unit_id 100000 + p
-COMMUNE_BASE = 110000  # commune c (1..3321) → unit_id 110000 + c
+BENCH_PROVINCE_CODE = "38"  # Tỉnh Thanh Hóa, 166 communes: the largest tỉnh, the pages' unit
 YEARS = range(2016, 2026)
 PERIODS = [(1, 6, 0.45), (1, 9, 0.72), (1, 12, 1.0)]
 KINDS = ["target", "estimate", "actual"]
 UPLOAD_ID = 1
 
 
-def province_of(commune: int) -> int:
-    """Communes 1..3321 spread evenly over provinces 1..34 (97 or 98 each), in order."""
-    return (commune - 1) * N_PROVINCES // N_COMMUNES + 1
+def serve_all() -> None:
+    """This process reads and writes the bench store as the whole country's deployment."""
+    import os
 
-
-def _units_sql() -> str:
-    """admin_units rows for the bench provinces and communes (deterministic, SQL over range())."""
-    return f"""
-        SELECT {PROVINCE_BASE} + p AS unit_id, 'B' || lpad(p::VARCHAR, 2, '0') AS code,
-               'Tỉnh Bench ' || lpad(p::VARCHAR, 2, '0') AS name, 'Bench ' || lpad(p::VARCHAR, 2, '0') AS short_name,
-               'tinh' AS unit_type, NULL::INTEGER AS parent_id, DATE '2025-07-01' AS valid_from,
-               NULL::DATE AS valid_to, 'bench/national_store.py (synthetic)' AS source
-        FROM range(1, {N_PROVINCES + 1}) t(p)
-        UNION ALL
-        SELECT {COMMUNE_BASE} + c, 'B' || lpad(c::VARCHAR, 5, '0'),
-               CASE WHEN c % 5 = 0 THEN 'Phường' ELSE 'Xã' END || ' Bench ' || lpad(c::VARCHAR, 5, '0'),
-               'Bench ' || lpad(c::VARCHAR, 5, '0'),
-               CASE WHEN c % 5 = 0 THEN 'phuong' ELSE 'xa' END,
-               {PROVINCE_BASE} + ((c - 1) * {N_PROVINCES} // {N_COMMUNES} + 1),
-               DATE '2025-07-01', NULL::DATE, 'bench/national_store.py (synthetic)'
-        FROM range(1, {N_COMMUNES + 1}) t(c)
-    """
+    os.environ["CHITIEU_PROVINCES"] = PROVINCES
 
 
 def ensure_units(con) -> bool:
-    """Make the store consistent with the current data/ files and hold the bench units. Returns True
-    when it had to write (reference data resynced and/or bench units re-inserted)."""
+    """Make the store consistent with the current data/ files (resynced when they changed since
+    the build). Returns True when it wrote."""
     from store import reference
 
-    wrote = reference.sync(con)  # no-op while the fingerprint matches
-    n = con.execute(f"SELECT count(*) FROM admin_units WHERE unit_id > {PROVINCE_BASE}").fetchone()[
-        0
-    ]
-    if n != N_PROVINCES + N_COMMUNES:
-        con.execute(f"DELETE FROM admin_units WHERE unit_id > {PROVINCE_BASE}")
-        con.execute(f"INSERT INTO admin_units {_units_sql()}")
-        wrote = True
-    return wrote
+    serve_all()
+    return reference.sync(con)  # no-op while the fingerprint matches
+
+
+def province_id(con) -> int:
+    """The unit_id of the benchmarks' province (in force today)."""
+    row = con.execute(
+        "SELECT unit_id FROM admin_units WHERE code = ? AND parent_id IS NULL AND valid_to IS NULL",
+        [BENCH_PROVINCE_CODE],
+    ).fetchone()
+    assert row is not None, BENCH_PROVINCE_CODE
+    return int(row[0])
 
 
 def _observations_sql(year: int) -> str:
@@ -94,12 +79,11 @@ def _observations_sql(year: int) -> str:
                    value_type IN ('rate') OR measure = 'pct' AS rate,
                    value_type = 'bool' AS bool
             FROM indicators
-        ), units AS (
-            SELECT unit_id, unit_id - {PROVINCE_BASE} AS u,
-                   CASE WHEN unit_type = 'tinh' THEN unit_id - {PROVINCE_BASE}
-                        ELSE parent_id - {PROVINCE_BASE} END AS prov,
-                   unit_type = 'tinh' AS is_province
-            FROM admin_units WHERE unit_id > {PROVINCE_BASE}
+        ), units AS (  -- today's units: 34 provinces, 3,321 communes (u: 1.., prov: the province's rank)
+            SELECT unit_id, row_number() OVER (ORDER BY unit_id) AS u,
+                   dense_rank() OVER (ORDER BY coalesce(parent_id, unit_id)) AS prov,
+                   parent_id IS NULL AS is_province
+            FROM admin_units WHERE valid_to IS NULL
         ), per(month_from, month_to, share) AS (VALUES {periods}),
         kinds(k, kind) AS (VALUES {kinds}),
         grid AS (
@@ -138,6 +122,7 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
     for stale in (path, path.with_name(path.name + ".wal")):
         stale.unlink(missing_ok=True)
     start = time.perf_counter()
+    serve_all()
     con = store.open_store(path)  # schema + reference data (sets meta.reference_sha256)
     con.execute("SET preserve_insertion_order = true")
     ensure_units(con)
@@ -171,7 +156,7 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
         "observations": n_obs,
         "observation_versions": n_ver,
         "bench_units": con.execute(
-            f"SELECT count(*) FROM admin_units WHERE unit_id > {PROVINCE_BASE}"
+            "SELECT count(*) FROM admin_units WHERE valid_to IS NULL"
         ).fetchone()[0],
         "indicators": con.execute("SELECT count(*) FROM indicators").fetchone()[0],
         "seconds": time.perf_counter() - start,
@@ -180,7 +165,7 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
     con.close()
     say(
         f"built {path} in {counts['seconds']:.1f} s: {n_obs:,} observations, {n_ver:,} versions, "
-        f"{counts['bench_units']:,} bench units ({N_PROVINCES} provinces + {N_COMMUNES:,} communes), "
+        f"{counts['bench_units']:,} units in force ({N_PROVINCES} provinces + {N_COMMUNES:,} communes), "
         f"{counts['indicators']} indicators, {counts['megabytes']:.0f} MB"
     )
     return counts

@@ -50,8 +50,26 @@ def _read(path: str, max_bytes: int | None = None) -> tuple[str, bytes | None, s
         return p.name, None, _OS_REASONS.get(code, "không đọc được tệp")
 
 
+def _uploader_provinces(user: str, db: str | None, con) -> set[str] | None:
+    """The provinces of the account `--user` names (its units'), the names of the files are
+    matched among, as on the upload page; None (the whole deployment) for a name with no account."""
+    from store import accounts, regions
+    from store.connection import db_path
+
+    try:
+        account = accounts.get(user, db_path(db) if db else None)
+    except Exception:  # no accounts file yet, or unreadable: match in the whole deployment
+        return None
+    return regions.of_units(con, account.units) if account is not None else None
+
+
 def _parse_all(
-    files: list[str], con, limits: Limits, decisions=None, read: dict[str, bytes] | None = None
+    files: list[str],
+    con,
+    limits: Limits,
+    decisions=None,
+    read: dict[str, bytes] | None = None,
+    within: set[str] | None = None,
 ) -> list[FileResult]:
     """Every file parsed in the worker; `read` (when given) collects each file's bytes by sha256,
     to keep beside the store once loaded."""
@@ -81,7 +99,7 @@ def _parse_all(
             results.append(r)
             continue
         # in a worker, as the app does: a hostile file is a problem on that file, not a crash
-        r = parse_isolated(path, data, con, limits=limits, decisions=decisions)
+        r = parse_isolated(path, data, con, limits=limits, decisions=decisions, within=within)
         r.problems += earlier_copies(con, r)
         if read is not None and r.sha256:
             read[r.sha256] = data
@@ -152,10 +170,11 @@ def cmd_load(args) -> int:
         print(f"lỗi: {decisions}", file=sys.stderr)
         return 2
     read: dict[str, bytes] = {}
-    results = _parse_all(args.files, con, _limits(args), decisions, read)
+    user = args.user or os.environ.get("CHITIEU_USER") or _whoami()
+    within = _uploader_provinces(user, args.db, con)
+    results = _parse_all(args.files, con, _limits(args), decisions, read, within)
     errors, warnings = _print_problems(results)
     print_unknowns(results)
-    user = args.user or os.environ.get("CHITIEU_USER") or _whoami()
     from store import published
     from store.connection import StoreError, db_path
 
@@ -251,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         if name == "load":
             p.add_argument(
-                "--user", help="người nạp (mặc định $CHITIEU_USER hoặc tài khoản hệ thống)"
+                "--user",
+                help="người nạp (mặc định $CHITIEU_USER hoặc tài khoản hệ thống); khi là một tài khoản, "
+                "tên đơn vị trong tệp được đối chiếu trong các tỉnh của tài khoản đó",
             )
     p = sub.add_parser("export", help="xuất mọi số liệu đã lưu ra CSV")
     p.add_argument("--db", help="kho dữ liệu (mặc định $CHITIEU_DB hoặc data/chitieu.duckdb)")

@@ -278,3 +278,51 @@ def test_the_demo_covers_ha_giang_where_it_is_served_and_leaves_ha_tinh_as_it_wa
     years = set(second[second.unit_id.map(names) == "Phường Hà Giang 1"].year)
     assert years == {2025, 2026}
     assert 2016 in set(second[second.unit_id.map(names) == "Thành phố Hà Giang"].year)
+
+
+def test_the_command_line_matches_names_in_the_provinces_of_the_user_s_account(tmp_path):
+    """A national deployment: "UBND XÃ XUÂN LỘC" alone is ambiguous, unless `--user` is an account of
+    Hà Tĩnh — then it is Hà Tĩnh's Xã Xuân Lộc, as on the upload page."""
+    report = tmp_path / "xuan_loc.xlsx"
+    report.write_bytes(_commune_report([["UBND XÃ XUÂN LỘC"]]))
+    db = tmp_path / "national.duckdb"
+    env = {**os.environ, "CHITIEU_PROVINCES": "all", "CHITIEU_DEMO": "0"}
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "store",
+            "users",
+            "add",
+            "thongke.xuanloc",
+            "--role",
+            "thong_ke",
+            "--unit",
+            "42",
+            "--password-stdin",
+            "--db",
+            str(db),
+        ],
+        input="mat-khau-du-dai-123\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+
+    def load(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "loaders", "load", str(report), "--db", str(db), *extra],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=300,
+        )
+
+    unknown = load("--user", "nguoi.khong.co.tai.khoan")
+    assert unknown.returncode != 0 and "có 3 đơn vị tên này" in unknown.stdout + unknown.stderr
+    scoped = load("--user", "thongke.xuanloc")
+    assert scoped.returncode == 0, scoped.stdout + scoped.stderr

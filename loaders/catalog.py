@@ -308,6 +308,13 @@ class Catalog:
         }
         return level.get(unit.unit_type, 3)
 
+    def province_name(self, unit_id: int) -> str:
+        """The province a unit lies in ("Tỉnh Hà Giang"): its top ancestor."""
+        unit = self.units[unit_id]
+        while unit.parent_id is not None and unit.parent_id in self.units:
+            unit = self.units[unit.parent_id]
+        return unit.name
+
     def unit_label(self, unit_id: int) -> str:
         return self.units[unit_id].name
 

@@ -74,8 +74,5 @@ def named_elsewhere(catalog: Catalog, text: str, when: date | None) -> list[Unit
 
 
 def province_of(unit: Unit) -> str:
-    """The province a unit lay in ("Tỉnh Hà Giang"): its top ancestor."""
-    country = national()
-    while unit.parent_id is not None and unit.parent_id in country.units:
-        unit = country.units[unit.parent_id]
-    return unit.name
+    """The province a unit of the country lay in ("Tỉnh Hà Giang")."""
+    return national().province_name(unit.unit_id)

@@ -69,7 +69,7 @@ def _other_province(file, sheet, layout: Layout, catalog: Catalog, when: date) -
     for r, text in layout.letterhead_lines:
         found = named_elsewhere(catalog, text, when)
         if found:
-            c = next((c for c, v in enumerate(sheet.rows[r]) if cell_text(v) == text), 0)
+            c = _column_of(sheet.rows[r], text)
             provinces = sorted(
                 {p for u in found if (p := province_of(u)) != u.name} or {found[0].name}
             )
@@ -87,11 +87,9 @@ def _other_province(file, sheet, layout: Layout, catalog: Catalog, when: date) -
     return None
 
 
-def _province_name(catalog: Catalog, unit_id: int) -> str:
-    unit = catalog.units[unit_id]
-    while unit.parent_id is not None and unit.parent_id in catalog.units:
-        unit = catalog.units[unit.parent_id]
-    return unit.name
+def _column_of(row: list, text: str) -> int:
+    """The column of the letterhead or title cell that reads `text` (0 when none does)."""
+    return next((c for c, v in enumerate(row) if cell_text(v) == text), 0)
 
 
 def served_provinces(catalog: Catalog) -> list[str]:
@@ -152,8 +150,8 @@ def extract_table(
     unclear = ambiguous_sheet_unit(layout, catalog, when, since) if unit_of_sheet is None else None
     if unclear is not None:
         r, text, ids = unclear
-        c = next((c for c, v in enumerate(rows[r]) if cell_text(v) == text), 0)
-        places = [f"{catalog.units[i].name} ({_province_name(catalog, i)})" for i in ids]
+        c = _column_of(rows[r], text)
+        places = [f"{catalog.units[i].name} ({catalog.province_name(i)})" for i in ids]
         problems.append(
             problem(
                 "unknown-sheet-unit",
@@ -172,7 +170,7 @@ def extract_table(
     if stale is not None:
         r, text, i = stale
         u = catalog.units[i]
-        c = next((c for c, v in enumerate(rows[r]) if cell_text(v) == text), 0)
+        c = _column_of(rows[r], text)
         dates = (
             f"đến {u.valid_to:%d/%m/%Y}"
             if u.valid_to and u.valid_to < when

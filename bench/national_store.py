@@ -1,20 +1,23 @@
-"""A deterministic national-scale store for the page benchmarks on the real units: the 34 provinces
-and 3,321 communes, wards and special zones in force since 1 July 2025 (data/admin_units.csv, the
-whole country: CHITIEU_PROVINCES=all, with the 63-province state before for history), every catalog
-indicator × years 2016–2025 × periods 1–6, 1–9, 1–12 × kinds target/estimate/actual — about 21
-million observations with the catalog of 71 indicators.
+"""A deterministic national-scale store for the page benchmarks on the real units
+(data/admin_units.csv, the whole country: CHITIEU_PROVINCES=all): every catalog indicator × years
+2016–2025 × periods 1–6, 1–9, 1–12 × kinds target/estimate/actual, written for the units in force on
+the period's last day — the 63 provinces, their districts and ~10,000 communes up to 30 June 2025
+(Hà Tĩnh's own earlier states included), the 34 provinces and 3,321 communes, wards and special zones
+after it. About 115 million observations with the catalog of 126 indicators; ~5 min, ~11 GB.
 
     .venv/bin/python -m bench.national_store [--out bench/out/national.duckdb] [--force]
 
-Rows are written with DuckDB bulk SQL (INSERT … SELECT over range()), year by year, in the order
-reports arrive (year → period → province → unit → indicator → kind), into a store created by
+Rows are written with DuckDB bulk SQL (INSERT … SELECT), period by period, in the order reports
+arrive (year → period → province → its units top-down → indicator → kind), into a store created by
 `store.open_store`, so the schema, primary key and reference data are exactly the app's. One
 `uploads` row (status 'committed') keeps demo data out; `observation_versions` holds the 2025 rows
-only (the ranking's revision column reads it for the selected year).
+only (the ranking's revision column reads it for the selected year). The build ends by publishing
+the snapshot the app's readers open (store.published), so no benchmark pays for that copy.
 
 The store serves the whole country (`PROVINCES`): the benchmarks and the server they start set
 CHITIEU_PROVINCES to it, and `ensure_units()` — run before every benchmark — resyncs the reference
-data when the data files changed since the build (a catalog or units edit needs no 21M-row rebuild).
+data when the data files changed since the build (a catalog or units edit needs no rebuild of the
+observations) and publishes again then.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +59,16 @@ def ensure_units(con) -> bool:
     return reference.sync(con)  # no-op while the fingerprint matches
 
 
+def ensure_published(path: Path) -> None:
+    """A snapshot of the store as it is for the servers the benchmarks start (a fresh server's
+    reader would otherwise publish it — an 11 GB copy — inside the first timing)."""
+    from store import published
+
+    snapshot = published.current_snapshot(path)
+    if snapshot is None or published.stale_file(snapshot):
+        published.publish(path)
+
+
 def province_id(con) -> int:
     """The unit_id of the benchmarks' province (in force today)."""
     row = con.execute(
@@ -65,12 +79,29 @@ def province_id(con) -> int:
     return int(row[0])
 
 
-def _observations_sql(year: int) -> str:
-    """One year of observations, in report order. Values are pure arithmetic on the indices (no
+_BENCH_UNITS_SQL = """
+    CREATE OR REPLACE TEMP TABLE bench_units AS
+    WITH RECURSIVE tree AS (
+        SELECT unit_id, parent_id, valid_from, valid_to, unit_id AS prov, 0 AS depth
+        FROM admin_units WHERE parent_id IS NULL
+        UNION ALL
+        SELECT a.unit_id, a.parent_id, a.valid_from, a.valid_to, tree.prov, tree.depth + 1
+        FROM admin_units a JOIN tree ON a.parent_id = tree.unit_id
+    )
+    -- a province's figures are ~98 communes' worth, a district's ~10 (the store is not additive)
+    SELECT unit_id, parent_id, valid_from, valid_to, prov, depth,
+           CASE WHEN depth = 0 THEN 98 WHEN EXISTS (SELECT 1 FROM admin_units c
+                WHERE c.parent_id = tree.unit_id) THEN 10 ELSE 1 END AS scale
+    FROM tree
+"""
+
+
+def _observations_sql(year: int, month_from: int, month_to: int, share: float) -> str:
+    """One period's observations of the units in force on its last day, in report order. Values are pure arithmetic on the indices (no
     hash, no RNG), so every build gives the same store: flows grow 5 %/year and reach ~45/72/100 % of
     the year by 6/9/12 months; actuals land between 85 % and 115 % of target; estimates sit within
     ±2 % of the actual; rates stay in 40–90; criteria are 0/1."""
-    periods = ", ".join(f"({a}, {b}, {s})" for a, b, s in PERIODS)
+    ends = date(year, 12, 31) if month_to == 12 else date(year, month_to + 1, 1) - timedelta(days=1)
     kinds = ", ".join(f"({i}, '{k}')" for i, k in enumerate(KINDS))
     return f"""
         WITH ind AS (
@@ -79,18 +110,16 @@ def _observations_sql(year: int) -> str:
                    value_type IN ('rate') OR measure = 'pct' AS rate,
                    value_type = 'bool' AS bool
             FROM indicators
-        ), units AS (  -- today's units: 34 provinces, 3,321 communes (u: 1.., prov: the province's rank)
-            SELECT unit_id, row_number() OVER (ORDER BY unit_id) AS u,
-                   dense_rank() OVER (ORDER BY coalesce(parent_id, unit_id)) AS prov,
-                   parent_id IS NULL AS is_province
-            FROM admin_units WHERE valid_to IS NULL
-        ), per(month_from, month_to, share) AS (VALUES {periods}),
+        ), units AS (  -- the units in force when the period ends (u: the unit_id, prov: the province)
+            SELECT unit_id, unit_id AS u, prov, depth, scale FROM bench_units
+            WHERE valid_from <= DATE '{ends}' AND (valid_to IS NULL OR valid_to >= DATE '{ends}')
+        ), per(month_from, month_to, share) AS (VALUES ({month_from}, {month_to}, {share})),
         kinds(k, kind) AS (VALUES {kinds}),
         grid AS (
             SELECT ind.code, ind.i, ind.flow, ind.rate, ind.bool, units.unit_id, units.u, units.prov,
-                   units.is_province, per.month_from, per.month_to, per.share, kinds.k, kinds.kind,
+                   units.depth, per.month_from, per.month_to, per.share, kinds.k, kinds.kind,
                    (50 + ((ind.i * 7919 + units.u * 104729) % 9973) / 10.0)
-                     * CASE WHEN units.is_province THEN 98 ELSE 1 END AS base,
+                     * units.scale AS base,
                    40 + ((ind.i * 7919 + units.u * 104729) % 5000) / 100.0 AS rate_base,
                    0.85 + ((ind.i * 31 + units.u * 17 + {year} * 13 + per.month_to * 7) % 301) / 1000.0 AS noise,
                    0.98 + ((ind.i * 13 + units.u * 7 + per.month_to) % 41) / 1000.0 AS est
@@ -106,7 +135,7 @@ def _observations_sql(year: int) -> str:
                END, 2) AS value,
                {UPLOAD_ID} AS upload_id, NULL AS source_cell
         FROM grid
-        ORDER BY month_to, prov, is_province DESC, unit_id, i, k
+        ORDER BY prov, depth, unit_id, i, k
     """
 
 
@@ -133,9 +162,13 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
         "'committed', 'bench', 0, 0, 0, '[]', NULL, 0)",
         [UPLOAD_ID],
     )
+    con.execute(_BENCH_UNITS_SQL)
     for year in YEARS:
         t = time.perf_counter()
-        con.execute(f"INSERT INTO observations {_observations_sql(year)}")
+        for month_from, month_to, share in PERIODS:
+            con.execute(
+                f"INSERT INTO observations {_observations_sql(year, month_from, month_to, share)}"
+            )
         say(f"  {year}: {time.perf_counter() - t:5.1f} s")
     t = time.perf_counter()
     con.execute(
@@ -163,6 +196,9 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
         "megabytes": path.stat().st_size / 1e6,
     }
     con.close()
+    t = time.perf_counter()
+    ensure_published(path)
+    say(f"  snapshot published: {time.perf_counter() - t:5.1f} s")
     say(
         f"built {path} in {counts['seconds']:.1f} s: {n_obs:,} observations, {n_ver:,} versions, "
         f"{counts['bench_units']:,} units in force ({N_PROVINCES} provinces + {N_COMMUNES:,} communes), "

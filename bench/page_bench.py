@@ -311,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     national_store.ensure_units(con)
     PROVINCE = national_store.province_id(con)
     con.close()
+    national_store.ensure_published(args.db)
     if not args.no_queries:
         run_queries(args.db, args.repeat)
     if not args.no_browser:

@@ -109,7 +109,7 @@ def writing(
         con.close()  # closing checkpoints: the file alone holds everything
         snapshot = current_snapshot(target)
         # a refused load or a no-op init publishes nothing: no copy, no backup pushed out
-        if changed or snapshot is None or _stale_file(snapshot):
+        if changed or snapshot is None or stale_file(snapshot):
             publish(target)
 
 
@@ -124,7 +124,7 @@ def _state(con: duckdb.DuckDBPyConnection) -> tuple:
     )
 
 
-def _stale_file(snapshot: Path) -> bool:
+def stale_file(snapshot: Path) -> bool:
     try:
         con = duckdb.connect(str(snapshot), read_only=True)
     except duckdb.Error:

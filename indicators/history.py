@@ -88,12 +88,12 @@ class _Values:
     def __init__(self, frame: pd.DataFrame):
         self.exact: dict[tuple, tuple[float, str]] = {}
         self.ending: dict[tuple, list[tuple[int, float, str]]] = {}
-        for r in frame.itertuples(index=False):
-            key = (str(r.indicator_code), int(r.unit_id), int(r.year))
-            self.exact[(*key, int(r.month_from), int(r.month_to))] = (float(r.value), str(r.kind))
-            self.ending.setdefault((*key, int(r.month_to)), []).append(
-                (int(r.month_from), float(r.value), str(r.kind))
-            )
+        columns = ("indicator_code", "unit_id", "year", "month_from", "month_to", "value", "kind")
+        # plain lists, not itertuples: a province's communes read ~100k rows of their predecessors
+        for code, unit, year, a, b, value, kind in zip(*(frame[c].tolist() for c in columns)):
+            key = (str(code), int(unit), int(year))
+            self.exact[(*key, int(a), int(b))] = (float(value), str(kind))
+            self.ending.setdefault((*key, int(b)), []).append((int(a), float(value), str(kind)))
 
     def flow(self, code: str, unit_id: int, year: int, a: int, b: int):
         return self.exact.get((code, unit_id, year, a, b))
@@ -200,34 +200,40 @@ def derive(
             codes,
         )
     )
-    meta = cat.set_index("code")
+    # one dict lookup per indicator, not a DataFrame .loc (recipes × indicators: ~20k per scorecard)
+    meta = {
+        r.code: (r.aggregation, bool(r.accumulates), r.numerator, r.denominator, str(r.name))
+        for r in cat.itertuples()
+    }
+    wanted_codes = list(wanted.code)
     rows: list[tuple] = []
     for rec in recipes:
         year, (a, b) = rec.period.year, rec.period.months
         if rec.problem:
             rows.extend(
-                (rec.unit_id, c, year, a, b, None, "", None, rec.problem) for c in wanted.code
+                (rec.unit_id, c, year, a, b, None, "", None, rec.problem) for c in wanted_codes
             )
             continue
-        for code in wanted.code:
-            row = meta.loc[code]
-            if row.aggregation == "sum":
-                value, kind, problem = _sum(lin, rec, values, code, bool(row.accumulates))
-                text = describe(lin, rec, bool(row.accumulates))
+        texts = {flow: describe(lin, rec, flow) for flow in (True, False)}
+        for code in wanted_codes:
+            aggregation, accumulates, num, den, _ = meta[code]
+            if aggregation == "sum":
+                value, kind, problem = _sum(lin, rec, values, code, accumulates)
+                text = texts[accumulates]
             else:
-                num, den = str(row.numerator), str(row.denominator)
-                if num not in meta.index or den not in meta.index:
+                num, den = str(num), str(den)
+                if num not in meta or den not in meta:
                     continue  # a ratio without numerator and denominator is not derived
-                top = _sum(lin, rec, values, num, bool(meta.loc[num].accumulates))
-                bottom = _sum(lin, rec, values, den, bool(meta.loc[den].accumulates))
+                top = _sum(lin, rec, values, num, meta[num][1])
+                bottom = _sum(lin, rec, values, den, meta[den][1])
                 problem = top[2] or bottom[2]
                 value, kind = None, ""
                 if top[0] is not None and bottom[0]:
                     value = top[0] / bottom[0] * 100.0
                     kind = "estimate" if "estimate" in (top[1], bottom[1]) else "actual"
                 text = (
-                    f"{describe(lin, rec, bool(meta.loc[den].accumulates))}; tính lại từ "
-                    f"{meta.loc[num]['name'].lower()} và {meta.loc[den]['name'].lower()}"
+                    f"{texts[meta[den][1]]}; tính lại từ "
+                    f"{meta[num][4].lower()} và {meta[den][4].lower()}"
                 )
             if value is None and problem is None:
                 continue

@@ -61,9 +61,8 @@ def by_children(
         ids,
         period.last_year(),
         aggregate_children=False,
-        use_history=False,
-        indicator_codes=only,
-        boundaries=boundaries,
+        indicator_codes=only,  # with the pace history (the default) the page summaries serve it;
+        boundaries=boundaries,  # the ranks read % of plan, which the pace model does not change
     )
     before = before[(before.indicator_code == indicator_code) & before.pct_of_target.notna()]
     lower = now.direction.iloc[0] == "lower"

@@ -9,7 +9,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from indicators import aggregate, catalog, pace, progress, queries
+from indicators import aggregate, catalog, pace, progress, queries, summaries
 from store import Connection, cached, data_version
 from vn.periods import Period
 
@@ -21,6 +21,7 @@ def _fill_from_children(
     period: Period,
     cat: pd.DataFrame,
     boundaries: str,
+    every_indicator: bool,
 ) -> pd.DataFrame:
     """Where a parent unit has no stored value, use its children's aggregate (complete only)."""
     extra = []
@@ -29,6 +30,9 @@ def _fill_from_children(
     # only sum and ratio indicators aggregate: a parent holding its own value for each needs no children
     aggregable = set(cat.loc[cat["aggregation"].isin(["sum", "ratio"]), "code"])
     parents = set(all_kids["parent_id"].tolist())
+    # `frame` is the snapshot of every unit asked for, all indicators: a parent asked for with its
+    # children (the page summaries compute whole provinces) aggregates their rows, not a new query
+    asked, asked_whole = {int(u) for u in unit_ids}, every_indicator
     for unit_id in unit_ids:
         if int(unit_id) not in parents:  # most units asked for (communes) have no children
             continue
@@ -38,7 +42,11 @@ def _fill_from_children(
         )
         if aggregable <= have:
             continue
-        snap = queries.snapshot(con, kids.unit_id.tolist(), period, boundaries=boundaries)
+        kid_ids = kids.unit_id.tolist()
+        if asked_whole and set(kid_ids) <= asked:  # the children are in this scorecard already
+            snap = frame[frame["unit_id"].isin(kid_ids)]
+        else:
+            snap = queries.snapshot(con, kid_ids, period, boundaries=boundaries)
         if snap.empty or snap["value"].isna().all():
             continue
         reporting = snap[snap["value"].notna()]
@@ -103,7 +111,7 @@ def scorecard(
         con,
         repr(key),
         data_version(con),
-        lambda: compute(
+        lambda: _summarised(
             con,
             unit_ids,
             period,
@@ -113,6 +121,45 @@ def scorecard(
             boundaries=boundaries,
         ),
     )
+
+
+def _summarised(
+    con: Connection,
+    unit_ids: Sequence[int],
+    period: Period,
+    *,
+    aggregate_children: bool,
+    use_history: bool,
+    indicator_codes: Sequence[str] | None,
+    boundaries: str,
+) -> pd.DataFrame:
+    """`compute`'s rows, read from the stored page summaries (indicators.summaries) where they
+    serve; the units they do not cover are computed live."""
+    got = None
+    if use_history and boundaries == queries.CURRENT_BOUNDARIES:
+        got = summaries.served(con, unit_ids, period, aggregate_children, indicator_codes)
+    if got is None:
+        return compute(
+            con,
+            unit_ids,
+            period,
+            aggregate_children=aggregate_children,
+            use_history=use_history,
+            indicator_codes=indicator_codes,
+            boundaries=boundaries,
+        )
+    frame, missing = got
+    if missing:
+        live = compute(
+            con,
+            missing,
+            period,
+            aggregate_children=aggregate_children,
+            indicator_codes=indicator_codes,
+            boundaries=boundaries,
+        )
+        frame = pd.concat([frame, live], ignore_index=True) if not frame.empty else live
+    return frame.sort_values(["group_order", "sort_order"]).reset_index(drop=True)
 
 
 def compute(
@@ -135,7 +182,9 @@ def compute(
     month_from, month_to = period.months
     snap = queries.snapshot(con, unit_ids, period, indicator_codes, boundaries)
     if aggregate_children:
-        snap = _fill_from_children(con, snap, unit_ids, period, cat, boundaries)
+        snap = _fill_from_children(
+            con, snap, unit_ids, period, cat, boundaries, indicator_codes is None
+        )
     frame = snap.merge(cat, left_on="indicator_code", right_on="code", how="inner")
     in_year = month_from == 1 and month_to < 12
     if use_history and in_year and not frame.empty:

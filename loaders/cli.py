@@ -175,9 +175,11 @@ def cmd_load(args) -> int:
     results = _parse_all(args.files, con, _limits(args), decisions, read, within)
     errors, warnings = _print_problems(results)
     print_unknowns(results)
+    from indicators import summaries
     from store import published
     from store.connection import StoreError, db_path
 
+    published.derive_with(summaries.refresh)  # the page summaries made before publishing
     try:  # parsed on the snapshot; written with the write lock, then published for every reader
         with published.writing(db_path(args.db) if args.db else None, on_wait=_say) as w:
             # a load that finished while this one waited may have brought the same file

@@ -36,6 +36,11 @@ _cache: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Entries]" = (
 )
 
 
+# Connections whose contents cannot change (a published snapshot read-only, a scoped view of one;
+# the writer while it computes derived data): their versions are asked once, not at every cache look-up
+_frozen: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict]" = weakref.WeakKeyDictionary()
+
+
 class StoreError(Exception):
     """The store cannot be opened or written. `title` is plain Vietnamese; `detail` is technical."""
 
@@ -142,22 +147,28 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         cursor.close()
 
 
-def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
+def data_version(con: duckdb.DuckDBPyConnection, schema: str = "") -> tuple:
     """A cheap fingerprint of the store's contents (< 1 ms at 20M observations: row counts come from
     table metadata). Every write the app makes changes it: an upload (store.uploads: a new upload row
     and, when it adds keys, more observations), a rollback (status and rolled_back_at) and a
     reference resync (store.reference: meta.reference_sha256), an approval decision (submissions).
-    Read caches key on it, and a write that changes it is published (store.published)."""
+    Read caches key on it, and a write that changes it is published (store.published). `schema`:
+    the tables' qualifier when they are not the connection's own ("s.main." for an attached one)."""
+    return _memo(con, ("data_version", schema), lambda: _data_version(con, schema))
+
+
+def _data_version(con: duckdb.DuckDBPyConnection, schema: str) -> tuple:
     cursor = con.cursor()
+    t = schema
     try:
         return tuple(
             cursor.execute(
-                """
-            SELECT (SELECT count(*) FROM observations), (SELECT count(*) FROM admin_units),
-                   (SELECT value FROM meta WHERE key = 'reference_sha256'), u.*, s.*
+                f"""
+            SELECT (SELECT count(*) FROM {t}observations), (SELECT count(*) FROM {t}admin_units),
+                   (SELECT value FROM {t}meta WHERE key = 'reference_sha256'), u.*, s.*
             FROM (SELECT count(*), max(upload_id), count(*) FILTER (status = 'rolled_back'), max(rolled_back_at)
-                  FROM uploads) u,
-                 (SELECT count(*) FILTER (status = 'da_duyet'), max(decided_at) FROM submissions) s
+                  FROM {t}uploads) u,
+                 (SELECT count(*) FILTER (status = 'da_duyet'), max(decided_at) FROM {t}submissions) s
             """
             ).fetchall()[0]
         )
@@ -170,8 +181,40 @@ def reference_version(con: duckdb.DuckDBPyConnection) -> str | None:
     and when an upload adds an indicator or an alias (meta.aliases_version, store.aliases)."""
     from store.aliases import version as aliases_version
 
-    sha = scalar(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
-    return None if sha is None else f"{sha}:{aliases_version(con)}"
+    def compute() -> str | None:
+        sha = scalar(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
+        return None if sha is None else f"{sha}:{aliases_version(con)}"
+
+    return _memo(con, "reference_version", compute)
+
+
+def freeze(con: duckdb.DuckDBPyConnection) -> None:
+    """Declare that `con`'s contents never change (a read-only snapshot and views of it)."""
+    with _lock:
+        _frozen.setdefault(con, {})
+
+
+@contextmanager
+def frozen(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`con` treated as unchanging for the block (a writer computing from data it does not alter)."""
+    with _lock:
+        new = con not in _frozen
+        _frozen.setdefault(con, {})
+    try:
+        yield con
+    finally:
+        if new:
+            with _lock:
+                _frozen.pop(con, None)
+
+
+def _memo(con: duckdb.DuckDBPyConnection, name: Any, compute) -> Any:
+    memo = _frozen.get(con)
+    if memo is None:
+        return compute()
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
 
 
 CACHE_ENTRIES = 48  # per connection; least recently used entries are dropped first

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from store.connection import StoreError, alive, db_path, open_store, scalar
+from store.connection import StoreError, alive, db_path, freeze, open_store, scalar
 from store.settings import env_int
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,8 @@ def writing(
         try:
             before = _state(con)
             yield con
-            changed = _state(con) != before
+            derived = _derive(con)
+            changed = _state(con) != before or derived
         except BaseException:
             con.close()
             raise
@@ -111,6 +112,28 @@ def writing(
         # a refused load or a no-op init publishes nothing: no copy, no backup pushed out
         if changed or snapshot is None or stale_file(snapshot):
             publish(target)
+
+
+# What is computed from the data before each publish (indicators.summaries.refresh, registered by
+# the processes that write: the app, `loaders load`). Store/ cannot import indicators/; a process
+# without them publishes data whose summaries are stale, and readers then compute live.
+_derivations: list[Callable[[duckdb.DuckDBPyConnection], bool]] = []
+
+
+def derive_with(fn: Callable[[duckdb.DuckDBPyConnection], bool]) -> None:
+    """Run `fn(con)` after every write of this process, before publishing (True: it wrote)."""
+    if fn not in _derivations:
+        _derivations.append(fn)
+
+
+def _derive(con: duckdb.DuckDBPyConnection) -> bool:
+    wrote = False
+    for fn in _derivations:
+        try:
+            wrote = bool(fn(con)) or wrote
+        except Exception:  # derived data only: the write stands, readers compute live meanwhile
+            log.exception("derivation %s failed", getattr(fn, "__name__", fn))
+    return wrote
 
 
 def _state(con: duckdb.DuckDBPyConnection) -> tuple:
@@ -355,6 +378,7 @@ def reader(
             con = duckdb.connect(str(snapshot), read_only=True)
         except duckdb.Error as exc:
             raise StoreError("Không mở được kho dữ liệu", f"{snapshot.name}: {exc}") from exc
+        freeze(con)  # a published snapshot never changes
         # the older connection is not closed here: a page still reading it finishes on it, and it is
         # closed when the last reference goes
         _readers[key] = (snapshot, con)

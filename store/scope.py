@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from store.connection import query
+from store.connection import freeze, query
 
 # From the units named, down to the units under them and back to the units merged into them (a
 # ward formed in 2025 keeps its predecessors' history in its scope, data/unit_succession.csv)
@@ -102,6 +102,10 @@ def _build(snapshot: Path, ids: tuple[int, ...], approved_only: bool) -> duckdb.
     con = duckdb.connect(":memory:")
     escaped = str(snapshot).replace("'", "''")
     con.execute(f"ATTACH '{escaped}' AS s (READ_ONLY)")
+    # the whole snapshot's data version and whether pending values are hidden (store.summaries)
+    base = _base_version(con)
+    con.execute("CREATE TABLE scope_base (version VARCHAR, approved_only BOOLEAN)")
+    con.execute("INSERT INTO scope_base VALUES (?, ?)", [base, approved_only])
     con.execute("CREATE TABLE scope_units (unit_id BIGINT PRIMARY KEY)")
     if ids:
         con.executemany("INSERT INTO scope_units VALUES (?)", [(i,) for i in ids])
@@ -131,7 +135,15 @@ def _build(snapshot: Path, ids: tuple[int, ...], approved_only: bool) -> duckdb.
         else:
             body = f'SELECT * FROM s.main."{table}"'
         con.execute(f'CREATE VIEW main."{table}" AS {body}')
+    freeze(con)  # views of a snapshot that never changes
     return con
+
+
+def _base_version(con: duckdb.DuckDBPyConnection) -> str:
+    """data_version of the attached snapshot `s`, before any view narrows it."""
+    from store.connection import data_version
+
+    return repr(data_version(con, schema="s.main."))
 
 
 def forget() -> None:

@@ -32,8 +32,11 @@ def demo_db_path(tmp_path_factory) -> Path:
     from store import demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    from indicators import summaries
+
     con = store.open_store(path)
     demo.seed(con)
+    summaries.refresh(con)  # as the app's write publishes it (store.published.derive_with)
     con.close()
     return path
 

@@ -12,7 +12,11 @@ from contextlib import contextmanager
 import streamlit as st
 
 import store
+from indicators import summaries
 from store import accounts, demo, published, scope
+from store import summaries as stored_summaries
+
+published.derive_with(summaries.refresh)  # every write of the app leaves the page summaries current
 
 
 def store_path() -> str:
@@ -27,8 +31,12 @@ def _prepared(path: str) -> bool:
     """Once per server process: the store migrated, its reference data in sync and (unless
     CHITIEU_DEMO=0) demo data in an empty store — written and published only when something is due."""
     con = published.reader(path)
-    if published.stale(con) or (
-        os.environ.get("CHITIEU_DEMO", "1") != "0" and demo.never_used(con)
+    # a store written by a process that does not make the page summaries (python -m store …) gets
+    # them here, once, before the first page: published with them, every first view reads rows
+    if (
+        published.stale(con)
+        or not stored_summaries.fresh(con)
+        or (os.environ.get("CHITIEU_DEMO", "1") != "0" and demo.never_used(con))
     ):
         with published.writing(path) as w:
             if os.environ.get("CHITIEU_DEMO", "1") != "0":

@@ -1,0 +1,140 @@
+"""Page summaries: every unit's scorecard row for every year-to-date period, computed once when the
+data change (by the writer, before the snapshot is published: store.published.writing) instead of
+at every first view. A page's scorecard then reads a few thousand stored rows; the same function
+that computes a scorecard live (indicators.scorecard.compute) makes them, so both agree by
+construction (tests/test_summaries.py checks it on the demo store and on a sample of a national one).
+
+A refresh recomputes only what the change can reach: the units whose observations of a year changed
+(a fingerprint per unit and year), the units above them and the units that replaced them, for that
+year and every later one (the same period next year, the pace history of later years). A change of
+the reference data (catalog, units, shares) recomputes everything."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Callable, Iterator, Sequence
+
+import numpy as np
+import pandas as pd
+
+from indicators import catalog, progress, queries
+from store import Connection, data_version, frozen, reference_version
+from store import summaries as stored
+from vn.periods import Period
+
+log = logging.getLogger(__name__)
+BATCH = 500  # units per scorecard computation: one query set per batch, memory bounded
+NUMERIC = [
+    "value",
+    "same_period_value",
+    "target",
+    "typical_share",
+    "share_low",
+    "share_high",
+    "n_years",
+    "pct_of_target",
+    "same_period_change_pct",
+    "same_period_change",
+    "attainment_pct",
+    "expected_pct",
+    "projection",
+    "projection_low",
+    "projection_high",
+]
+
+
+def refresh(con: Connection, say: Callable[[str], None] | None = None) -> bool:
+    """Bring the stored summaries up to date with the data; True when it wrote."""
+    made, reference = stored.made_for(con)
+    if made == repr(data_version(con)) and reference == reference_version(con):
+        return False
+    started = time.perf_counter()
+    pairs = stored.due(con)
+    everything = made is None or reference != reference_version(con)
+    if not everything:
+        changed = stored.changed_inputs(con)
+        if changed.empty:  # an approval decision, a rejected upload: nothing a summary reads
+            stored.stamp(con)
+            return True
+        reach = stored.affected_units(con, changed.unit_id.unique().tolist())
+        pairs = pairs[pairs.unit_id.isin(reach) & (pairs.year >= int(changed.year.min()))]
+    with frozen(con):  # the data do not change while the summaries are computed
+        n_rows = stored.replace(con, pairs, _batches(con, pairs, say), everything)
+    text = (
+        f"page summaries: {len(pairs):,} unit-periods ({'all' if everything else 'changed'}), "
+        f"{n_rows:,} rows in {time.perf_counter() - started:.1f} s"
+    )
+    log.info(text)
+    if say:
+        say(text)
+    return True
+
+
+def _batches(
+    con: Connection, pairs: pd.DataFrame, say: Callable[[str], None] | None = None
+) -> Iterator[pd.DataFrame]:
+    """The summary rows, a period's units at a time (BATCH units per scorecard computation)."""
+    from indicators.scorecard import compute  # scorecard serves from here: imported when used
+
+    for (year, month_from, month_to), group in pairs.groupby(["year", "month_from", "month_to"]):
+        period = Period(int(year), int(month_from), int(month_to))
+        ids = sorted(int(u) for u in group.unit_id)
+        started = time.perf_counter()
+        for start in range(0, len(ids), BATCH):
+            frame = compute(con, ids[start : start + BATCH], period)
+            if not frame.empty:
+                yield _typed(_rows(frame, period))
+        if say and len(ids) > BATCH:
+            say(f"  {period.title}: {len(ids):,} units, {time.perf_counter() - started:.1f} s")
+
+
+def _typed(rows: pd.DataFrame) -> pd.DataFrame:
+    for column in NUMERIC:
+        rows[column] = pd.to_numeric(rows[column], errors="coerce").astype(float)
+    for column in ("same_period_change_in_points", "is_flow"):
+        rows[column] = rows[column].astype(bool)
+    return rows
+
+
+def _rows(frame: pd.DataFrame, period: Period) -> pd.DataFrame:
+    out = frame.assign(year=period.year, month_from=period.month_from, month_to=period.month_to)
+    for column in stored.COLUMNS:
+        if column not in out:
+            out[column] = None
+    return out[stored.COLUMNS]
+
+
+def served(
+    con: Connection,
+    unit_ids: Sequence[int],
+    period: Period,
+    aggregate_children: bool,
+    indicator_codes: Sequence[str] | None,
+) -> tuple[pd.DataFrame, list[int]] | None:
+    """The scorecard rows of the summarised units, finished as `compute` finishes them, and the
+    units still to compute live; None when the summaries cannot serve this connection (not made for
+    these data, or values hidden from it while they wait for approval)."""
+    if period.month_from != 1 or not stored.fresh(con) or stored.pending_before(con, period.year):
+        return None
+    rows, done = stored.read(con, unit_ids, period.year, period.month_from, period.month_to)
+    if not aggregate_children and done:  # a stored parent's row may hold its children's aggregate
+        parents = set(queries.children_of(con, sorted(done), period).parent_id.astype(int))
+        done -= parents
+    rows = rows[rows.unit_id.isin(done)].drop(columns=["year", "month_from", "month_to"])
+    missing = [int(u) for u in unit_ids if int(u) not in done]
+    cat = catalog.indicators(con)
+    if indicator_codes is not None:
+        cat = cat[cat["code"].isin(list(indicator_codes))].reset_index(drop=True)
+    frame = rows.merge(cat, left_on="indicator_code", right_on="code", how="inner")
+    labels = {code: progress.status_label(code) for code in progress.status_table()["status"]}
+    frame["status_label"] = frame["status"].map(labels)
+    sources = {
+        code: catalog.target_source_label(code) for code in frame["target_source"].dropna().unique()
+    }
+    frame["target_source_label"] = (
+        frame["target_source"].map(sources).astype(object).fillna(catalog.target_source_label(""))
+    )
+    for column in ("kind", "same_period_kind", "target_source"):  # as compute leaves them
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), np.nan)
+    return frame, missing

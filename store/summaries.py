@@ -1,0 +1,232 @@
+"""The stored page summaries (migration 010): which unit × period pairs are due, writing them, and
+reading them back. What a summary row holds is computed in indicators/summaries.py; this module
+only moves rows and says whether they describe the data as they are.
+
+Freshness: `meta.summaries_version` is the store's `data_version` when the summaries were last
+made. On a scoped connection (store.scope) the tables are views of a part of the store, so the
+version compared is the whole snapshot's, recorded when the scoped connection was built."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import duckdb
+import pandas as pd
+
+from store.connection import data_version, query, reference_version, scalar
+
+COLUMNS = [
+    "unit_id",
+    "year",
+    "month_from",
+    "month_to",
+    "indicator_code",
+    "value",
+    "kind",
+    "same_period_value",
+    "same_period_kind",
+    "target",
+    "target_source",
+    "derived_from",
+    "same_period_derived_from",
+    "target_derived_from",
+    "derived_problem",
+    "same_period_problem",
+    "typical_share",
+    "share_low",
+    "share_high",
+    "n_years",
+    "pct_of_target",
+    "same_period_change_pct",
+    "same_period_change",
+    "same_period_change_in_points",
+    "attainment_pct",
+    "is_flow",
+    "expected_pct",
+    "pace_basis",
+    "status",
+    "projection",
+    "projection_low",
+    "projection_high",
+]
+KEY = ["unit_id", "year", "month_from", "month_to"]
+
+# Year-to-date periods with figures, and for each the units to summarise: those in force on its
+# last day and those in force a year later (the ranking's "last year" of today's units).
+DUE_SQL = """
+WITH periods AS (
+    SELECT DISTINCT year, month_from, month_to FROM observations WHERE month_from = 1
+), ends AS (
+    SELECT year, month_from, month_to,
+           last_day(make_date(year, month_to, 1)) AS day_end,
+           last_day(make_date(year + 1, month_to, 1)) AS next_end
+    FROM periods
+)
+SELECT DISTINCT a.unit_id, e.year, e.month_from, e.month_to
+FROM ends e JOIN admin_units a
+  ON (a.valid_from <= e.day_end AND (a.valid_to IS NULL OR a.valid_to >= e.day_end))
+  OR (a.valid_from > e.day_end AND a.valid_from <= e.next_end
+      AND (a.valid_to IS NULL OR a.valid_to >= e.next_end))
+"""
+
+FINGERPRINTS_SQL = """
+SELECT unit_id, year,
+       bit_xor(hash(indicator_code, month_from, month_to, kind, target_source, value)) AS fingerprint
+FROM observations GROUP BY unit_id, year
+"""
+
+# The units whose summaries read a unit's figures: the unit, the units above it (aggregates), the
+# units that replaced it (history) and the units above those, to any depth.
+AFFECTED_SQL = """
+WITH RECURSIVE edges(from_id, to_id) AS (
+    SELECT unit_id, parent_id FROM admin_units WHERE parent_id IS NOT NULL
+    UNION ALL SELECT old_unit_id, new_unit_id FROM unit_succession
+), reach(unit_id) AS (
+    SELECT unnest(?::INTEGER[])
+    UNION
+    SELECT e.to_id FROM edges e JOIN reach r ON e.from_id = r.unit_id
+)
+SELECT unit_id FROM reach
+"""
+
+
+def version(con: duckdb.DuckDBPyConnection) -> str:
+    """The whole store's data version (for a scoped connection: the snapshot it shows part of)."""
+    try:
+        recorded = scalar(con, "SELECT version FROM scope_base")
+    except duckdb.Error:
+        recorded = None
+    return str(recorded) if recorded is not None else repr(data_version(con))
+
+
+def fresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the stored summaries describe the data as they are."""
+    try:
+        made = scalar(con, "SELECT value FROM meta WHERE key = 'summaries_version'")
+    except duckdb.Error:
+        return False
+    return made is not None and made == version(con)
+
+
+def pending_before(con: duckdb.DuckDBPyConnection, year: int) -> bool:
+    """Whether a scoped connection that hides values waiting for approval hides any of a year up to
+    `year` (the summaries, made from every value, are then not what it shows)."""
+    try:
+        approved_only = scalar(con, "SELECT approved_only FROM scope_base")
+    except duckdb.Error:
+        return False
+    if not approved_only:
+        return False
+    return bool(
+        scalar(
+            con,
+            "SELECT count(*) FROM submissions WHERE status <> 'da_duyet' AND year <= ?",
+            [int(year)],
+        )
+    )
+
+
+def read(
+    con: duckdb.DuckDBPyConnection,
+    unit_ids: Sequence[int],
+    year: int,
+    month_from: int,
+    month_to: int,
+) -> tuple[pd.DataFrame, set[int]]:
+    """The stored rows of the units for the period, and which of the units are summarised."""
+    ids = [int(u) for u in unit_ids]
+    params = [int(year), int(month_from), int(month_to), ids]
+    where = (
+        "year = ? AND month_from = ? AND month_to = ? AND unit_id IN (SELECT unnest(?::INTEGER[]))"
+    )
+    done = query(con, f"SELECT unit_id FROM summary_periods WHERE {where}", params)
+    rows = query(con, f"SELECT * FROM page_summaries WHERE {where}", params)
+    return rows, set(done.unit_id.astype(int))
+
+
+# ------------------------------------------------------------------ writing (the writer's connection)
+def made_for(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
+    """(data version, reference version) the stored summaries were made for."""
+    got = dict(
+        query(
+            con,
+            "SELECT key, value FROM meta WHERE key IN ('summaries_version', 'summaries_reference')",
+        ).itertuples(index=False)
+    )
+    return got.get("summaries_version"), got.get("summaries_reference")
+
+
+def due(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every unit × period pair to summarise (unit_id, year, month_from, month_to)."""
+    return query(con, DUE_SQL)
+
+
+def changed_inputs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """(unit_id, year) pairs whose observations differ from when the summaries were made."""
+    return query(
+        con,
+        f"""
+        WITH now AS ({FINGERPRINTS_SQL})
+        SELECT coalesce(n.unit_id, s.unit_id) AS unit_id, coalesce(n.year, s.year) AS year
+        FROM now n FULL OUTER JOIN summary_inputs s USING (unit_id, year)
+        WHERE n.fingerprint IS DISTINCT FROM s.fingerprint
+        """,
+    )
+
+
+def affected_units(con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int]) -> set[int]:
+    return set(query(con, AFFECTED_SQL, [[int(u) for u in unit_ids]]).unit_id.astype(int))
+
+
+def replace(
+    con: duckdb.DuckDBPyConnection,
+    pairs: pd.DataFrame,
+    batches,
+    everything: bool,
+) -> int:
+    """In one transaction: the summaries of `pairs` (all of them when `everything`) replaced by the
+    frames `batches` yields (written as they come: a national build never holds all rows), the input
+    fingerprints taken now, and the stamp of the data and reference versions. Returns the rows."""
+    cursor = con.cursor()
+    written = 0
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        cursor.register("due_pairs", pairs[KEY])
+        if everything:
+            cursor.execute("DELETE FROM page_summaries")
+            cursor.execute("DELETE FROM summary_periods")
+        else:
+            for table in ("page_summaries", "summary_periods"):
+                cursor.execute(
+                    f"DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM due_pairs d WHERE "
+                    "d.unit_id = t.unit_id AND d.year = t.year AND d.month_from = t.month_from "
+                    "AND d.month_to = t.month_to)"
+                )
+        for rows in batches:
+            cursor.register("new_rows", rows[COLUMNS])
+            cursor.execute(f"INSERT INTO page_summaries SELECT {', '.join(COLUMNS)} FROM new_rows")
+            cursor.unregister("new_rows")
+            written += len(rows)
+        cursor.execute(
+            "INSERT INTO summary_periods SELECT unit_id, year, month_from, month_to FROM due_pairs"
+        )
+        cursor.execute("DELETE FROM summary_inputs")
+        cursor.execute(f"INSERT INTO summary_inputs {FINGERPRINTS_SQL}")
+        cursor.unregister("due_pairs")
+        stamp(cursor)
+        cursor.execute("COMMIT")
+    except BaseException:
+        cursor.execute("ROLLBACK")
+        raise
+    finally:
+        cursor.close()
+    return written
+
+
+def stamp(con: duckdb.DuckDBPyConnection) -> None:
+    """Mark the summaries as made for the data and reference data as they are now."""
+    for key, value in (
+        ("summaries_version", repr(data_version(con))),
+        ("summaries_reference", reference_version(con)),
+    ):
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])

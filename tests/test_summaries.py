@@ -1,0 +1,165 @@
+"""The stored page summaries (indicators/summaries.py) give exactly the scorecard computed live, on
+the demo store and after writes that change some units' figures; they are not read when stale."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from indicators import queries, scorecard, summaries
+from store import summaries as stored
+from vn.periods import Period
+
+COMPARED = [c for c in stored.COLUMNS if c not in ("year", "month_from", "month_to")] + [
+    "status_label",
+    "target_source_label",
+    "name",
+    "group_order",
+]
+KEYS = ["unit_id", "indicator_code"]
+
+
+def _same(served: pd.DataFrame, live: pd.DataFrame, where: str) -> None:
+    assert len(served) == len(live), where
+    a = served.sort_values(KEYS).reset_index(drop=True)
+    b = live.sort_values(KEYS).reset_index(drop=True)
+    for column in COMPARED:
+        if column not in a or column not in b:  # compute adds it only when some row needs it
+            present = a if column in a else b
+            assert column not in present or present[column].isna().all(), (where, column)
+            continue
+        x, y = a[column], b[column]
+        if pd.api.types.is_numeric_dtype(x) and column not in ("unit_id",):
+            xs = pd.to_numeric(x, errors="coerce").to_numpy(dtype=float)
+            ys = pd.to_numeric(y, errors="coerce").to_numpy(dtype=float)
+            assert np.allclose(xs, ys, equal_nan=True, rtol=1e-12, atol=1e-9), (where, column)
+        else:
+            xs = [None if pd.isna(v) else v for v in x]
+            ys = [None if pd.isna(v) else v for v in y]
+            assert xs == ys, (where, column)
+
+
+def _check_all(con, sample: int | None = None, seed: int = 0) -> int:
+    """Every summarised unit-period (or a random sample of them) served = computed live."""
+    pairs = stored.due(con)
+    if sample is not None and len(pairs) > sample:
+        pairs = pairs.sample(sample, random_state=seed)
+    checked = 0
+    for (year, a, b), group in pairs.groupby(["year", "month_from", "month_to"]):
+        period = Period(int(year), int(a), int(b))
+        ids = group.unit_id.astype(int).tolist()
+        got = summaries.served(con, ids, period, True, None)
+        assert got is not None, period
+        frame, missing = got
+        assert missing == [], (period, missing)
+        _same(frame, scorecard.compute(con, ids, period), f"{period} {ids[:5]}")
+        checked += len(ids)
+    return checked
+
+
+def test_demo_store_summaries_equal_live_scorecards(demo_store):
+    assert stored.fresh(demo_store)
+    assert _check_all(demo_store) > 1000
+
+
+def test_stale_summaries_are_not_read_and_a_refresh_recomputes_what_changed(demo_store):
+    con = demo_store
+    province = int(con.execute("SELECT unit_id FROM admin_units WHERE code = '42'").fetchone()[0])
+    period = queries.all_periods(con).iloc[0]
+    period = Period(int(period.year), int(period.month_from), int(period.month_to))
+    kids = queries.child_units(con, province, period).unit_id.tolist()
+    ward = int(kids[0])
+    # a ward's figures of the year change (every one doubled), with an upload row as writes add
+    con.execute(
+        "UPDATE observations SET value = value * 2 WHERE unit_id = ? AND year = ?",
+        [ward, period.year],
+    )
+    con.execute(
+        "INSERT INTO uploads SELECT * REPLACE (upload_id + 1000 AS upload_id) FROM uploads LIMIT 1"
+    )
+    assert not stored.fresh(con)
+    assert summaries.served(con, [ward], period, True, None) is None  # stale: computed live
+    assert summaries.refresh(con)
+    changed = stored.due(con)
+    assert stored.fresh(con)
+    before = int(con.execute("SELECT count(*) FROM summary_periods").fetchone()[0])
+    assert before == len(changed)  # every pair still summarised
+    for unit in (ward, province):
+        frame, missing = summaries.served(con, [unit], period, True, None)
+        assert missing == []
+        _same(frame, scorecard.compute(con, [unit], period), f"after the change: {unit}")
+    assert not summaries.refresh(con)  # nothing changed since
+
+
+def test_scorecard_variants_read_through_summaries_equal_live(demo_store):
+    con = demo_store
+    province = int(con.execute("SELECT unit_id FROM admin_units WHERE code = '42'").fetchone()[0])
+    for row in queries.all_periods(con).head(4).itertuples():
+        period = Period(int(row.year), int(row.month_from), int(row.month_to))
+        kids = queries.child_units(con, province, period).unit_id.tolist()
+        for ids, aggregate_children, codes in (
+            ([province], True, None),
+            (kids, False, None),
+            (kids, True, ["gtsx_tong"]),
+            ([province, *kids], False, None),
+        ):
+            served = scorecard._summarised(
+                con,
+                ids,
+                period,
+                aggregate_children=aggregate_children,
+                use_history=True,
+                indicator_codes=codes,
+                boundaries=queries.CURRENT_BOUNDARIES,
+            )
+            live = scorecard.compute(
+                con, ids, period, aggregate_children=aggregate_children, indicator_codes=codes
+            )
+            _same(served, live, f"{period} {len(ids)} units {aggregate_children} {codes}")
+
+
+@pytest.mark.parametrize("approved_only", [False, True])
+@pytest.mark.parametrize("pending", [False, True])
+def test_a_scoped_connection_reads_the_summaries_unless_values_it_hides_are_pending(
+    demo_db_path, tmp_path, approved_only, pending
+):
+    import shutil
+
+    import store
+    from store import published, scope
+
+    path = tmp_path / "scoped.duckdb"
+    shutil.copy(demo_db_path, path)
+    con = store.open_store(path)
+    latest = queries.all_periods(con).iloc[0]
+    period = Period(int(latest.year), int(latest.month_from), int(latest.month_to))
+    province = int(con.execute("SELECT unit_id FROM admin_units WHERE code = '42'").fetchone()[0])
+    ward = int(queries.child_units(con, province, period).unit_id.iloc[0])
+    if pending:  # a ward's report of the period waits for approval
+        con.execute(
+            "INSERT INTO submissions (unit_id, year, month_from, month_to, status) "
+            "VALUES (?, ?, ?, ?, 'cho_duyet')",
+            [ward, period.year, period.month_from, period.month_to],
+        )
+    con.close()
+    published.publish(path)
+    try:
+        scoped = scope.scoped(published.reader(path), ["42"], approved_only=approved_only)
+        assert stored.fresh(scoped)  # the whole snapshot's version, not the narrowed views'
+        got = summaries.served(scoped, [province], period, True, None)
+        assert (got is None) == (approved_only and pending)
+        live = scorecard.compute(scoped, [province], period)
+        served = scorecard._summarised(
+            scoped,
+            [province],
+            period,
+            aggregate_children=True,
+            use_history=True,
+            indicator_codes=None,
+            boundaries=queries.CURRENT_BOUNDARIES,
+        )
+        _same(served, live, f"scoped, approved only {approved_only}, pending {pending}")
+    finally:
+        published.forget_readers()
+        scope.forget()

@@ -53,10 +53,13 @@ def serve_all() -> None:
 def ensure_units(con) -> bool:
     """Make the store consistent with the current data/ files (resynced when they changed since
     the build). Returns True when it wrote."""
+    from indicators import summaries
     from store import reference
 
     serve_all()
-    return reference.sync(con)  # no-op while the fingerprint matches
+    synced = reference.sync(con)  # no-op while the fingerprint matches
+    # the page summaries as the app's writer leaves them (all of them again after a resync)
+    return summaries.refresh(con, lambda text: print(text, flush=True)) or synced
 
 
 def ensure_published(path: Path) -> None:
@@ -181,6 +184,9 @@ def build(path: Path = DEFAULT_OUT, force: bool = False, quiet: bool = False) ->
     refresh_unit_summary(
         con
     )  # the app's writes keep unit_summary current; this bulk insert bypasses them
+    t = time.perf_counter()
+    ensure_units(con)  # now with the observations: the page summaries
+    say(f"  page summaries: {time.perf_counter() - t:5.1f} s")
     n_obs = con.execute("SELECT count(*) FROM observations").fetchone()[0]
     n_ver = con.execute("SELECT count(*) FROM observation_versions").fetchone()[0]
     con.execute("UPDATE uploads SET n_observations = ? WHERE upload_id = ?", [n_obs, UPLOAD_ID])

@@ -102,8 +102,9 @@ def writing(
         try:
             before = _state(con)
             yield con
-            derived = _derive(con)
-            changed = _state(con) != before or derived
+            if _state(con) != before:
+                _derive(con)
+            changed = _state(con) != before
         except BaseException:
             con.close()
             raise
@@ -121,7 +122,7 @@ _derivations: list[Callable[[duckdb.DuckDBPyConnection], bool]] = []
 
 
 def derive_with(fn: Callable[[duckdb.DuckDBPyConnection], bool]) -> None:
-    """Run `fn(con)` after every write of this process, before publishing (True: it wrote)."""
+    """Run `fn(con)` after every write of this process that changed the data, before publishing."""
     if fn not in _derivations:
         _derivations.append(fn)
 
@@ -137,13 +138,15 @@ def _derive(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _state(con: duckdb.DuckDBPyConnection) -> tuple:
-    """What a write can change that readers see: data, reference data and aliases, schema."""
+    """What a write can change that readers see: data, reference data and aliases, schema, the
+    page summaries' stamp."""
     from store.connection import data_version, reference_version
 
     return (
         data_version(con),
         reference_version(con),
         scalar(con, "SELECT coalesce(max(version), 0) FROM schema_migrations"),
+        scalar(con, "SELECT value FROM meta WHERE key = 'summaries_version'"),
     )
 
 

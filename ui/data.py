@@ -41,6 +41,7 @@ def _prepared(path: str) -> bool:
         with published.writing(path) as w:
             if os.environ.get("CHITIEU_DEMO", "1") != "0":
                 demo.seed(w)  # does nothing once the store has held an upload
+            summaries.refresh(w)  # no-op when current (a seed made them through derive_with)
     return True
 
 

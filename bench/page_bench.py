@@ -2,7 +2,7 @@
 
 Part 1 — queries: for each page, the data functions the page script calls, in its order and with its
 parameters (a province of ~98 communes, 9 months of 2025), each repeated N times in this process on the
-app's own kind of connection (`store.open_store`). Prints median and p95 per call and per page (the sum
+app's own kind of connection (the published snapshot through the viewer's scope, as ui.data.scoped). Prints median and p95 per call and per page (the sum
 of one pass over the page's calls), with the ratio to the target (issue 16: 50 ms cold, 20 ms warm;
 ratio ≤ 1 = met).
 
@@ -123,11 +123,11 @@ def page_steps(con) -> dict[str, list[tuple[str, object]]]:
 
 def run_queries(db: Path, repeat: int) -> list[dict]:
     """Each page's calls on the connection a page gets (the snapshot through the viewer's scope),
-    twice: COLD — the per-connection read cache and memos are emptied before every pass
-    (what the first viewer after an upload or rollback waits for); WARM — repeated views of the same
+    twice: COLD — a new scoped connection before every pass, its build timed (what the first viewer
+    after an upload or rollback waits for: a new snapshot, nothing cached); WARM — repeated views of the same
     unit and period, served from the cache (store.cached, keyed on store.data_version)."""
     import store
-    from store import connection, published, scope
+    from store import published, scope
 
     writer = store.open_store(db)
     national_store.ensure_units(writer)
@@ -148,23 +148,30 @@ def run_queries(db: Path, repeat: int) -> list[dict]:
         print(
             f"{'page / call':58s} {'median ms':>10s} {'p95 ms':>8s} {'first ms':>9s} {'ratio':>6s}"
         )
-        for page, steps in page_steps(con).items():
-            times = {name: [] for name, _ in steps}
+        reader = published.reader(db)
+        for page in page_steps(con):
+            times: dict[str, list[float]] = {}
             totals = []
             for i in range(repeat + 1):  # pass 0 is the first pass, reported apart
-                if mode == "cold":  # a snapshot just published: nothing cached, nothing asked yet
-                    connection._cache.pop(con, None)
-                    connection._frozen[con] = {}
+                opened = 0.0
+                if mode == "cold":  # a snapshot just published: its scoped view built anew
+                    scope.forget()
+                    start = time.perf_counter()
+                    con = scope.scoped(reader, VIEWER[2])
+                    opened = (time.perf_counter() - start) * 1000
+                steps = [("scoped connection (first view of a snapshot)", None)] * (mode == "cold")
+                steps += page_steps(con)[page]
                 total = 0.0
                 for name, fn in steps:
                     start = time.perf_counter()
-                    fn()
-                    ms = (time.perf_counter() - start) * 1000
-                    times[name].append(ms)
+                    if fn is not None:
+                        fn()
+                    ms = opened if fn is None else (time.perf_counter() - start) * 1000
+                    times.setdefault(name, []).append(ms)
                     total += ms
                 totals.append(total)
             print(f"{page}")
-            for name, _ in steps:
+            for name in times:
                 rest = times[name][1:]
                 print(
                     f"  {name:56s} {statistics.median(rest):10.1f} {p95(rest):8.1f} {times[name][0]:9.1f}"

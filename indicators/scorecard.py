@@ -149,6 +149,8 @@ def _summarised(
             boundaries=boundaries,
         )
     frame, missing = got
+    if not missing:
+        return frame  # in the catalog's order already
     if missing:
         live = compute(
             con,

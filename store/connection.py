@@ -188,10 +188,14 @@ def reference_version(con: duckdb.DuckDBPyConnection) -> str | None:
     return _memo(con, "reference_version", compute)
 
 
-def freeze(con: duckdb.DuckDBPyConnection) -> None:
-    """Declare that `con`'s contents never change (a read-only snapshot and views of it)."""
+def freeze(con: duckdb.DuckDBPyConnection, version: tuple | None = None) -> None:
+    """Declare that `con`'s contents never change (a read-only snapshot and views of it);
+    `version`: its data version when known (a scoped view's is its snapshot's: counting the
+    observations through the scope's views would scan them all)."""
     with _lock:
-        _frozen.setdefault(con, {})
+        memo = _frozen.setdefault(con, {})
+        if version is not None:
+            memo[("data_version", "")] = version
 
 
 @contextmanager

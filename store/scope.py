@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from store.connection import freeze, query
+from store.connection import data_version, freeze, query
 
 # From the units named, down to the units under them and back to the units merged into them (a
 # ward formed in 2025 keeps its predecessors' history in its scope, data/unit_succession.csv)
@@ -103,12 +103,13 @@ def _build(snapshot: Path, ids: tuple[int, ...], approved_only: bool) -> duckdb.
     escaped = str(snapshot).replace("'", "''")
     con.execute(f"ATTACH '{escaped}' AS s (READ_ONLY)")
     # the whole snapshot's data version and whether pending values are hidden (store.summaries)
-    base = _base_version(con)
+    base = data_version(con, schema="s.main.")
     con.execute("CREATE TABLE scope_base (version VARCHAR, approved_only BOOLEAN)")
-    con.execute("INSERT INTO scope_base VALUES (?, ?)", [base, approved_only])
+    con.execute("INSERT INTO scope_base VALUES (?, ?)", [repr(base), approved_only])
     con.execute("CREATE TABLE scope_units (unit_id BIGINT PRIMARY KEY)")
     if ids:
-        con.executemany("INSERT INTO scope_units VALUES (?)", [(i,) for i in ids])
+        # one statement (executemany took ~0,4 ms a row: 0,4 s for a province's units over time)
+        con.execute("INSERT INTO scope_units SELECT unnest(?::BIGINT[])", [list(ids)])
     columns: dict[str, set[str]] = {}
     for table, column in con.execute(
         "SELECT table_name, column_name FROM information_schema.columns"
@@ -135,15 +136,8 @@ def _build(snapshot: Path, ids: tuple[int, ...], approved_only: bool) -> duckdb.
         else:
             body = f'SELECT * FROM s.main."{table}"'
         con.execute(f'CREATE VIEW main."{table}" AS {body}')
-    freeze(con)  # views of a snapshot that never changes
+    freeze(con, version=(base, ids, approved_only))  # views of a snapshot that never changes
     return con
-
-
-def _base_version(con: duckdb.DuckDBPyConnection) -> str:
-    """data_version of the attached snapshot `s`, before any view narrows it."""
-    from store.connection import data_version
-
-    return repr(data_version(con, schema="s.main."))
 
 
 def forget() -> None:

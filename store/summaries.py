@@ -126,22 +126,49 @@ def pending_before(con: duckdb.DuckDBPyConnection, year: int) -> bool:
     )
 
 
+def _where(ids: list[int], year: int, month_from: int, month_to: int) -> tuple[str, list]:
+    # rows lie in period and unit order (written so): the range lets DuckDB skip most row groups
+    return (
+        "year = ? AND month_from = ? AND month_to = ? AND unit_id BETWEEN ? AND ?"
+        " AND unit_id IN (SELECT unnest(?::INTEGER[]))",
+        [int(year), int(month_from), int(month_to), min(ids), max(ids), ids],
+    )
+
+
+def summarised(
+    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], year: int, month_from: int, month_to: int
+) -> set[int]:
+    """Which of the units have their summaries of the period stored."""
+    ids = [int(u) for u in unit_ids]
+    if not ids:
+        return set()
+    where, params = _where(ids, year, month_from, month_to)
+    return set(query(con, f"SELECT unit_id FROM summary_periods WHERE {where}", params).unit_id)
+
+
 def read(
     con: duckdb.DuckDBPyConnection,
     unit_ids: Sequence[int],
     year: int,
     month_from: int,
     month_to: int,
-) -> tuple[pd.DataFrame, set[int]]:
-    """The stored rows of the units for the period, and which of the units are summarised."""
+    indicator_codes: Sequence[str],
+) -> pd.DataFrame:
+    """The stored rows of the units for the period, only `indicator_codes` and in their order."""
     ids = [int(u) for u in unit_ids]
-    params = [int(year), int(month_from), int(month_to), ids]
-    where = (
-        "year = ? AND month_from = ? AND month_to = ? AND unit_id IN (SELECT unnest(?::INTEGER[]))"
+    if not ids:
+        return pd.DataFrame(columns=COLUMNS)
+    where, params = _where(ids, year, month_from, month_to)
+    sql = (
+        f"SELECT * FROM page_summaries WHERE {where} AND list_contains(?::VARCHAR[], indicator_code)"
+        " ORDER BY list_position(?::VARCHAR[], indicator_code), unit_id"
     )
-    done = query(con, f"SELECT unit_id FROM summary_periods WHERE {where}", params)
-    rows = query(con, f"SELECT * FROM page_summaries WHERE {where}", params)
-    return rows, set(done.unit_id.astype(int))
+    codes = [str(c) for c in indicator_codes]
+    cursor = con.cursor()
+    try:  # through Arrow: a third of .df()'s time for ~20k rows of 32 columns
+        return cursor.sql(sql, params=[*params, codes, codes]).to_arrow_table().to_pandas()
+    finally:
+        cursor.close()
 
 
 # ------------------------------------------------------------------ writing (the writer's connection)
@@ -202,9 +229,11 @@ def replace(
                     "d.unit_id = t.unit_id AND d.year = t.year AND d.month_from = t.month_from "
                     "AND d.month_to = t.month_to)"
                 )
-        for rows in batches:
+        for rows in batches:  # a period's units in order: `read` skips row groups by unit range
             cursor.register("new_rows", rows[COLUMNS])
-            cursor.execute(f"INSERT INTO page_summaries SELECT {', '.join(COLUMNS)} FROM new_rows")
+            cursor.execute(
+                f"INSERT INTO page_summaries SELECT {', '.join(COLUMNS)} FROM new_rows ORDER BY unit_id"
+            )
             cursor.unregister("new_rows")
             written += len(rows)
         cursor.execute(

@@ -8,7 +8,7 @@ from typing import Sequence
 import duckdb
 import pandas as pd
 
-from store.connection import query
+from store.connection import cached, data_version, query
 from vn.periods import Period
 
 # The value reported for a period: the actual when there is one, else the estimate (one of each per key).
@@ -133,7 +133,14 @@ def unit_plans(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int
 
 
 def periods(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
-    """Year-to-date periods with actuals or estimates for a unit, newest first."""
+    """Year-to-date periods with actuals or estimates for a unit, newest first; cached until the
+    data change."""
+    return cached(
+        con, f"periods:{int(unit_id)}", data_version(con), lambda: _periods(con, int(unit_id))
+    )
+
+
+def _periods(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
     return query(
         con,
         """

@@ -27,8 +27,9 @@ def _with_data(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         WITH counts AS (SELECT unit_id, n_obs, first_year, last_year FROM unit_summary)
         SELECT u.unit_id, u.code, u.name, u.unit_type, u.parent_id, u.valid_from, u.valid_to,
                c.n_obs, c.first_year, c.last_year,
-               EXISTS (SELECT 1 FROM admin_units ch WHERE ch.parent_id = u.unit_id) AS has_children
+               p.parent_id IS NOT NULL AS has_children
         FROM admin_units u JOIN counts c USING (unit_id)
+        LEFT JOIN (SELECT DISTINCT parent_id FROM admin_units) p ON p.parent_id = u.unit_id
         ORDER BY has_children DESC, CASE u.unit_type WHEN 'tinh' THEN 0 WHEN 'thanh_pho' THEN 1
                  WHEN 'huyen' THEN 2 WHEN 'thi_xa' THEN 3 ELSE 4 END, u.name, u.valid_from
         """,

@@ -136,7 +136,11 @@ def _where(ids: list[int], year: int, month_from: int, month_to: int) -> tuple[s
 
 
 def summarised(
-    con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], year: int, month_from: int, month_to: int
+    con: duckdb.DuckDBPyConnection,
+    unit_ids: Sequence[int],
+    year: int,
+    month_from: int,
+    month_to: int,
 ) -> set[int]:
     """Which of the units have their summaries of the period stored."""
     ids = [int(u) for u in unit_ids]

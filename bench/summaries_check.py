@@ -28,12 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     national_store.serve_all()
+    from indicators import summaries
     from store import published
     from store import summaries as stored
     from tests.summary_checks import check_all
 
     con = published.reader(args.db)  # the published snapshot, as the app reads it
-    if not stored.fresh(con):
+    if not summaries.current(con):
         print("the snapshot's page summaries are stale: run `python -m bench.page_bench` first")
         return 2
     started = time.perf_counter()

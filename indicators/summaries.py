@@ -11,8 +11,10 @@ the reference data (catalog, units, shares) recomputes everything."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
@@ -44,23 +46,46 @@ NUMERIC = [
 ]
 
 
+def _code_fingerprint() -> str:
+    """The source of what computes a scorecard (indicators/, the store's queries, vn/): summaries
+    made by other code are not served, and the next write remakes them all."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for folder in ("indicators", "store/queries", "vn"):
+        for path in sorted((root / folder).rglob("*.py")):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE = _code_fingerprint()
+
+
+def current(con: Connection) -> bool:
+    """Whether the store's page summaries can be served (made by this code for these data)."""
+    return stored.fresh(con, CODE)
+
+
 def refresh(con: Connection, say: Callable[[str], None] | None = None) -> bool:
     """Bring the stored summaries up to date with the data; True when it wrote."""
-    made, reference = stored.made_for(con)
-    if made == repr(data_version(con)) and reference == reference_version(con):
+    made = stored.made_for(con)
+    same_base = made.get("summaries_reference") == reference_version(con) and (
+        made.get("summaries_code") == CODE
+    )
+    if same_base and made.get("summaries_version") == repr(data_version(con)):
         return False
     started = time.perf_counter()
     pairs = stored.due(con)
-    everything = made is None or reference != reference_version(con)
+    everything = not same_base or "summaries_version" not in made
     if not everything:
         changed = stored.changed_inputs(con)
         if changed.empty:  # an approval decision, a rejected upload: nothing a summary reads
-            stored.stamp(con)
+            stored.stamp(con, CODE)
             return True
         reach = stored.affected_units(con, changed.unit_id.unique().tolist())
         pairs = pairs[pairs.unit_id.isin(reach) & (pairs.year >= int(changed.year.min()))]
     with frozen(con):  # the data do not change while the summaries are computed
-        n_rows = stored.replace(con, pairs, _batches(con, pairs, say), everything)
+        n_rows = stored.replace(con, pairs, _batches(con, pairs, say), everything, CODE)
     text = (
         f"page summaries: {len(pairs):,} unit-periods ({'all' if everything else 'changed'}), "
         f"{n_rows:,} rows in {time.perf_counter() - started:.1f} s"
@@ -115,7 +140,7 @@ def served(
     """The scorecard rows of the summarised units, finished as `compute` finishes them, and the
     units still to compute live; None when the summaries cannot serve this connection (not made for
     these data, or values hidden from it while they wait for approval)."""
-    if period.month_from != 1 or not stored.fresh(con) or stored.pending_before(con, period.year):
+    if period.month_from != 1 or not current(con) or stored.pending_before(con, period.year):
         return None
     done = stored.summarised(con, unit_ids, period.year, period.month_from, period.month_to)
     if not aggregate_children and done:  # a stored parent's row may hold its children's aggregate

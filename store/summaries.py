@@ -3,7 +3,7 @@ reading them back. What a summary row holds is computed in indicators/summaries.
 only moves rows and says whether they describe the data as they are.
 
 Freshness: `meta.summaries_version` is the store's `data_version` when the summaries were last
-made. On a scoped connection (store.scope) the tables are views of a part of the store, so the
+made, `meta.summaries_code` the fingerprint of the code that made them. On a scoped connection (store.scope) the tables are views of a part of the store, so the
 version compared is the whole snapshot's, recorded when the scoped connection was built."""
 
 from __future__ import annotations
@@ -99,13 +99,19 @@ def version(con: duckdb.DuckDBPyConnection) -> str:
     return str(recorded) if recorded is not None else repr(data_version(con))
 
 
-def fresh(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the stored summaries describe the data as they are."""
+def fresh(con: duckdb.DuckDBPyConnection, code: str) -> bool:
+    """Whether the stored summaries describe the data as they are, made by this `code` (the
+    fingerprint of the functions that compute them: indicators.summaries.CODE)."""
     try:
-        made = scalar(con, "SELECT value FROM meta WHERE key = 'summaries_version'")
+        made = dict(
+            query(
+                con,
+                "SELECT key, value FROM meta WHERE key IN ('summaries_version', 'summaries_code')",
+            ).itertuples(index=False)
+        )
     except duckdb.Error:
         return False
-    return made is not None and made == version(con)
+    return made.get("summaries_version") == version(con) and made.get("summaries_code") == code
 
 
 def pending_before(con: duckdb.DuckDBPyConnection, year: int) -> bool:
@@ -176,15 +182,16 @@ def read(
 
 
 # ------------------------------------------------------------------ writing (the writer's connection)
-def made_for(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
-    """(data version, reference version) the stored summaries were made for."""
-    got = dict(
+def made_for(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """What the stored summaries were made for: summaries_version (data), summaries_reference,
+    summaries_code."""
+    return dict(
         query(
             con,
-            "SELECT key, value FROM meta WHERE key IN ('summaries_version', 'summaries_reference')",
+            "SELECT key, value FROM meta WHERE key IN "
+            "('summaries_version', 'summaries_reference', 'summaries_code')",
         ).itertuples(index=False)
     )
-    return got.get("summaries_version"), got.get("summaries_reference")
 
 
 def due(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -214,6 +221,7 @@ def replace(
     pairs: pd.DataFrame,
     batches,
     everything: bool,
+    code: str,
 ) -> int:
     """In one transaction: the summaries of `pairs` (all of them when `everything`) replaced by the
     frames `batches` yields (written as they come: a national build never holds all rows), the input
@@ -246,7 +254,7 @@ def replace(
         cursor.execute("DELETE FROM summary_inputs")
         cursor.execute(f"INSERT INTO summary_inputs {FINGERPRINTS_SQL}")
         cursor.unregister("due_pairs")
-        stamp(cursor)
+        stamp(cursor, code)
         cursor.execute("COMMIT")
     except BaseException:
         cursor.execute("ROLLBACK")
@@ -256,10 +264,11 @@ def replace(
     return written
 
 
-def stamp(con: duckdb.DuckDBPyConnection) -> None:
-    """Mark the summaries as made for the data and reference data as they are now."""
+def stamp(con: duckdb.DuckDBPyConnection, code: str) -> None:
+    """Mark the summaries as made by `code` for the data and reference data as they are now."""
     for key, value in (
         ("summaries_version", repr(data_version(con))),
         ("summaries_reference", reference_version(con)),
+        ("summaries_code", code),
     ):
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])

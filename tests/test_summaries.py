@@ -13,7 +13,7 @@ from vn.periods import Period
 
 
 def test_demo_store_summaries_equal_live_scorecards(demo_store):
-    assert stored.fresh(demo_store)
+    assert summaries.current(demo_store)
     assert _check_all(demo_store) > 1000
 
 
@@ -32,11 +32,11 @@ def test_stale_summaries_are_not_read_and_a_refresh_recomputes_what_changed(demo
     con.execute(
         "INSERT INTO uploads SELECT * REPLACE (upload_id + 1000 AS upload_id) FROM uploads LIMIT 1"
     )
-    assert not stored.fresh(con)
+    assert not summaries.current(con)
     assert summaries.served(con, [ward], period, True, None) is None  # stale: computed live
     assert summaries.refresh(con)
     changed = stored.due(con)
-    assert stored.fresh(con)
+    assert summaries.current(con)
     before = int(con.execute("SELECT count(*) FROM summary_periods").fetchone()[0])
     assert before == len(changed)  # every pair still summarised
     for unit in (ward, province):
@@ -100,7 +100,7 @@ def test_a_scoped_connection_reads_the_summaries_unless_values_it_hides_are_pend
     published.publish(path)
     try:
         scoped = scope.scoped(published.reader(path), ["42"], approved_only=approved_only)
-        assert stored.fresh(scoped)  # the whole snapshot's version, not the narrowed views'
+        assert summaries.current(scoped)  # the whole snapshot's version, not the narrowed views'
         got = summaries.served(scoped, [province], period, True, None)
         assert (got is None) == (approved_only and pending)
         live = scorecard.compute(scoped, [province], period)
@@ -117,3 +117,16 @@ def test_a_scoped_connection_reads_the_summaries_unless_values_it_hides_are_pend
     finally:
         published.forget_readers()
         scope.forget()
+
+
+def test_summaries_made_by_other_code_are_not_served_and_are_all_remade(demo_store):
+    con = demo_store
+    con.execute("UPDATE meta SET value = 'older-code' WHERE key = 'summaries_code'")
+    assert not summaries.current(con)
+    period = queries.all_periods(con).iloc[0]
+    period = Period(int(period.year), int(period.month_from), int(period.month_to))
+    assert summaries.served(con, [1], period, True, None) is None
+    said: list[str] = []
+    assert summaries.refresh(con, said.append)
+    assert summaries.current(con)
+    assert "(all)" in said[-1]  # every pair remade, not only the changed ones

@@ -14,7 +14,6 @@ import streamlit as st
 import store
 from indicators import summaries
 from store import accounts, demo, published, scope
-from store import summaries as stored_summaries
 
 published.derive_with(summaries.refresh)  # every write of the app leaves the page summaries current
 
@@ -35,7 +34,7 @@ def _prepared(path: str) -> bool:
     # them here, once, before the first page: published with them, every first view reads rows
     if (
         published.stale(con)
-        or not stored_summaries.fresh(con)
+        or not summaries.current(con)
         or (os.environ.get("CHITIEU_DEMO", "1") != "0" and demo.never_used(con))
     ):
         with published.writing(path) as w:

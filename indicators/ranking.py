@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import queries, scorecard
-from store import Connection
+from store import Connection, cached, data_version
 from vn import numbers as fmt
 from vn.periods import Period
 
@@ -34,6 +34,23 @@ def _revision_texts(revs: pd.DataFrame) -> dict[int, str]:
 
 
 def by_children(
+    con: Connection,
+    indicator_code: str,
+    parent_id: int,
+    period: Period,
+    boundaries: str = queries.CURRENT_BOUNDARIES,
+) -> pd.DataFrame:
+    """See `rank_children`; cached until the data change (the Chỉ tiêu page asks on every rerun)."""
+    key = repr(("ranking", indicator_code, int(parent_id), period, boundaries))
+    return cached(
+        con,
+        key,
+        data_version(con),
+        lambda: rank_children(con, indicator_code, parent_id, period, boundaries),
+    )
+
+
+def rank_children(
     con: Connection,
     indicator_code: str,
     parent_id: int,

@@ -186,7 +186,17 @@ def units_with_values(
 
 
 def series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
-    """Every observation of one indicator for one unit (all years, periods and kinds)."""
+    """Every observation of one indicator for one unit (all years, periods and kinds); cached until
+    the data change."""
+    return cached(
+        con,
+        f"series:{indicator_code}:{int(unit_id)}",
+        data_version(con),
+        lambda: _series(con, indicator_code, int(unit_id)),
+    )
+
+
+def _series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
     return query(
         con,
         """

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from store import Connection, cached, query, reference_version
+from store.queries import units as store_units
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,13 @@ class Piece:
 class Lineage:
     """The admin units and succession links of one store (or one scope of it)."""
 
-    def __init__(self, units: pd.DataFrame, links: pd.DataFrame):
+    def __init__(self, units: pd.DataFrame, links: pd.DataFrame, earliest: date | None = None):
         self.units = {int(r.unit_id): r for r in units.itertuples(index=False)}
-        self.earliest = min((as_date(r.valid_from) for r in self.units.values()), default=None)
+        # the whole list's first day ("in force at least since"), not the earliest of these units
+        # (a scope of 2025 wards would make 2025 the list's start)
+        self.earliest = earliest or min(
+            (as_date(r.valid_from) for r in self.units.values()), default=None
+        )
         self._before: dict[int, list[Link]] = {}
         self._after: dict[int, list[Link]] = {}
         for r in links.itertuples(index=False):
@@ -224,7 +229,7 @@ def _build(con: Connection) -> Lineage:
         "SELECT unit_id, code, name, unit_type, parent_id, valid_from, valid_to FROM admin_units",
     )
     links = query(con, "SELECT * FROM unit_succession")
-    return Lineage(units, links)
+    return Lineage(units, links, store_units.list_start(con))
 
 
 def period_days(year: int, month_from: int, month_to: int) -> tuple[date, date]:

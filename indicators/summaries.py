@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import catalog, progress, queries
-from store import Connection, data_version, frozen, reference_version
+from store import Connection, data_version, frozen
 from store import summaries as stored
 from vn.periods import Period
 
@@ -46,15 +46,22 @@ NUMERIC = [
 ]
 
 
-def _code_fingerprint() -> str:
-    """The source of what computes a scorecard (indicators/, the store's queries, vn/): summaries
-    made by other code are not served, and the next write remakes them all."""
-    root = Path(__file__).resolve().parents[1]
+CODE_FOLDERS = ("indicators", "store/queries", "vn")
+DATA_SUFFIXES = {".toml", ".csv", ".json"}
+
+
+def _code_fingerprint(root: Path = Path(__file__).resolve().parents[1]) -> str:
+    """The source of what computes a scorecard (indicators/, the store's queries, vn/) and the data
+    files it reads: summaries made by other code or settings are not served, and the next write
+    remakes them all."""
     digest = hashlib.sha256()
-    for folder in ("indicators", "store/queries", "vn"):
-        for path in sorted((root / folder).rglob("*.py")):
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+    files = [p for folder in CODE_FOLDERS for p in (root / folder).rglob("*.py")]
+    # and every data file it may read (target-source priorities, status thresholds…): reference
+    # data the store copies are in its own fingerprint too, which costs nothing to repeat
+    files += [p for p in (root / "data").rglob("*") if p.suffix in DATA_SUFFIXES]
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -69,7 +76,7 @@ def current(con: Connection) -> bool:
 def refresh(con: Connection, say: Callable[[str], None] | None = None) -> bool:
     """Bring the stored summaries up to date with the data; True when it wrote."""
     made = stored.made_for(con)
-    same_base = made.get("summaries_reference") == reference_version(con) and (
+    same_base = made.get("summaries_reference") == stored.reference(con) and (
         made.get("summaries_code") == CODE
     )
     if same_base and made.get("summaries_version") == repr(data_version(con)):

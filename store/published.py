@@ -146,7 +146,13 @@ def _state(con: duckdb.DuckDBPyConnection) -> tuple:
         data_version(con),
         reference_version(con),
         scalar(con, "SELECT coalesce(max(version), 0) FROM schema_migrations"),
-        scalar(con, "SELECT value FROM meta WHERE key = 'summaries_version'"),
+        tuple(
+            r[0]
+            for r in con.execute(
+                "SELECT value FROM meta WHERE key IN ('summaries_version', 'summaries_code',"
+                " 'summaries_reference') ORDER BY key"
+            ).fetchall()
+        ),
     )
 
 

@@ -232,6 +232,10 @@ def sync(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR, force: bool 
         units, links = deployed_units(data_dir)
         _replace(con, "admin_units", units)
         _replace(con, "unit_succession", links)
+        con.execute(
+            "INSERT OR REPLACE INTO meta SELECT 'units_start', CAST(min(valid_from) AS VARCHAR)"
+            " FROM admin_units"
+        )  # migration 011: the list's first day, read through scoped views unchanged
         con.execute("INSERT OR REPLACE INTO meta VALUES ('reference_sha256', ?)", [digest])
         con.execute("COMMIT")
     except Exception:

@@ -13,7 +13,7 @@ from typing import Sequence
 import duckdb
 import pandas as pd
 
-from store.connection import data_version, query, reference_version, scalar
+from store.connection import data_version, query, scalar
 
 COLUMNS = [
     "unit_id",
@@ -235,12 +235,21 @@ def replace(
             cursor.execute("DELETE FROM page_summaries")
             cursor.execute("DELETE FROM summary_periods")
         else:
+            cursor.register("all_due", due(cursor)[KEY])
             for table in ("page_summaries", "summary_periods"):
                 cursor.execute(
                     f"DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM due_pairs d WHERE "
                     "d.unit_id = t.unit_id AND d.year = t.year AND d.month_from = t.month_from "
                     "AND d.month_to = t.month_to)"
                 )
+                # a pair no longer due (its period lost every figure: a rolled-back upload) is
+                # forgotten, not kept: it is computed live like any period without summaries
+                cursor.execute(
+                    f"DELETE FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM all_due d WHERE "
+                    "d.unit_id = t.unit_id AND d.year = t.year AND d.month_from = t.month_from "
+                    "AND d.month_to = t.month_to)"
+                )
+            cursor.unregister("all_due")
         for rows in batches:  # a period's units in order: `read` skips row groups by unit range
             cursor.register("new_rows", rows[COLUMNS])
             cursor.execute(
@@ -264,11 +273,24 @@ def replace(
     return written
 
 
+def reference(con: duckdb.DuckDBPyConnection) -> str:
+    """What of the reference data a summary reads: the data files' sha256 and the indicators an
+    administrator added (not the names learnt from uploads, which only the loader reads)."""
+    return str(
+        scalar(
+            con,
+            "SELECT coalesce((SELECT value FROM meta WHERE key = 'reference_sha256'), '') || ':' ||"
+            " (SELECT count(*) || '/' || coalesce(sum(hash(code || name || measure)), 0)"
+            " FROM indicator_additions)",
+        )
+    )
+
+
 def stamp(con: duckdb.DuckDBPyConnection, code: str) -> None:
     """Mark the summaries as made by `code` for the data and reference data as they are now."""
     for key, value in (
         ("summaries_version", repr(data_version(con))),
-        ("summaries_reference", reference_version(con)),
+        ("summaries_reference", reference(con)),
         ("summaries_code", code),
     ):
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])

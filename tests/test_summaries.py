@@ -130,3 +130,111 @@ def test_summaries_made_by_other_code_are_not_served_and_are_all_remade(demo_sto
     assert summaries.refresh(con, said.append)
     assert summaries.current(con)
     assert "(all)" in said[-1]  # every pair remade, not only the changed ones
+
+
+def test_a_period_that_lost_every_figure_is_forgotten_not_served(demo_store):
+    con = demo_store
+    latest = queries.all_periods(con).iloc[0]
+    period = Period(int(latest.year), int(latest.month_from), int(latest.month_to))
+    ids = stored.due(con)
+    ids = ids[(ids.year == period.year) & (ids.month_to == period.month_to)].unit_id.tolist()
+    assert stored.summarised(con, ids, period.year, period.month_from, period.month_to)
+    con.execute(  # every figure of the period withdrawn (a rolled-back upload)
+        "DELETE FROM observations WHERE year = ? AND month_from = ? AND month_to = ?",
+        [period.year, period.month_from, period.month_to],
+    )
+    con.execute(
+        "INSERT INTO uploads SELECT * REPLACE (upload_id + 2000 AS upload_id) FROM uploads LIMIT 1"
+    )
+    assert summaries.refresh(con)
+    assert not stored.summarised(con, ids, period.year, period.month_from, period.month_to)
+    served = scorecard._summarised(
+        con,
+        ids,
+        period,
+        aggregate_children=True,
+        use_history=True,
+        indicator_codes=None,
+        boundaries=queries.CURRENT_BOUNDARIES,
+    )
+    _same(served, scorecard.compute(con, ids, period), "a period withdrawn")
+
+
+def test_the_fingerprint_covers_the_data_files_compute_reads(tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    for folder in (*summaries.CODE_FOLDERS, "data"):
+        shutil.copytree(
+            ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("*.duckdb*")
+        )
+    before = summaries._code_fingerprint(tmp_path)
+    assert before == summaries.CODE
+    for name in ("statuses.toml", "catalog/target_sources.toml"):
+        path = tmp_path / "data" / name
+        path.write_text(path.read_text("utf-8") + "\n# changed\n", "utf-8")
+        changed = summaries._code_fingerprint(tmp_path)
+        assert changed != before, name
+        before = changed
+
+
+@pytest.mark.parametrize("predecessors", [True, False])
+def test_a_scope_of_one_2025_unit_is_served_what_it_computes(demo_db_path, tmp_path, predecessors):
+    """A scope of one 2025 ward or commune (with or without recorded predecessors) sees the list's
+    first day as the whole store does: its summaries equal what its own connection computes."""
+    import shutil
+
+    from store import published, scope
+
+    path = tmp_path / "one.duckdb"
+    shutil.copy(demo_db_path, path)
+    published.publish(path)
+    reader = published.reader(path)
+    code = reader.execute(
+        "SELECT code FROM admin_units a WHERE valid_from = DATE '2025-07-01' AND parent_id IS NOT NULL"
+        " AND (NOT ? OR unit_id IN (SELECT unit_id FROM unit_summary))"
+        " AND EXISTS (SELECT 1 FROM unit_succession s WHERE s.new_unit_id = a.unit_id) = ?"
+        " ORDER BY unit_id LIMIT 1",
+        [predecessors, predecessors],
+    ).fetchone()[0]
+    try:
+        con = scope.scoped(reader, [code])
+        unit = int(
+            con.execute("SELECT unit_id FROM admin_units WHERE code = ?", [code]).fetchone()[0]
+        )
+        pairs = stored.due(reader)  # the whole store's: a unit without figures has some too
+        pairs = pairs[pairs.unit_id == unit]
+        assert not pairs.empty
+        for row in pairs.itertuples():
+            period = Period(int(row.year), int(row.month_from), int(row.month_to))
+            got = summaries.served(con, [unit], period, True, None)
+            assert got is not None and got[1] == []
+            _same(got[0], scorecard.compute(con, [unit], period), f"{code} {period}")
+    finally:
+        published.forget_readers()
+        scope.forget()
+
+
+def test_summaries_remade_after_an_upgrade_are_published(demo_db_path, tmp_path):
+    """Code-only change (as after a deploy): the app's first start remakes them (ui.data._prepared)
+    and that write publishes, though no figure changed."""
+    import shutil
+
+    import store
+    from store import published
+
+    path = tmp_path / "upgraded.duckdb"
+    shutil.copy(demo_db_path, path)
+    con = store.open_store(path)
+    con.execute("UPDATE meta SET value = 'older-code' WHERE key = 'summaries_code'")
+    con.close()
+    first = published.publish(path)
+    try:
+        assert not summaries.current(published.reader(path))
+        with published.writing(path) as w:
+            summaries.refresh(w)
+        assert published.current_snapshot(path) != first
+        assert summaries.current(published.reader(path))
+    finally:
+        published.forget_readers()

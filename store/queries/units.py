@@ -38,13 +38,27 @@ def _with_data(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 # In force on a day. The list's first `valid_from` (2016-01-01) means "at least since": those units
 # count as in force before it too (the demo's 2015, a report of 2014), as the loader reads them.
+# The whole list's first day (meta, written with the list): a scope's admin_units view holds only
+# its own units, whose earliest start may be later (a scope of 2025 wards).
+LIST_START = (
+    "coalesce((SELECT CAST(value AS DATE) FROM meta WHERE key = 'units_start'),"
+    " (SELECT min(f.valid_from) FROM admin_units f))"
+)
+
+
 def valid_on_sql(alias: str = "") -> str:
     """SQL: the unit (`alias.`) is in force on the day given twice as parameters."""
     a = f"{alias}." if alias else ""
     return (
-        f"({a}valid_from <= ? OR {a}valid_from = (SELECT min(f.valid_from) FROM admin_units f))"
+        f"({a}valid_from <= ? OR {a}valid_from = {LIST_START})"
         f" AND ({a}valid_to IS NULL OR {a}valid_to >= ?)"
     )
+
+
+def list_start(con: duckdb.DuckDBPyConnection):
+    """The admin-unit list's first day (a date), None for an empty list."""
+    found = query(con, f"SELECT {LIST_START} AS start").start.iloc[0]
+    return None if pd.isna(found) else pd.Timestamp(found).date()
 
 
 VALID_ON = valid_on_sql()

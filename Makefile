@@ -44,6 +44,7 @@ RUN_PROVINCES ?= 42,08
 run: install  ## serve the app on http://localhost:$(PORT) (another server: PORT=8502; a network: HOST=0.0.0.0)
 	@$(PY) scripts/port_free.py $(PORT)
 	CHITIEU_PROVINCES=$${CHITIEU_PROVINCES:-$(RUN_PROVINCES)} $(PY) -m store.demo
+	CHITIEU_PROVINCES=$${CHITIEU_PROVINCES:-$(RUN_PROVINCES)} $(PY) -m indicators summaries
 	@$(PY) scripts/network_guard.py $(HOST)
 	CHITIEU_PROVINCES=$${CHITIEU_PROVINCES:-$(RUN_PROVINCES)} CHITIEU_ALLOW_DEMO=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(HOST) --server.headless true
 

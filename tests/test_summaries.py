@@ -238,3 +238,35 @@ def test_summaries_remade_after_an_upgrade_are_published(demo_db_path, tmp_path)
         assert summaries.current(published.reader(path))
     finally:
         published.forget_readers()
+
+
+def test_the_command_makes_and_publishes_them_once(tmp_path):
+    """`python -m indicators summaries` after `python -m store.demo` (as `make run` does)."""
+    import subprocess
+    import sys
+
+    from store import published
+    from tests.conftest import ROOT
+
+    path = tmp_path / "cli.duckdb"
+    env = {"CHITIEU_DB": str(path), "PATH": "/usr/bin:/bin"}
+    subprocess.run(
+        [sys.executable, "-m", "store.demo"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    try:
+        assert not summaries.current(published.reader(path))
+        published.forget_readers()
+        run = [sys.executable, "-m", "indicators", "summaries"]
+        first = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        assert first.returncode == 0, first.stderr
+        assert "(all)" in first.stdout
+        assert summaries.current(published.reader(path))
+        again = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        assert again.stdout.strip() == "page summaries: already current"
+    finally:
+        published.forget_readers()

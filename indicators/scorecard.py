@@ -138,29 +138,21 @@ def _summarised(
     got = None
     if use_history and boundaries == queries.CURRENT_BOUNDARIES:
         got = summaries.served(con, unit_ids, period, aggregate_children, indicator_codes)
-    if got is None:
-        return compute(
-            con,
-            unit_ids,
-            period,
-            aggregate_children=aggregate_children,
-            use_history=use_history,
-            indicator_codes=indicator_codes,
-            boundaries=boundaries,
-        )
-    frame, missing = got
-    if not missing:
+    frame, missing = got if got is not None else (None, list(unit_ids))
+    if frame is not None and not missing:
         return frame  # in the catalog's order already
-    if missing:
-        live = compute(
-            con,
-            missing,
-            period,
-            aggregate_children=aggregate_children,
-            indicator_codes=indicator_codes,
-            boundaries=boundaries,
-        )
-        frame = pd.concat([frame, live], ignore_index=True) if not frame.empty else live
+    live = compute(
+        con,
+        missing,
+        period,
+        aggregate_children=aggregate_children,
+        use_history=use_history,
+        indicator_codes=indicator_codes,
+        boundaries=boundaries,
+    )
+    if frame is None or frame.empty:
+        return live
+    frame = pd.concat([frame, live], ignore_index=True)
     return frame.sort_values(["group_order", "sort_order"]).reset_index(drop=True)
 
 

@@ -27,23 +27,6 @@ from vn.periods import Period
 
 log = logging.getLogger(__name__)
 BATCH = 500  # units per scorecard computation: one query set per batch, memory bounded
-NUMERIC = [
-    "value",
-    "same_period_value",
-    "target",
-    "typical_share",
-    "share_low",
-    "share_high",
-    "n_years",
-    "pct_of_target",
-    "same_period_change_pct",
-    "same_period_change",
-    "attainment_pct",
-    "expected_pct",
-    "projection",
-    "projection_low",
-    "projection_high",
-]
 
 
 CODE_FOLDERS = ("indicators", "store/queries", "vn")
@@ -116,17 +99,9 @@ def _batches(
         for start in range(0, len(ids), BATCH):
             frame = compute(con, ids[start : start + BATCH], period)
             if not frame.empty:
-                yield _typed(_rows(frame, period))
+                yield _rows(frame, period)
         if say and len(ids) > BATCH:
             say(f"  {period.title}: {len(ids):,} units, {time.perf_counter() - started:.1f} s")
-
-
-def _typed(rows: pd.DataFrame) -> pd.DataFrame:
-    for column in NUMERIC:
-        rows[column] = pd.to_numeric(rows[column], errors="coerce").astype(float)
-    for column in ("same_period_change_in_points", "is_flow"):
-        rows[column] = rows[column].astype(bool)
-    return rows
 
 
 def _rows(frame: pd.DataFrame, period: Period) -> pd.DataFrame:

@@ -50,6 +50,25 @@ COLUMNS = [
     "projection_high",
 ]
 KEY = ["unit_id", "year", "month_from", "month_to"]
+# columns a scorecard frame may hold as objects (None where no row has a value): typed on writing
+FLOATS = [
+    "value",
+    "same_period_value",
+    "target",
+    "typical_share",
+    "share_low",
+    "share_high",
+    "n_years",
+    "pct_of_target",
+    "same_period_change_pct",
+    "same_period_change",
+    "attainment_pct",
+    "expected_pct",
+    "projection",
+    "projection_low",
+    "projection_high",
+]
+BOOLS = ["same_period_change_in_points", "is_flow"]
 
 # Year-to-date periods with figures, and for each the units to summarise: those in force on its
 # last day and those in force a year later (the ranking's "last year" of today's units).
@@ -251,7 +270,7 @@ def replace(
                 )
             cursor.unregister("all_due")
         for rows in batches:  # a period's units in order: `read` skips row groups by unit range
-            cursor.register("new_rows", rows[COLUMNS])
+            cursor.register("new_rows", _typed(rows[COLUMNS]))
             cursor.execute(
                 f"INSERT INTO page_summaries SELECT {', '.join(COLUMNS)} FROM new_rows ORDER BY unit_id"
             )
@@ -284,6 +303,15 @@ def reference(con: duckdb.DuckDBPyConnection) -> str:
             " FROM indicator_additions)",
         )
     )
+
+
+def _typed(rows: pd.DataFrame) -> pd.DataFrame:
+    rows = rows.copy()
+    for column in FLOATS:
+        rows[column] = pd.to_numeric(rows[column], errors="coerce").astype(float)
+    for column in BOOLS:
+        rows[column] = rows[column].astype(bool)
+    return rows
 
 
 def stamp(con: duckdb.DuckDBPyConnection, code: str) -> None:

@@ -90,5 +90,13 @@ def stale_sheet_unit(
         for r, text in lines:
             named = [i for i in catalog.units_in_text(text, None) if catalog.unit_level(i) < level]
             if named and not any(catalog.units[i].valid_during(start, when) for i in named):
-                return r, text, named[0]
+                return r, text, min(named, key=lambda i: _days_from(catalog.units[i], start, when))
     return None
+
+
+def _days_from(unit, start: date, when: date) -> int:
+    """How far a unit's time in force lies from a report's span: the message names the nearest
+    version (Phường Bắc Hà of 01/2025–06/2025 for a 2026 report, not the one that ended in 2024)."""
+    if unit.valid_to is not None and unit.valid_to < start:
+        return (start - unit.valid_to).days
+    return (unit.valid_from - when).days

@@ -678,3 +678,20 @@ def test_a_text_file_named_as_a_spreadsheet_is_said_not_to_be_one(con, name):
     result = parse_upload(name, data, con)
     assert [p.code for p in result.errors] == ["not-a-spreadsheet"]
     assert "nội dung là văn bản" in result.errors[0].message and result.observations.empty
+
+
+def test_a_ward_gone_before_the_report_is_named_by_its_latest_version(tmp_path, con):
+    """Phường Bắc Hà had two versions (2016–2024, then 01–06/2025 before joining Phường Thành Sen):
+    a 2026 report under its name is refused with the end of the latest one and the successor."""
+    rows = [
+        ["UBND PHƯỜNG BẮC HÀ"],
+        ["BÁO CÁO KẾT QUẢ 10 THÁNG NĂM 2026"],
+        [],
+        ["TT", "Chỉ tiêu", "ĐVT", "KH năm 2026", "TH 10 tháng năm 2026"],
+        ["1", "Số hộ nghèo", "Hộ", 30, 25],
+    ]
+    r = parse_upload(*_book(tmp_path, rows), con)
+    assert [(p.code, p.cell) for p in r.errors] == [("unknown-sheet-unit", "A1")]
+    message = r.errors[0].message
+    assert "30/06/2025" in message and "31/12/2024" not in message
+    assert "Phường Thành Sen" in message

@@ -154,7 +154,7 @@ def data_version(con: duckdb.DuckDBPyConnection, schema: str = "") -> tuple:
     reference resync (store.reference: meta.reference_sha256), an approval decision (submissions).
     Read caches key on it, and a write that changes it is published (store.published). `schema`:
     the tables' qualifier when they are not the connection's own ("s.main." for an attached one)."""
-    return _memo(con, ("data_version", schema), lambda: _data_version(con, schema))
+    return memo(con, ("data_version", schema), lambda: _data_version(con, schema))
 
 
 def _data_version(con: duckdb.DuckDBPyConnection, schema: str) -> tuple:
@@ -185,7 +185,7 @@ def reference_version(con: duckdb.DuckDBPyConnection) -> str | None:
         sha = scalar(con, "SELECT value FROM meta WHERE key = 'reference_sha256'")
         return None if sha is None else f"{sha}:{aliases_version(con)}"
 
-    return _memo(con, "reference_version", compute)
+    return memo(con, "reference_version", compute)
 
 
 def freeze(con: duckdb.DuckDBPyConnection, version: tuple | None = None) -> None:
@@ -212,13 +212,14 @@ def frozen(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection
                 _frozen.pop(con, None)
 
 
-def _memo(con: duckdb.DuckDBPyConnection, name: Any, compute) -> Any:
-    memo = _frozen.get(con)
-    if memo is None:
+def memo(con: duckdb.DuckDBPyConnection, name: Any, compute) -> Any:
+    """`compute()`, remembered under `name` for a connection that never changes (`freeze`)."""
+    known = _frozen.get(con)
+    if known is None:
         return compute()
-    if name not in memo:
-        memo[name] = compute()
-    return memo[name]
+    if name not in known:
+        known[name] = compute()
+    return known[name]
 
 
 CACHE_ENTRIES = 48  # per connection; least recently used entries are dropped first

@@ -1,21 +1,27 @@
 """A user's scope enforced below every query: a connection on which each table with a `unit_id`
 shows only the units of the scope (the units named and everything under them, in every period).
 
-The connection is an in-memory DuckDB database that attaches the published snapshot read-only and
-defines one view per table under the table's own name. Every query function — those written today
-and those added later — runs its SQL unchanged and cannot see outside the scope: there is no filter
-to forget. Uploads are shown when they wrote something in the scope."""
+One in-memory DuckDB instance per published snapshot attaches it read-only (`s`); each scope is a
+small in-memory database attached beside it (`scope_N`) holding one view per table under the table's
+own name, and a scoped connection is that instance with `scope_N` as its current database. Every query
+function — those written today and those added later — runs its SQL unchanged and cannot see outside
+the scope: there is no filter to forget. A cursor that somehow lost its database sees no table at
+all (the instance's own database is empty), never the whole store. Scopes share the instance's
+buffers: a province's second leader after an upload reads what the first one already brought in.
+Uploads are shown when they wrote something in the scope."""
 
 from __future__ import annotations
 
+import itertools
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterable
-from pathlib import Path
+from typing import cast
 
 import duckdb
 
-from store.connection import data_version, freeze, query
+from store.connection import data_version, freeze, memo, query
 
 # From the units named, down to the units under them and back to the units merged into them (a
 # ward formed in 2025 keeps its predecessors' history in its scope, data/unit_succession.csv)
@@ -35,10 +41,47 @@ _UPLOAD_IDS_IN_SCOPE = """
     UNION SELECT upload_id FROM s.main.criteria_scores WHERE unit_id IN (SELECT unit_id FROM scope_units)
     UNION SELECT upload_id FROM s.main.recognitions WHERE unit_id IN (SELECT unit_id FROM scope_units)
 """
-_UPLOADS_IN_SCOPE = f"SELECT * FROM s.main.uploads u WHERE u.upload_id IN ({_UPLOAD_IDS_IN_SCOPE})"
 CACHE = 16  # scoped connections kept per process (one per scope and snapshot in use)
+SNAPSHOTS = 2  # instances kept: the newest snapshot and the one pages may still be finishing on
 _lock = threading.Lock()
-_cache: OrderedDict[tuple, duckdb.DuckDBPyConnection] = OrderedDict()
+_cache: OrderedDict[tuple, ScopedConnection] = OrderedDict()
+_bases: OrderedDict[str, duckdb.DuckDBPyConnection] = OrderedDict()
+_numbers = itertools.count(1)
+
+
+class ScopedConnection:
+    """A connection whose current database is one scope's (`scope_N`) on the snapshot's shared
+    instance. Quacks as a duckdb connection: `cursor()` gives a cursor on the same database (DuckDB's
+    own cursors start on the instance's default database, which holds nothing); everything else is
+    its own cursor's."""
+
+    def __init__(
+        self,
+        base: duckdb.DuckDBPyConnection,
+        database: str,
+        codes: tuple[str, ...] = (),
+        approved_only: bool = False,
+    ):
+        self._base = base
+        self.database = database
+        self.codes, self.approved_only = codes, approved_only  # what it was asked for (ui.warmup)
+        self._own = self.cursor()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cursor = self._base.cursor()
+        cursor.execute(f"USE {self.database}")
+        return cursor
+
+    def close(self) -> None:
+        self._own.close()  # the shared instance stays: other scopes read it
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # not set yet (copying, unpickling): no recursion through _own
+            raise AttributeError(name)
+        return getattr(self._own, name)
+
+    def __repr__(self) -> str:
+        return f"<ScopedConnection {self.database}>"
 
 
 def unit_ids(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> list[int]:
@@ -74,20 +117,42 @@ def scoped(
 ) -> duckdb.DuckDBPyConnection:
     """The read-only snapshot `reader` reads, seen through the scope of `codes`; with
     `approved_only`, values waiting for approval or returned are left out too (store.approvals)."""
-    snapshot = snapshot_file(reader)
-    ids = tuple(unit_ids(reader, codes))
+    snapshot = memo(reader, "snapshot_file", lambda: snapshot_file(reader))
+    chosen = tuple(sorted({str(c).strip() for c in codes}))
+    ids = memo(reader, ("scope_ids", chosen), lambda: tuple(unit_ids(reader, chosen)))
     key = (snapshot, ids, approved_only)
     with _lock:
         held = _cache.get(key)
         if held is not None:
             _cache.move_to_end(key)
-            return held
-    con = _build(Path(snapshot), ids, approved_only)
+            return _as_connection(held)
+    con = _build(_base(snapshot), ids, approved_only, chosen)
     with _lock:
         _cache[key] = con
         while len(_cache) > CACHE:
             _cache.popitem(last=False)  # not closed: a page run may still read it
-    return con
+    return _as_connection(con)
+
+
+def _as_connection(con: ScopedConnection) -> duckdb.DuckDBPyConnection:
+    return cast(duckdb.DuckDBPyConnection, con)  # it quacks as one for every caller
+
+
+def _base(snapshot: str) -> duckdb.DuckDBPyConnection:
+    """The shared instance reading `snapshot` (opened once per process)."""
+    with _lock:
+        base = _bases.get(snapshot)
+        if base is not None:
+            _bases.move_to_end(snapshot)
+            return base
+        base = duckdb.connect(":memory:")
+        escaped = snapshot.replace("'", "''")
+        base.execute(f"ATTACH '{escaped}' AS s (READ_ONLY)")
+        freeze(base)  # its snapshot never changes: what is asked of it once is remembered
+        _bases[snapshot] = base
+        while len(_bases) > SNAPSHOTS:
+            _bases.popitem(last=False)  # not closed: a page still reading it finishes on it
+        return base
 
 
 _NOT_PENDING = """
@@ -98,49 +163,87 @@ _NOT_PENDING = """
     )"""
 
 
-def _build(snapshot: Path, ids: tuple[int, ...], approved_only: bool) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:")
-    escaped = str(snapshot).replace("'", "''")
-    con.execute(f"ATTACH '{escaped}' AS s (READ_ONLY)")
-    # the whole snapshot's data version and whether pending values are hidden (store.summaries)
-    base = data_version(con, schema="s.main.")
-    con.execute("CREATE TABLE scope_base (version VARCHAR, approved_only BOOLEAN)")
-    con.execute("INSERT INTO scope_base VALUES (?, ?)", [repr(base), approved_only])
-    con.execute("CREATE TABLE scope_units (unit_id BIGINT PRIMARY KEY)")
-    if ids:
-        # one statement (executemany took ~0,4 ms a row: 0,4 s for a province's units over time)
-        con.execute("INSERT INTO scope_units SELECT unnest(?::BIGINT[])", [list(ids)])
+def _build(
+    base: duckdb.DuckDBPyConnection,
+    ids: tuple[int, ...],
+    approved_only: bool,
+    codes: tuple[str, ...],
+) -> ScopedConnection:
+    database = f"scope_{next(_numbers)}"
+    setup = base.cursor()
+    try:
+        setup.execute(f"ATTACH ':memory:' AS {database}")
+        setup.execute(f"USE {database}")
+        # the whole snapshot's data version and whether pending values are hidden (store.summaries)
+        snapshot_version = data_version(setup, schema="s.main.")
+        setup.execute("CREATE TABLE scope_base (version VARCHAR, approved_only BOOLEAN)")
+        setup.execute(
+            "INSERT INTO scope_base VALUES (?, ?)", [repr(snapshot_version), approved_only]
+        )
+        setup.execute("CREATE TABLE scope_units (unit_id BIGINT PRIMARY KEY)")
+        if ids:
+            # one statement (executemany took ~0,4 ms a row: 0,4 s for a province's units over time)
+            setup.execute("INSERT INTO scope_units SELECT unnest(?::BIGINT[])", [list(ids)])
+        tables = memo(base, "scope_tables", lambda: _tables(setup))  # the snapshot's: one ask
+        views = [_view(database, table, cols, approved_only) for table, cols in tables]
+        setup.execute(";\n".join(views))  # one round trip for ~30 views
+    finally:
+        setup.close()
+    con = ScopedConnection(base, database, codes, approved_only)
+    # the views of a snapshot that never changes: its data version is the snapshot's
+    freeze(con, version=(snapshot_version, ids, approved_only))  # type: ignore[arg-type]
+    weakref.finalize(con, _detach, base, database)
+    return con
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, set[str]]]:
     columns: dict[str, set[str]] = {}
     for table, column in con.execute(
         "SELECT table_name, column_name FROM information_schema.columns"
         " WHERE table_catalog = 's' AND table_schema = 'main'"
     ).fetchall():
         columns.setdefault(table, set()).add(column)
-    for table, cols in columns.items():
-        if table == "uploads":
-            body = _UPLOADS_IN_SCOPE
-        elif table == "name_aliases":  # names learnt from uploads in scope (or set by an operator)
-            body = (
-                "SELECT * FROM s.main.name_aliases WHERE upload_id IS NULL"
-                f" OR upload_id IN ({_UPLOAD_IDS_IN_SCOPE})"
-            )
-        elif table == "observations" and approved_only:
-            body = (
-                "SELECT * FROM s.main.observations o"
-                " WHERE unit_id IN (SELECT unit_id FROM scope_units)" + _NOT_PENDING
-            )
-        elif "unit_id" in cols:
-            body = (
-                f'SELECT * FROM s.main."{table}" WHERE unit_id IN (SELECT unit_id FROM scope_units)'
-            )
-        else:
-            body = f'SELECT * FROM s.main."{table}"'
-        con.execute(f'CREATE VIEW main."{table}" AS {body}')
-    freeze(con, version=(base, ids, approved_only))  # views of a snapshot that never changes
-    return con
+    return sorted(columns.items())
+
+
+def _view(database: str, table: str, cols: set[str], approved_only: bool) -> str:
+    units = f"(SELECT unit_id FROM {database}.main.scope_units)"
+    uploads = _UPLOAD_IDS_IN_SCOPE.replace("scope_units", f"{database}.main.scope_units")
+    if table == "uploads":
+        body = f"SELECT * FROM s.main.uploads u WHERE u.upload_id IN ({uploads})"
+    elif table == "name_aliases":  # names learnt from uploads in scope (or set by an operator)
+        body = (
+            f"SELECT * FROM s.main.name_aliases WHERE upload_id IS NULL OR upload_id IN ({uploads})"
+        )
+    elif table == "observations" and approved_only:
+        body = f"SELECT * FROM s.main.observations o WHERE unit_id IN {units}" + _NOT_PENDING
+    elif "unit_id" in cols:
+        body = f'SELECT * FROM s.main."{table}" WHERE unit_id IN {units}'
+    else:
+        body = f'SELECT * FROM s.main."{table}"'
+    return f'CREATE VIEW {database}.main."{table}" AS {body}'
+
+
+def _detach(base: duckdb.DuckDBPyConnection, database: str) -> None:
+    """A scope nobody holds any more: its views and unit list go (the instance stays)."""
+    try:
+        cursor = base.cursor()
+        try:
+            cursor.execute(f"DETACH {database}")
+        finally:
+            cursor.close()
+    except duckdb.Error:
+        pass  # the instance is closed already
+
+
+def forget_scopes() -> None:
+    """Drop the cached scoped connections, keeping the snapshots' instances (benchmarks)."""
+    with _lock:
+        _cache.clear()
 
 
 def forget() -> None:
-    """Drop the cached scoped connections (tests; after a restore)."""
+    """Drop the cached scoped connections and the snapshots' instances (tests; after a restore)."""
     with _lock:
         _cache.clear()
+        _bases.clear()

@@ -14,6 +14,7 @@ import streamlit as st
 import store
 from indicators import summaries
 from store import accounts, demo, published, scope
+from ui import warmup
 
 published.derive_with(summaries.refresh)  # every write of the app leaves the page summaries current
 
@@ -49,6 +50,7 @@ def connection() -> store.Connection:
     through `scoped`; the whole store is for the loader's name matching only."""
     path = _path()
     _prepared(path)
+    warmup.watch(path)  # each newer snapshot read ahead of the first leader (ui.warmup)
     return published.reader(path)
 
 

@@ -12,7 +12,7 @@ import streamlit as st
 from indicators import lineage, queries
 from reports.unit_view import Selection
 from store import Connection
-from ui import share
+from ui import data, share, warmup
 from vn.periods import Period, period_label
 
 BOUNDARIES_PARAM = "boundaries"  # ?boundaries=reported: figures only as each unit reported them
@@ -73,7 +73,9 @@ def unit_year_period(con: Connection, container=None) -> Selection | None:
     boundaries = boundaries_choice(box)
     share.copy_link(box)
     row = units[units.unit_id == unit_id].iloc[0]
-    return Selection(unit_id, lin.label(unit_id), period, row["unit_type"], boundaries)
+    sel = Selection(unit_id, lin.label(unit_id), period, row["unit_type"], boundaries)
+    warmup.seen(data.store_path(), con, sel)  # read again ahead of the next publish's first view
+    return sel
 
 
 def boundaries_choice(box) -> str:

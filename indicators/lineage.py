@@ -228,7 +228,13 @@ def _build(con: Connection) -> Lineage:
         con,
         "SELECT unit_id, code, name, unit_type, parent_id, valid_from, valid_to FROM admin_units",
     )
-    links = query(con, "SELECT * FROM unit_succession")
+    # only the links between units of this store or scope (a province's scope: ~700 of a national
+    # list's 10,000; the rest would be read and dropped one by one)
+    links = query(
+        con,
+        "SELECT * FROM unit_succession WHERE old_unit_id IN (SELECT unit_id FROM admin_units)"
+        " AND new_unit_id IN (SELECT unit_id FROM admin_units)",
+    )
     return Lineage(units, links, store_units.list_start(con))
 
 

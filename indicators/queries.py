@@ -44,8 +44,14 @@ def units_in_force(con: Connection, period: Period) -> pd.DataFrame:
 
 def child_units(con: Connection, parent_id: int, period: Period | None = None) -> pd.DataFrame:
     """The unit's wards and communes in force at the end of the period (the units that report it);
-    every version ever when no period is given."""
-    return units.children(con, parent_id, _end(period))
+    every version ever when no period is given. Cached until the data change."""
+    day = _end(period)
+    return cached(
+        con,
+        f"child_units:{int(parent_id)}:{day}",
+        data_version(con),
+        lambda: units.children(con, int(parent_id), day),
+    )
 
 
 def children_of(
@@ -239,7 +245,21 @@ def year_targets(
     indicator_codes: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Every plan of the year for the units, one row per target source, with its priority
-    (data/catalog/target_sources.toml). A term target is never the year's plan."""
+    (data/catalog/target_sources.toml). A term target is never the year's plan. Cached until the
+    data change."""
+    ids = [int(u) for u in unit_ids]
+    codes = None if indicator_codes is None else [str(c) for c in indicator_codes]
+    return cached(
+        con,
+        f"year_targets:{year}:{ids}:{codes}",
+        data_version(con),
+        lambda: _year_targets(con, ids, int(year), codes),
+    )
+
+
+def _year_targets(
+    con: Connection, unit_ids: list[int], year: int, indicator_codes: list[str] | None
+) -> pd.DataFrame:
     frame = observations.year_plans(con, unit_ids, year, indicator_codes)
     sources = catalog.target_sources()[["code", "priority"]].rename(
         columns={"code": "target_source"}
@@ -257,7 +277,19 @@ def whole_years(
 ) -> pd.DataFrame:
     """Every year's whole-year value of some indicators for one unit (indicator_code, year, value,
     kind, derived_from): as reported, and on today's boundaries the years before the unit existed
-    rebuilt from its predecessors."""
+    rebuilt from its predecessors. Cached until the data change."""
+    codes = [str(c) for c in indicator_codes]
+    return cached(
+        con,
+        f"whole_years:{int(unit_id)}:{codes}:{boundaries}",
+        data_version(con),
+        lambda: _whole_years(con, int(unit_id), codes, boundaries),
+    )
+
+
+def _whole_years(
+    con: Connection, unit_id: int, indicator_codes: list[str], boundaries: str
+) -> pd.DataFrame:
     years = sorted({int(y) for y in all_periods(con).year})
     own = observations.values_in_years(con, [unit_id], years, indicator_codes)
     own = own[(own.month_from == 1) & (own.month_to == 12)].assign(derived_from=None)

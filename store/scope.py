@@ -215,8 +215,8 @@ def _view(database: str, table: str, cols: set[str], approved_only: bool) -> str
         body = (
             f"SELECT * FROM s.main.name_aliases WHERE upload_id IS NULL OR upload_id IN ({uploads})"
         )
-    elif table == "observations" and approved_only:
-        body = f"SELECT * FROM s.main.observations o WHERE unit_id IN {units}" + _NOT_PENDING
+    elif table in ("observations", "unit_periods") and approved_only:  # per unit × period both
+        body = f'SELECT * FROM s.main."{table}" o WHERE unit_id IN {units}' + _NOT_PENDING
     elif "unit_id" in cols:
         body = f'SELECT * FROM s.main."{table}" WHERE unit_id IN {units}'
     else:

@@ -92,24 +92,37 @@ def _prepare(frame: pd.DataFrame, unique_keys: bool = False) -> pa.Table:
 
 
 def refresh_unit_summary(cursor: duckdb.DuckDBPyConnection, units_sql: str | None = None) -> None:
-    """Recompute `unit_summary` rows for the units listed by `units_sql` (a SELECT of unit_id), or for
-    every unit when None. Runs inside the caller's transaction."""
+    """Recompute the `unit_summary` and `unit_periods` rows of the units listed by `units_sql` (a
+    SELECT of unit_id), or of every unit when None. Runs inside the caller's transaction."""
     if units_sql is None:
         cursor.execute("DELETE FROM unit_summary")
+        cursor.execute("DELETE FROM unit_periods")
         cursor.execute(
             "INSERT INTO unit_summary SELECT unit_id, count(*), min(year), max(year) "
             "FROM observations GROUP BY unit_id"
         )
+        cursor.execute(f"INSERT INTO unit_periods {_UNIT_PERIODS_SQL.format(where='')}")
         return
     cursor.execute(
         f"CREATE OR REPLACE TEMP TABLE _summary_units AS SELECT DISTINCT unit_id FROM ({units_sql})"
     )
-    cursor.execute("DELETE FROM unit_summary WHERE unit_id IN (SELECT unit_id FROM _summary_units)")
+    for table in ("unit_summary", "unit_periods"):
+        cursor.execute(f"DELETE FROM {table} WHERE unit_id IN (SELECT unit_id FROM _summary_units)")
     cursor.execute(
         "INSERT INTO unit_summary SELECT unit_id, count(*), min(year), max(year) FROM observations "
         "WHERE unit_id IN (SELECT unit_id FROM _summary_units) GROUP BY unit_id"
     )
+    only = "AND unit_id IN (SELECT unit_id FROM _summary_units)"
+    cursor.execute(f"INSERT INTO unit_periods {_UNIT_PERIODS_SQL.format(where=only)}")
     cursor.execute("DROP TABLE _summary_units")
+
+
+# the periods a unit holds actuals or estimates of (migration 012)
+_UNIT_PERIODS_SQL = """
+    SELECT DISTINCT unit_id, year, month_from, month_to FROM observations
+    WHERE kind IN ('actual', 'estimate') {where}
+    ORDER BY unit_id, year, month_from, month_to
+"""
 
 
 def _write(

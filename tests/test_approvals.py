@@ -10,10 +10,12 @@ import pandas as pd
 import pytest
 
 import loaders
+from indicators import queries
 from loaders import parse_upload
 from store import approvals, published, scope
 from store.uploads import reapply_upload, rollback_upload
 from tests.access_files import ward_report
+from vn.periods import Period
 
 BAC_HA = 9  # unit_id of Phường Bắc Hà 2016–2024 (data/admin_units.csv)
 
@@ -81,6 +83,14 @@ def test_approved_only_views_and_the_reporting_status(tmp_path):
     count = "SELECT count(*) FROM observations"
     assert everything.execute(count).fetchall()[0][0] == 4
     assert approved.execute(count).fetchall()[0][0] == 0
+    # the period lists read unit_periods: a period only waiting figures hold is not offered
+    period = Period(2019, 1, 6)
+    assert queries.units_with_values(everything, [BAC_HA], period) == [BAC_HA]
+    assert queries.units_with_values(approved, [BAC_HA], period) == []
+    assert (2019, 6) in set(
+        zip(queries.all_periods(everything).year, queries.all_periods(everything).month_to)
+    )
+    assert queries.all_periods(approved).empty
     status = approvals.reporting_status(everything, 2, 2019, 1, 6)  # the city and its wards
     assert status.iloc[0].status == "chua_nop" and status.iloc[-1].unit_id == 2
     assert status.iloc[0].late and not status.set_index("unit_id").loc[BAC_HA, "late"]

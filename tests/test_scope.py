@@ -137,3 +137,19 @@ def test_the_scope_is_the_units_named_and_everything_under_them(reader):
     assert seen == total - outside and 0 < seen < total
     province = scope.scoped(reader, ["42"])
     assert province.execute("SELECT count(*) FROM observations").fetchall()[0][0] == total
+
+
+def test_a_cursor_that_lost_its_scope_sees_no_table_not_the_whole_store(demo_db_path, tmp_path):
+    import shutil
+
+    import duckdb
+
+    copy = tmp_path / "kho.duckdb"
+    shutil.copy(demo_db_path, copy)
+    con = scope.scoped(published.reader(copy), ["436"])
+    inside = con.cursor().execute("SELECT count(DISTINCT unit_id) FROM observations").fetchone()
+    whole = published.reader(copy).execute("SELECT count(DISTINCT unit_id) FROM observations")
+    assert 0 < inside[0] < whole.fetchone()[0]
+    lost = con.cursor().cursor()  # DuckDB's own cursor: back on the instance's empty database
+    with pytest.raises(duckdb.CatalogException):
+        lost.execute("SELECT count(*) FROM observations")

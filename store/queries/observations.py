@@ -144,8 +144,8 @@ def _periods(con: duckdb.DuckDBPyConnection, unit_id: int) -> pd.DataFrame:
     return query(
         con,
         """
-        SELECT DISTINCT year, month_from, month_to FROM observations
-        WHERE unit_id = ? AND kind IN ('actual', 'estimate') AND month_from = 1
+        SELECT DISTINCT year, month_from, month_to FROM unit_periods
+        WHERE unit_id = ? AND month_from = 1
         ORDER BY year DESC, month_to DESC
         """,
         [unit_id],
@@ -160,10 +160,9 @@ def all_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return query(
         con,
         """
-        SELECT DISTINCT o.year, 1 AS month_from, o.month_to FROM observations o
+        SELECT DISTINCT o.year, 1 AS month_from, o.month_to FROM unit_periods o
         JOIN admin_units u USING (unit_id)
-        WHERE o.kind IN ('actual', 'estimate')
-          AND (o.month_from = 1 OR (year(u.valid_from) = o.year AND month(u.valid_from) = o.month_from))
+        WHERE o.month_from = 1 OR (year(u.valid_from) = o.year AND month(u.valid_from) = o.month_from)
         ORDER BY o.year DESC, o.month_to DESC
         """,
     )
@@ -172,15 +171,22 @@ def all_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def units_with_values(
     con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], period: Period
 ) -> list[int]:
-    """Which of the units hold an actual or estimate of the period themselves."""
-    found = query(
+    """Which of the units hold an actual or estimate of the period themselves (unit_periods, kept
+    by every write); cached until the data change."""
+    ids = sorted({int(u) for u in unit_ids})
+    found = cached(
         con,
-        """
-        SELECT DISTINCT unit_id FROM observations
-        WHERE kind IN ('actual', 'estimate') AND year = ? AND month_from = ? AND month_to = ?
-          AND unit_id IN (SELECT unnest(?::INTEGER[]))
-        """,
-        [period.year, period.month_from, period.month_to, [int(u) for u in unit_ids]],
+        f"units_with_values:{period.year}:{period.month_from}:{period.month_to}:{ids}",
+        data_version(con),
+        lambda: query(
+            con,
+            """
+            SELECT DISTINCT unit_id FROM unit_periods
+            WHERE year = ? AND month_from = ? AND month_to = ?
+              AND unit_id IN (SELECT unnest(?::INTEGER[]))
+            """,
+            [period.year, period.month_from, period.month_to, ids],
+        ),
     )
     return [int(u) for u in found.unit_id]
 

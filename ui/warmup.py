@@ -1,13 +1,17 @@
 """Warm-up after a publish: when a newer snapshot appears (an upload, an approval, a rollback, in
 this process or another), a background thread opens it and reads what the pages showed last —
 the recent views' scopes, units and periods (reports.page_reads) — so that the first leader after an
-upload reads cached frames instead of waiting for the queries. Views are remembered per process,
-the newest `RECENT`; a warm-up never raises (a failure is logged and the pages compute as usual)."""
+upload reads cached frames instead of waiting for the queries. The newest `RECENT` views are kept
+beside the store (`chitieu.views.json`: scope codes, unit and period, no figures), so a restarted
+server reads them ahead too. A warm-up never raises: a failure is logged, the pages compute as
+usual."""
 
 from __future__ import annotations
 
 import atexit
+import json
 import logging
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -15,7 +19,8 @@ from pathlib import Path
 
 from reports import page_reads
 from reports.unit_view import Selection
-from store import Connection, published, scope
+from store import Connection, db_path, published, scope
+from vn.periods import Period
 
 log = logging.getLogger(__name__)
 RECENT = 8  # views replayed after a publish (a province's leaders share most of them)
@@ -36,8 +41,67 @@ def seen(path: str, con: Connection, sel: Selection) -> None:
         return
     key = (path, tuple(codes), bool(getattr(con, "approved_only", False)), sel)
     with _lock:
+        new = key not in _views
         _views[key] = sel
         _views.move_to_end(key)
+        while len(_views) > RECENT:
+            _views.popitem(last=False)
+    if new:
+        _save(path)
+
+
+def _file(path: str) -> Path:
+    store = db_path(path)
+    return store.with_name(store.stem + ".views.json")
+
+
+def _save(path: str) -> None:
+    """The recent views of the store at `path`, for a restarted server (written whole, atomically)."""
+    rows = [
+        {
+            "codes": list(codes),
+            "approved_only": approved,
+            "unit_id": sel.unit_id,
+            "unit_name": sel.unit_name,
+            "unit_type": sel.unit_type,
+            "year": sel.period.year,
+            "month_from": sel.period.month_from,
+            "month_to": sel.period.month_to,
+            "boundaries": sel.boundaries,
+        }
+        for codes, approved, sel in recent(path)
+    ]
+    target = _file(path)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
+        os.replace(partial, target)
+    except OSError:
+        log.exception("could not keep the recent views in %s", target.name)
+
+
+def _load(path: str) -> None:
+    """The views a previous server of this store kept (oldest first, so the newest stay newest)."""
+    try:
+        rows = json.loads(_file(path).read_text("utf-8"))
+        views = [
+            (
+                (path, tuple(str(c) for c in r["codes"]), bool(r["approved_only"])),
+                Selection(
+                    int(r["unit_id"]),
+                    str(r["unit_name"]),
+                    Period(int(r["year"]), int(r["month_from"]), int(r["month_to"])),
+                    str(r["unit_type"]),
+                    str(r["boundaries"]),
+                ),
+            )
+            for r in reversed(rows)
+        ]
+    except (OSError, ValueError, KeyError, TypeError):  # none kept yet, or not ours: start empty
+        return
+    with _lock:
+        for (at, codes, approved), sel in views:
+            _views[(at, codes, approved, sel)] = sel
         while len(_views) > RECENT:
             _views.popitem(last=False)
 
@@ -69,8 +133,14 @@ def watch(path: str) -> None:
     """Warm each new snapshot of the store at `path` from now on (one thread per process)."""
     global _watcher
     with _lock:
-        if path not in _warmed:
-            _warmed[path] = published.current_snapshot(path) or Path()
+        first = path not in _warmed
+    if first:
+        _load(path)
+        # a restarted server reads the kept views on the current snapshot at once
+        start = Path() if recent(path) else published.current_snapshot(path) or Path()
+        with _lock:
+            _warmed.setdefault(path, start)
+    with _lock:
         if _watcher is None or not _watcher.is_alive():
             _watcher = threading.Thread(target=_loop, name="chitieu-warmup", daemon=True)
             _watcher.start()

@@ -211,6 +211,11 @@ def bullet_by_unit(
     data, y = _by_unit(frame)
     if "revisions" not in data:
         data["revisions"] = ""
+    # only the columns drawn (a scorecard row has ~55: the spec would carry them all, thrice)
+    drawn = ["unit_name", "value", "target", "same_period_value", "status", "status_label"]
+    drawn += ["revisions"]
+    drawn += ["value_text", "target_text", "same_period_value_text", "pct_text"]
+    data = data[[c for c in drawn if c in data]]
     tooltip = [
         alt.Tooltip("unit_name:N", title="Đơn vị"),
         alt.Tooltip("value_text:N", title=f"Thực hiện ({measure_name})"),

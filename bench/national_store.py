@@ -48,6 +48,8 @@ def serve_all() -> None:
     import os
 
     os.environ["CHITIEU_PROVINCES"] = PROVINCES
+    # no automatic backups of the bench store: each would keep a pruned 13–15 GB snapshot alive
+    os.environ.setdefault("CHITIEU_BACKUPS", "0")
 
 
 def ensure_units(con) -> bool:

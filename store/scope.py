@@ -72,6 +72,11 @@ class ScopedConnection:
         cursor.execute(f"USE {self.database}")
         return cursor
 
+    def execute(self, sql: str, parameters=None) -> duckdb.DuckDBPyConnection:
+        """On a cursor of its own: sessions share a scoped connection, DuckDB's cursors are not
+        shared between threads."""
+        return self.cursor().execute(sql, parameters)
+
     def close(self) -> None:
         self._own.close()  # the shared instance stays: other scopes read it
 

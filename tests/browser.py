@@ -39,6 +39,7 @@ def free_port() -> int:
 
 
 DB_OF: dict[str, Path] = {}  # a running test server's URL → its store (tests.signin mints cookies)
+PID_OF: dict[str, int] = {}  # url → the server process (benchmarks read its memory)
 
 
 @contextmanager
@@ -74,6 +75,7 @@ def streamlit_server(db_path: Path, extra_env: dict | None = None):
     )
     url = f"http://127.0.0.1:{port}"
     DB_OF[url] = db_path
+    PID_OF[url] = proc.pid
     try:
         deadline = time.time() + 60
         while time.time() < deadline:

@@ -153,3 +153,20 @@ def test_a_cursor_that_lost_its_scope_sees_no_table_not_the_whole_store(demo_db_
     lost = con.cursor().cursor()  # DuckDB's own cursor: back on the instance's empty database
     with pytest.raises(duckdb.CatalogException):
         lost.execute("SELECT count(*) FROM observations")
+
+
+def test_sessions_share_a_scoped_connection_from_many_threads(demo_db_path, tmp_path):
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
+
+    copy = tmp_path / "kho.duckdb"
+    shutil.copy(demo_db_path, copy)
+    con = scope.scoped(published.reader(copy), ["436"])
+    sql = "SELECT count(*), sum(value) FROM observations WHERE kind = 'actual'"
+    expected = con.execute(sql).fetchall()
+
+    def ask(_):
+        return con.execute(sql).fetchall()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert set(map(tuple, pool.map(ask, range(200)))) == {tuple(expected)}

@@ -70,8 +70,26 @@ def ensure_published(path: Path) -> None:
     from store import published
 
     snapshot = published.current_snapshot(path)
-    if snapshot is None or published.stale_file(snapshot):
+    if (
+        snapshot is None
+        or published.stale_file(snapshot)
+        or _summaries(snapshot) != _summaries(path)
+    ):
         published.publish(path)
+
+
+def _summaries(path: Path) -> list:
+    """The page summaries' stamp of a store file (a code change remakes them without a migration:
+    the snapshot must be published again, or the pages would compute live)."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(
+            "SELECT key, value FROM meta WHERE key LIKE 'summaries_%' ORDER BY key"
+        ).fetchall()
+    finally:
+        con.close()
 
 
 def province_id(con) -> int:

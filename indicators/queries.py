@@ -299,7 +299,9 @@ def _whole_years(
     rebuilt = history.derive(con, [unit_id], [Period(y) for y in years], indicator_codes)
     rebuilt = rebuilt[rebuilt["value"].notna()]
     taken = set(zip(own.indicator_code, own.year))
-    rebuilt = rebuilt[[k not in taken for k in zip(rebuilt.indicator_code, rebuilt.year)]]
+    # a boolean Series, not a list: an empty list would select no columns (nothing rebuilt)
+    fresh = [k not in taken for k in zip(rebuilt.indicator_code, rebuilt.year)]
+    rebuilt = rebuilt[pd.Series(fresh, index=rebuilt.index, dtype=bool)]
     return pd.concat([own[columns], rebuilt[columns]], ignore_index=True).sort_values(
         ["indicator_code", "year"]
     )

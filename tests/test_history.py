@@ -83,3 +83,17 @@ def test_lineage_command_prints_every_version_of_a_code(demo_db_path, capsys):
     assert sorted(r["other_code"] for r in new) == ["18088", "18100", "18103", "18598"]
     assert {r["share"] for r in new} == {"1"} and {r["valid_from"] for r in new} == {"2025-07-01"}
     assert main(["lineage", "--db", str(demo_db_path), "--unit", "99999"]) == 2
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in CASES["expect"] if "value" not in c and "problem" not in c],
+    ids=lambda c: c["case"],
+)
+def test_whole_years_of_a_unit_with_nothing_to_rebuild(con, case):
+    """A unit whose years need no rebuilding (a district of 2024 on the Phường/xã page) gets its own
+    whole years, not a KeyError (an empty list used as a mask selected no columns)."""
+    from indicators import queries
+
+    got = queries.whole_years(con, case["unit"], [case["indicator"]])
+    assert list(got.columns) == ["indicator_code", "year", "value", "kind", "derived_from"]

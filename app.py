@@ -47,7 +47,7 @@ if children.empty:
     st.stop()
 st.subheader("Thực hiện so với kế hoạch theo phường, xã")
 by_unit = by_unit[by_unit["value"].notna()]
-options = top[top["indicator_code"].isin(by_unit["indicator_code"])][
+options = top[top["indicator_code"].isin(by_unit["indicator_code"].unique())][
     ["indicator_code", "name"]
 ].drop_duplicates()
 if options.empty:

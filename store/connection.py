@@ -20,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from store import migrations, reference, regions
+from store.settings import env_int
 
 DEFAULT_DB = "data/chitieu.duckdb"
 Connection = (
@@ -223,26 +224,91 @@ def memo(con: duckdb.DuckDBPyConnection, name: Any, compute) -> Any:
 
 
 CACHE_ENTRIES = 48  # per connection; least recently used entries are dropped first
+# all connections' frames together (a province's communes' scorecard is ~19 MB; twenty provinces'
+# leaders on one server would otherwise keep ~800 MB): beyond it the least recently used go
+CACHE_BYTES = env_int("CHITIEU_CACHE_MB", 256) * 1024 * 1024
+_sizes: OrderedDict[tuple[int, str], tuple[weakref.ref, int]] = OrderedDict()  # all, LRU first
+_cached_bytes = 0
 
 
 def cached(con: duckdb.DuckDBPyConnection, name: str, version: Any, compute) -> pd.DataFrame:
     """`compute()`'s frame, kept per connection and recomputed when `version` changes (see
-    data_version, reference_version). At most CACHE_ENTRIES frames per connection (LRU). Callers get
-    a copy, free to modify."""
+    data_version, reference_version). At most CACHE_ENTRIES frames per connection and CACHE_BYTES
+    in all (LRU). Callers get a copy, free to modify."""
     with _lock:
         entries = _cache.setdefault(con, OrderedDict())
         hit = entries.get(name)
         if hit is not None:
             entries.move_to_end(name)
+            if (id(con), name) in _sizes:
+                _sizes.move_to_end((id(con), name))
     if hit is not None and hit[0] == version:
-        return hit[1].copy()
+        return _handed_out(hit[1])
     frame = compute()
+    size = _size(frame)
     with _lock:
+        _forget_entry(con, name)
         entries[name] = (version, frame)
         entries.move_to_end(name)
+        _account(con, name, size)
         while len(entries) > CACHE_ENTRIES:
-            entries.popitem(last=False)
+            _forget_entry(con, next(iter(entries)))
+        _trim()
+    return _handed_out(frame)
+
+
+def _handed_out(frame: Any) -> Any:
+    """What a caller gets: a frame it may modify without changing the one kept. pandas 3 copies on
+    write, so a shallow copy is that (a deep one cost every session a 19 MB copy of a province's
+    scorecard, and ~10 ms, at every look-up)."""
+    if isinstance(frame, pd.DataFrame):
+        return frame.copy(deep=False)
     return frame.copy()
+
+
+def _size(frame: Any) -> int:
+    try:
+        return int(frame.memory_usage(deep=True).sum())
+    except (AttributeError, TypeError, ValueError):  # not a frame (a lineage graph): small
+        return 0
+
+
+def _account(con: duckdb.DuckDBPyConnection, name: str, size: int) -> None:
+    global _cached_bytes
+    _sizes[(id(con), name)] = (weakref.ref(con), size)
+    _cached_bytes += size
+
+
+def _forget_entry(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    global _cached_bytes
+    entries = _cache.get(con)
+    if entries is not None:
+        entries.pop(name, None)
+    held = _sizes.pop((id(con), name), None)
+    if held is not None:
+        _cached_bytes -= held[1]
+
+
+def _trim() -> None:
+    """Frames beyond CACHE_BYTES go, least recently used first — those of freed connections
+    (no weakref callbacks: one could run while this thread holds the lock) before any other."""
+    global _cached_bytes
+    if _cached_bytes <= CACHE_BYTES:
+        return
+    for key in [k for k, (ref, _) in _sizes.items() if ref() is None]:
+        _cached_bytes -= _sizes.pop(key)[1]
+    while _cached_bytes > CACHE_BYTES and len(_sizes) > 1:
+        (_, name), (ref, _) = next(iter(_sizes.items()))
+        con = ref()
+        if con is None:
+            _cached_bytes -= _sizes.popitem(last=False)[1][1]
+            continue
+        _forget_entry(con, name)
+
+
+def cached_bytes() -> int:
+    """What the frames kept take now (benchmarks)."""
+    return _cached_bytes
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> Any:

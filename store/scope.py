@@ -22,6 +22,7 @@ from typing import cast
 import duckdb
 
 from store.connection import data_version, freeze, memo, query
+from store.settings import env_int
 
 # From the units named, down to the units under them and back to the units merged into them (a
 # ward formed in 2025 keeps its predecessors' history in its scope, data/unit_succession.csv)
@@ -150,7 +151,12 @@ def _base(snapshot: str) -> duckdb.DuckDBPyConnection:
         if base is not None:
             _bases.move_to_end(snapshot)
             return base
-        base = duckdb.connect(":memory:")
+        # the buffer pool caps what the snapshot's blocks may hold in this process (the scopes'
+        # reads spill beyond it, and blocks read again come from the OS cache): a server's memory
+        # stays bounded however many provinces it serves
+        base = duckdb.connect(
+            ":memory:", config={"memory_limit": f"{env_int('CHITIEU_READ_MEMORY_MB', 384)}MB"}
+        )
         escaped = snapshot.replace("'", "''")
         base.execute(f"ATTACH '{escaped}' AS s (READ_ONLY)")
         freeze(base)  # its snapshot never changes: what is asked of it once is remembered

@@ -267,8 +267,9 @@ def _handed_out(frame: Any) -> Any:
 
 
 def _size(frame: Any) -> int:
+    # shallow: a province's scorecard reads 13 MB in 1 ms, deep 18 MB in 11 ms — on every miss
     try:
-        return int(frame.memory_usage(deep=True).sum())
+        return int(frame.memory_usage(deep=False).sum())
     except (AttributeError, TypeError, ValueError):  # not a frame (a lineage graph): small
         return 0
 

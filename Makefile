@@ -46,7 +46,7 @@ run: install  ## serve the app on http://localhost:$(PORT) (another server: PORT
 	CHITIEU_PROVINCES=$${CHITIEU_PROVINCES:-$(RUN_PROVINCES)} $(PY) -m store.demo
 	CHITIEU_PROVINCES=$${CHITIEU_PROVINCES:-$(RUN_PROVINCES)} $(PY) -m indicators summaries
 	@$(PY) scripts/network_guard.py $(HOST)
-	CHITIEU_PROVINCES=$${CHITIEU_PROVINCES:-$(RUN_PROVINCES)} CHITIEU_ALLOW_DEMO=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(HOST) --server.headless true
+	CHITIEU_PROVINCES=$${CHITIEU_PROVINCES:-$(RUN_PROVINCES)} CHITIEU_ALLOW_DEMO=1 $(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.address $(HOST) --server.headless true
 
 test: install-dev browser office  ## the whole suite, browser tests included
 	$(PY) -m pytest -q

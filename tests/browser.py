@@ -60,7 +60,7 @@ def streamlit_server(db_path: Path, extra_env: dict | None = None):
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",  # as `make run`: prepared before its first request (ui.startup)
             "--server.headless",
             "true",
             "--server.address",

@@ -42,7 +42,7 @@ def setup() -> Path:
         handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s")
         )
-        for name in ("chitieu", "loaders", "store", "indicators", "reports"):
+        for name in ("chitieu", "loaders", "store", "indicators", "reports", "ui"):
             logger = logging.getLogger(name)
             logger.addHandler(handler)
             logger.setLevel(logging.INFO)

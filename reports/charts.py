@@ -103,11 +103,8 @@ def wrapped_axis(**kw) -> alt.Axis:
 
 def _pct_text(values: pd.Series, decimals: int = 2, sign: str = "%") -> pd.Series:
     """48.0802 → '48,08%' for labels and tooltips (missing → '—'); the same digits on every chart."""
-    return values.map(
-        lambda v: (
-            "—" if fmt.is_missing(v) else fmt.number(v, decimals, min_decimals=decimals) + sign
-        )
-    )
+    texts = fmt.numbers(values, decimals, min_decimals=decimals)
+    return pd.Series([t if t == "—" else t + sign for t in texts], index=values.index)
 
 
 # A bar far past the plan (a tiny plan, a value in the wrong measure) would squash every other bar:
@@ -364,8 +361,10 @@ def heatmap(
     data["pct_text"] = _pct_text(data["pct_of_target"], decimals=1, sign="")
     data["plan_text"] = (
         [
-            progress.plan_text(*progress.against_plan(v, t, m, d)) or "—"
-            for v, t, m, d in zip(data["value"], data["target"], data["measure"], data["direction"])
+            t or "—"
+            for t in progress.plan_texts(
+                data["value"], data["target"], data["measure"], data["direction"]
+            )
         ]
         if {"value", "target", "measure", "direction"} <= set(data)
         else data["pct_text"].map(lambda t: f"{t}%" if t else "—")
@@ -399,8 +398,8 @@ def heatmap(
                 data.loc[paced, "attainment_pct"] / expected[paced] * 100.0
             )
             data["pace_text"] = [
-                f"~{fmt.number(e, 0)}% kế hoạch" if p else "cả kế hoạch"
-                for e, p in zip(expected, paced)
+                f"~{e}% kế hoạch" if p else "cả kế hoạch"
+                for e, p in zip(fmt.numbers(expected, 0), paced)
             ]
         else:
             data["pace_text"] = "cả kế hoạch"

@@ -55,3 +55,36 @@ def test_number_formats():
     assert fmt.signed_percent(-2.1) == "−2,1%"
     assert fmt.with_measure(4339, "ty_dong", "Tỷ đồng") == "4.339 tỷ đồng"
     assert fmt.number(None) == "—"
+
+
+def test_plan_texts_of_many_rows_are_plan_text_row_by_row():
+    from hypothesis import given, settings
+    from hypothesis import strategies as hst
+
+    figure = hst.none() | hst.floats(allow_nan=True, allow_infinity=False, width=32) | hst.just(0.0)
+
+    @settings(max_examples=500, deadline=None)
+    @given(
+        hst.lists(
+            hst.tuples(
+                figure,
+                figure,
+                hst.sampled_from(["pct", "ty_dong", "nguoi"]),
+                hst.sampled_from(["higher", "lower"]),
+            ),
+            max_size=25,
+        )
+    )
+    def check(rows):
+        columns = list(zip(*rows)) or [[], [], [], []]
+        one_by_one = [progress.plan_text(*progress.against_plan(*row)) for row in rows]
+        assert progress.plan_texts(*columns) == one_by_one
+
+    check()
+    # a ceiling rate above its plan in points, a flow in % of plan, nothing without a plan
+    assert progress.plan_texts(
+        [0.86, 4339.0, 5.0],
+        [0.68, 9024.5, None],
+        ["pct", "ty_dong", "pct"],
+        ["lower", "higher", "higher"],
+    ) == ["cao hơn 0,18 điểm phần trăm", "48,08%", ""]

@@ -112,3 +112,25 @@ def test_number_formats_as_babels_vi_vn_pattern_would(value, decimals, min_decim
     if abs(value) >= 1e15:
         return  # written as a power of ten (tested above)
     assert fmt.number(value, decimals, min_decimals) == _babel_number(value, decimals, min_decimals)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    hst.lists(
+        hst.floats(allow_nan=True, allow_infinity=True)
+        | hst.sampled_from([None, "12,5", "abc", True, 2.675, 999.995, -0.004, 1e15, -1e300])
+        | hst.integers(min_value=-(10**20), max_value=10**20),
+        max_size=30,
+    ),
+    hst.integers(min_value=-1, max_value=14),
+    hst.integers(min_value=-1, max_value=14),
+)
+def test_numbers_and_percents_write_each_value_as_number_and_percent_do(values, decimals, least):
+    """The list formatters (charts' tens of thousands of cells) give exactly the one-by-one text."""
+    from vn import numbers as fmt
+
+    assert fmt.numbers(values, decimals, least) == [fmt.number(v, decimals, least) for v in values]
+    assert fmt.percents(values, decimals) == [fmt.percent(v, decimals) for v in values]
+    assert fmt.numbers(values, decimals, least, missing="") == [
+        fmt.number(v, decimals, least, missing="") for v in values
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from babel.numbers import format_decimal
 
@@ -68,6 +69,46 @@ def number(
         )
         text = format_decimal(rounded, format=pattern, locale=LOCALE)
     return "0" if text in ("-0", "−0") else text
+
+
+def numbers(
+    values: Iterable[object], decimals: int = 2, min_decimals: int = 0, missing: str = "—"
+) -> list[str]:
+    """`number` of each value, the same text, at list speed: a province's heatmap formats ~30,000
+    figures at every page run (0,2 s one by one). Values outside the plain range go to `number`."""
+    asked = (decimals, min_decimals)  # as given, for `number` (the power-of-ten form reads them)
+    decimals, min_decimals = max(0, min(int(decimals), 12)), max(0, min(int(min_decimals), 12))
+    min_decimals = min(min_decimals, decimals)
+    limit = 10.0 ** (_FAST_DIGITS - decimals)
+    spec = f",.{decimals}f"
+    trim = decimals > min_decimals
+    out = []
+    for value in values:
+        try:
+            x = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError, OverflowError):
+            out.append(missing)
+            continue
+        if x != x:  # NaN
+            out.append(missing)
+            continue
+        rounded = round(x, decimals) if abs(x) < limit else x
+        if not abs(rounded) < limit:  # infinities, 10¹⁵ and up, Babel's range: one by one
+            out.append(number(x, *asked, missing=missing))
+            continue
+        text = format(rounded, spec)
+        if trim:
+            whole, _, fraction = text.partition(".")
+            fraction = fraction[:min_decimals] + fraction[min_decimals:].rstrip("0")
+            text = whole + ("." + fraction if fraction else "")
+        text = text.translate(_VI_SEPARATORS)
+        out.append("0" if text in ("-0", "−0") else text)
+    return out
+
+
+def percents(values: Iterable[object], decimals: int = 2, missing: str = "—") -> list[str]:
+    """`percent` of each value (see `numbers`)."""
+    return [t if t == missing else t + "%" for t in numbers(values, decimals, 0, missing)]
 
 
 def percent(value: float | None, decimals: int = 2, missing: str = "—") -> str:

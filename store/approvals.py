@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from store.connection import StoreError, query, transaction
+from store.connection import StoreError, memo, query, transaction
 
 WAITING, APPROVED, RETURNED = "cho_duyet", "da_duyet", "tra_lai"
 LABELS = {WAITING: "Chờ duyệt", APPROVED: "Đã duyệt", RETURNED: "Trả lại"}
@@ -248,18 +248,27 @@ def approver_units(con: duckdb.DuckDBPyConnection, codes: list[str], everything:
 
 def count_pending(con: duckdb.DuckDBPyConnection) -> int:
     """Unit × periods waiting or returned (on a scoped connection: in the user's scope)."""
-    found = query(con, f"SELECT count(*) AS n FROM submissions WHERE status <> '{APPROVED}'")
-    return int(found.n.iloc[0])
+
+    def count() -> int:
+        found = query(con, f"SELECT count(*) AS n FROM submissions WHERE status <> '{APPROVED}'")
+        return int(found.n.iloc[0])
+
+    return memo(con, "count_pending", count)  # every page's sidebar asks: once per snapshot
 
 
 def pending_units(
     con: duckdb.DuckDBPyConnection, year: int, month_from: int, month_to: int
 ) -> dict[int, str]:
     """Units whose report for this period waits for approval or was returned: unit_id → status."""
-    found = query(
-        con,
-        f"SELECT unit_id, status FROM submissions WHERE year = ? AND month_from = ?"
-        f" AND month_to = ? AND status <> '{APPROVED}'",
-        [year, month_from, month_to],
-    )
-    return dict(zip(found.unit_id.astype(int), found.status))
+
+    def find() -> dict[int, str]:
+        found = query(
+            con,
+            f"SELECT unit_id, status FROM submissions WHERE year = ? AND month_from = ?"
+            f" AND month_to = ? AND status <> '{APPROVED}'",
+            [year, month_from, month_to],
+        )
+        return dict(zip(found.unit_id.astype(int), found.status))
+
+    # once per snapshot and period; callers get their own dict
+    return dict(memo(con, ("pending_units", year, month_from, month_to), find))

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from store import query
+from store.connection import memo
 from store.uploads import CommitResult, commit_upload
 
 DEMO_FILE_NAME = "Dữ liệu mẫu (demo)"
@@ -791,8 +792,12 @@ def never_used(con: duckdb.DuckDBPyConnection) -> bool:
 
 def has_demo(con: duckdb.DuckDBPyConnection) -> bool:
     """True while demo observations are in force (the demo upload has not been rolled back)."""
-    n = query(con, "SELECT count(*) AS n FROM uploads WHERE status = 'demo'").n.iloc[0]
-    return int(n) > 0
+
+    def count() -> int:
+        return int(query(con, "SELECT count(*) AS n FROM uploads WHERE status = 'demo'").n.iloc[0])
+
+    # asked three times a page run; through a scope it reads the scope's uploads (~15 ms each)
+    return memo(con, "has_demo", count) > 0
 
 
 def ensure_accounts(con: duckdb.DuckDBPyConnection, path) -> list:

@@ -118,3 +118,28 @@ def test_a_pace_status_shows_the_share_it_is_measured_against():
     ]
     level = kpi.card(_row(is_flow=False, expected_pct=None, pace_basis="level"))
     assert not any(line.text.startswith("Tiến độ") for line in level.lines)
+
+
+def test_cards_of_a_scorecard_are_each_rows_card():
+    """kpi.cards groups the plans once: the same cards as one `card` per row."""
+    rows = pd.DataFrame(
+        [
+            _row(),
+            _row(indicator_code="thu_ngan_sach", value=120.0, target=200.0, pct_of_target=60.0),
+            _row(unit_id=3, value=50.0, target=100.0, pct_of_target=50.0),
+            _row(indicator_code="ho_ngheo", value=None, pct_of_target=None),
+        ]
+    )
+    targets = pd.DataFrame(
+        {
+            "unit_id": [2, 2, 2, 3, 2],
+            "indicator_code": ["gtsx_tong", "gtsx_tong", "gtsx_tong", "gtsx_tong", "thu_ngan_sach"],
+            "target": [4060.0, 3220.0, 0.0, 100.0, 200.0],
+            "target_source": ["hdnd_giao", "tinh_giao", "phan_dau", "hdnd_giao", "hdnd_giao"],
+            "priority": [1, 2, 3, 1, 1],
+        }
+    )
+    one_by_one = [kpi.card(r, targets) for _, r in rows.iterrows()]
+    assert kpi.cards(rows, targets) == one_by_one
+    assert len(one_by_one[0].lines) == 3  # unit 2's two plans: a line each
+    assert kpi.cards(rows) == [kpi.card(r) for _, r in rows.iterrows()]

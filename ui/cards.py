@@ -51,7 +51,7 @@ def kpi_grid(frame: pd.DataFrame, targets: pd.DataFrame | None = None) -> None:
     st.markdown(
         _CSS
         + '<div class="kpi-grid">'
-        + "".join(_card(kpi.card(r, targets)) for _, r in frame.iterrows())
+        + "".join(_card(c) for c in kpi.cards(frame, targets))
         + "</div>",
         unsafe_allow_html=True,
     )

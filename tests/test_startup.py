@@ -54,3 +54,21 @@ def test_a_failing_step_is_logged_and_the_server_still_starts(app_env, monkeypat
         startup.prepare(warm_seconds=1)
     assert "start-up step store failed" in caplog.text
     assert "start-up done" in caplog.text  # the steps after it ran, the lifespan goes on
+
+
+def test_the_allocator_is_held_to_a_few_arenas(monkeypatch):
+    calls = []
+
+    class Libc:
+        def mallopt(self, parameter, value):
+            calls.append((parameter, value))
+            return 1
+
+    monkeypatch.setattr(startup.ctypes, "CDLL", lambda name: Libc())
+    monkeypatch.setattr(startup.sys, "platform", "linux")
+    monkeypatch.delenv("CHITIEU_MALLOC_ARENAS", raising=False)
+    startup._cap_allocator_arenas()
+    assert calls == [(startup.M_ARENA_MAX, 2)]  # the default
+    monkeypatch.setenv("CHITIEU_MALLOC_ARENAS", "0")  # glibc's own default kept
+    startup._cap_allocator_arenas()
+    assert calls == [(startup.M_ARENA_MAX, 2)]

@@ -16,7 +16,7 @@ import streamlit as st
 async def lifespan(_app: st.App) -> AsyncIterator[None]:
     from ui import startup
 
-    await asyncio.to_thread(startup.prepare)  # off the event loop: DuckDB and imports block
+    await asyncio.to_thread(startup.prepare_then_serve)  # off the event loop: imports, DuckDB block
     yield
 
 

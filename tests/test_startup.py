@@ -72,3 +72,13 @@ def test_the_allocator_is_held_to_a_few_arenas(monkeypatch):
     monkeypatch.setenv("CHITIEU_MALLOC_ARENAS", "0")  # glibc's own default kept
     startup._cap_allocator_arenas()
     assert calls == [(startup.M_ARENA_MAX, 2)]
+
+
+def test_a_long_preparation_does_not_keep_the_server_from_answering(monkeypatch):
+    import threading
+
+    release = threading.Event()
+    monkeypatch.setattr(startup, "prepare", lambda: release.wait(30))
+    assert startup.prepare_then_serve(hold_seconds=0.2) is False  # served while it goes on
+    release.set()
+    assert startup.prepare_then_serve(hold_seconds=5) is True

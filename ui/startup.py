@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
 WARM_SECONDS = 20.0  # the longest the first request is held for the recent views to be read
+# the longest the server waits for all of it before it answers: a store whose page summaries must be
+# remade (new code on a national store: minutes) is prepared while the first page says it waits
+HOLD_SECONDS = 60.0
 
 
 def page_modules(root: Path = ROOT) -> list[str]:
@@ -62,6 +65,19 @@ class _ThisThread(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.thread != threading.get_ident()
+
+
+def prepare_then_serve(hold_seconds: float = HOLD_SECONDS) -> bool:
+    """`prepare` in a thread of its own, waited for up to `hold_seconds`; True when it finished.
+    Beyond that the server answers and the preparation goes on (the first page's "Đang mở kho dữ
+    liệu…" waits for the same store preparation: ui.data)."""
+    worker = threading.Thread(target=prepare, name="chitieu-startup", daemon=True)
+    worker.start()
+    worker.join(hold_seconds)
+    if worker.is_alive():
+        log.warning("start-up still running after %.0f s: serving meanwhile", hold_seconds)
+        return False
+    return True
 
 
 def prepare(warm_seconds: float = WARM_SECONDS) -> float:

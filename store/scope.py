@@ -186,7 +186,9 @@ def _build(
         setup.execute(f"ATTACH ':memory:' AS {database}")
         setup.execute(f"USE {database}")
         # the whole snapshot's data version and whether pending values are hidden (store.summaries)
-        snapshot_version = data_version(setup, schema="s.main.")
+        snapshot_version = memo(  # the snapshot's: asked once, not per scope
+            base, "snapshot_version", lambda: data_version(setup, schema="s.main.")
+        )
         setup.execute("CREATE TABLE scope_base (version VARCHAR, approved_only BOOLEAN)")
         setup.execute(
             "INSERT INTO scope_base VALUES (?, ?)", [repr(snapshot_version), approved_only]

@@ -9,6 +9,8 @@ from indicators import queries, scorecard
 from reports import charts
 from ui import filters, layout
 
+HEADLINE, EVERY = "_chinh", "_tat_ca"  # the picker's own choices beside the catalog's groups
+
 con = layout.page("So sánh", icon="🗺️")
 sel = filters.unit_year_period(con)
 if sel is None:
@@ -28,15 +30,33 @@ frame = frame[~frame.is_criterion.astype(bool) & frame.pct_of_target.notna()]
 if frame.empty:
     st.info("Chưa có số liệu kèm kế hoạch của các phường, xã trong kỳ này.")
     st.stop()
+# a province's communes × every indicator is ~13,000 cells: the headline indicators first (as on
+# Tổng quan), one group or all of them on demand
+headline = scorecard.headline(frame)
+groups = (
+    frame[["group_code", "group_name", "group_order"]].drop_duplicates().sort_values("group_order")
+)
+choices = {HEADLINE: "Chỉ tiêu chính"} if not headline.empty else {}
+choices |= dict(zip(groups.group_code, groups.group_name)) | {EVERY: "Tất cả chỉ tiêu"}
+left, right = st.columns(2)
+with left:
+    shown = st.selectbox(
+        "Nhóm chỉ tiêu", list(choices), format_func=choices.get, key="compare_group"
+    )
+if shown == HEADLINE:
+    frame = headline
+elif shown != EVERY:
+    frame = frame[frame.group_code == shown]
 frame = frame.merge(kids[["unit_id", "name"]].rename(columns={"name": "unit_name"}), on="unit_id")
 frame["short_name"] = frame["name"].str.replace(r"\s*\(.*\)$", "", regex=True)
-mode = st.radio(
-    "Tô màu theo",
-    ["pct", "status"],
-    horizontal=True,
-    format_func={"pct": "% kế hoạch", "status": "Tình trạng"}.get,
-    key="compare_mode",
-)
+with right:
+    mode = st.radio(
+        "Tô màu theo",
+        ["pct", "status"],
+        horizontal=True,
+        format_func={"pct": "% kế hoạch", "status": "Tình trạng"}.get,
+        key="compare_mode",
+    )
 event = st.altair_chart(
     charts.heatmap(frame, mode),
     width="content",  # its own width (30 px a ward): wider than a phone, it scrolls sideways
@@ -56,10 +76,17 @@ if picked:
         "pages/phuong_xa.py",
         query_params=filters.link_params(sel, ward=str(ward_id)),
     )
-with st.expander("Mở thẻ điểm theo tên"):
-    for row in kids[kids.unit_id.isin(frame.unit_id)].itertuples():
-        st.page_link(
-            "pages/phuong_xa.py",
-            label=row.name,
-            query_params=filters.link_params(sel, ward=str(row.unit_id)),
-        )
+# one picker, not a link per ward: a province's 166 links were most of the page's elements, and
+# the browser drew them before the chart
+reporting = kids[kids.unit_id.isin(frame.unit_id)]
+names = dict(zip(reporting.unit_id.astype(int), reporting.name))
+ward = st.selectbox(
+    "Mở thẻ điểm của phường, xã",
+    list(names),
+    index=None,
+    format_func=names.get,
+    placeholder="Chọn hoặc gõ tên…",
+    key="compare_open_ward",
+)
+if ward is not None:
+    st.switch_page("pages/phuong_xa.py", query_params=filters.link_params(sel, ward=str(int(ward))))

@@ -221,3 +221,27 @@ def test_a_ward_overview_names_no_lagging_wards(app_env):
     texts = " ".join(m.value for m in at.markdown)
     assert "Cần chú ý" in texts and "Chỉ tiêu chậm nhất so với tiến độ" in texts
     assert "Phường, xã có nhiều chỉ tiêu chậm" not in texts  # it has no wards
+
+
+def test_compare_shows_the_headline_indicators_first_and_any_group_on_demand(app_env):
+    at = run_page("pages/so_sanh.py", {"unit": "2", "year": "2019", "period": "1-9"})
+    assert not at.exception, at.exception
+    group = at.selectbox(key="compare_group")
+    assert group.value == "_chinh" and "Tất cả chỉ tiêu" in group.options
+    assert "Kinh tế" in group.options
+    assert len(at.get("vega_lite_chart")) == 1
+    at = group.select("_tat_ca").run()
+    assert not at.exception, at.exception
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_compare_opens_a_wards_scorecard_from_the_picker(app_env):
+    at = run_page("pages/so_sanh.py", {"unit": "2", "year": "2019", "period": "1-9"})
+    picker = at.selectbox(key="compare_open_ward")
+    assert picker.value is None and len(picker.options) >= 5  # the city's wards, by name
+    ward = picker.options[0]
+    ward_id = next(i for i in range(1, 10_000) if picker.format_func(i) == ward)  # its unit id
+    at = picker.select(ward_id).run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title][:1] == ["Phường/xã"]  # switched to the ward's scorecard
+    assert any(ward in h.value for h in at.subheader), [h.value for h in at.subheader]

@@ -155,7 +155,7 @@ def _base(snapshot: str) -> duckdb.DuckDBPyConnection:
         # reads spill beyond it, and blocks read again come from the OS cache): a server's memory
         # stays bounded however many provinces it serves
         base = duckdb.connect(
-            ":memory:", config={"memory_limit": f"{env_int('CHITIEU_READ_MEMORY_MB', 384)}MB"}
+            ":memory:", config={"memory_limit": f"{env_int('CHITIEU_READ_MEMORY_MB', 256)}MB"}
         )
         escaped = snapshot.replace("'", "''")
         base.execute(f"ATTACH '{escaped}' AS s (READ_ONLY)")

@@ -5,6 +5,9 @@ next to app.py."""
 from __future__ import annotations
 
 import ast
+import importlib.machinery
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -33,4 +36,7 @@ def test_pages_use_no_database_directly(path):
 def test_no_generic_module_next_to_app():
     """Streamlit puts the app folder on sys.path: a stray top-level module can shadow a library."""
     top = {p.stem for p in ROOT.glob("*.py")}
-    assert top == {"app"}
+    assert top == {"app", "serve"}  # the pages' entry, and the server that serves it (serve.py)
+    elsewhere = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+    for name in top:  # neither shadows an installed or standard module
+        assert importlib.machinery.PathFinder.find_spec(name, elsewhere) is None, name

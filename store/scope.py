@@ -99,6 +99,12 @@ def unit_ids(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> list[int]:
     return [int(u) for u in query(con, SCOPE_UNITS_SQL, [chosen]).unit_id]
 
 
+def ids_of(reader: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> tuple[int, ...]:
+    """`unit_ids`, asked once per snapshot reader and set of codes."""
+    chosen = tuple(sorted({str(c).strip() for c in codes}))
+    return memo(reader, ("scope_ids", chosen), lambda: tuple(unit_ids(reader, chosen)))
+
+
 def names(con: duckdb.DuckDBPyConnection, codes: Iterable[str]) -> str:
     """ "Phường Bắc Hà, Phường Nguyễn Du": the units named by these codes, for messages."""
     found = query(
@@ -125,7 +131,7 @@ def scoped(
     `approved_only`, values waiting for approval or returned are left out too (store.approvals)."""
     snapshot = memo(reader, "snapshot_file", lambda: snapshot_file(reader))
     chosen = tuple(sorted({str(c).strip() for c in codes}))
-    ids = memo(reader, ("scope_ids", chosen), lambda: tuple(unit_ids(reader, chosen)))
+    ids = ids_of(reader, chosen)
     key = (snapshot, ids, approved_only)
     with _lock:
         held = _cache.get(key)

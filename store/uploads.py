@@ -8,6 +8,7 @@ the old one stays in history, and rolling an upload back restores what it replac
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -347,6 +348,30 @@ def units_of(con: duckdb.DuckDBPyConnection, upload_id: int) -> list[int]:
             {"id": upload_id},
         ).unit_id
     ]
+
+
+def states(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
+    """Every upload's status (upload_id → status): comparing two snapshots' says which uploads were
+    made, rolled back or applied again in between."""
+    found = query(con, "SELECT upload_id, status FROM uploads")
+    return dict(zip(found.upload_id.astype(int), found.status.astype(str)))
+
+
+def units_of_uploads(con: duckdb.DuckDBPyConnection, upload_ids: Iterable[int]) -> set[int]:
+    """Every unit these uploads wrote a value, a recognition or a score for (see `units_of`)."""
+    ids = sorted({int(u) for u in upload_ids})
+    if not ids:
+        return set()
+    found = query(
+        con,
+        """
+        SELECT unit_id FROM observation_versions WHERE upload_id IN (SELECT unnest($ids::BIGINT[]))
+        UNION SELECT unit_id FROM criteria_scores WHERE upload_id IN (SELECT unnest($ids::BIGINT[]))
+        UNION SELECT unit_id FROM recognitions WHERE upload_id IN (SELECT unnest($ids::BIGINT[]))
+        """,
+        {"ids": ids},
+    )
+    return {int(u) for u in found.unit_id}
 
 
 def same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> pd.DataFrame:

@@ -94,3 +94,50 @@ def test_a_restarted_server_reads_ahead_the_views_the_last_one_showed(app_env):
     with connection._lock:
         held = set(connection._cache.get(fresh, {}))
     assert by_page and by_page <= held, sorted(by_page - held)
+
+
+def test_after_an_upload_the_views_of_its_units_are_read_ahead_first(app_env):
+    """Of more views than a warm-up reads, those whose scope the new upload wrote come first."""
+    import pandas as pd
+
+    from reports.unit_view import Selection
+    from store.uploads import commit_upload
+    from vn.periods import Period
+
+    path = str(app_env)
+    run_page("app.py")  # the store prepared and published
+    assert warmup.wait_warmed(path, timeout=120)
+    with warmup._lock:  # the watcher leaves this store alone: the test asks `ahead` itself
+        warmup._warmed.pop(path, None)
+    reader = published.reader(path)
+    wards = reader.execute(
+        "SELECT unit_id, code, name FROM admin_units WHERE unit_type = 'phuong'"
+        " AND valid_to IS NULL ORDER BY unit_id LIMIT 2"
+    ).fetchall()
+    (w1, code1, name1), (w2, code2, name2) = wards
+    with warmup._lock:
+        warmup._views.clear()
+
+    def show(unit_id, code, name, year):
+        sel = Selection(unit_id, name, Period(year, 1, 6), "phuong", "current")
+        warmup.seen(path, scope.scoped(reader, [code]), sel)
+
+    show(w1, code1, name1, 2016)  # the oldest of RECENT + 1 views
+    for year in range(2017, 2017 + warmup.RECENT):
+        show(w2, code2, name2, year)
+    assert [v[0] for v in warmup.ahead(path, reader)] == [(code2,)] * warmup.RECENT  # the newest
+    row = {
+        "indicator_code": "gtsx_tong",
+        "unit_id": w1,
+        "year": 2016,
+        "month_from": 1,
+        "month_to": 6,
+        "kind": "estimate",
+        "target_source": "",
+        "value": 123.0,
+    }
+    with published.writing(path) as w:
+        commit_upload(w, pd.DataFrame([row]), file_name="phuong_6t.xlsx", uploaded_by="test")
+    first = warmup.ahead(path, published.reader(path))
+    assert first[0][0] == (code1,) and first[0][2].unit_id == w1  # its ward's leader first
+    assert len(first) == warmup.RECENT and [v[0] for v in first[1:]] == [(code2,)] * 7

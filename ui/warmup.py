@@ -1,7 +1,7 @@
 """Warm-up after a publish: when a newer snapshot appears (an upload, an approval, a rollback, in
 this process or another), a background thread opens it and reads what the pages showed last —
 the recent views' scopes, units and periods (reports.page_reads) — so that the first leader after an
-upload reads cached frames instead of waiting for the queries. The newest `RECENT` views are kept
+upload reads cached frames instead of waiting for the queries. The newest `REMEMBERED` views are kept
 beside the store (`chitieu.views.json`: scope codes, unit and period, no figures), so a restarted
 server reads them ahead too. A warm-up never raises: a failure is logged, the pages compute as
 usual."""
@@ -19,17 +19,21 @@ from pathlib import Path
 
 from reports import page_reads
 from reports.unit_view import Selection
-from store import Connection, db_path, published, scope
+from store import Connection, db_path, published, scope, uploads
 from vn.periods import Period
 
 log = logging.getLogger(__name__)
-RECENT = 8  # views replayed after a publish (a province's leaders share most of them)
+REMEMBERED = 32  # views kept (and in chitieu.views.json): a few per province served
+# views read ahead after a publish: those whose scope holds a unit the new uploads wrote first (the
+# province's leaders are the ones who look next), then the newest
+RECENT = 8
 POLL_SECONDS = 1.0  # how often the newest snapshot's pointer is read (a few bytes)
 
 _lock = threading.Lock()
 _views: OrderedDict[tuple, Selection] = OrderedDict()
 _watcher: threading.Thread | None = None
 _warmed: dict[str, Path] = {}  # store watched → the snapshot last warmed
+_uploads: dict[str, dict[int, str]] = {}  # store → its uploads' statuses at the last warm-up
 _done = threading.Condition(_lock)
 _stop = threading.Event()
 
@@ -44,7 +48,7 @@ def seen(path: str, con: Connection, sel: Selection) -> None:
         new = key not in _views
         _views[key] = sel
         _views.move_to_end(key)
-        while len(_views) > RECENT:
+        while len(_views) > REMEMBERED:
             _views.popitem(last=False)
     if new:
         _save(path)
@@ -102,7 +106,7 @@ def _load(path: str) -> None:
     with _lock:
         for (at, codes, approved), sel in views:
             _views[(at, codes, approved, sel)] = sel
-        while len(_views) > RECENT:
+        while len(_views) > REMEMBERED:
             _views.popitem(last=False)
 
 
@@ -114,11 +118,27 @@ def recent(path: str) -> list[tuple[tuple[str, ...], bool, Selection]]:
         ]
 
 
+def ahead(path: str, reader: Connection) -> list[tuple[tuple[str, ...], bool, Selection]]:
+    """The RECENT views to read on the snapshot `reader`: those whose scope holds a unit that an
+    upload made, rolled back or applied again since the last warm-up wrote first, then the newest."""
+    views = recent(path)
+    states = uploads.states(reader)
+    with _lock:
+        before = _uploads.get(path)
+        _uploads[path] = states
+    changed = [u for u, s in states.items() if before is not None and before.get(u) != s]
+    if changed:
+        touched = uploads.units_of_uploads(reader, changed)
+        # stable: the touched first, each part newest first
+        views.sort(key=lambda view: touched.isdisjoint(scope.ids_of(reader, view[0])))
+    return views[:RECENT]
+
+
 def warm(path: str) -> float:
     """Open the newest snapshot of the store at `path` and read the recent views on it; seconds."""
     started = time.perf_counter()
     reader = published.reader(path)
-    views = recent(path)
+    views = ahead(path, reader)
     for codes, approved_only, sel in views:
         try:
             page_reads.run(scope.scoped(reader, codes, approved_only), sel)

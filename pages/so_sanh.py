@@ -70,12 +70,6 @@ picked = (
     if isinstance(event, dict) or hasattr(event, "get")
     else None
 )
-if picked:
-    ward_id = int(picked[0]["unit_id"])
-    st.switch_page(
-        "pages/phuong_xa.py",
-        query_params=filters.link_params(sel, ward=str(ward_id)),
-    )
 # one picker, not a link per ward: a province's 166 links were most of the page's elements, and
 # the browser drew them before the chart
 reporting = kids[kids.unit_id.isin(frame.unit_id)]
@@ -88,5 +82,8 @@ ward = st.selectbox(
     placeholder="Chọn hoặc gõ tên…",
     key="compare_open_ward",
 )
-if ward is not None:
-    st.switch_page("pages/phuong_xa.py", query_params=filters.link_params(sel, ward=str(int(ward))))
+chosen = int(picked[0]["unit_id"]) if picked else ward  # a cell clicked, or a name picked
+if chosen is not None:
+    st.switch_page(
+        "pages/phuong_xa.py", query_params=filters.link_params(sel, ward=str(int(chosen)))
+    )

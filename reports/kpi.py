@@ -41,20 +41,25 @@ class KpiCard:
     note: str = ""  # from what figures rebuilt on today's boundaries come (the card's tooltip)
 
 
-def _own_plans(row: pd.Series, targets: pd.DataFrame | None) -> pd.DataFrame | None:
-    if targets is None or targets.empty or pd.isna(row["value"]):
-        return None
-    return targets[
-        (targets.unit_id == row["unit_id"])
-        & (targets.indicator_code == row["indicator_code"])
-        & (targets.target != 0)
-    ].sort_values("priority")
+def _plans_by_row(targets: pd.DataFrame | None) -> dict[tuple[int, str], pd.DataFrame]:
+    """The year's non-zero plans per (unit, indicator), in priority order: grouped once for a
+    whole grid of cards (filtering them per card was a sixth of the overview's run)."""
+    if targets is None or targets.empty:
+        return {}
+    usable = targets[targets.target != 0].sort_values("priority", kind="stable")
+    return {
+        (int(unit_id), str(code)): group
+        for (unit_id, code), group in usable.groupby(["unit_id", "indicator_code"], sort=False)
+    }
+
+
+def _key(row: pd.Series) -> tuple[int, str]:
+    return int(row["unit_id"]), str(row["indicator_code"])
 
 
 def _plan_lines(row: pd.Series, own: pd.DataFrame | None) -> list[Line]:
-    if (
-        own is not None and pd.notna(row["value"]) and len(own) > 1
-    ):  # several plans (tỉnh giao, HĐND giao…): % of each
+    # several plans (tỉnh giao, HĐND giao…): % of each
+    if own is not None and pd.notna(row["value"]) and len(own) > 1:
         return [
             Line(
                 "Bằng ",
@@ -122,33 +127,25 @@ def rebuilt_note(row: pd.Series) -> str:
 
 
 def cards(frame: pd.DataFrame, targets: pd.DataFrame | None = None) -> list[KpiCard]:
-    """`card` of each row, the plans grouped once for all rows (a province's 42 cards filtered
-    the year's plans 42 times: a sixth of the overview's run)."""
-    plans: dict[tuple[int, str], pd.DataFrame] = {}
-    if targets is not None and not targets.empty:
-        usable = targets[targets.target != 0].sort_values("priority", kind="stable")
-        for (unit_id, code), group in usable.groupby(["unit_id", "indicator_code"], sort=False):
-            plans[(int(unit_id), str(code))] = group
-    return [
-        card(row, own_plans=plans.get((int(row["unit_id"]), str(row["indicator_code"]))))
-        for _, row in frame.iterrows()
-    ]
+    """`card` of each row of a scorecard."""
+    plans = _plans_by_row(targets)
+    return [_card(row, plans.get(_key(row))) for _, row in frame.iterrows()]
 
 
-def card(
-    row: pd.Series,
-    targets: pd.DataFrame | None = None,
-    own_plans: pd.DataFrame | None = None,
-) -> KpiCard:
+def card(row: pd.Series, targets: pd.DataFrame | None = None) -> KpiCard:
     """The card of a scorecard row; `targets` (queries.year_targets) adds one % line per plan when the
-    value has several (tỉnh giao, HĐND giao…); `own_plans`: those of this row already picked."""
+    value has several (tỉnh giao, HĐND giao…)."""
+    return _card(row, _plans_by_row(targets).get(_key(row)))
+
+
+def _card(row: pd.Series, own_plans: pd.DataFrame | None) -> KpiCard:
     has_value = pd.notna(row["value"])
     measure = row["measure_name"] if row["measure"] not in _NO_UNIT_MEASURES else ""
     unit = "%" if row["measure"] == "pct" and has_value else str(measure).lower()
     kind = _KIND.get(row.get("kind"), "chưa có số liệu")
     if _text(row, "derived_from"):
         kind += " · tính theo địa giới hiện nay"
-    plans = _plan_lines(row, own_plans if own_plans is not None else _own_plans(row, targets))
+    plans = _plan_lines(row, own_plans)
     if _text(row, "target_derived_from"):
         plans = [Line(p.before, p.bold, p.after + " (tính từ các đơn vị cũ)") for p in plans]
     return KpiCard(

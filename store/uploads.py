@@ -336,18 +336,7 @@ def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def units_of(con: duckdb.DuckDBPyConnection, upload_id: int) -> list[int]:
     """Every unit an upload wrote a value, a recognition or a score for."""
-    return [
-        int(u)
-        for u in query(
-            con,
-            """
-            SELECT unit_id FROM observation_versions WHERE upload_id = $id
-            UNION SELECT unit_id FROM criteria_scores WHERE upload_id = $id
-            UNION SELECT unit_id FROM recognitions WHERE upload_id = $id
-            """,
-            {"id": upload_id},
-        ).unit_id
-    ]
+    return sorted(units_of_uploads(con, [upload_id]))
 
 
 def states(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
@@ -358,7 +347,7 @@ def states(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
 
 
 def units_of_uploads(con: duckdb.DuckDBPyConnection, upload_ids: Iterable[int]) -> set[int]:
-    """Every unit these uploads wrote a value, a recognition or a score for (see `units_of`)."""
+    """Every unit these uploads wrote a value, a recognition or a score for."""
     ids = sorted({int(u) for u in upload_ids})
     if not ids:
         return set()

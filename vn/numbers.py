@@ -55,19 +55,24 @@ def number(
     min_decimals = min(min_decimals, decimals)
     rounded = round(x, decimals)
     if abs(rounded) < 10.0 ** (_FAST_DIGITS - decimals):
-        # vi_VN's grouping (3) and symbols (. ,) by hand: Babel's pattern machinery cost ~40 µs a
-        # number, 1,4 s for a province's heatmap; tests/test_vn.py holds the two equal
-        text = f"{rounded:,.{decimals}f}"
-        if decimals > min_decimals:
-            whole, _, fraction = text.partition(".")
-            fraction = fraction[:min_decimals] + fraction[min_decimals:].rstrip("0")
-            text = whole + ("." + fraction if fraction else "")
-        text = text.translate(_VI_SEPARATORS)
-    else:
-        pattern = "#,##0" + (
-            "." + "0" * min_decimals + "#" * (decimals - min_decimals) if decimals else ""
-        )
-        text = format_decimal(rounded, format=pattern, locale=LOCALE)
+        return _plain(rounded, decimals, min_decimals)
+    pattern = "#,##0" + (
+        "." + "0" * min_decimals + "#" * (decimals - min_decimals) if decimals else ""
+    )
+    text = format_decimal(rounded, format=pattern, locale=LOCALE)
+    return "0" if text in ("-0", "−0") else text
+
+
+def _plain(rounded: float, decimals: int, min_decimals: int) -> str:
+    """vi_VN's grouping (3) and symbols (. ,) by hand for a rounded value below 10^(15 − decimals):
+    Babel's pattern machinery cost ~40 µs a number, 1,4 s for a province's heatmap; tests/test_vn.py
+    holds the two equal."""
+    text = format(rounded, f",.{decimals}f")
+    if decimals > min_decimals:
+        whole, _, fraction = text.partition(".")
+        fraction = fraction[:min_decimals] + fraction[min_decimals:].rstrip("0")
+        text = whole + ("." + fraction if fraction else "")
+    text = text.translate(_VI_SEPARATORS)
     return "0" if text in ("-0", "−0") else text
 
 
@@ -80,8 +85,6 @@ def numbers(
     decimals, min_decimals = max(0, min(int(decimals), 12)), max(0, min(int(min_decimals), 12))
     min_decimals = min(min_decimals, decimals)
     limit = 10.0 ** (_FAST_DIGITS - decimals)
-    spec = f",.{decimals}f"
-    trim = decimals > min_decimals
     out = []
     for value in values:
         try:
@@ -96,13 +99,7 @@ def numbers(
         if not abs(rounded) < limit:  # infinities, 10¹⁵ and up, Babel's range: one by one
             out.append(number(x, *asked, missing=missing))
             continue
-        text = format(rounded, spec)
-        if trim:
-            whole, _, fraction = text.partition(".")
-            fraction = fraction[:min_decimals] + fraction[min_decimals:].rstrip("0")
-            text = whole + ("." + fraction if fraction else "")
-        text = text.translate(_VI_SEPARATORS)
-        out.append("0" if text in ("-0", "−0") else text)
+        out.append(_plain(rounded, decimals, min_decimals))
     return out
 
 

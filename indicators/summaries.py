@@ -140,15 +140,18 @@ def served(
     for column in cat.columns:  # the arrays' own take: no conversion to objects and back
         frame[column] = cat[column].array.take(at)
     labels = {code: progress.status_label(code) for code in progress.status_table()["status"]}
-    frame["status_label"] = [labels.get(c) for c in frame["status"].tolist()]
-    no_source = catalog.target_source_label("")
-    sources: dict = {}
-    frame["target_source_label"] = [  # a dict look-up per row: faster than Series.map on 20k rows
-        no_source
-        if not isinstance(c, str)
-        else sources.setdefault(c, catalog.target_source_label(c))
-        for c in frame["target_source"].tolist()
-    ]
+    frame["status_label"] = _per_value(frame["status"], labels.get, None)
+    frame["target_source_label"] = _per_value(
+        frame["target_source"], catalog.target_source_label, catalog.target_source_label("")
+    )
     for column in ("kind", "same_period_kind", "target_source"):  # as compute leaves them
         frame[column] = frame[column].astype(object).where(frame[column].notna(), np.nan)
     return frame, missing
+
+
+def _per_value(column: pd.Series, label: Callable[[str], object], missing: object) -> list:
+    """`label` of each row's value, asked once per distinct value (a province's ~20k rows hold a
+    handful: a call per row cost ~20 ms); `missing` where there is none."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    texts = np.array([label(str(u)) for u in uniques] + [missing], dtype=object)
+    return texts[codes].tolist()  # the sentinel -1 takes the last: `missing`

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from store.connection import data_version, query, scalar
@@ -188,16 +189,18 @@ def read(
     if not ids:
         return pd.DataFrame(columns=COLUMNS)
     where, params = _where(ids, year, month_from, month_to)
-    sql = (
-        f"SELECT * FROM page_summaries WHERE {where} AND list_contains(?::VARCHAR[], indicator_code)"
-        " ORDER BY list_position(?::VARCHAR[], indicator_code), unit_id"
-    )
+    sql = f"SELECT * FROM page_summaries WHERE {where} AND list_contains(?::VARCHAR[], indicator_code)"
     codes = [str(c) for c in indicator_codes]
     cursor = con.cursor()
     try:  # through Arrow: a third of .df()'s time for ~20k rows of 32 columns
-        return cursor.sql(sql, params=[*params, codes, codes]).to_arrow_table().to_pandas()
+        table = cursor.sql(sql, params=[*params, codes]).to_arrow_table()
     finally:
         cursor.close()
+    # ordered here: DuckDB's ORDER BY moved every column of ~20k rows (half the read's 27 ms);
+    # a sort of two keys and one take move each row once
+    position = pd.Index(codes).get_indexer(table.column("indicator_code").to_numpy(zero_copy_only=False))
+    order = np.lexsort((table.column("unit_id").to_numpy(), position))
+    return table.take(order).to_pandas()
 
 
 # ------------------------------------------------------------------ writing (the writer's connection)

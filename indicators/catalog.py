@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from store import Connection, cached, reference_version
+from store import Connection, cached_unscoped, reference_version
 from store.queries import catalog as stored_catalog
 from store.queries import units as stored_units
 from vn.units import type_labels
@@ -43,8 +43,11 @@ def target_source_label(code: str | None) -> str:
 
 def indicators(con: Connection) -> pd.DataFrame:
     """Catalog rows with their measure's display name and group name, in catalog order (cached per
-    connection until the reference data resyncs: every scorecard asks for it)."""
-    return cached(con, "catalog.indicators", reference_version(con), lambda: _indicators(con))
+    connection until the reference data resyncs, once per snapshot for all scopes: every scorecard
+    asks for it)."""
+    return cached_unscoped(
+        con, "catalog.indicators", lambda: reference_version(con), lambda: _indicators(con)
+    )
 
 
 def _indicators(con: Connection) -> pd.DataFrame:

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import catalog, progress, queries
-from store import Connection, data_version, frozen
+from store import Connection, data_version, frozen, memo_unscoped
 from store import summaries as stored
 from vn.periods import Period
 
@@ -52,8 +52,9 @@ CODE = _code_fingerprint()
 
 
 def current(con: Connection) -> bool:
-    """Whether the store's page summaries can be served (made by this code for these data)."""
-    return stored.fresh(con, CODE)
+    """Whether the store's page summaries can be served (made by this code for these data): asked
+    once per snapshot (meta and the data version are the snapshot's, whatever the scope)."""
+    return memo_unscoped(con, ("summaries_current", CODE), lambda: stored.fresh(con, CODE))
 
 
 def refresh(con: Connection, say: Callable[[str], None] | None = None) -> bool:

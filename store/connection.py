@@ -11,7 +11,7 @@ import os
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Sequence
@@ -255,6 +255,31 @@ def cached(con: duckdb.DuckDBPyConnection, name: str, version: Any, compute) -> 
             _forget_entry(con, next(iter(entries)))
         _trim()
     return _handed_out(frame)
+
+
+def snapshot_of(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection | None:
+    """The snapshot's instance a scoped connection shows part of (store.scope), else None."""
+    return getattr(con, "snapshot_instance", None)
+
+
+def cached_unscoped(
+    con: duckdb.DuckDBPyConnection, name: str, version: Callable[[], Any], compute
+) -> pd.DataFrame:
+    """`cached` for a frame read only from tables no scope filters (the catalog, meta). On a
+    scoped connection it is kept once per snapshot, for all its scopes: their views of those tables
+    are the snapshot's tables, and a leader's first view need not read them again. Elsewhere it is
+    kept per connection under `version()`."""
+    whole = snapshot_of(con)
+    if whole is None:
+        return cached(con, name, version(), compute)
+    return cached(whole, name, "snapshot", compute)  # a snapshot never changes
+
+
+def memo_unscoped(con: duckdb.DuckDBPyConnection, name: Any, compute) -> Any:
+    """`memo` for a value read only from tables no scope filters: once per snapshot on a scoped
+    connection (see cached_unscoped)."""
+    whole = snapshot_of(con)
+    return memo(con if whole is None else whole, name, compute)
 
 
 def _handed_out(frame: Any) -> Any:

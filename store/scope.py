@@ -78,6 +78,11 @@ class ScopedConnection:
         shared between threads."""
         return self.cursor().execute(sql, parameters)
 
+    @property
+    def snapshot_instance(self) -> duckdb.DuckDBPyConnection:
+        """The instance shared by the snapshot's scopes (store.connection.cached_unscoped)."""
+        return self._base
+
     def close(self) -> None:
         self._own.close()  # the shared instance stays: other scopes read it
 

@@ -170,3 +170,49 @@ def test_sessions_share_a_scoped_connection_from_many_threads(demo_db_path, tmp_
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert set(map(tuple, pool.map(ask, range(200)))) == {tuple(expected)}
+
+
+def test_what_no_scope_filters_is_read_once_per_snapshot(demo_db_path, tmp_path, monkeypatch):
+    """The catalog and whether the summaries serve are the snapshot's whatever the scope: a second
+    scope's first view does not read them again; a new snapshot does."""
+    import shutil
+
+    from indicators import catalog
+    from indicators import summaries as page_summaries
+    from store import summaries as stored
+
+    copy = tmp_path / "kho.duckdb"
+    shutil.copy(demo_db_path, copy)
+    reader = published.reader(copy)
+    # the tables they read are ones no scope filters (no unit_id: the views are the tables)
+    for table in ("indicators", "measures", "indicator_groups", "meta"):
+        columns = {
+            c
+            for (c,) in reader.execute(f"SELECT name FROM pragma_table_info('{table}')").fetchall()
+        }
+        assert columns and "unit_id" not in columns, table
+    reads = {"catalog": 0, "fresh": 0}
+    real_catalog, real_fresh = catalog.stored_catalog.indicators, stored.fresh
+
+    def counted_catalog(con):
+        reads["catalog"] += 1
+        return real_catalog(con)
+
+    def counted_fresh(con, code):
+        reads["fresh"] += 1
+        return real_fresh(con, code)
+
+    monkeypatch.setattr(catalog.stored_catalog, "indicators", counted_catalog)
+    monkeypatch.setattr(stored, "fresh", counted_fresh)
+    scope.forget()
+    city, other = scope.scoped(reader, ["436"]), scope.scoped(reader, ["443"])
+    assert city is not other
+    first = catalog.indicators(city)
+    assert catalog.indicators(other).equals(first)
+    assert page_summaries.current(city) == page_summaries.current(other)
+    assert reads == {"catalog": 1, "fresh": 1}
+    whole = catalog.indicators(reader)  # the snapshot itself, unscoped: its own cache
+    assert whole.equals(first) and reads["catalog"] == 2
+    scope.forget()  # a new snapshot's instance (as after a publish): read anew
+    catalog.indicators(scope.scoped(reader, ["436"]))
+    assert reads["catalog"] == 3

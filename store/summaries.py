@@ -198,7 +198,9 @@ def read(
         cursor.close()
     # ordered here: DuckDB's ORDER BY moved every column of ~20k rows (half the read's 27 ms);
     # a sort of two keys and one take move each row once
-    position = pd.Index(codes).get_indexer(table.column("indicator_code").to_numpy(zero_copy_only=False))
+    position = pd.Index(codes).get_indexer(
+        table.column("indicator_code").to_numpy(zero_copy_only=False)
+    )
     order = np.lexsort((table.column("unit_id").to_numpy(), position))
     return table.take(order).to_pandas()
 

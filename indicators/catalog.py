@@ -41,6 +41,13 @@ def target_source_label(code: str | None) -> str:
     return str(_target_source_labels().get(code or "", code or "Kế hoạch"))
 
 
+def target_source_labels(sources: pd.Series) -> pd.Series:
+    """`target_source_label` of a column of target sources, asked once per distinct source (a
+    province's ~20k scorecard rows hold a handful); rows without one read as "Kế hoạch"."""
+    labels = {code: target_source_label(code) for code in sources.dropna().unique()}
+    return sources.map(labels).astype(object).fillna(target_source_label(""))
+
+
 def indicators(con: Connection) -> pd.DataFrame:
     """Catalog rows with their measure's display name and group name, in catalog order (cached per
     connection until the reference data resyncs, once per snapshot for all scopes: every scorecard

@@ -27,6 +27,11 @@ def status_label(status: str) -> str:
     return status_table()["status"][status]["label"]
 
 
+def status_labels(statuses: pd.Series) -> pd.Series:
+    """`status_label` of a column of statuses (a scorecard's rows; NaN where there is none)."""
+    return statuses.map({code: status_label(code) for code in status_table()["status"]})
+
+
 def status_color(status: str) -> str:
     return status_table()["status"][status]["color"]
 

@@ -244,14 +244,8 @@ def compute(
     frame["projection"] = [p[0] if p else np.nan for p in proj]
     frame["projection_low"] = [p[1] if p else np.nan for p in proj]
     frame["projection_high"] = [p[2] if p else np.nan for p in proj]
-    labels = {code: progress.status_label(code) for code in progress.status_table()["status"]}
-    frame["status_label"] = frame["status"].map(labels)
-    sources = {
-        code: catalog.target_source_label(code) for code in frame["target_source"].dropna().unique()
-    }
-    frame["target_source_label"] = (
-        frame["target_source"].map(sources).astype(object).fillna(catalog.target_source_label(""))
-    )
+    frame["status_label"] = progress.status_labels(frame["status"])
+    frame["target_source_label"] = catalog.target_source_labels(frame["target_source"])
     return frame.sort_values(["group_order", "sort_order"]).reset_index(drop=True)
 
 

@@ -140,19 +140,8 @@ def served(
     at = pd.Index(cat["code"]).get_indexer(frame["indicator_code"])
     for column in cat.columns:  # the arrays' own take: no conversion to objects and back
         frame[column] = cat[column].array.take(at)
-    labels = {code: progress.status_label(code) for code in progress.status_table()["status"]}
-    frame["status_label"] = _per_value(frame["status"], labels.get, None)
-    frame["target_source_label"] = _per_value(
-        frame["target_source"], catalog.target_source_label, catalog.target_source_label("")
-    )
+    frame["status_label"] = progress.status_labels(frame["status"])  # as compute labels them
+    frame["target_source_label"] = catalog.target_source_labels(frame["target_source"])
     for column in ("kind", "same_period_kind", "target_source"):  # as compute leaves them
         frame[column] = frame[column].astype(object).where(frame[column].notna(), np.nan)
     return frame, missing
-
-
-def _per_value(column: pd.Series, label: Callable[[str], object], missing: object) -> list:
-    """`label` of each row's value, asked once per distinct value (a province's ~20k rows hold a
-    handful: a call per row cost ~20 ms); `missing` where there is none."""
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    texts = np.array([label(str(u)) for u in uniques] + [missing], dtype=object)
-    return texts[codes].tolist()  # the sentinel -1 takes the last: `missing`

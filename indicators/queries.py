@@ -177,7 +177,8 @@ def _regrouped_same_period(
         snap = snapshot(con, kids, before, None)
         reporting = snap[snap["value"].notna()][["indicator_code", "unit_id", "value"]]
         totals = aggregate.aggregate(reporting, cat, len(kids))
-        totals = totals[totals["complete"]]
+        # a boolean Series: an empty one with no dtype would select no columns
+        totals = totals[totals["complete"].astype(bool)]
         if indicator_codes is not None:
             totals = totals[totals.indicator_code.isin(list(indicator_codes))]
         text = f"tính từ: tổng {len(kids)} phường, xã hiện nay của đơn vị"

@@ -199,3 +199,16 @@ def test_a_city_whose_wards_changed_compares_with_its_present_wards(demo_store):
     assert abs(now.loc["gtsx_tong", "same_period_value"] - total) < 0.01
     assert "27 phường, xã" in now.loc["gtsx_tong", "same_period_derived_from"]
     assert said.loc["gtsx_tong", "same_period_value"] < 0.6 * total  # its own, smaller territory
+
+
+def test_a_district_whose_communes_changed_without_last_years_figures(demo_store):
+    """Huyện Can Lộc's communes changed between mid-2018 and mid-2019 and none of them reported
+    a first half-year: nothing to sum, an empty table for the district (an empty set of totals
+    once selected no columns and the snapshot raised)."""
+    district = int(store.scalar(demo_store, "SELECT unit_id FROM admin_units WHERE code = '443'"))
+    period = Period(2019, 1, 6)
+    now = {int(u) for u in queries.child_units(demo_store, district, period).unit_id}
+    before = {int(u) for u in queries.child_units(demo_store, district, period.last_year()).unit_id}
+    assert now and now != before
+    frame = queries.snapshot(demo_store, [district], period, ["gtsx_tong"])
+    assert frame.empty and {"indicator_code", "same_period_derived_from"} <= set(frame.columns)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from store import Connection, cached, query, reference_version
+from store import Connection, cut_from_snapshot, query, reference_version
 from store.queries import units as store_units
 
 
@@ -63,6 +63,18 @@ class Lineage:
                 self._after.setdefault(link.old, []).append(link)
         names = pd.Series([str(r.name) for r in self.units.values()])
         self._shared_names = set(names[names.duplicated()])
+
+    def within(self, ids: frozenset[int]) -> Lineage:
+        """The graph of these units and the links between them: what `Lineage` gives when built
+        from their rows only (a scope's), taken from a graph built once for the whole store."""
+        part = object.__new__(Lineage)
+        part.units = {u: self.units[u] for u in sorted(ids) if u in self.units}
+        part.earliest = self.earliest
+        part._before = _links_within(self._before, part.units, lambda link: link.old)
+        part._after = _links_within(self._after, part.units, lambda link: link.new)
+        names = pd.Series([str(r.name) for r in part.units.values()])
+        part._shared_names = set(names[names.duplicated()])
+        return part
 
     def copy(self) -> Lineage:
         return self  # read-only: store.cached hands out copies of what it keeps
@@ -219,8 +231,18 @@ def span(valid_from, valid_to) -> str:
 
 
 def lineage(con: Connection) -> Lineage:
-    """The lineage graph of the store, built once per connection and reference version."""
-    return cached(con, "lineage", reference_version(con), lambda: _build(con))
+    """The lineage graph of the store, built once per connection and reference version; a scope's
+    is cut from its snapshot's, built once for all scopes."""
+    return cut_from_snapshot(con, "lineage", lambda: reference_version(con), _build, Lineage.within)
+
+
+def _links_within(links: dict[int, list[Link]], units: dict, other) -> dict[int, list[Link]]:
+    kept = {}
+    for unit in units:
+        inside = [link for link in links.get(unit, ()) if other(link) in units]
+        if inside:
+            kept[unit] = inside
+    return kept
 
 
 def _build(con: Connection) -> Lineage:

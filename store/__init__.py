@@ -19,6 +19,7 @@ from store.connection import (
     scalar,
     shared,
 )
+from store.scope import cut_from_snapshot
 
 __all__ = [
     "Connection",
@@ -28,6 +29,7 @@ __all__ = [
     "cached",
     "cached_unscoped",
     "close_all",
+    "cut_from_snapshot",
     "data_version",
     "db_path",
     "freeze",

@@ -16,12 +16,12 @@ import itertools
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable
-from typing import cast
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
 import duckdb
 
-from store.connection import data_version, freeze, memo, query
+from store.connection import cached, data_version, freeze, memo, query
 from store.settings import env_int
 
 # From the units named, down to the units under them and back to the units merged into them (a
@@ -62,10 +62,12 @@ class ScopedConnection:
         database: str,
         codes: tuple[str, ...] = (),
         approved_only: bool = False,
+        ids: frozenset[int] | None = None,
     ):
         self._base = base
         self.database = database
         self.codes, self.approved_only = codes, approved_only  # what it was asked for (ui.warmup)
+        self.ids = ids  # the scope's units (None: the whole snapshot, `_whole`)
         self._own = self.cursor()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -214,11 +216,45 @@ def _build(
         setup.execute(";\n".join(views))  # one round trip for ~30 views
     finally:
         setup.close()
-    con = ScopedConnection(base, database, codes, approved_only)
+    con = ScopedConnection(base, database, codes, approved_only, frozenset(ids))
     # the views of a snapshot that never changes: its data version is the snapshot's
     freeze(con, version=(snapshot_version, ids, approved_only))  # type: ignore[arg-type]
     weakref.finalize(con, _detach, base, database)
     return con
+
+
+def cut_from_snapshot(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    version: Callable[[], Any],
+    read: Callable[[duckdb.DuckDBPyConnection], Any],
+    cut: Callable[[Any, frozenset[int]], Any],
+) -> Any:
+    """`read(con)`, kept as `store.cached` keeps it under `version()`. On a scoped connection it is
+    `cut(read(whole snapshot), the scope's unit ids)`, read once per snapshot for all its scopes (a
+    leader's first view need not rebuild it), and kept for the scope with no version to ask (its
+    snapshot never changes). Only for reads of tables whose scoped views keep the rows of the
+    scope's units and nothing else changes (admin_units, unit_succession, unit_summary — never
+    observations, which approvals filter too), with a `cut` that keeps exactly the rows the scope's
+    own read gives; each use is checked against that read in tests/test_scope.py."""
+    if not isinstance(con, ScopedConnection) or con.ids is None:
+        return cached(con, name, version(), lambda: read(con))
+    ids = con.ids
+    whole = memo(con.snapshot_instance, ("cut_from_snapshot", name), lambda: read(_whole(con)))
+    return cached(_as_connection(con), name, "snapshot", lambda: cut(whole, ids))
+
+
+def _whole(con: ScopedConnection) -> duckdb.DuckDBPyConnection:
+    """The whole snapshot under a scoped connection, as a connection (store-internal: only
+    `cut_from_snapshot` reads it, and hands out nothing but cuts)."""
+    base = con.snapshot_instance
+
+    def make() -> duckdb.DuckDBPyConnection:
+        whole = _as_connection(ScopedConnection(base, "s"))
+        freeze(whole, version=memo(base, "snapshot_version", lambda: data_version(whole)))
+        return whole
+
+    return memo(base, "whole_snapshot", make)
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, set[str]]]:

@@ -216,3 +216,42 @@ def test_what_no_scope_filters_is_read_once_per_snapshot(demo_db_path, tmp_path,
     scope.forget()  # a new snapshot's instance (as after a publish): read anew
     catalog.indicators(scope.scoped(reader, ["436"]))
     assert reads["catalog"] == 3
+
+
+def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
+    """The lineage graph and the period's unit list are built once per snapshot and cut to each
+    scope's units (store.scope.cut_from_snapshot): for any scope, day and approval view the cut
+    equals the scope's own read through its views."""
+    from indicators import lineage
+    from store.queries import units
+
+    every_code = sorted({c for (c,) in reader.execute("SELECT code FROM admin_units").fetchall()})
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        codes=st.lists(st.sampled_from(every_code), min_size=1, max_size=3, unique=True),
+        approved_only=st.booleans(),
+        day=st.sampled_from([date(2019, 6, 30), date(2024, 12, 31), date(2025, 9, 30)]),
+    )
+    def check(codes, approved_only, day):
+        con = scope.scoped(reader, codes, approved_only=approved_only)
+        cut, own = lineage.lineage(con), lineage._build(con)
+        assert cut.units.keys() == own.units.keys()
+        assert cut.earliest == own.earliest and cut._shared_names == own._shared_names
+        for unit in own.units:
+            assert cut.predecessors(unit) == own.predecessors(unit)
+            assert cut.successors(unit) == own.successors(unit)
+            assert cut.label(unit) == own.label(unit)
+        listed = units.in_force_with_data(con, day, day.year)
+        read = units._in_force_with_data(con, day, day.year)
+        key = ["unit_id"]
+        pd.testing.assert_frame_equal(  # a cut may hold no top unit: int32 where the whole's Int32
+            listed.sort_values(key).reset_index(drop=True),
+            read.sort_values(key).reset_index(drop=True),
+            check_dtype=False,
+        )
+        # the order the pickers show: parents first, then by type and name
+        ranked = ["has_children", "unit_type", "name"]
+        pd.testing.assert_frame_equal(listed[ranked], read[ranked], check_dtype=False)
+
+    check()

@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from store.connection import cached, data_version, query
+from store.scope import cut_from_snapshot
 
 UNIT_COLUMNS = "unit_id, code, name, short_name, unit_type, valid_from, valid_to"
 
@@ -145,13 +146,23 @@ TYPE_RANK = (
 def in_force_with_data(con: duckdb.DuckDBPyConnection, day: date, year: int) -> pd.DataFrame:
     """The units in force on `day` that hold figures of `year` (unit_summary), and the units above
     them in force that day; parents first, then by type and name. `has_data`: its own figures."""
-    return cached(
+    key = f"in_force_with_data:{day}:{year}"
+    # a scope's rows are the whole snapshot's rows of its units: the units above a scope's top
+    # unit, which its own read cannot see, are the only ones the cut drops, and its read never
+    # showed them (the walk up stops where the scope does)
+    return cut_from_snapshot(
+        con, key, lambda: data_version(con), lambda c: _in_force_with_data(c, day, year), _rows_of
+    )
+
+
+def _rows_of(frame: pd.DataFrame, ids: frozenset[int]) -> pd.DataFrame:
+    return frame[frame.unit_id.isin(ids)].reset_index(drop=True)
+
+
+def _in_force_with_data(con: duckdb.DuckDBPyConnection, day: date, year: int) -> pd.DataFrame:
+    return query(
         con,
-        f"in_force_with_data:{day}:{year}",
-        data_version(con),
-        lambda: query(
-            con,
-            f"""
+        f"""
             WITH RECURSIVE base AS (
                 SELECT u.unit_id FROM admin_units u JOIN unit_summary s USING (unit_id)
                 WHERE {valid_on_sql("u")}
@@ -170,6 +181,5 @@ def in_force_with_data(con: duckdb.DuckDBPyConnection, day: date, year: int) -> 
             WHERE u.unit_id IN (SELECT unit_id FROM up) AND {valid_on_sql("u")}
             ORDER BY has_children DESC, {TYPE_RANK}, u.name
             """,
-            [day, day, year, year, day, day],
-        ),
+        [day, day, year, year, day, day],
     )

@@ -1,5 +1,5 @@
 """The giao ban deck as .pptx (python-pptx): a title slide, one slide per chart with its sentence,
-and a summary table slide."""
+and the summary table (split over slides of TABLE_ROWS indicators)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from reports.slides import Slide
 
 WIDE = (Inches(13.333), Inches(7.5))
 BLUE = RGBColor(0x0B, 0x53, 0x94)
+TABLE_ROWS = 10  # indicators per table slide: at 14 pt a row of two lines is ~0,55 in
+# Chỉ tiêu, Thực hiện, So kế hoạch, Tiến độ cần đạt, So cùng kỳ, Tình trạng
+TABLE_SHARES = [31, 15, 14, 9, 15, 16]
 
 
 def _text(
@@ -121,10 +124,27 @@ def build(
             slide.notes_slide.notes_text_frame.text = item.notes
 
     if table is not None and not table.empty:
+        _table_slides(prs, table, f"Tổng hợp các chỉ tiêu — {unit_name}, {period}")
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
+def _table_slides(prs, table: pd.DataFrame, title: str) -> None:
+    """The summary table over as many slides as its rows need (TABLE_ROWS each, "(1/3)"…): every
+    indicator is in the deck, and no row runs off the slide's bottom on a projector."""
+    blank, width = prs.slide_layouts[6], prs.slide_width
+    colors = {
+        progress.status_label(c): progress.status_color(c)
+        for c in progress.status_table()["status"]
+    }
+    parts = [table.iloc[i : i + TABLE_ROWS] for i in range(0, len(table), TABLE_ROWS)]
+    for n, part in enumerate(parts, 1):
         slide = prs.slides.add_slide(blank)
+        numbered = f"{title} ({n}/{len(parts)})" if len(parts) > 1 else title
         _text(
             slide,
-            f"Tổng hợp các chỉ tiêu — {unit_name}, {period}",
+            numbered,
             Inches(0.4),
             Inches(0.25),
             width - Inches(0.8),
@@ -133,25 +153,19 @@ def build(
             True,
             BLUE,
         )
-        rows = min(len(table), 18)
-        shape = slide.shapes.add_table(
-            rows + 1,
-            len(table.columns),
+        grid = slide.shapes.add_table(
+            len(part) + 1,
+            len(part.columns),
             Inches(0.4),
             Inches(1.05),
             width - Inches(0.8),
-            Inches(0.3) * (rows + 1),
-        )
-        grid = shape.table
-        for j, col in enumerate(table.columns):
+            Inches(0.3) * (len(part) + 1),
+        ).table
+        for j, col in enumerate(part.columns):
             grid.cell(0, j).text = str(col)
-        colors = {
-            progress.status_label(c): progress.status_color(c)
-            for c in progress.status_table()["status"]
-        }
-        for i in range(rows):
-            for j, value in enumerate(table.iloc[i]):
-                cell = grid.cell(i + 1, j)
+        for i, values in enumerate(part.itertuples(index=False), 1):
+            for j, value in enumerate(values):
+                cell = grid.cell(i, j)
                 cell.text = str(value)
                 if str(value) in colors:  # the status cell in its status colour, as on the page
                     cell.fill.solid()
@@ -159,15 +173,16 @@ def build(
                     for run in cell.text_frame.paragraphs[0].runs:
                         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
                         run.font.bold = True
-        for r in grid.rows:
-            for c in r.cells:
-                for p in c.text_frame.paragraphs:
-                    p.font.size = Pt(12)
-        first_col = Inches(4.6)
-        grid.columns[0].width = first_col
-        rest = int((width - Inches(0.8) - first_col) / max(1, len(table.columns) - 1))
-        for j in range(1, len(table.columns)):
-            grid.columns[j].width = Emu(rest)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return buffer.getvalue()
+        for row in grid.rows:
+            for cell in row.cells:
+                for paragraph in cell.text_frame.paragraphs:
+                    paragraph.font.size = Pt(14)
+        _column_widths(grid, width - Inches(0.8))
+
+
+def _column_widths(grid, total) -> None:
+    """The summary table's own widths (names wide, "~48%" narrow); even for any other table."""
+    n = len(grid.columns)
+    shares = TABLE_SHARES if n == len(TABLE_SHARES) else [1] * n
+    for column, share in zip(grid.columns, shares):
+        column.width = Emu(int(total * share / sum(shares)))

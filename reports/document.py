@@ -26,8 +26,8 @@ HEADING_WIDTHS = [
     70,
     95,
 ]  # of the 165 mm text width: quốc hiệu (12 pt bold) needs ~90 mm on one line
-# Chỉ tiêu, Thực hiện, So kế hoạch, So cùng kỳ, Tình trạng
-FIGURE_WIDTHS = [46, 30, 28, 31, 30]
+# Chỉ tiêu, Thực hiện, So kế hoạch, Tiến độ cần đạt, So cùng kỳ, Tình trạng
+FIGURE_WIDTHS = [40, 27, 24, 18, 26, 30]
 DEMO_NOTICE = "DỮ LIỆU MẪU — số liệu minh họa, không phải số liệu thật"
 
 

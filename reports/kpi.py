@@ -102,12 +102,21 @@ def _text(row: pd.Series, column: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+def expected_share(row) -> float | None:
+    """The % of plan a flow should have reached by the period's end; None for levels, whole years
+    and rows without a pace."""
+    expected = row.get("expected_pct")
+    if not row.get("is_flow") or expected is None or pd.isna(expected) or expected >= 100:
+        return None
+    return float(expected)
+
+
 def pace_text(row: pd.Series) -> str:
     """ "cần đạt ~72% kế hoạch (theo các năm trước)": the share of the plan a flow should have
     reached by the period's end, and where that share comes from; empty for levels and whole years.
     The status "vượt/đúng/chậm tiến độ" compares with it, so every page that shows one shows this."""
-    expected = row.get("expected_pct")
-    if not row.get("is_flow") or expected is None or pd.isna(expected) or expected >= 100:
+    expected = expected_share(row)
+    if expected is None:
         return ""
     basis = "theo các năm trước" if row.get("pace_basis") == "history" else "chia đều theo tháng"
     return f"cần đạt ~{fmt.number(expected, 0)}% kế hoạch ({basis})"

@@ -11,8 +11,9 @@ import altair as alt
 import pandas as pd
 
 from indicators import progress, ranking, scorecard
-from reports import charts, narrative
+from reports import charts, kpi, narrative
 from reports.unit_view import UnitView
+from vn import numbers as fmt
 
 SHORT_SENTENCE = 170  # characters: two short lines at a slide's font on a 1280 px projector
 WARDS_PER_SLIDE = 12  # more wards than this are split over several slides
@@ -226,7 +227,8 @@ def summary_numbers(view: UnitView) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def summary_table(view: UnitView) -> pd.DataFrame:
-    """Indicator, value, % of plan, change on the same period, status — for the deck's table slide."""
+    """Indicator, value, % of plan, the share of plan due by now, change on the same period,
+    status — for the deck's table slide and the report's table."""
     card = view.headline
     card = card[card.value.notna()]
     return pd.DataFrame(
@@ -237,6 +239,11 @@ def summary_table(view: UnitView) -> pd.DataFrame:
                 for v, m, n in zip(card.value, card.measure, card.measure_name)
             ],
             "So kế hoạch": _plan_texts(card),
+            # what the status compares with: "chậm tiến độ" at 60% reads only beside "~72%"
+            "Tiến độ cần đạt": [
+                "—" if (share := kpi.expected_share(row)) is None else f"~{fmt.number(share, 0)}%"
+                for _, row in card.iterrows()
+            ],
             "So cùng kỳ": [
                 (progress.change_text(*progress.change_on_same_period(v, p, m)) or "—")
                 + (" *" if isinstance(d, str) and d else "")

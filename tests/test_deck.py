@@ -29,16 +29,16 @@ def test_deck_has_title_chart_and_table_slides(demo_store):
     assert len(built) >= len(keys) >= 5
     wards = [b for b in built if b.key.startswith("indicator:gtsx_tong")]
     assert [b.title.rsplit(" ", 1)[-1] for b in wards] == ["(1/2)", "(2/2)"]
-    data = deck.build(
-        built, ctx.selection.unit_name, ctx.selection.period.title, slides.summary_table(ctx)
-    )
+    summary = slides.summary_table(ctx)
+    data = deck.build(built, ctx.selection.unit_name, ctx.selection.period.title, summary)
     prs = Presentation(io.BytesIO(data))
-    assert len(prs.slides) == len(built) + 2
+    n_tables = -(-len(summary) // deck.TABLE_ROWS)
+    assert len(summary) > deck.TABLE_ROWS and len(prs.slides) == 1 + len(built) + n_tables
     texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in prs.slides]
     assert any("Thành phố Hà Tĩnh" in t for t in texts[0]) and any(
         "6 tháng năm 2024" in t for t in texts[0]
     )
-    for slide, item in zip(list(prs.slides)[1:-1], built):
+    for slide, item in zip(list(prs.slides)[1 : 1 + len(built)], built):
         assert any(shape.shape_type == 13 for shape in slide.shapes)  # a picture
         shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
         assert item.title in shown and item.sentence in shown
@@ -47,12 +47,20 @@ def test_deck_has_title_chart_and_table_slides(demo_store):
         assert slide.notes_slide.notes_text_frame.text == item.notes  # the whole text in the notes
         assert item.notes.startswith(item.sentence.rstrip(".…"))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
-    table = [s for s in list(prs.slides)[-1].shapes if s.has_table][0].table
-    assert table.cell(0, 0).text == "Chỉ tiêu"
-    status_col = [table.cell(0, j).text for j in range(len(table.columns))].index("Tình trạng")
-    filled = [table.cell(i, status_col).fill.fore_color.rgb for i in range(1, len(table.rows))]
-    assert all(str(c) != "FFFFFF" for c in filled)  # every status cell in its colour
-    assert "Tổng giá trị sản xuất" in [table.cell(i, 0).text for i in range(1, len(table.rows))]
+    shown_rows = []  # the table's slides, numbered, hold every row of the summary, in order
+    for n, slide in enumerate(list(prs.slides)[1 + len(built) :], 1):
+        titles = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        assert any(t.endswith(f"({n}/{n_tables})") for t in titles)
+        table = [s for s in slide.shapes if s.has_table][0].table
+        header = [table.cell(0, j).text for j in range(len(table.columns))]
+        assert header == list(summary.columns)
+        assert sum(c.width for c in table.columns) <= prs.slide_width - Inches(0.8)
+        status_col = header.index("Tình trạng")
+        filled = [table.cell(i, status_col).fill.fore_color.rgb for i in range(1, len(table.rows))]
+        assert all(str(c) != "FFFFFF" for c in filled)  # every status cell in its colour
+        for i in range(1, len(table.rows)):
+            shown_rows.append([table.cell(i, j).text for j in range(len(header))])
+    assert shown_rows == summary.astype(str).values.tolist()
 
 
 def test_chart_images(demo_store):
@@ -203,3 +211,18 @@ def test_slide_charts_write_near_black_on_white_for_a_projector(demo_store):
     assert config["axis"]["labelFontSize"]["expr"].endswith(": 16")  # 16 px letters, not on a phone
     page_chart = charts.progress_bars(_ctx(demo_store).headline.head(3), big=False).to_dict()
     assert "labelColor" not in page_chart["config"]["axis"]  # the pages keep Streamlit's theme
+
+
+def test_the_summary_table_shows_the_share_of_plan_due_beside_the_status(demo_store):
+    """A flow's status (vượt/đúng/chậm tiến độ) compares its % of plan with the share due by the
+    period's end: the table of the deck and of the report shows that share ("~47%"), a level none."""
+    view = _ctx(demo_store)
+    card = view.headline[view.headline.value.notna()].reset_index(drop=True)
+    table = slides.summary_table(view)
+    assert list(table.columns).index("Tiến độ cần đạt") == 3
+    due = table["Tiến độ cần đạt"].reset_index(drop=True)
+    flows = card.is_flow.fillna(False).astype(bool) & (card.expected_pct < 100)
+    assert flows.any() and (~flows).any()
+    for shown, expected in zip(due[flows], card.expected_pct[flows]):
+        assert shown == f"~{round(expected)}%"
+    assert (due[~flows] == "—").all()

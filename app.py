@@ -61,7 +61,14 @@ rows = by_unit[by_unit["indicator_code"] == code].merge(
     children[["unit_id", "name"]].rename(columns={"name": "unit_name"}), on="unit_id"
 )
 measure = rows["measure_name"].iloc[0]
-st.altair_chart(charts.actual_vs_target_by_unit(rows, measure), width="stretch")
+if on_paper:  # a chart taller than a page is cut by the printer: parts of a page each, one scale
+    domain = charts.value_domain(rows)
+    for part in charts.by_unit_parts(rows, printing.ROWS_PER_PAGE):
+        st.altair_chart(
+            charts.actual_vs_target_by_unit(part, measure, domain=domain), width="stretch"
+        )
+else:
+    st.altair_chart(charts.actual_vs_target_by_unit(rows, measure), width="stretch")
 waiting = sorted(set(rows.unit_name[rows.unit_id.isin(list(pending))]))
 if waiting:
     st.caption(":orange-badge[Chờ duyệt] Số liệu chưa được duyệt: " + ", ".join(waiting))

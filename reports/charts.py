@@ -129,16 +129,37 @@ def _by_unit(frame: pd.DataFrame) -> tuple[pd.DataFrame, alt.Y]:
             if column in data
             else "—"
         )
-    if {"value", "target", "direction"} <= set(data):  # best first, in each one's direction
+    order = best_first(data)["unit_name"].tolist()
+    return data, alt.Y("unit_name:N", sort=order, title=None)
+
+
+def best_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """The units in the by-unit charts' order: best first, each in its indicator's direction."""
+    if {"value", "target", "direction"} <= set(frame):
         rank = [
             progress.attainment_pct(v, t, d)
-            for v, t, d in zip(data["value"], data["target"], data["direction"])
+            for v, t, d in zip(frame["value"], frame["target"], frame["direction"])
         ]
     else:
-        rank = data["pct_of_target"].tolist()
-    data["_rank"] = pd.to_numeric(pd.Series(rank, index=data.index), errors="coerce")
-    order = data.sort_values("_rank", ascending=False, na_position="last")["unit_name"].tolist()
-    return data.drop(columns="_rank"), alt.Y("unit_name:N", sort=order, title=None)
+        rank = frame["pct_of_target"].tolist()
+    key = pd.to_numeric(pd.Series(rank, index=frame.index), errors="coerce")
+    return frame.loc[key.sort_values(ascending=False, na_position="last", kind="stable").index]
+
+
+def by_unit_parts(frame: pd.DataFrame, per_part: int) -> list[pd.DataFrame]:
+    """A by-unit chart's rows cut into charts of `per_part` units, in the chart's order (a slide or
+    a printed page holds one part; `value_domain` gives them one scale)."""
+    ordered = best_first(frame)
+    return [ordered.iloc[i : i + per_part] for i in range(0, len(ordered), per_part)]
+
+
+def value_domain(frame: pd.DataFrame) -> tuple[float, float]:
+    """The x range a bullet chart of all these units draws: the parts of one chart keep it."""
+    columns = [c for c in ("value", "target", "same_period_value") if c in frame]
+    values = pd.to_numeric(frame[columns].stack(), errors="coerce").dropna()
+    if values.empty:
+        return (0.0, 1.0)
+    return (min(0.0, float(values.min())), max(0.0, float(values.max())))
 
 
 def status_scale(statuses: list[str] | None = None) -> alt.Scale:
@@ -150,7 +171,11 @@ def status_scale(statuses: list[str] | None = None) -> alt.Scale:
 
 
 def actual_vs_target_by_unit(
-    frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False
+    frame: pd.DataFrame,
+    measure_name: str,
+    title: str | None = None,
+    big: bool = False,
+    domain: tuple[float, float] | None = None,
 ):
     """The units' values against plan, drawn as `bullet_by_unit` draws them, so a mark means one
     thing on every page: grey band = the year's plan, coloured bar = the period's value by status,
@@ -158,7 +183,7 @@ def actual_vs_target_by_unit(
     data = frame.copy()
     if "same_period_value" not in data:
         data["same_period_value"] = None
-    return bullet_by_unit(data, measure_name, title, big=big)
+    return bullet_by_unit(data, measure_name, title, big=big, domain=domain)
 
 
 def yearly_trend(
@@ -200,11 +225,16 @@ def yearly_trend(
 
 
 def bullet_by_unit(
-    frame: pd.DataFrame, measure_name: str, title: str | None = None, big: bool = False
+    frame: pd.DataFrame,
+    measure_name: str,
+    title: str | None = None,
+    big: bool = False,
+    domain: tuple[float, float] | None = None,
 ):
     """Bullet chart per unit: the year's target as a grey band, the period's value as a bar coloured
     by status, the same period last year as a black tick. `frame` columns: unit_name, value, target,
-    same_period_value, pct_of_target, status, revisions (text, optional)."""
+    same_period_value, pct_of_target, status, revisions (text, optional). `domain`: the x range,
+    when this chart is one part of a longer one (`by_unit_parts`)."""
     data, y = _by_unit(frame)
     if "revisions" not in data:
         data["revisions"] = ""
@@ -236,6 +266,7 @@ def bullet_by_unit(
                 "value:Q",
                 title=f"Thực hiện, kế hoạch năm (nền xám) và cùng kỳ (vạch đen) — {measure_name}",
                 axis=alt.Axis(format=",.2~f"),  # a rate of 0,5 % keeps its decimals
+                scale=alt.Scale(domain=list(domain)) if domain else alt.Undefined,
             ),
             y=y,
             color=alt.Color("status_label:N", title="Tình trạng", scale=status_scale(statuses)),

@@ -114,12 +114,20 @@ def build(view: UnitView, keys: list[str], big: bool = True) -> list[Slide]:
             pages = [
                 frame.iloc[i : i + WARDS_PER_SLIDE] for i in range(0, len(frame), WARDS_PER_SLIDE)
             ]
+            domain = charts.value_domain(frame)
             for n, part in enumerate(pages, start=1):
                 slides.append(
                     Slide(
                         key if len(pages) == 1 else f"{key}:{n}",
                         title if len(pages) == 1 else f"{title} ({n}/{len(pages)})",
-                        partial(charts.bullet_by_unit, part, row["measure_name"], None, big=big),
+                        partial(
+                            charts.bullet_by_unit,
+                            part,
+                            row["measure_name"],
+                            None,
+                            big=big,
+                            domain=domain,  # the parts of one chart on one scale
+                        ),
                         sentence,
                     )
                 )

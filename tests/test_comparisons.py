@@ -280,3 +280,33 @@ def test_a_slide_bar_of_a_ceiling_rate_is_the_ceiling_kept_and_says_the_gap_in_p
     assert rows["Tỷ lệ hộ nghèo"]["bar"] == pytest.approx(1.45 / 1.65 * 100)  # short of 100
     assert rows["Tỷ lệ hộ nghèo"]["pct_text"] == "+0,2 điểm"  # above its ceiling
     assert rows["Thu ngân sách"]["bar"] == 40.0
+
+
+def test_a_long_by_unit_chart_is_cut_into_parts_in_its_order_on_one_scale():
+    """A province's 45 communes printed or on slides: parts of 20 keep the chart's best-first order
+    (a lower-is-better rate: the lowest first) and draw on the whole chart's x range."""
+    n = 45
+    frame = pd.DataFrame(
+        {
+            "unit_id": range(n),
+            "unit_name": [f"Xã {i:02d}" for i in range(n)],
+            "value": [float((i * 37) % 50 + 1) for i in range(n)],
+            "target": [25.0] * n,
+            "same_period_value": [-5.0] + [10.0] * (n - 1),
+            "direction": ["lower"] * n,
+            "pct_of_target": [float((i * 37) % 50) * 4 for i in range(n)],
+            "status": ["on_track"] * n,
+        }
+    )
+    parts = charts.by_unit_parts(frame, 20)
+    assert [len(p) for p in parts] == [20, 20, 5]
+    whole = pd.concat(parts)
+    assert sorted(whole.unit_id) == list(range(n))  # every unit, once
+    assert whole.value.is_monotonic_increasing  # lower is better: the lowest value first
+    domain = charts.value_domain(frame)
+    assert domain == (-5.0, 50.0)
+    spec = charts.bullet_by_unit(parts[2], "%", domain=domain).to_dict()
+    scales = [layer["encoding"]["x"].get("scale", {}).get("domain") for layer in spec["layer"]]
+    assert [-5.0, 50.0] in scales
+    order = spec["layer"][0]["encoding"]["y"]["sort"]
+    assert order == parts[2].unit_name.tolist()

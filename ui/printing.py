@@ -14,6 +14,8 @@ from ui.text import md
 
 PRINT_PARAM = "print"
 PAPER_WIDTH_PX = 1040  # A4 landscape (297 mm) less 2 × 10 mm margins, at 96 px a inch
+# units per by-unit chart on paper: 20 rows of 28 px, axis and legend fit the page's 718 px height
+ROWS_PER_PAGE = 20
 
 # What paper does not need: the sidebar, Streamlit's header and toolbars, buttons, pickers, the
 # link-copy and keyboard frames, folded details.

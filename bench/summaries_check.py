@@ -1,5 +1,6 @@
 """The page summaries of the national bench store against scorecards computed live, on a random
-sample of its unit × period pairs (issue 16: summaries equal the computed values). Prints how many
+sample of its unit × period pairs (issue 16: summaries equal the computed values), and the
+yearly values of a sample of today's units without units under them (`whole_years`). Prints how many
 pairs and rows were compared; exits 1 on the first difference, naming it.
 
     .venv/bin/python -m bench.summaries_check [--db bench/out/national.duckdb] [--sample 300] [--seed 0]
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     from indicators import summaries
     from store import published
     from store import summaries as stored
-    from tests.summary_checks import check_all
+    from tests.summary_checks import check_all, check_whole_years
 
     con = published.reader(args.db)  # the published snapshot, as the app reads it
     if not summaries.current(con):
@@ -40,12 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         n = check_all(con, sample=args.sample, seed=args.seed)
+        n_years = check_whole_years(con, sample=max(1, args.sample // 10), seed=args.seed)
     except AssertionError as exc:
         print(f"DIFFERENT: {exc}")
         return 1
     print(
         f"{n} unit-periods sampled (seed {args.seed}) of {len(stored.due(con)):,}: served = "
-        f"computed live, every column; {time.perf_counter() - started:.1f} s"
+        f"computed live, every column; {n_years} units' whole years served = computed live;"
+        f" {time.perf_counter() - started:.1f} s"
     )
     return 0
 

@@ -76,6 +76,12 @@ class Lineage:
         part._shared_names = set(names[names.duplicated()])
         return part
 
+    def has_children(self, unit_id: int) -> bool:
+        """Whether any unit of the graph has (or had) `unit_id` above it."""
+        if not hasattr(self, "_parents"):  # built on first ask: most graphs are never asked
+            self._parents = {int(r.parent_id) for r in self.units.values() if pd.notna(r.parent_id)}
+        return int(unit_id) in self._parents
+
     def copy(self) -> Lineage:
         return self  # read-only: store.cached hands out copies of what it keeps
 

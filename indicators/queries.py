@@ -292,6 +292,23 @@ def _whole_years(
     con: Connection, unit_id: int, indicator_codes: list[str], boundaries: str
 ) -> pd.DataFrame:
     years = sorted({int(y) for y in all_periods(con).year})
+    if boundaries == CURRENT_BOUNDARIES:
+        from indicators import summaries  # it reads this module: imported when used
+
+        served = summaries.served_years(con, unit_id, years, indicator_codes)
+        if served is not None:
+            rows, missing = served
+            if missing:
+                live = _whole_years_live(con, unit_id, missing, indicator_codes, boundaries)
+                rows = pd.concat([rows, live], ignore_index=True) if not rows.empty else live
+            return rows.sort_values(["indicator_code", "year"]).reset_index(drop=True)
+    return _whole_years_live(con, unit_id, years, indicator_codes, boundaries)
+
+
+def _whole_years_live(
+    con: Connection, unit_id: int, years: list[int], indicator_codes: list[str], boundaries: str
+) -> pd.DataFrame:
+    """`whole_years` of some years computed from the observations (and their history)."""
     own = observations.values_in_years(con, [unit_id], years, indicator_codes)
     own = own[(own.month_from == 1) & (own.month_to == 12)].assign(derived_from=None)
     columns = ["indicator_code", "year", "value", "kind", "derived_from"]
@@ -303,6 +320,8 @@ def _whole_years(
     # a boolean Series, not a list: an empty list would select no columns (nothing rebuilt)
     fresh = [k not in taken for k in zip(rebuilt.indicator_code, rebuilt.year)]
     rebuilt = rebuilt[pd.Series(fresh, index=rebuilt.index, dtype=bool)]
-    return pd.concat([own[columns], rebuilt[columns]], ignore_index=True).sort_values(
-        ["indicator_code", "year"]
+    return (
+        pd.concat([own[columns], rebuilt[columns]], ignore_index=True)
+        .sort_values(["indicator_code", "year"])
+        .reset_index(drop=True)
     )

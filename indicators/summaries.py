@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from indicators import catalog, progress, queries
+from indicators import catalog, lineage, progress
 from store import Connection, data_version, frozen, memo_unscoped
 from store import summaries as stored
 from vn.periods import Period
@@ -127,8 +127,10 @@ def served(
         return None
     done = stored.summarised(con, unit_ids, period.year, period.month_from, period.month_to)
     if not aggregate_children and done:  # a stored parent's row may hold its children's aggregate
-        parents = set(queries.children_of(con, sorted(done), period).parent_id.astype(int))
-        done -= parents
+        # any unit that ever had units under it is computed live (a query of the period's
+        # children cost a never-seen view ~4 ms a call; the graph is read once per snapshot)
+        graph = lineage.lineage(con)
+        done = {u for u in done if not graph.has_children(u)}
     missing = [int(u) for u in unit_ids if int(u) not in done]
     cat = catalog.indicators(con)
     if indicator_codes is not None:
@@ -145,3 +147,22 @@ def served(
     for column in ("kind", "same_period_kind", "target_source"):  # as compute leaves them
         frame[column] = frame[column].astype(object).where(frame[column].notna(), np.nan)
     return frame, missing
+
+
+def served_years(
+    con: Connection, unit_id: int, years: Sequence[int], indicator_codes: Sequence[str]
+) -> tuple[pd.DataFrame, list[int]] | None:
+    """The unit's whole-year values from the stored summaries, as `queries.whole_years` gives them
+    on today's boundaries, and the years still to compute live; None when the summaries cannot
+    serve (see `served`), or for a unit that has had units under it (a stored row may hold their
+    aggregate, which the yearly values never do)."""
+    if not years or not current(con) or stored.pending_before(con, max(years)):
+        return None
+    if lineage.lineage(con).has_children(int(unit_id)):
+        return None
+    done = stored.summarised_years(con, unit_id, years)
+    rows = stored.whole_years(con, unit_id, sorted(done), indicator_codes) if done else None
+    missing = [int(y) for y in years if int(y) not in done]
+    if rows is None:
+        rows = pd.DataFrame(columns=["indicator_code", "year", "value", "kind", "derived_from"])
+    return rows, missing

@@ -72,7 +72,9 @@ FLOATS = [
 BOOLS = ["same_period_change_in_points", "is_flow"]
 
 # Year-to-date periods with figures, and for each the units to summarise: those in force on its
-# last day and those in force a year later (the ranking's "last year" of today's units).
+# last day, those in force a year later (the ranking's "last year" of today's units) and, for a
+# whole year, the units in force today that came after it (a ward's years on today's boundaries,
+# rebuilt from its predecessors: the Phường/xã page's yearly chart, `whole_years`).
 DUE_SQL = """
 WITH periods AS (
     SELECT DISTINCT year, month_from, month_to FROM observations WHERE month_from = 1
@@ -87,6 +89,7 @@ FROM ends e JOIN admin_units a
   ON (a.valid_from <= e.day_end AND (a.valid_to IS NULL OR a.valid_to >= e.day_end))
   OR (a.valid_from > e.day_end AND a.valid_from <= e.next_end
       AND (a.valid_to IS NULL OR a.valid_to >= e.next_end))
+  OR (e.month_to = 12 AND a.valid_from > e.day_end AND a.valid_to IS NULL)
 """
 
 FINGERPRINTS_SQL = """
@@ -203,6 +206,38 @@ def read(
     )
     order = np.lexsort((table.column("unit_id").to_numpy(), position))
     return table.take(order).to_pandas()
+
+
+def summarised_years(
+    con: duckdb.DuckDBPyConnection, unit_id: int, years: Sequence[int]
+) -> set[int]:
+    """Which of the years have the unit's whole-year summaries stored."""
+    return set(
+        query(
+            con,
+            "SELECT year FROM summary_periods WHERE unit_id = ? AND month_from = 1"
+            " AND month_to = 12 AND year IN (SELECT unnest(?::INTEGER[]))",
+            [int(unit_id), [int(y) for y in years]],
+        ).year.astype(int)
+    )
+
+
+def whole_years(
+    con: duckdb.DuckDBPyConnection,
+    unit_id: int,
+    years: Sequence[int],
+    indicator_codes: Sequence[str],
+) -> pd.DataFrame:
+    """The unit's stored whole-year values of some years (indicator_code, year, value, kind,
+    derived_from), rows with a value only."""
+    return query(
+        con,
+        "SELECT indicator_code, year, value, kind, derived_from FROM page_summaries"
+        " WHERE unit_id = ? AND month_from = 1 AND month_to = 12"
+        " AND year IN (SELECT unnest(?::INTEGER[])) AND value IS NOT NULL"
+        " AND list_contains(?::VARCHAR[], indicator_code)",
+        [int(unit_id), [int(y) for y in years], [str(c) for c in indicator_codes]],
+    )
 
 
 # ------------------------------------------------------------------ writing (the writer's connection)

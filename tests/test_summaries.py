@@ -8,6 +8,7 @@ import pytest
 from indicators import queries, scorecard, summaries
 from store import summaries as stored
 from tests.summary_checks import check_all as _check_all
+from tests.summary_checks import check_whole_years as _check_whole_years
 from tests.summary_checks import same as _same
 from vn.periods import Period
 
@@ -15,6 +16,12 @@ from vn.periods import Period
 def test_demo_store_summaries_equal_live_scorecards(demo_store):
     assert summaries.current(demo_store)
     assert _check_all(demo_store) > 1000
+
+
+def test_the_yearly_values_of_todays_units_are_served_as_computed_live(demo_store):
+    """Every ward and commune of today: its whole years from the summaries (rebuilt from its
+    predecessors before it existed) = `whole_years` computed from the observations."""
+    assert _check_whole_years(demo_store) > 20
 
 
 def test_stale_summaries_are_not_read_and_a_refresh_recomputes_what_changed(demo_store):

@@ -229,6 +229,7 @@ def cut_from_snapshot(
     version: Callable[[], Any],
     read: Callable[[duckdb.DuckDBPyConnection], Any],
     cut: Callable[[Any, frozenset[int]], Any],
+    approvals: bool = False,
 ) -> Any:
     """`read(con)`, kept as `store.cached` keeps it under `version()`. On a scoped connection it is
     `cut(read(whole snapshot), the scope's unit ids)`, read once per snapshot for all its scopes (a
@@ -236,12 +237,29 @@ def cut_from_snapshot(
     snapshot never changes). Only for reads of tables whose scoped views keep the rows of the
     scope's units and nothing else changes (admin_units, unit_succession, unit_summary — never
     observations, which approvals filter too), with a `cut` that keeps exactly the rows the scope's
-    own read gives; each use is checked against that read in tests/test_scope.py."""
+    own read gives; each use is checked against that read in tests/test_scope.py. `approvals`: the read is of
+    a table the approval view filters as well (observations, unit_periods); it is cut only for a
+    scope that hides nothing in this snapshot (all values shown, or none waiting for approval)."""
     if not isinstance(con, ScopedConnection) or con.ids is None:
+        return cached(con, name, version(), lambda: read(con))
+    if approvals and con.approved_only and _pending(con):
         return cached(con, name, version(), lambda: read(con))
     ids = con.ids
     whole = memo(con.snapshot_instance, ("cut_from_snapshot", name), lambda: read(_whole(con)))
     return cached(_as_connection(con), name, "snapshot", lambda: cut(whole, ids))
+
+
+def _pending(con: ScopedConnection) -> bool:
+    """Whether the snapshot holds a report waiting for approval (what an approved-only view hides)."""
+    return memo(
+        con.snapshot_instance,
+        "snapshot_pending",
+        lambda: bool(
+            query(
+                _whole(con), "SELECT count(*) AS n FROM submissions WHERE status <> 'da_duyet'"
+            ).n.iloc[0]
+        ),
+    )
 
 
 def _whole(con: ScopedConnection) -> duckdb.DuckDBPyConnection:

@@ -223,7 +223,8 @@ def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
     scope's units (store.scope.cut_from_snapshot): for any scope, day and approval view the cut
     equals the scope's own read through its views."""
     from indicators import lineage
-    from store.queries import units
+    from store.queries import observations, units
+    from vn.periods import Period
 
     every_code = sorted({c for (c,) in reader.execute("SELECT code FROM admin_units").fetchall()})
 
@@ -253,5 +254,21 @@ def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
         # the order the pickers show: parents first, then by type and name
         ranked = ["has_children", "unit_type", "name"]
         pd.testing.assert_frame_equal(listed[ranked], read[ranked], check_dtype=False)
+        # a unit's children, the periods offered and who reported: cut as the scope reads them
+        for parent in sorted(own.units)[:6]:
+            for when in (day, None):
+                pd.testing.assert_frame_equal(  # an empty read's strings come as objects
+                    units.children(con, parent, when),
+                    units._children(con, parent, when),
+                    check_dtype=False,
+                )
+        pd.testing.assert_frame_equal(
+            observations.all_periods(con), observations._all_periods(con), check_dtype=False
+        )
+        period = Period(day.year, 1, day.month)
+        asked = sorted(own.units)
+        reported = observations.units_with_values(con, asked, period)
+        read_ids = observations._units_with_values(con, period).unit_id
+        assert reported == sorted(int(u) for u in read_ids if u in set(asked))
 
     check()

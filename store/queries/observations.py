@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from store.connection import cached, data_version, query
+from store.scope import cut_from_snapshot
 from vn.periods import Period
 
 # The value reported for a period: the actual when there is one, else the estimate (one of each per key).
@@ -156,7 +157,28 @@ def all_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Year-to-date periods with actuals or estimates of any unit (of the scope), newest first. A
     unit formed during a year reports from its first month (a ward of 1 July 2025: July–September);
     that report makes the year-to-date period (9 tháng 2025) one to offer: on today's boundaries
-    its months before July come from the units it replaced."""
+    its months before July come from the units it replaced. Per unit read once per snapshot and cut
+    to the scope's units."""
+    rows = cut_from_snapshot(
+        con, "unit_ytd_periods", lambda: data_version(con), _ytd_periods, _rows_of, approvals=True
+    )
+    found = rows[["year", "month_from", "month_to"]].drop_duplicates()
+    return found.sort_values(["year", "month_to"], ascending=False).reset_index(drop=True)
+
+
+def _ytd_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return query(
+        con,
+        """
+        SELECT DISTINCT o.unit_id, o.year, 1 AS month_from, o.month_to FROM unit_periods o
+        JOIN admin_units u USING (unit_id)
+        WHERE o.month_from = 1 OR (year(u.valid_from) = o.year AND month(u.valid_from) = o.month_from)
+        """,
+    )
+
+
+def _all_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """`all_periods` in SQL through the connection's own views (tests hold the two equal)."""
     return query(
         con,
         """
@@ -172,23 +194,33 @@ def units_with_values(
     con: duckdb.DuckDBPyConnection, unit_ids: Sequence[int], period: Period
 ) -> list[int]:
     """Which of the units hold an actual or estimate of the period themselves (unit_periods, kept
-    by every write); cached until the data change."""
-    ids = sorted({int(u) for u in unit_ids})
-    found = cached(
+    by every write), in unit order: the period's units read once per snapshot and cut to the
+    scope's units."""
+    key = f"units_with_values:{period.year}:{period.month_from}:{period.month_to}"
+    found = cut_from_snapshot(
         con,
-        f"units_with_values:{period.year}:{period.month_from}:{period.month_to}:{ids}",
-        data_version(con),
-        lambda: query(
-            con,
-            """
-            SELECT DISTINCT unit_id FROM unit_periods
-            WHERE year = ? AND month_from = ? AND month_to = ?
-              AND unit_id IN (SELECT unnest(?::INTEGER[]))
-            """,
-            [period.year, period.month_from, period.month_to, ids],
-        ),
+        key,
+        lambda: data_version(con),
+        lambda c: _units_with_values(c, period),
+        _rows_of,
+        approvals=True,
     )
-    return [int(u) for u in found.unit_id]
+    return [int(u) for u in found.unit_id[found.unit_id.isin([int(u) for u in unit_ids])]]
+
+
+def _units_with_values(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:
+    return query(
+        con,
+        """
+        SELECT DISTINCT unit_id FROM unit_periods
+        WHERE year = ? AND month_from = ? AND month_to = ? ORDER BY unit_id
+        """,
+        [period.year, period.month_from, period.month_to],
+    )
+
+
+def _rows_of(frame: pd.DataFrame, ids: frozenset[int]) -> pd.DataFrame:
+    return frame[frame.unit_id.isin(ids)].reset_index(drop=True)
 
 
 def series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:

@@ -68,13 +68,53 @@ VALID_ON = valid_on_sql()
 def children(
     con: duckdb.DuckDBPyConnection, parent_id: int, day: date | None = None
 ) -> pd.DataFrame:
-    """The unit's children; only those in force on `day` when given (a period's units)."""
+    """The unit's children; only those in force on `day` when given (a period's units). Filtered
+    from the unit list read once per snapshot (a query through a scope's views cost a never-seen
+    view ~5 ms): the same rows, in the same order, as `_children` reads."""
+    start, rows = unit_list(con)
+    rows = rows[rows.parent_id == parent_id]
+    if day is not None:
+        when = pd.Timestamp(day)
+        begun = rows.valid_from <= when
+        if start is not None:
+            begun |= rows.valid_from == pd.Timestamp(start)
+        rows = rows[begun & (rows.valid_to.isna() | (rows.valid_to >= when))]
+    ordered = rows.sort_values(["unit_type", "name"], kind="stable")
+    return ordered.drop(columns="parent_id").reset_index(drop=True)
+
+
+def _children(
+    con: duckdb.DuckDBPyConnection, parent_id: int, day: date | None = None
+) -> pd.DataFrame:
+    """`children` in SQL through the connection's own views (tests hold the two equal)."""
     when, params = (f" AND {VALID_ON}", [day, day]) if day else ("", [])
     return query(
         con,
         f"SELECT {UNIT_COLUMNS} FROM admin_units WHERE parent_id = ?{when} ORDER BY unit_type, name",
         [parent_id, *params],
     )
+
+
+def unit_list(con: duckdb.DuckDBPyConnection) -> tuple[date | None, pd.DataFrame]:
+    """The list's first day (as LIST_START gives it to this connection) and every unit version of
+    the connection (parent_id and UNIT_COLUMNS, by unit_id): read once per snapshot and cut to each
+    scope's units."""
+    version = lambda: data_version(con)  # noqa: E731
+    rows = cut_from_snapshot(con, "unit_list", version, _unit_rows, _rows_of)
+    # meta holds no units: every scope sees the whole snapshot's
+    recorded = cut_from_snapshot(con, "units_start", version, _recorded_start, lambda m, _: m)
+    first = recorded.start.iloc[0] if len(recorded) else None
+    if first is None or pd.isna(first):  # LIST_START falls back on the connection's first unit
+        first = rows.valid_from.min() if len(rows) else None
+    return (None if first is None or pd.isna(first) else pd.Timestamp(first).date()), rows
+
+
+def _unit_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return query(con, f"SELECT parent_id, {UNIT_COLUMNS} FROM admin_units ORDER BY unit_id")
+
+
+def _recorded_start(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return query(con, "SELECT CAST(value AS DATE) AS start FROM meta WHERE key = 'units_start'")
 
 
 def children_of(

@@ -61,8 +61,7 @@ class Lineage:
             if link.old in self.units and link.new in self.units:
                 self._before.setdefault(link.new, []).append(link)
                 self._after.setdefault(link.old, []).append(link)
-        names = pd.Series([str(r.name) for r in self.units.values()])
-        self._shared_names = set(names[names.duplicated()])
+        self._dated = _versions_sharing_a_name(self.units, self._after)
 
     def within(self, ids: frozenset[int]) -> Lineage:
         """The graph of these units and the links between them: what `Lineage` gives when built
@@ -72,8 +71,9 @@ class Lineage:
         part.earliest = self.earliest
         part._before = _links_within(self._before, part.units, lambda link: link.old)
         part._after = _links_within(self._after, part.units, lambda link: link.new)
-        names = pd.Series([str(r.name) for r in part.units.values()])
-        part._shared_names = set(names[names.duplicated()])
+        # the whole graph's: a label does not depend on who reads it (a scope's leader, the
+        # page summaries made for every scope)
+        part._dated = self._dated & part.units.keys()
         return part
 
     def has_children(self, unit_id: int) -> bool:
@@ -180,10 +180,10 @@ class Lineage:
         return str(row.name) if row is not None else f"đơn vị {unit_id}"
 
     def label(self, unit_id: int) -> str:
-        """The name, with its years when another unit version has the same name
-        ("Phường Bắc Hà (2020–2024)")."""
+        """The name, with its years when another version of the same place has the same name
+        ("Phường Bắc Hà (2020–2024)" beside the Phường Bắc Hà of 2025 it merged into)."""
         row = self.units[int(unit_id)]
-        if str(row.name) not in self._shared_names:
+        if int(unit_id) not in self._dated:
             return str(row.name)
         return f"{row.name} ({span(row.valid_from, row.valid_to)})"
 
@@ -285,3 +285,39 @@ def _text(value) -> str | None:
         if value is None or (isinstance(value, float) and pd.isna(value)) or value == ""
         else str(value)
     )
+
+
+def _versions_sharing_a_name(units: dict, after: dict[int, list[Link]]) -> set[int]:
+    """The units whose name another unit of the same province has or had (a province merged into
+    another counts as the same, as do units joined by succession links): a ward list of one
+    province may show both, so each says its years. Namesakes in other provinces (a Xã Phú Thanh
+    elsewhere) are not dated: the same label whoever reads it, the whole country or one ward."""
+    root = {u: u for u in units}
+
+    def find(u: int) -> int:
+        while root[u] != u:
+            root[u] = root[root[u]]
+            u = root[u]
+        return u
+
+    for old, links in after.items():
+        for link in links:
+            a, b = find(old), find(link.new)
+            if a != b:
+                root[a] = b
+
+    def top(u: int) -> int:
+        seen = {u}
+        parent = units[u].parent_id
+        while pd.notna(parent) and int(parent) in units and int(parent) not in seen:
+            u = int(parent)
+            seen.add(u)
+            parent = units[u].parent_id
+        return u
+
+    groups: dict[tuple, list[int]] = {}
+    for u, row in units.items():
+        name = str(row.name)
+        groups.setdefault(("linked", name, find(u)), []).append(u)
+        groups.setdefault(("province", name, find(top(u))), []).append(u)
+    return {u for members in groups.values() if len(members) > 1 for u in members}

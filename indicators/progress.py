@@ -27,9 +27,14 @@ def status_label(status: str) -> str:
     return status_table()["status"][status]["label"]
 
 
+def status_label_map() -> dict[str, str]:
+    """Every status code and its label."""
+    return {code: row["label"] for code, row in status_table()["status"].items()}
+
+
 def status_labels(statuses: pd.Series) -> pd.Series:
     """`status_label` of a column of statuses (a scorecard's rows; NaN where there is none)."""
-    return statuses.map({code: status_label(code) for code in status_table()["status"]})
+    return statuses.map(status_label_map())
 
 
 def status_color(status: str) -> str:

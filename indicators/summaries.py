@@ -19,6 +19,8 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from indicators import catalog, lineage, progress
 from store import Connection, data_version, frozen, memo_unscoped
@@ -136,17 +138,51 @@ def served(
     if indicator_codes is not None:
         cat = cat[cat["code"].isin(list(indicator_codes))]
     cat = cat.sort_values(["group_order", "sort_order"]).reset_index(drop=True)
-    rows = stored.read(con, sorted(done), period.year, period.month_from, period.month_to, cat.code)
-    frame = rows.drop(columns=["year", "month_from", "month_to"])
-    # the catalog's columns by position (the rows come in its order): no merge, no sort of ~20k rows
-    at = pd.Index(cat["code"]).get_indexer(frame["indicator_code"])
-    for column in cat.columns:  # the arrays' own take: no conversion to objects and back
-        frame[column] = cat[column].array.take(at)
-    frame["status_label"] = progress.status_labels(frame["status"])  # as compute labels them
-    frame["target_source_label"] = catalog.target_source_labels(frame["target_source"])
-    for column in ("kind", "same_period_kind", "target_source"):  # as compute leaves them
-        frame[column] = frame[column].astype(object).where(frame[column].notna(), np.nan)
-    return frame, missing
+    rows = stored.read_table(
+        con, sorted(done), period.year, period.month_from, period.month_to, cat.code
+    )
+    return _finished(rows, cat), missing
+
+
+def _finished(rows: pa.Table, cat: pd.DataFrame) -> pd.DataFrame:
+    """Stored rows (in the catalog's order) as `compute` finishes them: its catalog columns, labels
+    and dtypes. Looked up in Arrow before one conversion: per column in pandas this was ~20 ms of a
+    never-seen view's province scorecard (~20k rows)."""
+    rows = rows.drop_columns(["year", "month_from", "month_to"])
+    statuses = progress.status_label_map()
+    status_label = pa.array(list(statuses.values()), pa.string()).take(
+        pc.index_in(rows.column("status"), value_set=pa.array(list(statuses), pa.string()))
+    )
+    sources = rows.column("target_source")
+    known = pc.unique(sources.drop_null())
+    source_label = pa.array(
+        [catalog.target_source_label(code) for code in known.to_pylist()], pa.string()
+    ).take(pc.index_in(sources, value_set=known))
+    # as compute leaves them: objects, NaN where missing
+    objects = {
+        column: _objects(rows.column(column))
+        for column in ("kind", "same_period_kind", "target_source")
+    }
+    frame = rows.to_pandas()
+    for column, values in objects.items():
+        frame[column] = pd.Series(values, dtype=object)
+    # the catalog's columns by position (the rows come in its order): one take of the catalog's
+    # blocks, no merge, no sort of ~20k rows
+    at = pc.index_in(rows.column("indicator_code"), value_set=pa.array(cat["code"], pa.string()))
+    columns = cat.take(at.to_numpy(zero_copy_only=False)).reset_index(drop=True)
+    frame = pd.concat([frame, columns], axis=1)
+    frame["status_label"] = status_label.to_pandas()
+    default = catalog.target_source_label("")
+    frame["target_source_label"] = pd.Series(
+        _objects(source_label.fill_null(default)), dtype=object
+    )
+    return frame
+
+
+def _objects(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    out = np.asarray(values.to_numpy(zero_copy_only=False), dtype=object)
+    out[values.is_null().to_numpy(zero_copy_only=False)] = np.nan
+    return out
 
 
 def served_years(

@@ -13,6 +13,7 @@ import loaders
 from indicators import queries
 from loaders import parse_upload
 from store import approvals, published, scope
+from store.queries import observations
 from store.uploads import reapply_upload, rollback_upload
 from tests.access_files import ward_report
 from vn.periods import Period
@@ -91,6 +92,10 @@ def test_approved_only_views_and_the_reporting_status(tmp_path):
         zip(queries.all_periods(everything).year, queries.all_periods(everything).month_to)
     )
     assert queries.all_periods(approved).empty
+    # a read narrowed to the whole snapshot (store.scope.narrowed) still hides what waits
+    (code,) = everything.execute("SELECT DISTINCT indicator_code FROM observations").fetchone()
+    assert len(observations.series(everything, code, BAC_HA)) >= 1
+    assert observations.series(approved, code, BAC_HA).empty
     status = approvals.reporting_status(everything, 2, 2019, 1, 6)  # the city and its wards
     assert status.iloc[0].status == "chua_nop" and status.iloc[-1].unit_id == 2
     assert status.iloc[0].late and not status.set_index("unit_id").loc[BAC_HA, "late"]

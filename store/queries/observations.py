@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from store.connection import cached, data_version, query
-from store.scope import cut_from_snapshot
+from store.scope import cut_from_snapshot, narrowed, read_of_snapshot
 from vn.periods import Period
 
 # The value reported for a period: the actual when there is one, else the estimate (one of each per key).
@@ -91,7 +91,7 @@ def year_plans(
     only, params = only_indicators(indicator_codes)
     term = "" if include_term else f" AND target_source <> '{TERM_SOURCE}'"
     return query(
-        con,
+        narrowed(con, unit_ids, approvals=True),
         f"""
         SELECT unit_id, indicator_code, target_source, value AS target FROM observations
         WHERE kind = 'target' AND year = ? AND month_from = 1 AND month_to = 12
@@ -159,11 +159,26 @@ def all_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     that report makes the year-to-date period (9 tháng 2025) one to offer: on today's boundaries
     its months before July come from the units it replaced. Per unit read once per snapshot and cut
     to the scope's units."""
-    rows = cut_from_snapshot(
-        con, "unit_ytd_periods", lambda: data_version(con), _ytd_periods, _rows_of, approvals=True
-    )
-    found = rows[["year", "month_from", "month_to"]].drop_duplicates()
+    columns = ["year", "month_from", "month_to"]
+    held = read_of_snapshot(con, "ytd_period_units", _ytd_period_units, approvals=True)
+    if held is None:
+        rows = cached(con, "unit_ytd_periods", data_version(con), lambda: _ytd_periods(con))
+        found = rows[columns].drop_duplicates()
+    else:  # a period is offered when one of the scope's units has it
+        by_period, ids = held
+        found = pd.DataFrame(
+            [period for period, units in by_period.items() if not units.isdisjoint(ids)],
+            columns=columns,
+        )
     return found.sort_values(["year", "month_to"], ascending=False).reset_index(drop=True)
+
+
+def _ytd_period_units(con: duckdb.DuckDBPyConnection) -> dict[tuple[int, int, int], frozenset[int]]:
+    rows = _ytd_periods(con)
+    return {
+        (int(y), int(f), int(t)): frozenset(int(u) for u in group.unit_id)
+        for (y, f, t), group in rows.groupby(["year", "month_from", "month_to"])
+    }
 
 
 def _ytd_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -236,10 +251,11 @@ def series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) ->
 
 def _series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
     return query(
-        con,
+        narrowed(con, [unit_id], approvals=True),
         """
         SELECT year, month_from, month_to, kind, target_source, value FROM observations
-        WHERE indicator_code = ? AND unit_id = ? ORDER BY year, month_to, kind
+        WHERE indicator_code = ? AND unit_id = ?
+        ORDER BY year, month_to, month_from, kind, target_source
         """,
         [indicator_code, unit_id],
     )
@@ -256,8 +272,9 @@ def revisions(
     period: Period,
 ) -> pd.DataFrame:
     """Every version of the period's actual/estimate per unit, oldest first, with its upload."""
+    # a scope's uploads are those that wrote its units' versions: the whole snapshot's, narrowed
     return query(
-        con,
+        narrowed(con, unit_ids),
         """
         SELECT v.unit_id, v.kind, v.value, u.file_name, u.uploaded_at, u.upload_id
         FROM observation_versions v JOIN uploads u USING (upload_id)

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from store.connection import cached, data_version, query
-from store.scope import cut_from_snapshot
+from store.scope import cut_from_snapshot, read_of_snapshot
 
 UNIT_COLUMNS = "unit_id, code, name, short_name, unit_type, valid_from, valid_to"
 
@@ -71,16 +71,38 @@ def children(
     """The unit's children; only those in force on `day` when given (a period's units). Filtered
     from the unit list read once per snapshot (a query through a scope's views cost a never-seen
     view ~5 ms): the same rows, in the same order, as `_children` reads."""
-    start, rows = unit_list(con)
-    rows = rows[rows.parent_id == parent_id]
+    held = read_of_snapshot(
+        con, "children_by_parent", lambda whole: _by_parent(unit_list(whole)[1])
+    )
+    if held is None:
+        start, rows = unit_list(con)
+        rows = _ordered(rows[rows.parent_id == parent_id])
+    else:  # the whole snapshot's children of the unit, ordered once, cut to the scope's
+        groups, ids = held
+        start = _first_day(con, lambda: unit_list(con)[1])
+        rows = groups.get(int(parent_id), groups[None])
+        rows = rows[rows.unit_id.isin(ids)]
     if day is not None:
         when = pd.Timestamp(day)
         begun = rows.valid_from <= when
         if start is not None:
             begun |= rows.valid_from == pd.Timestamp(start)
         rows = rows[begun & (rows.valid_to.isna() | (rows.valid_to >= when))]
-    ordered = rows.sort_values(["unit_type", "name"], kind="stable")
-    return ordered.drop(columns="parent_id").reset_index(drop=True)
+    return rows.drop(columns="parent_id").reset_index(drop=True)
+
+
+def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
+    # namesakes (a ward and the ward of the same name it became) by age: a total order
+    return rows.sort_values(["unit_type", "name", "valid_from", "unit_id"], kind="stable")
+
+
+def _by_parent(rows: pd.DataFrame) -> dict[int | None, pd.DataFrame]:
+    ordered = _ordered(rows[rows.parent_id.notna()])
+    groups: dict[int | None, pd.DataFrame] = {
+        int(parent): group for parent, group in ordered.groupby("parent_id", sort=False)
+    }
+    groups[None] = ordered.iloc[:0]  # a unit without children
+    return groups
 
 
 def _children(
@@ -90,7 +112,8 @@ def _children(
     when, params = (f" AND {VALID_ON}", [day, day]) if day else ("", [])
     return query(
         con,
-        f"SELECT {UNIT_COLUMNS} FROM admin_units WHERE parent_id = ?{when} ORDER BY unit_type, name",
+        f"SELECT {UNIT_COLUMNS} FROM admin_units WHERE parent_id = ?{when}"
+        " ORDER BY unit_type, name, valid_from, unit_id",
         [parent_id, *params],
     )
 
@@ -101,12 +124,19 @@ def unit_list(con: duckdb.DuckDBPyConnection) -> tuple[date | None, pd.DataFrame
     scope's units."""
     version = lambda: data_version(con)  # noqa: E731
     rows = cut_from_snapshot(con, "unit_list", version, _unit_rows, _rows_of)
-    # meta holds no units: every scope sees the whole snapshot's
+    return _first_day(con, lambda: rows), rows
+
+
+def _first_day(con: duckdb.DuckDBPyConnection, rows) -> date | None:
+    """LIST_START for this connection: meta's (which holds no units: every scope sees the whole
+    snapshot's), else the first day of the connection's units (`rows()`, asked only then)."""
+    version = lambda: data_version(con)  # noqa: E731
     recorded = cut_from_snapshot(con, "units_start", version, _recorded_start, lambda m, _: m)
     first = recorded.start.iloc[0] if len(recorded) else None
-    if first is None or pd.isna(first):  # LIST_START falls back on the connection's first unit
-        first = rows.valid_from.min() if len(rows) else None
-    return (None if first is None or pd.isna(first) else pd.Timestamp(first).date()), rows
+    if first is None or pd.isna(first):
+        units = rows()
+        first = units.valid_from.min() if len(units) else None
+    return None if first is None or pd.isna(first) else pd.Timestamp(first).date()
 
 
 def _unit_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -126,7 +156,7 @@ def children_of(
     return query(
         con,
         f"SELECT parent_id, {UNIT_COLUMNS} FROM admin_units "
-        f"WHERE parent_id IN (SELECT unnest(?::INTEGER[])){when} ORDER BY parent_id, unit_type, name",
+        f"WHERE parent_id IN (SELECT unnest(?::INTEGER[])){when} ORDER BY parent_id, unit_type, name, valid_from, unit_id",
         [[int(u) for u in parent_ids], *params],
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators import queries, scorecard
+from indicators import queries, scorecard, summaries
 from store import Connection, cached, data_version
 from vn import numbers as fmt
 from vn.periods import Period
@@ -73,15 +73,7 @@ def rank_children(
     now = now[(now.indicator_code == indicator_code) & now.value.notna()]
     if now.empty:
         return pd.DataFrame()
-    before = scorecard.scorecard(
-        con,
-        ids,
-        period.last_year(),
-        aggregate_children=False,
-        indicator_codes=only,  # with the pace history (the default) the page summaries serve it;
-        boundaries=boundaries,  # the ranks read % of plan, which the pace model does not change
-    )
-    before = before[(before.indicator_code == indicator_code) & before.pct_of_target.notna()]
+    before = _last_year_pct(con, ids, indicator_code, period.last_year(), boundaries)
     lower = now.direction.iloc[0] == "lower"
     now = now.merge(
         kids[["unit_id", "name", "code"]].rename(
@@ -99,6 +91,32 @@ def rank_children(
     texts = _revision_texts(revs)
     now["revisions"] = now.unit_id.map(texts).fillna("")
     return now.sort_values(["rank", "unit_name"], na_position="last").reset_index(drop=True)
+
+
+def _last_year_pct(
+    con: Connection, ids: list[int], code: str, period: Period, boundaries: str
+) -> pd.DataFrame:
+    """unit_id and pct_of_target of the children's own rows a year earlier: the stored column where
+    the page summaries hold it (a whole scorecard's finishing is not needed for one column), the
+    rest computed as the scorecard computes it. The pace model (history or not) does not change %
+    of plan, which is all the ranks read."""
+    got = None
+    if boundaries == queries.CURRENT_BOUNDARIES:
+        got = summaries.served_column(con, ids, period, code, "pct_of_target")
+    stored, missing = got if got is not None else (None, ids)
+    frames = [] if stored is None else [stored]
+    if missing:
+        live = scorecard.scorecard(
+            con,
+            missing,
+            period,
+            aggregate_children=False,
+            indicator_codes=[code],
+            boundaries=boundaries,
+        )
+        frames.append(live.loc[live.indicator_code == code, ["unit_id", "pct_of_target"]])
+    before = pd.concat(frames, ignore_index=True)
+    return before[before.pct_of_target.notna()]
 
 
 def table_for_export(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:

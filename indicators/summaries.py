@@ -144,6 +144,22 @@ def served(
     return _finished(rows, cat), missing
 
 
+def served_column(
+    con: Connection, unit_ids: Sequence[int], period: Period, indicator_code: str, column: str
+) -> tuple[pd.DataFrame, list[int]] | None:
+    """unit_id and one stored column of the units' own rows of one indicator (as `served` with
+    `aggregate_children=False` gives them), and the units still to compute live; None when the
+    summaries cannot serve (see `served`)."""
+    if period.month_from != 1 or not current(con) or stored.pending_before(con, period.year):
+        return None
+    done = stored.summarised(con, unit_ids, period.year, period.month_from, period.month_to)
+    graph = lineage.lineage(con)  # a stored parent's row may hold its children's aggregate
+    done = {u for u in done if not graph.has_children(u)}
+    missing = [int(u) for u in unit_ids if int(u) not in done]
+    rows = stored.read_column(con, sorted(done), period, indicator_code, column)
+    return rows, missing
+
+
 def _finished(rows: pa.Table, cat: pd.DataFrame) -> pd.DataFrame:
     """Stored rows (in the catalog's order) as `compute` finishes them: its catalog columns, labels
     and dtypes. Looked up in Arrow before one conversion: per column in pandas this was ~20 ms of a

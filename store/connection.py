@@ -292,9 +292,11 @@ def _handed_out(frame: Any) -> Any:
 
 
 def _size(frame: Any) -> int:
-    # shallow: a province's scorecard reads 13 MB in 1 ms, deep 18 MB in 11 ms — on every miss
+    # shallow, from the column arrays: memory_usage() read the same 13 MB of a province's scorecard
+    # in ~1 ms (a Series per column) — at every miss, ~10 in a never-seen view; deep took 11 ms
     try:
-        return int(frame.memory_usage(deep=False).sum())
+        arrays = (frame._get_column_array(i) for i in range(frame.shape[1]))
+        return int(sum(getattr(a, "nbytes", 0) for a in arrays) + frame.index.nbytes)
     except (AttributeError, TypeError, ValueError):  # not a frame (a lineage graph): small
         return 0
 

@@ -244,6 +244,27 @@ def read_table(
     return table.take(order)
 
 
+def read_column(
+    con: duckdb.DuckDBPyConnection,
+    unit_ids: Sequence[int],
+    period,
+    indicator_code: str,
+    column: str,
+) -> pd.DataFrame:
+    """unit_id and `column` (one of COLUMNS) of the units' stored rows of one indicator."""
+    if column not in COLUMNS:
+        raise ValueError(column)
+    ids = [int(u) for u in unit_ids] or [-1]
+    where, params = _where(ids, period.year, period.month_from, period.month_to)
+    from store.scope import narrowed
+
+    return query(
+        narrowed(con, ids),
+        f"SELECT unit_id, {column} FROM page_summaries WHERE {where} AND indicator_code = ?",
+        [*params, str(indicator_code)],
+    )
+
+
 def summarised_years(
     con: duckdb.DuckDBPyConnection, unit_id: int, years: Sequence[int]
 ) -> set[int]:

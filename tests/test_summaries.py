@@ -3,6 +3,7 @@ the demo store and after writes that change some units' figures; they are not re
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from indicators import queries, scorecard, summaries
@@ -78,6 +79,27 @@ def test_scorecard_variants_read_through_summaries_equal_live(demo_store):
                 con, ids, period, aggregate_children=aggregate_children, indicator_codes=codes
             )
             _same(served, live, f"{period} {len(ids)} units {aggregate_children} {codes}")
+        # the ranking's last year: one stored column of the units' own rows
+        for ids in (kids, [province, *kids]):
+            column, missing = summaries.served_column(
+                con, ids, period, "gtsx_tong", "pct_of_target"
+            )
+            assert province not in column.unit_id.tolist() and (province in ids) == (
+                province in missing
+            )
+            live = scorecard.compute(
+                con,
+                sorted(column.unit_id),
+                period,
+                aggregate_children=False,
+                indicator_codes=["gtsx_tong"],
+            )
+            assert len(live) == len(column) > 0, period
+            pd.testing.assert_frame_equal(
+                column.sort_values("unit_id").reset_index(drop=True),
+                live[["unit_id", "pct_of_target"]].sort_values("unit_id").reset_index(drop=True),
+                check_dtype=False,
+            )
 
 
 @pytest.mark.parametrize("approved_only", [False, True])

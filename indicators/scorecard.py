@@ -254,6 +254,22 @@ def components(frame: pd.DataFrame) -> set[str]:
     return set(frame["numerator"].dropna()) | set(frame["denominator"].dropna())
 
 
+def headline_codes(cat: pd.DataFrame) -> list[str]:
+    """The catalog's indicators a `headline` can keep (top-level, not criteria, not urban), with
+    the ratios whose numerator or denominator they are (their presence is what leaves a component
+    out): `headline` of a scorecard of these codes is `headline` of the whole scorecard. A ward
+    list's scorecard needs no more (a province's communes: 46 of 126 indicators' rows)."""
+    top = cat[
+        cat["parent_code"].isna()
+        & ~cat["is_criterion"].astype(bool)
+        & (cat["group_code"] != "do_thi")
+    ]
+    codes = set(top["code"])
+    ratios = cat[cat["numerator"].isin(codes) | cat["denominator"].isin(codes)]
+    codes |= set(ratios["code"])
+    return [c for c in cat["code"] if c in codes]
+
+
 def headline(frame: pd.DataFrame) -> pd.DataFrame:
     """The indicators a leader sees first: top-level (no parent), not criteria, not a ratio's
     numerator/denominator, with a value or target."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from indicators import catalog, lineage, queries, ranking, scorecard, terms
+from reports import unit_view
 from reports.unit_view import Selection
 from store import Connection
 
@@ -60,10 +61,7 @@ def steps(con: Connection, sel: Selection) -> dict[str, list[tuple[str, Callable
             ("scorecard(unit)", own_card),
             ("year_targets", lambda: queries.year_targets(con, [unit], sel.year)),
             ("child_units", kids),
-            (
-                "scorecard(children)",
-                lambda: scorecard.scorecard(con, kids(), period, boundaries=bounds),
-            ),
+            ("scorecard(children)", lambda: unit_view.wards_card(con, kids(), sel)),
         ],
         "Chỉ tiêu": sidebar
         + [

@@ -9,7 +9,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from indicators import queries, scorecard
+from indicators import catalog, queries, scorecard
 from store import Connection
 from vn.periods import Period
 
@@ -77,13 +77,19 @@ class UnitView:
 
     @cached_property
     def children_card(self) -> pd.DataFrame | None:
-        """The scorecard of every child, None when the unit has none."""
+        """The scorecard of every child in the indicators a headline can show (what the overview,
+        its attention box and the briefing read of them), None when the unit has none."""
         if self.children.empty:
             return None
-        sel = self.selection
-        return scorecard.scorecard(
-            self.con, self.children.unit_id.tolist(), sel.period, boundaries=sel.boundaries
-        )
+        return wards_card(self.con, self.children.unit_id.tolist(), self.selection)
+
+
+def wards_card(con: Connection, unit_ids: list[int], sel: Selection) -> pd.DataFrame:
+    """`UnitView.children_card` of these units."""
+    codes = scorecard.headline_codes(catalog.indicators(con))
+    return scorecard.scorecard(
+        con, unit_ids, sel.period, indicator_codes=codes, boundaries=sel.boundaries
+    )
 
 
 def unit_view(con: Connection, selection: Selection) -> UnitView:

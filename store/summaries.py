@@ -213,6 +213,13 @@ def read(
     return read_table(con, unit_ids, year, month_from, month_to, indicator_codes).to_pandas()
 
 
+# up to this many indicators asked (about half the catalog: a ward list's 46 headline ones, the
+# ranking's one) the rows are cut in the query; more, and converting the rows not asked for costs
+# less than the query's filter (measured on the national store: 46 codes 9 ms cut in the query
+# against 13 after it; all 126, 3 ms saved after it)
+FEW_CODES = 64
+
+
 def read_table(
     con: duckdb.DuckDBPyConnection,
     unit_ids: Sequence[int],
@@ -222,25 +229,39 @@ def read_table(
     indicator_codes: Sequence[str],
 ) -> pa.Table:
     """`read` as an Arrow table (a caller finishing the rows in Arrow converts once)."""
-    ids = [int(u) for u in unit_ids]
+    ids = sorted({int(u) for u in unit_ids}) or [-1]  # none: an empty result, typed
     codes = [str(c) for c in indicator_codes]
-    if not ids:
-        ids = [-1]  # no unit: the query's empty result, typed as the table's columns
-    where, params = _where(ids, year, month_from, month_to)
-    sql = f"SELECT * FROM page_summaries WHERE {where} AND list_contains(?::VARCHAR[], indicator_code)"
+    # the rows lie in period and unit order: a range of units close to those asked (a province's
+    # communes) is read whole and cut in Arrow — a list filter, and the codes', each cost ~3 ms
+    dense = ids[-1] - ids[0] + 1 <= 2 * len(ids) + 16
+    sql = (
+        "SELECT * FROM page_summaries WHERE year = ? AND month_from = ? AND month_to = ?"
+        " AND unit_id BETWEEN ? AND ?"
+    )
+    params: list = [int(year), int(month_from), int(month_to), ids[0], ids[-1]]
+    if not dense:
+        sql += " AND list_contains(?::INTEGER[], unit_id)"
+        params.append(ids)
+    if len(codes) <= FEW_CODES:
+        sql += " AND list_contains(?::VARCHAR[], indicator_code)"
+        params.append(codes)
     from store.scope import narrowed
 
     cursor = narrowed(con, ids).cursor()
     try:  # through Arrow: a third of .df()'s time for ~20k rows of 32 columns
-        table = cursor.sql(sql, params=[*params, codes]).to_arrow_table()
+        table = cursor.sql(sql, params=params).to_arrow_table()
     finally:
         cursor.close()
+    position = pc.index_in(table.column("indicator_code"), value_set=pa.array(codes, pa.string()))
+    keep = pc.is_valid(position)
+    units = table.column("unit_id")
+    if dense and len(ids) < ids[-1] - ids[0] + 1:
+        keep = pc.and_(keep, pc.is_in(units, value_set=pa.array(ids, units.type)))
+    rows = np.flatnonzero(keep.to_numpy(zero_copy_only=False))
     # ordered here: DuckDB's ORDER BY moved every column of ~20k rows (half the read's 27 ms);
     # a sort of two keys and one take move each row once
-    position = pc.index_in(table.column("indicator_code"), value_set=pa.array(codes, pa.string()))
-    order = np.lexsort(
-        (table.column("unit_id").to_numpy(), position.to_numpy(zero_copy_only=False))
-    )
+    at = position.fill_null(-1).to_numpy(zero_copy_only=False)[rows]
+    order = rows[np.lexsort((units.to_numpy()[rows], at))]
     return table.take(order)
 
 

@@ -70,9 +70,10 @@ series = observations.series
 def trend_series(
     con: Connection, indicator_code: str, unit_id: int, boundaries: str = CURRENT_BOUNDARIES
 ) -> pd.DataFrame:
-    """`series` with, on today's boundaries, the whole years the unit did not cover rebuilt from
-    its predecessors (`derived_from` says from what; never over a figure the unit reported)."""
-    own = observations.series(con, indicator_code, unit_id).assign(derived_from=None)
+    """The unit's whole years of the indicator (`observations.year_series`: values, plans, the term
+    target) with, on today's boundaries, the whole years it did not cover rebuilt from its
+    predecessors (`derived_from` says from what; never over a figure the unit reported)."""
+    own = observations.year_series(con, indicator_code, unit_id).assign(derived_from=None)
     if boundaries != CURRENT_BOUNDARIES:
         return own
     years = sorted({int(y) for y in all_periods(con).year})

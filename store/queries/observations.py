@@ -249,15 +249,30 @@ def series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) ->
     )
 
 
-def _series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
+def _series(
+    con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int, whole_years: bool = False
+) -> pd.DataFrame:
+    years = " AND month_from = 1 AND month_to = 12" if whole_years else ""
     return query(
         narrowed(con, [unit_id], approvals=True),
-        """
+        f"""
         SELECT year, month_from, month_to, kind, target_source, value FROM observations
-        WHERE indicator_code = ? AND unit_id = ?
+        WHERE indicator_code = ? AND unit_id = ?{years}
         ORDER BY year, month_to, month_from, kind, target_source
         """,
         [indicator_code, unit_id],
+    )
+
+
+def year_series(con: duckdb.DuckDBPyConnection, indicator_code: str, unit_id: int) -> pd.DataFrame:
+    """`series` of the whole years only (months 1–12: values, the year's plans, term targets): a
+    trend reads no more, and the store's period order lets the scan skip the other periods' row
+    groups (~13 → 6 ms on the national store). Cached until the data change."""
+    return cached(
+        con,
+        f"year_series:{indicator_code}:{int(unit_id)}",
+        data_version(con),
+        lambda: _series(con, indicator_code, int(unit_id), whole_years=True),
     )
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from store.connection import data_version, query, scalar
+from store.connection import data_version, memo, query, scalar
 
 COLUMNS = [
     "unit_id",
@@ -141,7 +141,12 @@ def fresh(con: duckdb.DuckDBPyConnection, code: str) -> bool:
 
 def pending_before(con: duckdb.DuckDBPyConnection, year: int) -> bool:
     """Whether a scoped connection that hides values waiting for approval hides any of a year up to
-    `year` (the summaries, made from every value, are then not what it shows)."""
+    `year` (the summaries, made from every value, are then not what it shows). Asked once per
+    scope and year: a scope's snapshot never changes (each scorecard of a view asked it anew)."""
+    return memo(con, ("pending_before", int(year)), lambda: _pending_before(con, int(year)))
+
+
+def _pending_before(con: duckdb.DuckDBPyConnection, year: int) -> bool:
     try:
         approved_only = scalar(con, "SELECT approved_only FROM scope_base")
     except duckdb.Error:

@@ -306,14 +306,18 @@ def _versions_sharing_a_name(units: dict, after: dict[int, list[Link]]) -> set[i
             if a != b:
                 root[a] = b
 
+    parent_of = {u: int(r.parent_id) for u, r in units.items() if pd.notna(r.parent_id)}
+    tops: dict[int, int] = {}
+
     def top(u: int) -> int:
-        seen = {u}
-        parent = units[u].parent_id
-        while pd.notna(parent) and int(parent) in units and int(parent) not in seen:
-            u = int(parent)
-            seen.add(u)
-            parent = units[u].parent_id
-        return u
+        path = []
+        while u not in tops and u in parent_of and parent_of[u] in units and u not in path:
+            path.append(u)
+            u = parent_of[u]
+        found = tops.get(u, u)
+        for v in path:
+            tops[v] = found
+        return found
 
     groups: dict[tuple, list[int]] = {}
     for u, row in units.items():

@@ -175,9 +175,10 @@ def all_periods(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def _ytd_period_units(con: duckdb.DuckDBPyConnection) -> dict[tuple[int, int, int], frozenset[int]]:
     rows = _ytd_periods(con)
+    units = rows.unit_id.to_numpy()
     return {
-        (int(y), int(f), int(t)): frozenset(int(u) for u in group.unit_id)
-        for (y, f, t), group in rows.groupby(["year", "month_from", "month_to"])
+        (int(y), int(f), int(t)): frozenset(units[at].tolist())
+        for (y, f, t), at in rows.groupby(["year", "month_from", "month_to"]).indices.items()
     }
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from store.connection import cached, data_version, query
@@ -78,9 +79,9 @@ def children(
         start, rows = unit_list(con)
         rows = _ordered(rows[rows.parent_id == parent_id])
     else:  # the whole snapshot's children of the unit, ordered once, cut to the scope's
-        groups, ids = held
+        (ordered, at), ids = held
         start = _first_day(con, lambda: unit_list(con)[1])
-        rows = groups.get(int(parent_id), groups[None])
+        rows = ordered.iloc[at.get(int(parent_id), [])]
         rows = rows[rows.unit_id.isin(ids)]
     if day is not None:
         when = pd.Timestamp(day)
@@ -96,13 +97,12 @@ def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(["unit_type", "name", "valid_from", "unit_id"], kind="stable")
 
 
-def _by_parent(rows: pd.DataFrame) -> dict[int | None, pd.DataFrame]:
-    ordered = _ordered(rows[rows.parent_id.notna()])
-    groups: dict[int | None, pd.DataFrame] = {
-        int(parent): group for parent, group in ordered.groupby("parent_id", sort=False)
-    }
-    groups[None] = ordered.iloc[:0]  # a unit without children
-    return groups
+def _by_parent(rows: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, np.ndarray]]:
+    """The units with a parent in picker order, and each parent's rows' positions in it (a frame
+    per parent cost ~75 ms for the country's ~3,000 parents)."""
+    ordered = _ordered(rows[rows.parent_id.notna()]).reset_index(drop=True)
+    at = ordered.groupby("parent_id", sort=False).indices
+    return ordered, {int(parent): positions for parent, positions in at.items()}
 
 
 def _children(

@@ -132,7 +132,7 @@ def _sum(
             if found is not None:
                 break
         if found is None:
-            missing.append(lin.label(piece.unit_id))
+            missing.append(lin.label_everywhere(piece.unit_id))
             continue
         if piece.share is None:
             unknown.append(piece)
@@ -143,7 +143,9 @@ def _sum(
         return None, "", None  # nobody reported it: nothing to rebuild, nothing to flag
     if unknown:
         links = {link for piece in unknown for link in piece.unknown_share}
-        names = ", ".join(sorted(f"{lin.label(x.old)} → {lin.label(x.new)}" for x in links))
+        names = ", ".join(
+            sorted(f"{lin.label_everywhere(x.old)} → {lin.label_everywhere(x.new)}" for x in links)
+        )
         return None, "", f"chưa có tỷ lệ phần địa bàn chuyển sang ({names}): không ước đoán"
     if missing:
         return None, "", "thiếu số liệu của " + ", ".join(dict.fromkeys(missing))
@@ -156,9 +158,9 @@ def describe(lin: Lineage, rec: Recipe, accumulates: bool) -> str:
 
     def names(pieces: list[Piece]) -> str:
         return " + ".join(
-            lin.label(p.unit_id)
+            lin.label_everywhere(p.unit_id)
             if p.share in (None, 1.0)
-            else f"{fmt.number(p.share * 100, 0)}% {lin.label(p.unit_id)}"
+            else f"{fmt.number(p.share * 100, 0)}% {lin.label_everywhere(p.unit_id)}"
             for p in pieces
         )
 
@@ -166,7 +168,7 @@ def describe(lin: Lineage, rec: Recipe, accumulates: bool) -> str:
         pieces = rec.at_end if not accumulates else rec.stretches[0][2]
         only_self = len(pieces) == 1 and pieces[0].unit_id == rec.unit_id
         if only_self and not accumulates:
-            return "tính từ: số liệu cuối kỳ của " + lin.label(rec.unit_id)
+            return "tính từ: số liệu cuối kỳ của " + lin.label_everywhere(rec.unit_id)
         return "tính từ: " + names(pieces)
     return "tính từ: " + "; ".join(
         f"tháng {a}–{b}: {names(pieces)}" if a != b else f"tháng {a}: {names(pieces)}"
@@ -276,7 +278,9 @@ def derive_plans(
     }
     rows = []
     for unit_id, year, pieces in jobs:
-        text = "tính từ kế hoạch của: " + " + ".join(lin.label(p.unit_id) for p in pieces)
+        text = "tính từ kế hoạch của: " + " + ".join(
+            lin.label_everywhere(p.unit_id) for p in pieces
+        )
         for code in cat.code:
             found = [lookup.get((year, p.unit_id, code)) for p in pieces]
             plans_found = [f for f in found if f is not None]

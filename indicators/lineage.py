@@ -61,6 +61,8 @@ class Lineage:
             if link.old in self.units and link.new in self.units:
                 self._before.setdefault(link.new, []).append(link)
                 self._after.setdefault(link.old, []).append(link)
+        names = pd.Series([str(r.name) for r in self.units.values()])
+        self._shared_names = set(names[names.duplicated()])
         self._dated = _versions_sharing_a_name(self.units, self._after)
 
     def within(self, ids: frozenset[int]) -> Lineage:
@@ -71,8 +73,10 @@ class Lineage:
         part.earliest = self.earliest
         part._before = _links_within(self._before, part.units, lambda link: link.old)
         part._after = _links_within(self._after, part.units, lambda link: link.new)
-        # the whole graph's: a label does not depend on who reads it (a scope's leader, the
-        # page summaries made for every scope)
+        names = pd.Series([str(r.name) for r in part.units.values()])
+        part._shared_names = set(names[names.duplicated()])
+        # the whole graph's: a text's label does not depend on who reads it (a scope's leader,
+        # the page summaries made for every scope)
         part._dated = self._dated & part.units.keys()
         return part
 
@@ -180,8 +184,17 @@ class Lineage:
         return str(row.name) if row is not None else f"đơn vị {unit_id}"
 
     def label(self, unit_id: int) -> str:
-        """The name, with its years when another version of the same place has the same name
-        ("Phường Bắc Hà (2020–2024)" beside the Phường Bắc Hà of 2025 it merged into)."""
+        """The name, with its years when another unit of this graph (a scope's: what its reader can
+        pick) has the same name ("Phường Bắc Hà (2016–2024)"): pickers and headings."""
+        row = self.units[int(unit_id)]
+        if str(row.name) not in self._shared_names:
+            return str(row.name)
+        return f"{row.name} ({span(row.valid_from, row.valid_to)})"
+
+    def label_everywhere(self, unit_id: int) -> str:
+        """The name, with its years when another unit of its province or lineage has the same name
+        (`_versions_sharing_a_name`), whoever reads it: the texts of rebuilt figures, which the page
+        summaries store once for every scope."""
         row = self.units[int(unit_id)]
         if int(unit_id) not in self._dated:
             return str(row.name)

@@ -252,11 +252,13 @@ def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
         con = scope.scoped(reader, codes, approved_only=approved_only)
         cut, own = lineage.lineage(con), lineage._build(con)
         assert cut.units.keys() == own.units.keys()
-        assert cut.earliest == own.earliest
+        assert cut.earliest == own.earliest and cut._shared_names == own._shared_names
         for unit in own.units:
             assert cut.predecessors(unit) == own.predecessors(unit)
             assert cut.successors(unit) == own.successors(unit)
-            assert cut.label(unit) == whole.label(unit)  # a label never depends on the scope
+            assert cut.label(unit) == own.label(unit)
+            # the texts' labels never depend on the scope
+            assert cut.label_everywhere(unit) == whole.label_everywhere(unit)
         listed = units.in_force_with_data(con, day, day.year)
         read = units._in_force_with_data(con, day, day.year)
         key = ["unit_id"]

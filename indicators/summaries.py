@@ -132,20 +132,31 @@ def served(
     """The scorecard rows of the summarised units, finished as `compute` finishes them, and the
     units still to compute live; None when the summaries cannot serve this connection (not made for
     these data, or values hidden from it while they wait for approval)."""
-    if period.month_from != 1 or not current(con) or stored.pending_before(con, period.year):
+    found = _summarised(con, unit_ids, period, own_rows=not aggregate_children)
+    if found is None:
         return None
-    done = stored.summarised(con, unit_ids, period.year, period.month_from, period.month_to)
-    if not aggregate_children and done:  # a stored parent's row may hold its children's aggregate
-        # any unit that ever had units under it is computed live (a query of the period's
-        # children cost a never-seen view ~4 ms a call; the graph is read once per snapshot)
-        graph = lineage.lineage(con)
-        done = {u for u in done if not graph.has_children(u)}
-    missing = [int(u) for u in unit_ids if int(u) not in done]
+    done, missing = found
     cat = _catalog_in_order(con, None if indicator_codes is None else tuple(indicator_codes))
     rows = stored.read_table(
         con, sorted(done), period.year, period.month_from, period.month_to, cat.code
     )
     return _finished(rows, cat), missing
+
+
+def _summarised(
+    con: Connection, unit_ids: Sequence[int], period: Period, own_rows: bool
+) -> tuple[set[int], list[int]] | None:
+    """The units whose rows of the period the summaries serve, and those to compute live; None when
+    they cannot serve (see `served`). `own_rows`: a unit's own rows, not its children's aggregate."""
+    if period.month_from != 1 or not current(con) or stored.pending_before(con, period.year):
+        return None
+    done = stored.summarised(con, unit_ids, period.year, period.month_from, period.month_to)
+    if own_rows and done:  # a stored parent's row may hold its children's aggregate
+        # any unit that ever had units under it is computed live (a query of the period's
+        # children cost a never-seen view ~4 ms a call; the graph is read once per snapshot)
+        graph = lineage.lineage(con)
+        done = {u for u in done if not graph.has_children(u)}
+    return done, [int(u) for u in unit_ids if int(u) not in done]
 
 
 def _catalog_in_order(con: Connection, codes: tuple[str, ...] | None) -> pd.DataFrame:
@@ -167,12 +178,10 @@ def served_column(
     """unit_id and one stored column of the units' own rows of one indicator (as `served` with
     `aggregate_children=False` gives them), and the units still to compute live; None when the
     summaries cannot serve (see `served`)."""
-    if period.month_from != 1 or not current(con) or stored.pending_before(con, period.year):
+    found = _summarised(con, unit_ids, period, own_rows=True)
+    if found is None:
         return None
-    done = stored.summarised(con, unit_ids, period.year, period.month_from, period.month_to)
-    graph = lineage.lineage(con)  # a stored parent's row may hold its children's aggregate
-    done = {u for u in done if not graph.has_children(u)}
-    missing = [int(u) for u in unit_ids if int(u) not in done]
+    done, missing = found
     rows = stored.read_column(con, sorted(done), period, indicator_code, column)
     return rows, missing
 

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from store.connection import data_version, memo, query, scalar
+from store.scope import narrowed, read_of_snapshot
 
 COLUMNS = [
     "unit_id",
@@ -184,8 +185,6 @@ def summarised(
         return set()
     # on a scope, the period's summarised units are read once per snapshot and cut to the scope
     # (a query through a never-seen scope's views cost each scorecard ~3 ms)
-    from store.scope import read_of_snapshot  # scope imports this package's connection module
-
     period = (int(year), int(month_from), int(month_to))
     held = read_of_snapshot(
         con, ("summary_periods", period), lambda whole: _period_units(whole, period)
@@ -250,8 +249,6 @@ def read_table(
     if len(codes) <= FEW_CODES:
         sql += " AND list_contains(?::VARCHAR[], indicator_code)"
         params.append(codes)
-    from store.scope import narrowed
-
     cursor = narrowed(con, ids).cursor()
     try:  # through Arrow: a third of .df()'s time for ~20k rows of 32 columns
         table = cursor.sql(sql, params=params).to_arrow_table()
@@ -282,8 +279,6 @@ def read_column(
         raise ValueError(column)
     ids = [int(u) for u in unit_ids] or [-1]
     where, params = _where(ids, period.year, period.month_from, period.month_to)
-    from store.scope import narrowed
-
     return query(
         narrowed(con, ids),
         f"SELECT unit_id, {column} FROM page_summaries WHERE {where} AND indicator_code = ?",

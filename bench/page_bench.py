@@ -132,6 +132,7 @@ def run_queries(db: Path, repeat: int) -> list[dict]:
                 if mode != "warm":
                     if mode == "new scope":
                         scope.forget_scopes()
+                        scope.wait_for_spares()  # the idle moment between two leaders' views
                     else:
                         scope.forget()
                     if mode == "after publish":

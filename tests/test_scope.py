@@ -141,6 +141,57 @@ def test_the_scope_is_the_units_named_and_everything_under_them(reader):
     assert province.execute("SELECT count(*) FROM observations").fetchall()[0][0] == total
 
 
+def _counts(con) -> tuple:
+    return con.execute(
+        "SELECT (SELECT count(*) FROM observations), (SELECT count(*) FROM admin_units),"
+        " (SELECT count(*) FROM uploads), (SELECT count(*) FROM page_summaries)"
+    ).fetchone()
+
+
+def test_a_scope_made_from_a_spare_sees_what_a_scope_made_anew_sees(demo_db_path, tmp_path):
+    import shutil
+
+    copy = tmp_path / "kho.duckdb"
+    shutil.copy(demo_db_path, copy)
+    reader = published.reader(copy)
+    scope.forget()
+    with mock.patch.object(scope, "SPARES", 0):  # none prepared: each scope made anew
+        anew = {codes: _counts(scope.scoped(reader, [codes])) for codes in ("436", "443", "42")}
+        approved_anew = _counts(scope.scoped(reader, ["436"], approved_only=True))
+    scope.forget()
+    first = scope.scoped(reader, ["443"])  # made anew; spares are prepared after it
+    assert scope.wait_for_spares()
+    spares = set(scope._spares[(id(first.snapshot_instance), False)][1])
+    assert len(spares) == scope.SPARES
+    city, province = scope.scoped(reader, ["436"]), scope.scoped(reader, ["42"])
+    assert {city.database, province.database} <= spares  # each its own spare, none given twice
+    assert city.database != province.database
+    assert _counts(city) == anew["436"] and _counts(province) == anew["42"]
+    assert _counts(first) == anew["443"]
+    assert 0 < _counts(city)[0] < _counts(province)[0]
+    assert _counts(scope.scoped(reader, ["436"], approved_only=True)) == approved_anew
+    scope.forget()
+
+
+def test_a_spare_of_a_snapshot_instance_gone_is_never_used(demo_db_path, tmp_path):
+    import shutil
+
+    copy = tmp_path / "kho.duckdb"
+    shutil.copy(demo_db_path, copy)
+    reader = published.reader(copy)
+    scope.forget()
+    old = scope.scoped(reader, ["443"])
+    assert scope.wait_for_spares()
+    old_spares = set(scope._spares[(id(old.snapshot_instance), False)][1])
+    scope.forget()  # as after a restore: the snapshot gets a new instance
+    con = scope.scoped(reader, ["436"])
+    assert con.snapshot_instance is not old.snapshot_instance
+    assert con.database not in old_spares
+    assert 0 < _counts(con)[0]
+    assert scope.wait_for_spares()
+    scope.forget()
+
+
 def test_a_cursor_that_lost_its_scope_sees_no_table_not_the_whole_store(demo_db_path, tmp_path):
     import shutil
 

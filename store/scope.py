@@ -414,6 +414,40 @@ def read_of_snapshot(
     ), con.ids
 
 
+def recent_of_snapshot(
+    con: duckdb.DuckDBPyConnection,
+    family: str,
+    key: Any,
+    read: Callable[[duckdb.DuckDBPyConnection], Any],
+    keep: int,
+    unit_ids: Iterable[int],
+    approvals: bool = False,
+) -> Any | None:
+    """`read(whole snapshot)` for one `key` of a `family` of reads (an indicator and period…),
+    kept for the snapshot's scopes — the `keep` most recently used keys of the family — when every
+    one of `unit_ids` (the units the caller cuts it to) is the scope's; None otherwise (read it on
+    `con`). The same rule as `read_of_snapshot` for what may be read so; the caller cuts the rows
+    to `unit_ids`."""
+    if not isinstance(con, ScopedConnection) or con.ids is None:
+        return None
+    if approvals and con.approved_only and _pending(con):
+        return None
+    ids = con.ids
+    if not all(int(u) in ids for u in unit_ids):
+        return None
+    held = memo(con.snapshot_instance, ("recent_of_snapshot", family), OrderedDict)
+    with _lock:
+        if key in held:
+            held.move_to_end(key)
+            return held[key]
+    value = read(_whole(con))
+    with _lock:
+        held[key] = value
+        while len(held) > keep:
+            held.popitem(last=False)
+    return value
+
+
 def _pending(con: ScopedConnection) -> bool:
     """Whether the snapshot holds a report waiting for approval (what an approved-only view hides)."""
     return memo(

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from store.connection import data_version, memo, query, scalar
-from store.scope import narrowed, read_of_snapshot
+from store.scope import narrowed, read_of_snapshot, recent_of_snapshot
 
 COLUMNS = [
     "unit_id",
@@ -267,6 +267,9 @@ def read_table(
     return table.take(order)
 
 
+COLUMNS_KEPT = 64  # period × indicator × column lookups of every unit's stored value per snapshot
+
+
 def read_column(
     con: duckdb.DuckDBPyConnection,
     unit_ids: Sequence[int],
@@ -274,10 +277,25 @@ def read_column(
     indicator_code: str,
     column: str,
 ) -> pd.DataFrame:
-    """unit_id and `column` (one of COLUMNS) of the units' stored rows of one indicator."""
+    """unit_id and `column` (one of COLUMNS) of the units' stored rows of one indicator. On a
+    scope: every unit's read once per snapshot for its scopes and cut to the units asked (a
+    never-seen view's ranking asked last year's % of plan, ~4 ms of its own)."""
     if column not in COLUMNS:
         raise ValueError(column)
     ids = [int(u) for u in unit_ids] or [-1]
+    key = (period.year, period.month_from, period.month_to, str(indicator_code), column)
+
+    def every_unit(snapshot: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+        return query(
+            snapshot,
+            f"SELECT unit_id, {column} FROM page_summaries WHERE year = ? AND month_from = ?"
+            " AND month_to = ? AND indicator_code = ? ORDER BY unit_id",
+            list(key[:4]),
+        )
+
+    whole = recent_of_snapshot(con, "summary_column", key, every_unit, COLUMNS_KEPT, ids)
+    if whole is not None:
+        return whole[whole.unit_id.isin(ids)].reset_index(drop=True)
     where, params = _where(ids, period.year, period.month_from, period.month_to)
     return query(
         narrowed(con, ids),

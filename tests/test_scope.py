@@ -296,6 +296,9 @@ def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
             "series": pd.concat([observations._series(con, c, u) for c in clear for u in ids[:3]]),
             "revisions": observations.revisions(con, "gtsx_tong", ids, period),
             "summaries": stored.read(con, ids, period.year, 1, period.month_to, clear),
+            "one indicator's summaries": stored.read(
+                con, ids, period.year, 1, period.month_to, clear[:1]
+            ),
             "summary column": stored.read_column(con, ids, period, "gtsx_tong", "pct_of_target"),
         }
 

@@ -78,13 +78,24 @@ class Lineage:
         # the whole graph's: a text's label does not depend on who reads it (a scope's leader,
         # the page summaries made for every scope)
         part._dated = self._dated & part.units.keys()
+        parent_of = self._parent_of()
+        part._parents_by_unit = {u: parent_of[u] for u in part.units if u in parent_of}
         return part
 
     def has_children(self, unit_id: int) -> bool:
         """Whether any unit of the graph has (or had) `unit_id` above it."""
         if not hasattr(self, "_parents"):  # built on first ask: most graphs are never asked
-            self._parents = {int(r.parent_id) for r in self.units.values() if pd.notna(r.parent_id)}
+            self._parents = set(self._parent_of().values())
         return int(unit_id) in self._parents
+
+    def _parent_of(self) -> dict[int, int]:
+        """Each unit's parent, for the units that have one (a scope's graph takes its own from the
+        whole graph's: a pass over its rows cost each never-seen view ~1 ms)."""
+        if not hasattr(self, "_parents_by_unit"):
+            self._parents_by_unit = {
+                u: int(r.parent_id) for u, r in self.units.items() if pd.notna(r.parent_id)
+            }
+        return self._parents_by_unit
 
     def copy(self) -> Lineage:
         return self  # read-only: store.cached hands out copies of what it keeps

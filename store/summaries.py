@@ -332,7 +332,14 @@ def read_column(
 def summarised_years(
     con: duckdb.DuckDBPyConnection, unit_id: int, years: Sequence[int]
 ) -> set[int]:
-    """Which of the years have the unit's whole-year summaries stored."""
+    """Which of the years have the unit's whole-year summaries stored. On a scope: every unit's
+    whole years read once per snapshot (a query through a never-seen scope's views cost ~4 ms)."""
+    held = read_of_snapshot(con, "summarised_years", _whole_year_units)
+    if held is not None:
+        stored_years, scope_ids = held
+        if int(unit_id) not in scope_ids:
+            return set()
+        return {int(y) for y in years} & stored_years.get(int(unit_id), frozenset())
     return set(
         query(
             con,
@@ -341,6 +348,14 @@ def summarised_years(
             [int(unit_id), [int(y) for y in years]],
         ).year.astype(int)
     )
+
+
+def _whole_year_units(con: duckdb.DuckDBPyConnection) -> dict[int, frozenset[int]]:
+    rows = con.execute(
+        "SELECT unit_id, list(year) FROM summary_periods WHERE month_from = 1 AND month_to = 12"
+        " GROUP BY unit_id"
+    ).fetchall()
+    return {int(unit): frozenset(int(y) for y in years) for unit, years in rows}
 
 
 def whole_years(
@@ -352,7 +367,7 @@ def whole_years(
     """The unit's stored whole-year values of some years (indicator_code, year, value, kind,
     derived_from), rows with a value only."""
     return query(
-        con,
+        narrowed(con, [unit_id]),  # the unit's rows, without the scope's join
         "SELECT indicator_code, year, value, kind, derived_from FROM page_summaries"
         " WHERE unit_id = ? AND month_from = 1 AND month_to = 12"
         " AND year IN (SELECT unnest(?::INTEGER[])) AND value IS NOT NULL"

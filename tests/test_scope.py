@@ -291,16 +291,28 @@ def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
             for c in clear
             for u in {*ids[:2], *ids[-2:]}  # the last: outside the scope in the second case
         }
-        return years | {
-            "year_plans": observations.year_plans(con, ids, period.year),
-            "series": pd.concat([observations._series(con, c, u) for c in clear for u in ids[:3]]),
-            "revisions": observations.revisions(con, "gtsx_tong", ids, period),
-            "summaries": stored.read(con, ids, period.year, 1, period.month_to, clear),
-            "one indicator's summaries": stored.read(
-                con, ids, period.year, 1, period.month_to, clear[:1]
-            ),
-            "summary column": stored.read_column(con, ids, period, "gtsx_tong", "pct_of_target"),
+        whole_years = {
+            f"whole years {u}": stored.whole_years(con, u, list(range(2016, 2027)), clear)
+            for u in {*ids[:2], *ids[-2:]}
         }
+        return (
+            years
+            | whole_years
+            | {
+                "year_plans": observations.year_plans(con, ids, period.year),
+                "series": pd.concat(
+                    [observations._series(con, c, u) for c in clear for u in ids[:3]]
+                ),
+                "revisions": observations.revisions(con, "gtsx_tong", ids, period),
+                "summaries": stored.read(con, ids, period.year, 1, period.month_to, clear),
+                "one indicator's summaries": stored.read(
+                    con, ids, period.year, 1, period.month_to, clear[:1]
+                ),
+                "summary column": stored.read_column(
+                    con, ids, period, "gtsx_tong", "pct_of_target"
+                ),
+            }
+        )
 
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(
@@ -317,6 +329,7 @@ def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
             assert cut.predecessors(unit) == own.predecessors(unit)
             assert cut.successors(unit) == own.successors(unit)
             assert cut.label(unit) == own.label(unit)
+            assert cut.has_children(unit) == own.has_children(unit)
             # the texts' labels never depend on the scope
             assert cut.label_everywhere(unit) == whole.label_everywhere(unit)
         listed = units.in_force_with_data(con, day, day.year)
@@ -368,5 +381,10 @@ def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
                 )
                 # an empty read's strings come as objects, an empty cut's as strings
                 pd.testing.assert_frame_equal(a, b, obj=name, check_dtype=not a.empty)
+            for unit in ids:  # the years stored, as the scope reads them
+                span = list(range(2016, 2027))
+                with mock.patch.object(stored, "read_of_snapshot", never):
+                    theirs_years = stored.summarised_years(con, unit, span)
+                assert stored.summarised_years(con, unit, span) == theirs_years
 
     check()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import itertools
+import logging
 import threading
 import time
 import weakref
@@ -25,6 +26,8 @@ import duckdb
 
 from store.connection import cached, data_version, freeze, memo, query
 from store.settings import env_int
+
+log = logging.getLogger(__name__)
 
 # From the units named, down to the units under them and back to the units merged into them (a
 # ward formed in 2025 keeps its predecessors' history in its scope, data/unit_succession.csv)
@@ -177,7 +180,9 @@ def _base(snapshot: str) -> duckdb.DuckDBPyConnection:
         freeze(base)  # its snapshot never changes: what is asked of it once is remembered
         _bases[snapshot] = base
         while len(_bases) > SNAPSHOTS:
-            _bases.popitem(last=False)  # not closed: a page still reading it finishes on it
+            _, gone = _bases.popitem(last=False)  # not closed: a page reading it finishes on it
+            for key in [k for k, (held, _) in _spares.items() if held is gone]:
+                del _spares[key]  # its spares would keep the instance (and its buffers) alive
         return base
 
 
@@ -312,7 +317,8 @@ def _make_one() -> None:
             return
     try:
         database = _prepare(base, approved_only)
-    except duckdb.Error:  # the instance was closed meanwhile: nothing to prepare for
+    except Exception:  # closed meanwhile, or anything else: no spare, the scopes make their own
+        log.warning("no spare scope prepared", exc_info=True)
         with _lock:
             if _wanted and _wanted[0][0] is base:
                 _wanted.pop(0)

@@ -192,6 +192,25 @@ def test_a_spare_of_a_snapshot_instance_gone_is_never_used(demo_db_path, tmp_pat
     scope.forget()
 
 
+def test_an_instance_no_longer_served_keeps_no_spares(demo_db_path, tmp_path, monkeypatch):
+    import shutil
+
+    first, second = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    shutil.copy(demo_db_path, first)
+    shutil.copy(demo_db_path, second)
+    scope.forget()
+    monkeypatch.setattr(scope, "SNAPSHOTS", 1)
+    old = scope.scoped(published.reader(first), ["436"])
+    assert scope.wait_for_spares()
+    assert any(held is old.snapshot_instance for held, _ in scope._spares.values())
+    new = scope.scoped(published.reader(second), ["436"])  # the first instance is let go
+    assert scope.wait_for_spares()
+    held = [base for base, _ in scope._spares.values()]
+    assert not any(base is old.snapshot_instance for base in held)
+    assert any(base is new.snapshot_instance for base in held)
+    scope.forget()
+
+
 def test_a_cursor_that_lost_its_scope_sees_no_table_not_the_whole_store(demo_db_path, tmp_path):
     import shutil
 

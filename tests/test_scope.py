@@ -306,7 +306,7 @@ def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
     def narrowed_reads(con, ids, period):
         clear = ["gtsx_tong", "thu_ngan_sach"]
         years = {  # one unit's each: an empty read's strings come as objects, an empty cut's not
-            f"year series {c} {u}": observations._year_series(con, c, u)
+            f"year series {c} {u}": observations._series(con, c, u, whole_years=True)
             for c in clear
             for u in {*ids[:2], *ids[-2:]}  # the last: outside the scope in the second case
         }

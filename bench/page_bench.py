@@ -21,6 +21,7 @@ with the ratios to the targets (a fresh server's first page 3 s, later loads 1,5
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -127,6 +128,9 @@ def run_queries(db: Path, repeat: int) -> list[dict]:
         for page in page_steps(con):
             times: dict[str, list[float]] = {}
             totals = []
+            # each page's passes start from a collected heap: COLD's ~30 throwaway instances (a
+            # server makes one per publish) would otherwise be collected in the next page's passes
+            gc.collect()
             for i in range(repeat + 1):  # pass 0 is the first pass, reported apart
                 opened = 0.0
                 if mode != "warm":

@@ -11,7 +11,12 @@ import pandas as pd
 from indicators import catalog, progress
 from vn import numbers as fmt
 
-_KIND = {"estimate": "ước thực hiện", "actual": "thực hiện"}
+# "aggregate": a unit's value summed from its communes and wards (indicators.scorecard)
+_KIND = {
+    "estimate": "ước thực hiện",
+    "actual": "thực hiện",
+    "aggregate": "tổng hợp từ các xã, phường",
+}
 _NO_UNIT_MEASURES = ("pct", "none", "dat_khong")
 
 

@@ -208,7 +208,13 @@ def summary_numbers(view: UnitView) -> tuple[pd.DataFrame, dict[str, str]]:
             "name": card.name.map(narrative.short_name),
             "measure": card.measure_name,
             "value": card.value.astype(float),
-            "kind": card.kind.map({"actual": "Thực hiện", "estimate": "Ước thực hiện"}),
+            "kind": card.kind.map(
+                {
+                    "actual": "Thực hiện",
+                    "estimate": "Ước thực hiện",
+                    "aggregate": "Tổng hợp xã, phường",
+                }
+            ),
             "target": pd.to_numeric(card.target, errors="coerce"),
             "pct": [round(f, 2) if f is not None else None for f, _ in plans],
             "pct_unit": ["điểm % so kế hoạch" if p else "% kế hoạch" for _, p in plans],

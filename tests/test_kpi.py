@@ -143,3 +143,8 @@ def test_cards_of_a_scorecard_are_each_rows_card():
     assert kpi.cards(rows, targets) == one_by_one
     assert len(one_by_one[0].lines) == 3  # unit 2's two plans: a line each
     assert kpi.cards(rows) == [kpi.card(r) for _, r in rows.iterrows()]
+
+
+def test_a_value_summed_from_the_communes_says_so_not_that_there_is_none():
+    assert kpi.card(_row(kind="aggregate")).kind == "tổng hợp từ các xã, phường"
+    assert kpi.card(_row(kind=None)).kind == "chưa có số liệu"

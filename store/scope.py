@@ -372,13 +372,14 @@ def cut_from_snapshot(
     own read gives; each use is checked against that read in tests/test_scope.py. `approvals`: the read is of
     a table the approval view filters as well (observations, unit_periods); it is cut only for a
     scope that hides nothing in this snapshot (all values shown, or none waiting for approval)."""
-    if not isinstance(con, ScopedConnection) or con.ids is None:
+    scoped = _whole_serves(con, approvals)
+    if scoped is None:
         return cached(con, name, version(), lambda: read(con))
-    if approvals and con.approved_only and _pending(con):
-        return cached(con, name, version(), lambda: read(con))
-    ids = con.ids
-    whole = memo(con.snapshot_instance, ("cut_from_snapshot", name), lambda: read(_whole(con)))
-    return cached(_as_connection(con), name, "snapshot", lambda: cut(whole, ids))
+    ids = cast(frozenset, scoped.ids)
+    whole = memo(
+        scoped.snapshot_instance, ("cut_from_snapshot", name), lambda: read(_whole(scoped))
+    )
+    return cached(_as_connection(scoped), name, "snapshot", lambda: cut(whole, ids))
 
 
 def narrowed(
@@ -390,14 +391,8 @@ def narrowed(
     `approvals`: the tables are ones the approval view filters too (observations); narrowed only for
     a scope that hides nothing in this snapshot. Checked against the scope's own reads in
     tests/test_scope.py."""
-    if not isinstance(con, ScopedConnection) or con.ids is None:
-        return con
-    if approvals and con.approved_only and _pending(con):
-        return con
-    ids = con.ids
-    if not all(int(u) in ids for u in unit_ids):
-        return con
-    return _whole(con)
+    scoped = _whole_serves(con, approvals, unit_ids)
+    return con if scoped is None else _whole(scoped)
 
 
 def read_of_snapshot(
@@ -411,13 +406,12 @@ def read_of_snapshot(
     there). For reads a caller cuts itself (a lookup of the units asked: `cut_from_snapshot` would
     cut every row for every scope), with the same rule: tables whose scoped views keep the rows of
     the scope's units and filter nothing else; `approvals` as for `cut_from_snapshot`."""
-    if not isinstance(con, ScopedConnection) or con.ids is None:
-        return None
-    if approvals and con.approved_only and _pending(con):
+    scoped = _whole_serves(con, approvals)
+    if scoped is None:
         return None
     return memo(
-        con.snapshot_instance, ("read_of_snapshot", name), lambda: read(_whole(con))
-    ), con.ids
+        scoped.snapshot_instance, ("read_of_snapshot", name), lambda: read(_whole(scoped))
+    ), cast(frozenset, scoped.ids)
 
 
 def recent_of_snapshot(
@@ -434,6 +428,28 @@ def recent_of_snapshot(
     one of `unit_ids` (the units the caller cuts it to) is the scope's; None otherwise (read it on
     `con`). The same rule as `read_of_snapshot` for what may be read so; the caller cuts the rows
     to `unit_ids`."""
+    scoped = _whole_serves(con, approvals, unit_ids)
+    if scoped is None:
+        return None
+    held = memo(scoped.snapshot_instance, ("recent_of_snapshot", family), OrderedDict)
+    with _lock:
+        if key in held:
+            held.move_to_end(key)
+            return held[key]
+    value = read(_whole(scoped))
+    with _lock:
+        held[key] = value
+        while len(held) > keep:
+            held.popitem(last=False)
+    return value
+
+
+def _whole_serves(
+    con: duckdb.DuckDBPyConnection, approvals: bool, unit_ids: Iterable[int] = ()
+) -> ScopedConnection | None:
+    """`con` as a scope of a snapshot when a read of the whole snapshot, cut to its units, gives
+    what its views give — for `unit_ids` all its own; `approvals`: of tables the approval view
+    filters too, so only when it hides nothing in this snapshot — else None."""
     if not isinstance(con, ScopedConnection) or con.ids is None:
         return None
     if approvals and con.approved_only and _pending(con):
@@ -441,17 +457,7 @@ def recent_of_snapshot(
     ids = con.ids
     if not all(int(u) in ids for u in unit_ids):
         return None
-    held = memo(con.snapshot_instance, ("recent_of_snapshot", family), OrderedDict)
-    with _lock:
-        if key in held:
-            held.move_to_end(key)
-            return held[key]
-    value = read(_whole(con))
-    with _lock:
-        held[key] = value
-        while len(held) > keep:
-            held.popitem(last=False)
-    return value
+    return con
 
 
 def _pending(con: ScopedConnection) -> bool:

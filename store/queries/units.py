@@ -77,19 +77,32 @@ def children(
     )
     if held is None:
         start, rows = unit_list(con)
-        rows = _ordered(rows[rows.parent_id == parent_id])
+        rows = _ordered(rows[rows.parent_id == parent_id]).drop(columns="parent_id")
+        at = np.arange(len(rows))
+        keep = np.ones(len(rows), dtype=bool)
     else:  # the whole snapshot's children of the unit, ordered once, cut to the scope's
-        (ordered, at), ids = held
+        (rows, by_parent), ids = held
         start = _first_day(con, lambda: unit_list(con)[1])
-        rows = ordered.iloc[at.get(int(parent_id), [])]
-        rows = rows[rows.unit_id.isin(ids)]
+        at = by_parent.get(int(parent_id), np.empty(0, dtype=np.intp))
+        keep = np.array([u in ids for u in rows["unit_id"].to_numpy()[at].tolist()], dtype=bool)
     if day is not None:
-        when = pd.Timestamp(day)
-        begun = rows.valid_from <= when
-        if start is not None:
-            begun |= rows.valid_from == pd.Timestamp(start)
-        rows = rows[begun & (rows.valid_to.isna() | (rows.valid_to >= when))]
-    return rows.drop(columns="parent_id").reset_index(drop=True)
+        keep &= _in_force_on(
+            rows["valid_from"].to_numpy()[at], rows["valid_to"].to_numpy()[at], day, start
+        )
+    # one mask over arrays, one take: pandas' filter per condition cost a never-seen view ~1,5 ms
+    return rows.take(at[keep]).reset_index(drop=True)
+
+
+def _in_force_on(
+    valid_from: np.ndarray, valid_to: np.ndarray, day: date, start: date | None
+) -> np.ndarray:
+    """Which of the units are in force on `day`: begun by then (or on the list's first day, which
+    stands for "before the list") and not ended before it."""
+    when = np.datetime64(pd.Timestamp(day))
+    begun = valid_from <= when
+    if start is not None:
+        begun |= valid_from == np.datetime64(pd.Timestamp(start))
+    return begun & (np.isnat(valid_to) | (valid_to >= when))
 
 
 def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
@@ -102,7 +115,7 @@ def _by_parent(rows: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, np.ndarray]]
     per parent cost ~75 ms for the country's ~3,000 parents)."""
     ordered = _ordered(rows[rows.parent_id.notna()]).reset_index(drop=True)
     at = ordered.groupby("parent_id", sort=False).indices
-    return ordered, {int(parent): positions for parent, positions in at.items()}
+    return ordered.drop(columns="parent_id"), {int(p): positions for p, positions in at.items()}
 
 
 def _children(

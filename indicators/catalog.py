@@ -36,7 +36,9 @@ def _target_sources() -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def target_priorities() -> dict[str, int]:
     """Each target source's priority (1 first)."""
-    return {str(c): int(p) for c, p in zip(_target_sources()["code"], _target_sources()["priority"])}
+    return {
+        str(c): int(p) for c, p in zip(_target_sources()["code"], _target_sources()["priority"])
+    }
 
 
 @lru_cache(maxsize=1)

@@ -319,6 +319,9 @@ def test_what_is_cut_from_the_snapshot_is_what_the_scope_reads_itself(reader):
             | whole_years
             | {
                 "year_plans": observations.year_plans(con, ids, period.year),
+                "year_plans of two, with the term": observations.year_plans(
+                    con, ids, period.year, clear, include_term=True
+                ),
                 "series": pd.concat(
                     [observations._series(con, c, u) for c in clear for u in ids[:3]]
                 ),

@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from store.connection import cached, data_version, query
 from store.scope import cut_from_snapshot, narrowed, read_of_snapshot, recent_of_snapshot
@@ -87,18 +90,71 @@ def year_plans(
     indicator_codes: Sequence[str] | None = None,
     include_term: bool = False,
 ) -> pd.DataFrame:
-    """Every plan of `year` for the units (one row per target source); the term target only when asked."""
-    only, params = only_indicators(indicator_codes)
-    term = "" if include_term else f" AND target_source <> '{TERM_SOURCE}'"
-    return query(
-        narrowed(con, unit_ids, approvals=True),
-        f"""
-        SELECT unit_id, indicator_code, target_source, value AS target FROM observations
-        WHERE kind = 'target' AND year = ? AND month_from = 1 AND month_to = 12
-          AND unit_id IN (SELECT unnest(?::INTEGER[])){term}{only}
-        """,
-        [year, [int(u) for u in unit_ids], *params],
+    """Every plan of `year` for the units (one row per target source); the term target only when
+    asked. On a scope: every unit's plans of the year read once per snapshot for its scopes and cut
+    to the units asked (a never-seen view's query of its own cost ~3,5 ms; all ~25 ms once)."""
+    ids = [int(u) for u in unit_ids]
+    key = (int(year), bool(include_term))
+    whole = recent_of_snapshot(
+        con, "year_plans", key, _every_unit_plans(*key), PLANS_KEPT, ids, approvals=True
     )
+    if whole is not None:
+        return _plans_of(whole, ids, indicator_codes)
+    only, params = only_indicators(indicator_codes)
+    return query(
+        narrowed(con, ids, approvals=True),
+        _PLANS_SQL.format(term=_term(include_term))
+        + f" AND unit_id IN (SELECT unnest(?::INTEGER[])){only}",
+        [int(year), ids, *params],
+    )
+
+
+PLANS_KEPT = 4  # years of every unit's plans per snapshot (~400k rows, ~7 MB each)
+_PLANS_SQL = """
+    SELECT unit_id, indicator_code, target_source, value AS target FROM observations
+    WHERE kind = 'target' AND year = ? AND month_from = 1 AND month_to = 12{term}"""
+
+
+def _term(include_term: bool) -> str:
+    return "" if include_term else f" AND target_source <> '{TERM_SOURCE}'"
+
+
+def _every_unit_plans(year: int, include_term: bool):
+    def read(snapshot: duckdb.DuckDBPyConnection) -> pa.Table:
+        cursor = snapshot.cursor()
+        try:
+            rows = cursor.sql(_PLANS_SQL.format(term=_term(include_term)), params=[year])
+            table = rows.to_arrow_table()
+        finally:
+            cursor.close()
+        # the codes as dictionaries: a tenth of the memory for a few hundred distinct values
+        for name in ("indicator_code", "target_source"):
+            at = table.schema.get_field_index(name)
+            table = table.set_column(at, name, pc.dictionary_encode(table.column(name)))
+        # in unit order (stable): a scope's units are ranges found by bisection, not a filter of
+        # every row (~1,5 ms)
+        table = table.sort_by("unit_id")
+        return table, table.column("unit_id").to_numpy()
+
+    return read
+
+
+def _plans_of(
+    whole: tuple[pa.Table, np.ndarray], ids: list[int], indicator_codes: Sequence[str] | None
+) -> pd.DataFrame:
+    table, units = whole
+    asked = np.unique(np.asarray(ids, dtype=units.dtype))
+    starts = np.searchsorted(units, asked, "left")
+    ends = np.searchsorted(units, asked, "right")
+    at = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends)] or [np.empty(0, int)])
+    rows = table.take(at)
+    for name in ("indicator_code", "target_source"):
+        at = rows.schema.get_field_index(name)
+        rows = rows.set_column(at, name, pc.cast(rows.column(name), pa.string()))
+    if indicator_codes is not None:
+        asked = pa.array([str(c) for c in indicator_codes], pa.string())
+        rows = rows.filter(pc.is_in(rows.column("indicator_code"), value_set=asked))
+    return rows.to_pandas()
 
 
 def plans_in_years(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from indicators import history, lineage
@@ -97,3 +98,58 @@ def test_whole_years_of_a_unit_with_nothing_to_rebuild(con, case):
 
     got = queries.whole_years(con, case["unit"], [case["indicator"]])
     assert list(got.columns) == ["indicator_code", "year", "value", "kind", "derived_from"]
+
+
+def _trend_by_the_rule(con, code: str, unit: int) -> pd.DataFrame:
+    """`queries.trend_series` as pandas operations: the unit's own whole years, and the rebuilt
+    ones only where it has no figure of that kind (a value, a plan) for the year."""
+    from indicators import queries
+    from store.queries import observations
+
+    own = observations.year_series(con, code, unit).assign(derived_from=None)
+    years = sorted({int(y) for y in queries.all_periods(con).year})
+    rebuilt = history.yearly_series(con, code, unit, years)
+    whole = own[(own.month_from == 1) & (own.month_to == 12)]
+    has_value = set(whole[whole.kind.isin(["actual", "estimate"])].year)
+    has_plan = set(whole[whole.kind == "target"].year)
+    rebuilt = rebuilt[
+        ~((rebuilt.kind == "target") & rebuilt.year.isin(has_plan))
+        & ~((rebuilt.kind != "target") & rebuilt.year.isin(has_value))
+    ]
+    if rebuilt.empty:
+        return own
+    return pd.concat([own, rebuilt], ignore_index=True).sort_values(["year", "month_to", "kind"])
+
+
+def test_a_trend_keeps_the_units_own_figures_and_fills_the_rest(con):
+    """Every unit's trend of every indicator in the cases: its own whole years, then the rebuilt
+    years it has no figure of that kind for — as the rule says (a unit with predecessors among
+    them: the check is not vacuous)."""
+    from indicators import queries
+    from store.uploads import commit_upload
+
+    # the new ward's own 2024 value beside its predecessors' 2024 values and plans: the value
+    # is its own, the plan rebuilt (each kind of figure kept on its own)
+    own = pd.DataFrame(
+        [[9004, "gtsx_tong", 2024, 1, 12, "actual", 400.0, ""]],
+        columns=[
+            *("unit_id", "indicator_code", "year", "month_from", "month_to", "kind", "value"),
+            "target_source",
+        ],
+    )
+    commit_upload(con, own, file_name="own_2024.xlsx", uploaded_by="test")
+    trend = queries.trend_series(con, "gtsx_tong", 9004)
+    in_2024 = trend[trend.year == 2024]
+    assert in_2024.loc[in_2024.kind == "actual", "value"].tolist() == [400.0]
+    assert in_2024.loc[in_2024.kind == "target", "derived_from"].notna().all()
+    assert (in_2024.kind == "target").any()
+    units = [int(u) for (u,) in con.execute("SELECT unit_id FROM admin_units").fetchall()]
+    codes = sorted({c["indicator"] for c in CASES["expect"]})
+    rebuilt_somewhere = False
+    for code in codes:
+        for unit in units:
+            got = queries.trend_series(con, code, unit)
+            want = _trend_by_the_rule(con, code, unit)
+            pd.testing.assert_frame_equal(got, want, obj=f"{code} {unit}")
+            rebuilt_somewhere |= bool(got.derived_from.notna().any())
+    assert rebuilt_somewhere

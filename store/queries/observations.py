@@ -109,7 +109,7 @@ def year_plans(
     )
 
 
-PLANS_KEPT = 4  # years of every unit's plans per snapshot (~400k rows, ~7 MB each)
+PLANS_KEPT = 4  # years of every unit's plans per snapshot (national store: ~420k rows, ~8 MB each)
 _PLANS_SQL = """
     SELECT unit_id, indicator_code, target_source, value AS target FROM observations
     WHERE kind = 'target' AND year = ? AND month_from = 1 AND month_to = 12{term}"""
@@ -120,7 +120,9 @@ def _term(include_term: bool) -> str:
 
 
 def _every_unit_plans(year: int, include_term: bool):
-    def read(snapshot: duckdb.DuckDBPyConnection) -> pa.Table:
+    """Every unit's plans of the year in unit order, and their unit ids as an array to bisect."""
+
+    def read(snapshot: duckdb.DuckDBPyConnection) -> tuple[pa.Table, np.ndarray]:
         cursor = snapshot.cursor()
         try:
             rows = cursor.sql(_PLANS_SQL.format(term=_term(include_term)), params=[year])
@@ -143,17 +145,18 @@ def _plans_of(
     whole: tuple[pa.Table, np.ndarray], ids: list[int], indicator_codes: Sequence[str] | None
 ) -> pd.DataFrame:
     table, units = whole
-    asked = np.unique(np.asarray(ids, dtype=units.dtype))
-    starts = np.searchsorted(units, asked, "left")
-    ends = np.searchsorted(units, asked, "right")
-    at = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends)] or [np.empty(0, int)])
-    rows = table.take(at)
-    for name in ("indicator_code", "target_source"):
-        at = rows.schema.get_field_index(name)
-        rows = rows.set_column(at, name, pc.cast(rows.column(name), pa.string()))
+    wanted = np.unique(np.asarray(ids, dtype=units.dtype))
+    starts = np.searchsorted(units, wanted, "left")
+    ends = np.searchsorted(units, wanted, "right")
+    rows = table.take(
+        np.concatenate([np.arange(a, b) for a, b in zip(starts, ends)] or [np.empty(0, int)])
+    )
+    for name in ("indicator_code", "target_source"):  # back to plain strings, as a query gives
+        position = rows.schema.get_field_index(name)
+        rows = rows.set_column(position, name, pc.cast(rows.column(name), pa.string()))
     if indicator_codes is not None:
-        asked = pa.array([str(c) for c in indicator_codes], pa.string())
-        rows = rows.filter(pc.is_in(rows.column("indicator_code"), value_set=asked))
+        codes = pa.array([str(c) for c in indicator_codes], pa.string())
+        rows = rows.filter(pc.is_in(rows.column("indicator_code"), value_set=codes))
     return rows.to_pandas()
 
 

@@ -81,3 +81,39 @@ def test_target_sources_ordered():
     assert catalog.target_source_label("hdnd_giao") == "HĐND giao"
     assert catalog.target_source_label("") == "Kế hoạch"
     assert catalog.target_sources().priority.is_monotonic_increasing
+
+
+def test_a_years_plans_carry_their_sources_priority(empty_store, monkeypatch):
+    """`queries.year_targets`: each plan's priority is its source's in target_sources.toml (whole
+    numbers); a source the file does not list comes last (99, the column then floats)."""
+    import pandas as pd
+
+    from indicators import queries
+    from store.uploads import commit_upload
+
+    unit = int(empty_store.execute("SELECT min(unit_id) FROM admin_units").fetchone()[0])
+    sources = ["hdnd_giao", "tinh_giao", "phan_dau"]
+    rows = pd.DataFrame(
+        {
+            "unit_id": unit,
+            "indicator_code": "gtsx_tong",
+            "year": 2026,
+            "month_from": 1,
+            "month_to": 12,
+            "kind": "target",
+            "value": [100.0, 110.0, 120.0],
+            "target_source": sources,
+        }
+    )
+    commit_upload(empty_store, rows, file_name="plans.xlsx", uploaded_by="test")
+    want = dict(zip(catalog.target_sources().code, catalog.target_sources().priority))
+    got = queries.year_targets(empty_store, [unit], 2026)
+    assert sorted(got.target_source) == sorted(sources)
+    assert got.priority.dtype.kind == "i"
+    assert all(p == want[s] for s, p in zip(got.target_source, got.priority))
+    # without "phan_dau" in the file, its plan goes last
+    known = {s: p for s, p in catalog.target_priorities().items() if s != "phan_dau"}
+    monkeypatch.setattr(catalog, "target_priorities", lambda: known)
+    last = queries._year_targets(empty_store, [unit], 2026, None)
+    assert last.loc[last.target_source == "phan_dau", "priority"].tolist() == [99.0]
+    assert last.priority.dtype.kind == "f"

@@ -10,7 +10,7 @@ from functools import cached_property
 import pandas as pd
 
 from indicators import catalog, queries, scorecard
-from store import Connection, cached_unscoped, reference_version
+from store import Connection, memo_unscoped
 from vn.periods import Period
 
 
@@ -92,14 +92,12 @@ def wards_card(con: Connection, unit_ids: list[int], sel: Selection) -> pd.DataF
 
 
 def _headline_codes(con: Connection) -> list[str]:
-    # kept as the catalog is (once per snapshot): worked out anew it was ~3 ms of every ward list
-    codes = cached_unscoped(
-        con,
-        "headline_codes",
-        lambda: reference_version(con),
-        lambda: pd.DataFrame({"code": scorecard.headline_codes(catalog.indicators(con))}),
+    # once per snapshot, as the catalog is: worked out anew it was ~3 ms of every ward list
+    return list(
+        memo_unscoped(
+            con, "headline_codes", lambda: tuple(scorecard.headline_codes(catalog.indicators(con)))
+        )
     )
-    return codes["code"].tolist()
 
 
 def unit_view(con: Connection, selection: Selection) -> UnitView:
